@@ -1,0 +1,73 @@
+package io.wavebench.simulators.phone;
+
+import io.wavebench.drivers.audio.AudioOut;
+import io.wavebench.drivers.modem.AcousticModem;
+import io.wavebench.simulators.Startable;
+import io.wavebench.simulators.token.PaymentToken;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * A shopper's phone with no network: signs a token from its wallet and sounds it through its
+ * speaker (an {@link AudioOut}, so the same code plays through a real speaker on a bench).
+ */
+public final class SimulatedPhone implements Startable {
+
+    private final String name;
+    private final Wallet wallet;
+    private final AudioOut speaker;
+    private final AcousticModem modem;
+    private final Clock clock;
+    private boolean started;
+
+    public SimulatedPhone(String name, Wallet wallet, AudioOut speaker, AcousticModem modem, Clock clock) {
+        this.name = Objects.requireNonNull(name);
+        this.wallet = Objects.requireNonNull(wallet);
+        this.speaker = Objects.requireNonNull(speaker);
+        this.modem = Objects.requireNonNull(modem);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Wallet wallet() {
+        return wallet;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (started) return;
+        speaker.open();
+        started = true;
+    }
+
+    /** Pays: a fresh token, modulated and played; returns once the sound has left the speaker. */
+    public Sounded pay() {
+        return sound(wallet.nextToken(clock));
+    }
+
+    /** Sounds any token, honest or not: how scenarios present forgeries through the same path. */
+    public Sounded sound(PaymentToken token) {
+        float[] samples = modem.modulate(token.encode());
+        play(samples);
+        return new Sounded(token, samples);
+    }
+
+    /** Plays a recorded sound as it is (a replay attack holds a recorder to the reader). */
+    public synchronized void play(float[] samples) {
+        if (!started) throw new IllegalStateException("phone " + name + ": play() before start()");
+        speaker.play(samples);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!started) return;
+        started = false;
+        speaker.close();
+    }
+
+    /** A token as it went on the air: the token and the exact samples played. */
+    public record Sounded(PaymentToken token, float[] samples) {}
+}

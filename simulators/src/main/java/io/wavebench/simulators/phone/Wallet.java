@@ -1,0 +1,52 @@
+package io.wavebench.simulators.phone;
+
+import io.wavebench.simulators.token.Credential;
+import io.wavebench.simulators.token.Ed25519;
+import io.wavebench.simulators.token.PaymentToken;
+import java.security.KeyPair;
+import java.time.Clock;
+
+/**
+ * What the payment app keeps on the phone: the device key (never leaves the phone), the
+ * credential the issuer signed for it, and the monotonic counter that makes each token unique
+ * (DESIGN §5.1).
+ */
+public final class Wallet {
+
+    private final KeyPair deviceKey;
+    private Credential credential;
+    private long counter;
+
+    public Wallet(KeyPair deviceKey) {
+        this.deviceKey = deviceKey;
+    }
+
+    public byte[] devicePublicKey() {
+        return Ed25519.rawPublicKey(deviceKey.getPublic());
+    }
+
+    public synchronized void install(Credential credential) {
+        if (!java.util.Arrays.equals(credential.devicePublicKey(), devicePublicKey())) {
+            throw new IllegalArgumentException("credential " + credential + " is bound to another device key");
+        }
+        this.credential = credential;
+    }
+
+    public synchronized Credential credential() {
+        if (credential == null) throw new IllegalStateException("wallet has no credential: provision one while online");
+        return credential;
+    }
+
+    /** Signs a fresh one-way token: timestamp from the phone's clock, the next counter value. */
+    public synchronized PaymentToken nextToken(Clock clock) {
+        Credential c = credential();
+        long timestamp = clock.instant().getEpochSecond();
+        long next = ++counter;
+        byte[] signed = PaymentToken.signedPart(PaymentToken.Type.ONE_WAY, c, timestamp, next, null);
+        return new PaymentToken(PaymentToken.Type.ONE_WAY, c, timestamp, next, null, Ed25519.sign(deviceKey.getPrivate(), signed));
+    }
+
+    public synchronized long counter() {
+        return counter;
+    }
+}

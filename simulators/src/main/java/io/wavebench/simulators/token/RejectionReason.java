@@ -1,0 +1,50 @@
+package io.wavebench.simulators.token;
+
+/**
+ * Why the reader refused a token, in the order of the acceptance rules of DESIGN §5.1. Each has
+ * its own code: the reader shows it on the VMC's display over MDB and the report quotes it.
+ */
+public enum RejectionReason {
+    MALFORMED(0x01, "malformed token", "MALFORMED"),
+    UNKNOWN_ISSUER(0x02, "unknown issuer", "UNKNOWN ISSUER"),
+    FORGED_CREDENTIAL(0x03, "forged credential", "FORGED CREDENTIAL"),
+    CREDENTIAL_NOT_YET_VALID(0x04, "credential not yet valid", "NOT YET VALID"),
+    CREDENTIAL_EXPIRED(0x05, "credential expired", "EXPIRED"),
+    REVOKED(0x06, "credential revoked", "REVOKED"),
+    FORGED_TOKEN(0x07, "forged token", "FORGED TOKEN"),
+    STALE_TOKEN(0x08, "stale token", "STALE TOKEN"),
+    REPLAY(0x09, "replay", "REPLAY"),
+    OFFLINE_LIMIT_EXCEEDED(0x0A, "offline limit exceeded", "OFFLINE LIMIT");
+
+    /** MDB display requests carry at most 32 characters (a 2 x 16 display). */
+    public static final int DISPLAY_CHARS = 32;
+
+    private final int code;
+    private final String description;
+    private final String displayLabel;
+
+    RejectionReason(int code, String description, String displayLabel) {
+        this.code = code;
+        this.description = description;
+        this.displayLabel = displayLabel;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** How the reader says it on a 32-character VMC display: {@code DECLINED 09 REPLAY}. */
+    public String displayText() {
+        return String.format("DECLINED %02X %s", code, displayLabel);
+    }
+
+    /** Reads a display text back, for assertions that look only at the bus. */
+    public static java.util.Optional<RejectionReason> fromDisplayText(String text) {
+        for (RejectionReason r : values()) if (text.trim().equals(r.displayText())) return java.util.Optional.of(r);
+        return java.util.Optional.empty();
+    }
+}
