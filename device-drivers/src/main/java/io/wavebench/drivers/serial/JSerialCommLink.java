@@ -26,6 +26,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * tight loop until the port is closed (DESIGN §7), and its event thread polls in 500 ms slices,
  * which would make every {@link #close()} wait up to half a second.
  *
+ * <p>Writing blocks while the line cannot take more (on a {@link VirtualSerialPair} whose far end
+ * nobody reads, after about 34 KiB), and a write either sends every byte or throws.
+ *
  * <p>Raw mode: jSerialComm configures the line non-canonical with no CR/LF translation, no echo
  * and no XON/XOFF; we also disable flow control, so bytes 0x00..0xFF pass unchanged.
  */
@@ -84,9 +87,9 @@ public final class JSerialCommLink implements SerialLink {
             // Read semi-blocking with no timeout: VMIN=1, the reader thread sleeps in the kernel until a byte comes.
             p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 0, 0);
             if (!p.openPort()) {
-                throw new SerialLinkException(path, "cannot open: jSerialComm openPort() failed (errno "
-                        + p.getLastErrorCode() + " at native line " + p.getLastErrorLocation()
-                        + "); busy in another process, or no permission?", null);
+                throw new SerialLinkException(path, "cannot open: " + whyOpenFailed(p.getLastErrorCode())
+                        + " (jSerialComm openPort() errno " + p.getLastErrorCode() + " at native line "
+                        + p.getLastErrorLocation() + ")", null);
             }
             port = p;
             state = State.OPEN;
@@ -262,6 +265,16 @@ public final class JSerialCommLink implements SerialLink {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** jSerialComm reports 2 for "open in this process" and the errno of open()/flock() otherwise. */
+    private static String whyOpenFailed(int errno) {
+        return switch (errno) {
+            case 2 -> "already open in this JVM, or no such port";
+            case 11, 16 -> "busy: another process holds it (a port, pty included, can be opened only once)";
+            case 13, 1 -> "permission denied (is the user in the dialout group?)";
+            default -> "the OS refused";
+        };
     }
 
     private static int stopBits(SerialSettings s) {

@@ -22,6 +22,10 @@ import java.util.concurrent.TimeUnit;
  * <p>A pty cannot carry parity or a ninth bit (Linux drops it silently), so MDB over a pair uses
  * the two-byte framing of DESIGN §5.3. Baud rate is ignored: bytes move as fast as the relay.
  *
+ * <p>Flow control: unlike a real line, the cable never loses bytes. When the far end is not read,
+ * the ptys' buffers and the relay's fill up (about 34 KiB) and then the writer blocks until the far
+ * end reads or the pair is closed or unplugged.
+ *
  * <p>Every open pair is listed by {@link #openPairs()} so {@code wavebench devices} can show
  * virtual ports next to real ones.
  */

@@ -10,9 +10,10 @@ import java.util.Arrays;
  * framing. A benchmark, not a test: run it and read the figures.
  *
  * <pre>
- * mvn -B -q -pl device-drivers test-compile exec:java ... or:
- * java -cp device-drivers/target/classes:device-drivers/target/test-classes:$(deps) \
- *     io.wavebench.drivers.serial.PtyLatencyBench [rounds]
+ * mvn -B -q -pl device-drivers test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java -Dfazecast.jSerialComm.appid=wavebench-bench \
+ *     -cp device-drivers/target/classes:device-drivers/target/test-classes:$(cat /tmp/cp.txt) \
+ *     io.wavebench.drivers.serial.PtyLatencyBench [rounds, default 5000]
  * </pre>
  */
 public final class PtyLatencyBench {
@@ -34,6 +35,7 @@ public final class PtyLatencyBench {
             long[] nanos = new long[rounds];
             byte[] message = new byte[2];
             byte[] reply = new byte[2];
+            byte[] part = new byte[2];
             for (int i = -warmup; i < rounds; i++) {
                 message[0] = 0x01;
                 message[1] = (byte) i;
@@ -41,11 +43,11 @@ public final class PtyLatencyBench {
                 vmc.write(message);
                 int got = 0;
                 while (got < 2) {
-                    byte[] part = new byte[2 - got];
                     int n = vmc.read(part, Duration.ofSeconds(1));
                     if (n == 0) throw new IllegalStateException("no echo within 1 s at round " + i);
-                    System.arraycopy(part, 0, reply, got, n);
-                    got += n;
+                    int take = Math.min(n, 2 - got);
+                    System.arraycopy(part, 0, reply, got, take);
+                    got += take;
                 }
                 long elapsed = System.nanoTime() - start;
                 if (!Arrays.equals(message, reply)) throw new IllegalStateException("echo differs at round " + i);
