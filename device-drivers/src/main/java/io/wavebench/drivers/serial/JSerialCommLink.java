@@ -172,6 +172,8 @@ public final class JSerialCommLink implements SerialLink {
             port.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING, 0, 0);
             joinReader();
             port.closePort();
+        } else {
+            joinReader(); // unplugged: the reader thread is closing the port; let it finish so a reopen finds it free
         }
         OPEN_PORTS.remove(path, this);
     }
