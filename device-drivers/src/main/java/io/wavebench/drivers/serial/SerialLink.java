@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * A byte pipe to one device over a serial line: the capability every serial backing offers
  * (DESIGN §3). Backings: {@link JSerialCommLink} (real ports and ptys, opened by path) and
- * {@link InMemorySerialLink} (for unit tests). Hardware opens in {@link #open()}, never in a
+ * {@link InMemorySerialLink} (for unit tests). Hardware opens in {@link #open(SerialSettings)}, never in a
  * constructor, so a rig can be assembled and checked before anything is touched.
  *
  * <p>Errors are {@link SerialLinkException}s that name the port, the state and the last bytes
