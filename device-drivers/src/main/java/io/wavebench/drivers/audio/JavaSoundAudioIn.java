@@ -70,11 +70,14 @@ public final class JavaSoundAudioIn implements AudioIn {
         // available (at least one frame) gives AudioIn's "block until at least one sample".
         int available = current.available() / Pcm16.BYTES_PER_SAMPLE * Pcm16.BYTES_PER_SAMPLE;
         int want = Math.max(Pcm16.BYTES_PER_SAMPLE, Math.min(available, maxBytes));
-        byte[] bytes = new byte[want];
+        byte[] bytes = new byte[maxBytes];
         while (true) {
             int got = current.read(bytes, 0, want);
             if (closed) return -1;
             if (got > 0) {
+                // Woken by the first frame: take what arrived with it too, without blocking again.
+                int more = Math.min(maxBytes - got, current.available() / Pcm16.BYTES_PER_SAMPLE * Pcm16.BYTES_PER_SAMPLE);
+                if (more > 0) got += Math.max(0, current.read(bytes, got, more));
                 Pcm16.decode(bytes, 0, got / Pcm16.BYTES_PER_SAMPLE, buffer, 0);
                 return got / Pcm16.BYTES_PER_SAMPLE;
             }
