@@ -137,7 +137,7 @@ class LoopbackCableTest {
         SourceDataLine speaker = AudioSystem.getSourceDataLine(Pcm16.monoFormat(RATE), cable.mixer().getMixerInfo());
         speaker.open();
         speaker.start();
-        byte[] pcm = Pcm16.encode(io.wavebench.drivers.audio.SignalsForLoopback.ramp(4_800));
+        byte[] pcm = Pcm16.encode(ramp(4_800));
         speaker.write(pcm, 0, pcm.length);
 
         assertEquals(960, mic.available(), "capture holds at most its buffer");
@@ -168,23 +168,34 @@ class LoopbackCableTest {
 
     @Test
     void switching_to_fast_passes_what_waits_in_the_speaker_buffer() throws Exception {
-        cable.mode(Mode.CLOCKED);
-        SourceDataLine speaker = AudioSystem.getSourceDataLine(Pcm16.monoFormat(RATE), cable.mixer().getMixerInfo());
+        // A gate: silence vanishes, so the capture holds only what the speaker really played.
+        cable.mode(Mode.CLOCKED).channel((samples, offset, length) -> {
+            for (int i = 0; i < length; i++) {
+                if (samples[offset + i] != 0) return Arrays.copyOfRange(samples, offset, offset + length);
+            }
+            return new float[0];
+        });
         TargetDataLine mic = AudioSystem.getTargetDataLine(Pcm16.monoFormat(RATE), cable.mixer().getMixerInfo());
-        speaker.open();
         mic.open();
         mic.start();
-        cable.mode(Mode.FAST); // no clock: the speaker is not started, nothing is played yet
-        cable.mode(Mode.CLOCKED);
-        mic.stop();
+        SourceDataLine speaker = AudioSystem.getSourceDataLine(Pcm16.monoFormat(RATE), cable.mixer().getMixerInfo());
+        speaker.open();
         byte[] pcm = Pcm16.encode(new float[] {0.25f, 0.5f});
-        speaker.write(pcm, 0, pcm.length); // waits in the buffer: speaker not started
-        mic.start();
-        mic.flush();
+        speaker.write(pcm, 0, pcm.length); // speaker not started: it waits in the buffer
+
         cable.mode(Mode.FAST);
+
         byte[] heard = new byte[4];
         assertEquals(4, mic.read(heard, 0, 4));
         assertArrayEquals(pcm, heard);
+        assertEquals(2, speaker.getLongFramePosition());
+    }
+
+    /** Distinct exact 16-bit values, so any drop or reorder shows. */
+    private static float[] ramp(int length) {
+        float[] samples = new float[length];
+        for (int i = 0; i < length; i++) samples[i] = (i - length / 2) / 32768f;
+        return samples;
     }
 
     private static void assertThrowsTimeout(CompletableFuture<?> future, String message) throws Exception {
