@@ -34,6 +34,8 @@ public final class StreamingReceiver {
     private State state = State.SEARCHING;
     private long scanFrom;
     private long preambleAt;
+    /** While a payload is awaited, the search for a newer preamble has got this far. */
+    private long lookFrom;
     private FrameFormat format;
     private FrameHeader header;
     private long falseTriggers;
@@ -54,19 +56,23 @@ public final class StreamingReceiver {
         return p.profile();
     }
 
-    /** Feeds {@code length} samples; calls the listener for each frame completed by them. */
+    /**
+     * Feeds {@code length} samples; calls the listener for each frame completed by them. If the
+     * listener throws, the exception reaches the caller; everything already fed stays fed, and the
+     * next call (even with no samples) carries on from there.
+     */
     public void accept(float[] samples, int offset, int length) {
         java.util.Objects.checkFromIndexSize(offset, length, samples.length);
-        while (length > 0) {
+        do {
             // Never overwrite what may still be looked at: feed only what fits, then work.
             long oldestNeeded = state == State.SEARCHING ? scanFrom : preambleAt;
             int room = (int) Math.min(length, ring.capacity() - (ring.end() - oldestNeeded));
-            if (room <= 0) throw new IllegalStateException("receiver ring full in state " + state + " at sample " + ring.end());
+            if (room <= 0 && length > 0) throw new IllegalStateException("receiver ring full in state " + state + " at sample " + ring.end());
             ring.write(samples, offset, room);
             offset += room;
             length -= room;
             work();
-        }
+        } while (length > 0);
     }
 
     /** Forgets everything fed so far; sample numbers start again at 0. */
@@ -112,12 +118,16 @@ public final class StreamingReceiver {
                     } else {
                         format = new FrameFormat(header.payloadLength(), p.parityRatio());
                         state = State.AWAIT_PAYLOAD;
+                        lookFrom = symbolStart(headerSymbols);
                     }
                 }
                 case AWAIT_PAYLOAD -> {
                     int payloadSymbols = p.symbolsFor(format.codedLength());
                     int last = headerSymbols + payloadSymbols - 1;
-                    if (ring.end() < symbolEnd(last)) return;
+                    if (ring.end() < symbolEnd(last)) {
+                        if (lookAhead(symbolStart(last + 1))) continue;
+                        return;
+                    }
                     byte[] coded = new byte[format.codedLength()];
                     for (int s = 0; s < payloadSymbols; s++) demodulator.demodulate(ring, windowStart(headerSymbols + s), coded, s);
                     FrameFormat.Decoded decoded = format.decode(coded);
@@ -135,6 +145,35 @@ public final class StreamingReceiver {
                 }
             }
         }
+    }
+
+    /**
+     * Searches on while a payload is awaited. A preamble inside the awaited frame means that frame
+     * was cut short or never was (a header that decoded by chance): it is dropped at once for the
+     * new one, instead of waiting seconds for the length a bad header promised (DESIGN §4: no deaf
+     * time). Data symbols do not look like the chirp, so a real frame is not cut by its own data.
+     *
+     * @return true if there is more to do now, false if more samples are needed
+     */
+    private boolean lookAhead(long frameEnd) {
+        if (lookFrom >= frameEnd) return false;
+        switch (detector.search(ring, lookFrom)) {
+            case NEED_MORE -> {
+                return false;
+            }
+            case NONE -> lookFrom += detector.blockAdvance();
+            case RESCAN -> lookFrom = detector.position();
+            case FOUND -> {
+                if (detector.position() >= frameEnd) {
+                    lookFrom = frameEnd; // the next frame's preamble: found again once this one is done
+                    return false;
+                }
+                falseTriggers++;
+                preambleAt = detector.position();
+                state = State.AWAIT_HEADER;
+            }
+        }
+        return true;
     }
 
     private void giveUp() {
