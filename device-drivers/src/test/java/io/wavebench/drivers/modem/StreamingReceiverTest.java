@@ -111,6 +111,21 @@ class StreamingReceiverTest {
         assertArrayEquals(payload, frames.get(0).payload());
     }
 
+    @ParameterizedTest(name = "{0} ppm")
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {600, -600, 200, -200})
+    void long_frames_survive_clock_offsets_beyond_the_guard(double ppm) {
+        // 512 bytes on the robust profile last 3.3 s: at 600 ppm the symbol grid drifts 94
+        // samples, twice what the guard absorbs. Energy detection still picks the right tone while
+        // less than half the DFT window slides into the next symbol (DESIGN §4 asks ±200 ppm).
+        AcousticModem modem = AcousticModem.of(ModemProfile.ROBUST, RATE);
+        byte[] payload = LoopbackTrial.payload(512, 77);
+        LoopbackTrial trial = new LoopbackTrial(modem, 77);
+        trial.ppm = ppm;
+        List<ReceivedFrame> frames = trial.receive(trial.onAir(modem.modulate(payload)), 4096);
+        assertEquals(1, frames.size());
+        assertArrayEquals(payload, frames.get(0).payload());
+    }
+
     @Test
     void blocks_of_one_sample_work() {
         AcousticModem modem = AcousticModem.of(ModemProfile.FAST, RATE);
