@@ -10,8 +10,9 @@ import java.util.Locale;
  * Prints the modem's figures (DESIGN §6: "the benchmark decides, not a timed unit test"): per
  * profile, airtime of a 201-byte token, frames decoded out of 50 through white noise at a stated
  * SNR and a ±ppm clock offset, a small SNR sweep, and the receiver's speed as a multiple of real
- * time on one thread. Not a test: run it by hand, e.g.
- * {@code mvn -pl device-drivers test-compile exec:java} or from the IDE; args: [trials] [ppm].
+ * time on one thread. Not a test: run it by hand after {@code mvn -pl device-drivers test-compile},
+ * e.g. {@code java -cp device-drivers/target/classes:device-drivers/target/test-classes:<zxing core jar>
+ * io.wavebench.drivers.modem.ModemQuickBench 50 100}, or from the IDE; args: [trials] [ppm].
  */
 public final class ModemQuickBench {
 
