@@ -1,0 +1,75 @@
+package io.wavebench.drivers.modem;
+
+/**
+ * In-place radix-2 complex FFT of one fixed size, twiddles precomputed, so the preamble search
+ * (DESIGN §4: correlation, receiver ≥ 50× real time) allocates nothing per block.
+ */
+final class Fft {
+
+    private final int n;
+    private final int[] bitReverse;
+    private final double[] cos;
+    private final double[] sin;
+
+    Fft(int n) {
+        if (n < 2 || Integer.bitCount(n) != 1) throw new IllegalArgumentException("FFT size must be a power of two, got " + n);
+        this.n = n;
+        int bits = Integer.numberOfTrailingZeros(n);
+        bitReverse = new int[n];
+        for (int i = 0; i < n; i++) bitReverse[i] = Integer.reverse(i) >>> (32 - bits);
+        cos = new double[n / 2];
+        sin = new double[n / 2];
+        for (int i = 0; i < n / 2; i++) {
+            cos[i] = Math.cos(2 * Math.PI * i / n);
+            sin[i] = -Math.sin(2 * Math.PI * i / n);
+        }
+    }
+
+    int size() {
+        return n;
+    }
+
+    /** Forward transform (e^{-i...}) of {@code re + i·im}, in place. */
+    void forward(double[] re, double[] im) {
+        transform(re, im, false);
+    }
+
+    /** Inverse transform, scaled by 1/n, in place. */
+    void inverse(double[] re, double[] im) {
+        transform(re, im, true);
+        double scale = 1.0 / n;
+        for (int i = 0; i < n; i++) {
+            re[i] *= scale;
+            im[i] *= scale;
+        }
+    }
+
+    private void transform(double[] re, double[] im, boolean inverse) {
+        for (int i = 0; i < n; i++) {
+            int j = bitReverse[i];
+            if (j > i) {
+                double t = re[i]; re[i] = re[j]; re[j] = t;
+                t = im[i]; im[i] = im[j]; im[j] = t;
+            }
+        }
+        double sign = inverse ? -1 : 1;
+        for (int len = 2; len <= n; len <<= 1) {
+            int half = len >> 1;
+            int step = n / len;
+            for (int start = 0; start < n; start += len) {
+                for (int k = 0; k < half; k++) {
+                    double wr = cos[k * step];
+                    double wi = sign * sin[k * step];
+                    int a = start + k;
+                    int b = a + half;
+                    double xr = re[b] * wr - im[b] * wi;
+                    double xi = re[b] * wi + im[b] * wr;
+                    re[b] = re[a] - xr;
+                    im[b] = im[a] - xi;
+                    re[a] += xr;
+                    im[a] += xi;
+                }
+            }
+        }
+    }
+}
