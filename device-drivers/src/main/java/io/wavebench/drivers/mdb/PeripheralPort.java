@@ -76,13 +76,14 @@ public final class PeripheralPort {
 
     /**
      * Serves commands until {@link #stop()} or an interrupt. A link that closes or goes away ends
-     * the loop with its {@code SerialLinkException}.
+     * the loop with its {@code SerialLinkException}. A stopped port stays stopped (so a stop that
+     * races the start of the loop is not lost).
      */
     public void serve(CommandHandler handler) {
-        stopped = false;
         while (!stopped && !Thread.currentThread().isInterrupted()) serveOnce(handler, Duration.ofMillis(20));
     }
 
+    /** Ends {@link #serve} within one receive timeout (20 ms); for good. */
     public void stop() {
         stopped = true;
     }

@@ -72,16 +72,18 @@ public final class VmcMaster {
         String problem = "none";
         boolean resendCommand = true;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            long sentAt;
             if (resendCommand) {
                 drainStale();
                 transport.send(commandWords);
+                sentAt = System.nanoTime(); // before tracing, so the trace's own cost is not in the response time
                 trace.record(Direction.VMC_TO_READER, commandWords, attempt == 1 ? meaning : meaning + " (retransmission " + (attempt - 1) + ")", Checksum.OK);
             } else {
                 int[] ret = {MdbBlock.RET};
                 transport.send(ret);
+                sentAt = System.nanoTime();
                 trace.record(Direction.VMC_TO_READER, ret, "RET", Checksum.NONE);
             }
-            long sentAt = System.nanoTime();
             resendCommand = true;
             int n;
             try {
