@@ -47,6 +47,7 @@ public final class PeripheralPort {
     private final byte[] block = new byte[MdbBlock.MAX_LENGTH];
     private final int[] blockWords = new int[MdbBlock.MAX_LENGTH];
     private int pushedBack = -1;
+    private boolean inForeignBlock;
     private int[] pending; // an unacknowledged data reply, repeated at the next POLL
     private String pendingMeaning;
     private volatile boolean stopped;
@@ -97,14 +98,16 @@ public final class PeripheralPort {
         int first = next(timeout);
         if (first < 0) return false;
         if (!MdbBlock.hasModeBit(first)) {
-            // Between blocks only the VMC's handshake for our last reply can concern us.
-            if (pending != null && (first & 0xFF) == MdbBlock.ACK) {
+            // Between blocks only the VMC's handshake for our last reply can concern us; inside
+            // another device's block a 00 is just data.
+            if (pending != null && !inForeignBlock && (first & 0xFF) == MdbBlock.ACK) {
                 trace.record(Direction.VMC_TO_READER, new int[] {first}, "ACK (late, settles " + pendingMeaning + ")", Checksum.NONE);
                 pending = null;
             }
             return true;
         }
-        if ((first & 0xF8) != address) return true; // another device's block: its data bytes follow without mode bit and are skipped
+        inForeignBlock = (first & 0xF8) != address;
+        if (inForeignBlock) return true; // another device's block: its data bytes follow without mode bit and are skipped
         int n = assemble(first);
         if (n < 0) return true;
         int chk = blockWords[n - 1] & 0xFF;

@@ -145,6 +145,7 @@ class LinkLayerTest {
             vmcSide.send(MdbBlock.vmcWords(new CashlessCommand.Poll().encode()));
             for (int w : expected) assertEquals(w, vmcSide.receive(WAIT));
             vmcSide.send(MdbBlock.NAK); // the VMC did not get it
+            vmcSide.send(0x10B, 0x00, 0x0B); // a coin changer block (0x08 | 3) with a 00 data byte: not an ACK for us
             vmcSide.send(MdbBlock.vmcWords(new CashlessCommand.Poll().encode()));
             for (int w : expected) assertEquals(w, vmcSide.receive(WAIT));
             vmcSide.send(MdbBlock.ACK);

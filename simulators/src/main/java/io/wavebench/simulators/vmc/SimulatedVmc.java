@@ -184,9 +184,9 @@ public final class SimulatedVmc implements Startable {
                 readerLost = false;
             } catch (MdbNoResponseException e) {
                 initialized = false;
+                setState(VmcState.NO_READER);
                 if (!readerLost) event(detail(Type.NO_RESPONSE, e.getMessage())); // once per outage, not every retry
                 readerLost = true;
-                setState(VmcState.NO_READER);
                 pause(); // MDB 4.2 §2.4.3: keep trying to RESET the reader
             } catch (SerialLinkException e) {
                 if (running) event(detail(Type.LINK_ERROR, e.getMessage()));
@@ -200,7 +200,7 @@ public final class SimulatedVmc implements Startable {
     }
 
     private void initialize() {
-        setState(VmcState.INITIALIZING);
+        setState(readerLost ? VmcState.NO_READER : VmcState.INITIALIZING); // NO_READER until it answers again
         vendRequested = false;
         sessionCompletePending = false;
         readerConfig = null;
