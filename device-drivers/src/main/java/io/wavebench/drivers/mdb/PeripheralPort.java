@@ -1,0 +1,241 @@
+package io.wavebench.drivers.mdb;
+
+import io.wavebench.drivers.mdb.MdbTrace.Checksum;
+import io.wavebench.drivers.mdb.MdbTrace.Direction;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The peripheral's link layer (MDB 4.2 §2.2) at one bus address: assembles the VMC's command
+ * blocks addressed to it, checks them, hands the decoded command to a {@link CommandHandler},
+ * and sends the handler's answer — a plain ACK (00*) or a data block whose CHK carries the mode
+ * bit. It knows blocks and handshakes, not what a cashless reader does.
+ *
+ * <ul>
+ *   <li>Blocks start with a mode-bit address byte; blocks for other addresses are skipped.
+ *   <li>A bad checksum is answered with NAK (FF*) and nothing is passed on; the VMC repeats.
+ *   <li>After a data reply it waits for the VMC's ACK. RET makes it send the same data again.
+ *       NAK or silence leave the reply pending: MDB 4.2 §2.2 (Example D) wants it repeated at the
+ *       next POLL, so that POLL is answered with it without asking the handler. A late ACK that
+ *       arrives between blocks still settles it. RESET drops it.
+ * </ul>
+ *
+ * <p>The peripheral must answer within 5 ms (MDB 4.2 §3.1): the loop does nothing but transport
+ * I/O and the handler call, and records the trace after the answer is on the line. One thread
+ * serves; {@link #stop()} may be called from any thread.
+ */
+public final class PeripheralPort {
+
+    /** The application side: decides the answer to each command, without blocking. */
+    @FunctionalInterface
+    public interface CommandHandler {
+        /** @return the response to send now, or empty for a plain ACK */
+        Optional<CashlessResponse> onCommand(CashlessCommand command);
+    }
+
+    /** How long to wait for the VMC's ACK after a data reply (MDB: 5 ms; relaxed for CI). */
+    public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofMillis(50);
+    /** Between the bytes of one block (MDB 4.2 §3.1: 1 ms), relaxed for scheduling on a busy host. */
+    public static final Duration DEFAULT_INTER_BYTE_TIMEOUT = Duration.ofMillis(20);
+    private static final int MAX_RET = 3;
+
+    private final MdbTransport transport;
+    private final int address;
+    private final MdbTrace trace;
+    private final Duration ackTimeout;
+    private final Duration interByteTimeout;
+    private final byte[] block = new byte[MdbBlock.MAX_LENGTH];
+    private final int[] blockWords = new int[MdbBlock.MAX_LENGTH];
+    private int pushedBack = -1;
+    private boolean inForeignBlock;
+    private int[] pending; // an unacknowledged data reply, repeated at the next POLL
+    private String pendingMeaning;
+    private volatile boolean stopped;
+
+    public PeripheralPort(MdbTransport transport, int address, MdbTrace trace) {
+        this(transport, address, trace, DEFAULT_ACK_TIMEOUT, DEFAULT_INTER_BYTE_TIMEOUT);
+    }
+
+    public PeripheralPort(MdbTransport transport, int address, MdbTrace trace, Duration ackTimeout, Duration interByteTimeout) {
+        if ((address & 0x07) != 0 || address < 0 || address > 0xF8) {
+            throw new IllegalArgumentException("an MDB address has its lower three bits clear (MDB 4.2 §2.3): 0x" + Integer.toHexString(address));
+        }
+        this.transport = transport;
+        this.address = address;
+        this.trace = trace;
+        this.ackTimeout = ackTimeout;
+        this.interByteTimeout = interByteTimeout;
+    }
+
+    public MdbTrace trace() {
+        return trace;
+    }
+
+    public String port() {
+        return transport.name();
+    }
+
+    /**
+     * Serves commands until {@link #stop()} or an interrupt. A link that closes or goes away ends
+     * the loop with its {@code SerialLinkException}. A stopped port stays stopped (so a stop that
+     * races the start of the loop is not lost).
+     */
+    public void serve(CommandHandler handler) {
+        while (!stopped && !Thread.currentThread().isInterrupted()) serveOnce(handler, Duration.ofMillis(20));
+    }
+
+    /** Ends {@link #serve} within one receive timeout (20 ms); for good. */
+    public void stop() {
+        stopped = true;
+    }
+
+    /**
+     * Handles at most one block (or stray word) that arrives within {@code timeout}.
+     *
+     * @return false when nothing arrived
+     */
+    public boolean serveOnce(CommandHandler handler, Duration timeout) {
+        int first = next(timeout);
+        if (first < 0) return false;
+        if (!MdbBlock.hasModeBit(first)) {
+            // Between blocks only the VMC's handshake for our last reply can concern us; inside
+            // another device's block a 00 is just data.
+            if (pending != null && !inForeignBlock && (first & 0xFF) == MdbBlock.ACK) {
+                trace.record(Direction.VMC_TO_READER, new int[] {first}, "ACK (late, settles " + pendingMeaning + ")", Checksum.NONE);
+                pending = null;
+            }
+            return true;
+        }
+        inForeignBlock = (first & 0xF8) != address;
+        if (inForeignBlock) return true; // another device's block: its data bytes follow without mode bit and are skipped
+        int n = assemble(first);
+        if (n < 0) return true;
+        int chk = blockWords[n - 1] & 0xFF;
+        if (MdbBlock.checksum(block, 0, n - 1) != chk) {
+            int[] nak = {MdbBlock.NAK | MdbTransport.MODE_BIT};
+            transport.send(nak);
+            trace.record(Direction.VMC_TO_READER, blockWords, n, describe(n - 1), Checksum.BAD);
+            trace.record(Direction.READER_TO_VMC, nak, "NAK", Checksum.NONE);
+            return true;
+        }
+        CashlessCommand command;
+        try {
+            command = CashlessCommand.decode(java.util.Arrays.copyOf(block, n - 1));
+        } catch (MdbDecodeException e) {
+            // An unknown command gets no answer; the VMC treats silence as NAK (MDB 4.2 §2.2).
+            trace.record(Direction.VMC_TO_READER, blockWords, n, "undecodable: " + e.getMessage(), Checksum.OK);
+            return true;
+        }
+        if (command instanceof CashlessCommand.Reset) {
+            pending = null;
+        }
+        if (command instanceof CashlessCommand.Poll && pending != null) {
+            int[] again = pending;
+            transport.send(again);
+            trace.record(Direction.VMC_TO_READER, blockWords, n, command.toString(), Checksum.OK);
+            trace.record(Direction.READER_TO_VMC, again, pendingMeaning + " (repeated: not yet ACKed)", Checksum.OK);
+            awaitHandshake(again);
+            return true;
+        }
+        Optional<CashlessResponse> response = handler.onCommand(command);
+        if (response.isEmpty()) {
+            int[] ack = {MdbBlock.ACK | MdbTransport.MODE_BIT};
+            transport.send(ack);
+            trace.record(Direction.VMC_TO_READER, blockWords, n, command.toString(), Checksum.OK);
+            trace.record(Direction.READER_TO_VMC, ack, "ACK", Checksum.NONE);
+            return true;
+        }
+        int[] words = MdbBlock.peripheralWords(response.get().encode());
+        pending = words;
+        pendingMeaning = response.get().toString();
+        transport.send(words);
+        trace.record(Direction.VMC_TO_READER, blockWords, n, command.toString(), Checksum.OK);
+        trace.record(Direction.READER_TO_VMC, words, pendingMeaning, Checksum.OK);
+        awaitHandshake(words);
+        return true;
+    }
+
+    /**
+     * Reads the rest of a block that began with {@code first} into {@link #block} and {@link
+     * #blockWords}, checksum last. MDB blocks carry no length, so the command tells it; for an
+     * unknown command the block ends when the line goes quiet.
+     *
+     * @return the number of words including CHK, or -1 when the block broke off
+     */
+    private int assemble(int first) {
+        block[0] = (byte) first;
+        blockWords[0] = first;
+        int n = 1;
+        while (true) {
+            int length = CashlessCommand.blockLength(block, n);
+            if (length > 0 && n == length + 1) return n; // data plus CHK
+            if (n == MdbBlock.MAX_LENGTH) return n;
+            int w = next(interByteTimeout);
+            if (w < 0) {
+                if (length < 0 && n >= 2) return n; // unknown command: the quiet line ends it
+                trace.record(Direction.VMC_TO_READER, blockWords, n, "incomplete block (line went quiet)", Checksum.NONE);
+                return -1;
+            }
+            if (MdbBlock.hasModeBit(w)) { // a new address byte: the VMC gave up on this block
+                pushedBack = w;
+                trace.record(Direction.VMC_TO_READER, blockWords, n, "incomplete block (new block began)", Checksum.NONE);
+                return -1;
+            }
+            block[n] = (byte) w;
+            blockWords[n++] = w;
+        }
+    }
+
+    /** After a data reply: ACK settles it, RET repeats it, NAK or silence leave it pending. */
+    private void awaitHandshake(int[] words) {
+        for (int rets = 0; rets <= MAX_RET; rets++) {
+            int w = next(ackTimeout);
+            if (w < 0) return;
+            if (MdbBlock.hasModeBit(w)) { // the VMC moved on to a new block without ACKing
+                pushedBack = w;
+                return;
+            }
+            int code = w & 0xFF;
+            if (code == MdbBlock.ACK) {
+                pending = null;
+                trace.record(Direction.VMC_TO_READER, new int[] {w}, "ACK", Checksum.NONE);
+                return;
+            }
+            if (code != MdbBlock.RET) {
+                trace.record(Direction.VMC_TO_READER, new int[] {w}, code == MdbBlock.NAK ? "NAK" : "unexpected word", Checksum.NONE);
+                return;
+            }
+            transport.send(words);
+            trace.record(Direction.VMC_TO_READER, new int[] {w}, "RET", Checksum.NONE);
+            trace.record(Direction.READER_TO_VMC, words, pendingMeaning + " (retransmitted on RET)", Checksum.OK);
+        }
+    }
+
+    private int next(Duration timeout) {
+        if (pushedBack >= 0) {
+            int w = pushedBack;
+            pushedBack = -1;
+            return w;
+        }
+        while (true) {
+            try {
+                return transport.receive(timeout);
+            } catch (MdbFramingException e) { // the transport resynchronizes; note it and read on
+                trace.record(Direction.VMC_TO_READER, new int[0], "framing error: " + e.getMessage(), Checksum.NONE);
+            }
+        }
+    }
+
+    private String describe(int length) {
+        try {
+            return CashlessCommand.decode(java.util.Arrays.copyOf(block, length)).toString();
+        } catch (MdbDecodeException e) {
+            return "undecodable: " + e.getMessage();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PeripheralPort[" + port() + ", address " + String.format("%02X", address) + "]";
+    }
+}

@@ -1,0 +1,200 @@
+package io.wavebench.drivers.mdb;
+
+import io.wavebench.drivers.mdb.MdbTrace.Checksum;
+import io.wavebench.drivers.mdb.MdbTrace.Direction;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The bus master's link layer (MDB 4.2 §2.2) for one cashless device: sends a command block,
+ * waits for the reply, checks it, acknowledges it, and repeats what went wrong. It knows blocks
+ * and retries, not what a vending machine does with the answers.
+ *
+ * <ul>
+ *   <li>A lone ACK (00*) is an empty reply; a lone NAK (FF*) or silence for the response timeout
+ *       makes it send the command again.
+ *   <li>A data reply with a good checksum is ACKed (00, mode bit clear: MDB 4.2 §2.5 draws the
+ *       VMC's handshake without it) and decoded. A bad checksum is answered with RET (AA), which
+ *       asks the peripheral to repeat the same data.
+ *   <li>Each retransmission counts as an attempt; after the last one a {@link
+ *       MdbNoResponseException} names the port, the command and the last words seen.
+ * </ul>
+ *
+ * <p>MDB allows 5 ms for a response (MDB 4.2 §3.1); a rig over USB adapters or a loaded CI
+ * machine may need more, hence the parameter. Not thread-safe: one bus thread drives it.
+ */
+public final class VmcMaster {
+
+    public static final int DEFAULT_ATTEMPTS = 3;
+    private static final int LAST_WORDS = 12;
+
+    private final MdbTransport transport;
+    private final MdbTrace trace;
+    private final Duration responseTimeout;
+    private final int maxAttempts;
+    private final int address;
+    private final int[] reply = new int[MdbBlock.MAX_LENGTH + 1];
+    private final int[] lastWords = new int[LAST_WORDS];
+    private long lastWordCount;
+
+    public VmcMaster(MdbTransport transport, MdbTrace trace, Duration responseTimeout) {
+        this(transport, trace, responseTimeout, DEFAULT_ATTEMPTS, CashlessCommand.CASHLESS_1);
+    }
+
+    public VmcMaster(MdbTransport transport, MdbTrace trace, Duration responseTimeout, int maxAttempts, int address) {
+        if (maxAttempts < 1) throw new IllegalArgumentException("at least one attempt: " + maxAttempts);
+        this.transport = transport;
+        this.trace = trace;
+        this.responseTimeout = responseTimeout;
+        this.maxAttempts = maxAttempts;
+        this.address = address;
+    }
+
+    public MdbTrace trace() {
+        return trace;
+    }
+
+    public String port() {
+        return transport.name();
+    }
+
+    /**
+     * Sends {@code command} and returns the peripheral's responses: empty for a plain ACK, one or
+     * more for a data reply (MDB 4.2 §7.3.1 lets a reply carry several).
+     *
+     * @throws MdbNoResponseException when no valid reply came within the attempts
+     * @throws MdbDecodeException when a reply checked but is not a cashless response (a
+     *     peripheral bug; the block was ACKed, so the link stays in step)
+     */
+    public List<CashlessResponse> transact(CashlessCommand command) {
+        int[] commandWords = MdbBlock.vmcWords(command.encode(address));
+        String meaning = command.toString();
+        String problem = "none";
+        boolean resendCommand = true;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            long sentAt;
+            if (resendCommand) {
+                drainStale();
+                transport.send(commandWords);
+                sentAt = System.nanoTime(); // before tracing, so the trace's own cost is not in the response time
+                trace.record(Direction.VMC_TO_READER, commandWords, attempt == 1 ? meaning : meaning + " (retransmission " + (attempt - 1) + ")", Checksum.OK);
+            } else {
+                int[] ret = {MdbBlock.RET};
+                transport.send(ret);
+                sentAt = System.nanoTime();
+                trace.record(Direction.VMC_TO_READER, ret, "RET", Checksum.NONE);
+            }
+            resendCommand = true;
+            int n;
+            try {
+                n = readReply(sentAt);
+            } catch (MdbFramingException e) {
+                problem = e.getMessage();
+                trace.record(Direction.READER_TO_VMC, new int[0], "framing error: " + e.getMessage(), Checksum.NONE);
+                continue;
+            }
+            if (n == 0) {
+                problem = "no response within " + responseTimeout.toMillis() + " ms";
+                trace.record(Direction.READER_TO_VMC, new int[0], "(no response to " + meaning + ")", Checksum.NONE);
+                continue;
+            }
+            if (!MdbBlock.hasModeBit(reply[n - 1])) {
+                problem = "reply cut off after " + n + " word(s)";
+                trace.record(Direction.READER_TO_VMC, reply, n, "incomplete block", Checksum.NONE);
+                continue;
+            }
+            if (n == 1) {
+                int w = reply[0] & 0xFF;
+                if (w == MdbBlock.ACK) {
+                    trace.record(Direction.READER_TO_VMC, reply, 1, "ACK", Checksum.NONE);
+                    return List.of();
+                }
+                problem = w == MdbBlock.NAK ? "peripheral sent NAK" : "unexpected lone word " + MdbBlock.hex(reply, 1);
+                trace.record(Direction.READER_TO_VMC, reply, 1, w == MdbBlock.NAK ? "NAK" : "unexpected word", Checksum.NONE);
+                continue;
+            }
+            byte[] data = new byte[n - 1];
+            for (int i = 0; i < n - 1; i++) data[i] = (byte) reply[i];
+            if (MdbBlock.checksum(data) != (reply[n - 1] & 0xFF)) {
+                problem = "bad checksum on " + MdbBlock.hex(reply, n);
+                trace.record(Direction.READER_TO_VMC, reply, n, describe(data), Checksum.BAD);
+                resendCommand = false; // MDB 4.2 §2.2: RET asks for the same data again
+                continue;
+            }
+            int[] ack = {MdbBlock.ACK};
+            transport.send(ack);
+            List<CashlessResponse> responses;
+            try {
+                responses = CashlessResponse.decodeAll(data);
+            } finally {
+                trace.record(Direction.READER_TO_VMC, reply, n, describe(data), Checksum.OK);
+                trace.record(Direction.VMC_TO_READER, ack, "ACK", Checksum.NONE);
+            }
+            return responses;
+        }
+        throw new MdbNoResponseException(port(), meaning, maxAttempts, problem, lastWordsHex());
+    }
+
+    /** Reads one reply block into {@link #reply}; returns its word count, 0 for silence. */
+    private int readReply(long sentAt) {
+        int first = transport.receive(responseTimeout);
+        if (first < 0) return 0;
+        trace.recordResponseTime(Duration.ofNanos(System.nanoTime() - sentAt));
+        remember(first);
+        reply[0] = first;
+        int n = 1;
+        // A peripheral ends its block with the mode bit (MDB 4.2 §2.2); the inter-byte limit is
+        // 1 ms on the bus, relaxed here to the response timeout like the first word.
+        while (!MdbBlock.hasModeBit(reply[n - 1]) && n < MdbBlock.MAX_LENGTH) {
+            int w = transport.receive(responseTimeout);
+            if (w < 0) break;
+            remember(w);
+            reply[n++] = w;
+        }
+        return n;
+    }
+
+    /** Words left over from an earlier, late reply would be misread as this command's answer. */
+    private void drainStale() {
+        int w;
+        while ((w = receiveQuietly()) >= 0) {
+            remember(w);
+            trace.record(Direction.READER_TO_VMC, new int[] {w}, "stale word discarded", Checksum.NONE);
+        }
+    }
+
+    private int receiveQuietly() {
+        while (true) {
+            try {
+                return transport.receive(Duration.ZERO);
+            } catch (MdbFramingException e) { // the transport dropped the bad byte; keep draining
+                trace.record(Direction.READER_TO_VMC, new int[0], "framing error: " + e.getMessage(), Checksum.NONE);
+            }
+        }
+    }
+
+    private static String describe(byte[] data) {
+        try {
+            List<CashlessResponse> all = CashlessResponse.decodeAll(data);
+            return all.size() == 1 ? all.get(0).toString() : all.toString();
+        } catch (MdbDecodeException e) {
+            return "undecodable: " + e.getMessage();
+        }
+    }
+
+    private void remember(int word) {
+        lastWords[(int) (lastWordCount++ % LAST_WORDS)] = word;
+    }
+
+    private String lastWordsHex() {
+        int n = (int) Math.min(lastWordCount, LAST_WORDS);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) out[i] = lastWords[(int) ((lastWordCount - n + i) % LAST_WORDS)];
+        return MdbBlock.hex(out);
+    }
+
+    @Override
+    public String toString() {
+        return "VmcMaster[" + port() + ", address " + String.format("%02X", address) + "]";
+    }
+}

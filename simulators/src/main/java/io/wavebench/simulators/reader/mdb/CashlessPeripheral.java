@@ -1,0 +1,364 @@
+package io.wavebench.simulators.reader.mdb;
+
+import io.wavebench.drivers.mdb.CashlessCommand;
+import io.wavebench.drivers.mdb.CashlessResponse;
+import io.wavebench.drivers.mdb.MdbMoney;
+import io.wavebench.drivers.mdb.PeripheralPort;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * The reader's cashless-device state machine (MDB 4.2 §7.2–7.4, Level 1): what it answers to each
+ * VMC command and what it queues for the next POLL. It knows neither the link layer (that is
+ * {@link PeripheralPort}, which calls {@link #onCommand}) nor how payments are checked (that is
+ * the {@link VendAuthorizer}).
+ *
+ * <pre>
+ *   INACTIVE --SETUP config--> DISABLED --READER ENABLE--> ENABLED --beginSession()--> SESSION_IDLE
+ *   SESSION_IDLE --VEND REQUEST--> VEND --approved: VEND SUCCESS/FAILURE; denied; VEND CANCEL--> SESSION_IDLE
+ *   SESSION_IDLE --SESSION COMPLETE--> ENABLED (END SESSION on the next POLL);  any --RESET--> INACTIVE
+ * </pre>
+ *
+ * <p>Money: the payment side speaks minor units; the bus speaks scaled values per this reader's
+ * READER CONFIG DATA ({@link MdbMoney}). Thread-safe: the bus thread calls {@link #onCommand},
+ * the payment side calls {@link #beginSession}, tests call {@link #awaitState}.
+ */
+public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
+
+    /** What the simulated reader announces: Level 1, CNY (ISO 4217 156 → 0x1156), 1 bus unit = 1 fen, 5 s. */
+    public static final CashlessResponse.ReaderConfig DEFAULT_CONFIG = new CashlessResponse.ReaderConfig(1, 0x1156, 1, 2, 5, 0);
+    public static final CashlessResponse.PeripheralId DEFAULT_ID =
+            new CashlessResponse.PeripheralId("WVB", "000000000001", "SIM-ACOUSTIC", 0x0100);
+
+    private final VendAuthorizer authorizer;
+    private final CashlessListener listener;
+    private final CashlessResponse.ReaderConfig config;
+    private final CashlessResponse.PeripheralId id;
+    private final MdbMoney money;
+    private final Executor authorizerExecutor;
+
+    // Guarded by this.
+    private CashlessState state = CashlessState.INACTIVE;
+    private final List<CashlessState> history = new ArrayList<>(List.of(CashlessState.INACTIVE));
+    private final Deque<CashlessResponse> outbox = new ArrayDeque<>();
+    private CashlessCommand.SetupConfig vmcConfig;
+    private CashlessCommand.SetupPrices prices;
+    private CashlessCommand.ExpansionRequestId vmcId;
+    private boolean disableAfterSession;
+    private VendRequest vend;
+    private long vendSerial;
+    private boolean decided;
+    private long approvedAmount = -1;
+    private boolean approvalDelivered;
+    private final List<Runnable> notifications = new ArrayList<>();
+
+    public CashlessPeripheral(VendAuthorizer authorizer, CashlessListener listener) {
+        this(authorizer, listener, DEFAULT_CONFIG, DEFAULT_ID, CashlessPeripheral::authorizeOnOwnThread);
+    }
+
+    /**
+     * @param authorizerExecutor where {@link VendAuthorizer#authorize} runs: never the bus thread,
+     *     which must answer within 5 ms; by default a short-lived daemon thread per vend
+     */
+    public CashlessPeripheral(VendAuthorizer authorizer, CashlessListener listener, CashlessResponse.ReaderConfig config,
+                              CashlessResponse.PeripheralId id, Executor authorizerExecutor) {
+        this.authorizer = authorizer;
+        this.listener = listener;
+        this.config = config;
+        this.id = id;
+        this.money = config.money();
+        this.authorizerExecutor = authorizerExecutor;
+    }
+
+    private static void authorizeOnOwnThread(Runnable r) {
+        Thread t = new Thread(r, "vend-authorizer");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public synchronized CashlessState state() {
+        return state;
+    }
+
+    public MdbMoney money() {
+        return money;
+    }
+
+    public synchronized Optional<CashlessCommand.SetupConfig> vmcConfig() {
+        return Optional.ofNullable(vmcConfig);
+    }
+
+    public synchronized Optional<CashlessCommand.SetupPrices> prices() {
+        return Optional.ofNullable(prices);
+    }
+
+    public synchronized Optional<CashlessCommand.ExpansionRequestId> vmcId() {
+        return Optional.ofNullable(vmcId);
+    }
+
+    /**
+     * Waits until the reader is in {@code target}.
+     *
+     * @throws IllegalStateException on timeout, naming the state it is in and the states it went through
+     */
+    public synchronized void awaitState(CashlessState target, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (state != target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("cashless reader did not reach " + target + " within " + timeout.toMillis()
+                            + " ms; it is " + state + " (states so far: " + history + ")");
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while awaiting cashless state " + target + "; it is " + state, e);
+        }
+    }
+
+    /**
+     * A shopper presented a valid payment: open a session with {@code fundsMinorUnits} available
+     * (MDB 4.2 §7.4.4 BEGIN SESSION, sent on the next POLL). Only in ENABLED.
+     *
+     * @return false when the reader is not ENABLED (nothing changes)
+     */
+    public boolean beginSession(long fundsMinorUnits) {
+        if (fundsMinorUnits < 0) throw new IllegalArgumentException("funds must not be negative: " + fundsMinorUnits);
+        synchronized (this) {
+            if (state != CashlessState.ENABLED) return false;
+            long scaled = fundsMinorUnits / money.scaleFactor();
+            outbox.add(new CashlessResponse.BeginSession((int) Math.min(scaled, MdbMoney.MAX_SCALED)));
+            moveTo(CashlessState.SESSION_IDLE);
+        }
+        notifyListeners();
+        return true;
+    }
+
+    /** The reader wants the session ended (e.g. a shopper walked away): SESSION CANCEL REQUEST on the next POLL. */
+    public synchronized boolean requestSessionCancel() {
+        if (state != CashlessState.SESSION_IDLE) return false;
+        outbox.add(new CashlessResponse.SessionCancelRequest());
+        return true;
+    }
+
+    @Override
+    public Optional<CashlessResponse> onCommand(CashlessCommand command) {
+        Optional<CashlessResponse> reply;
+        synchronized (this) {
+            reply = handle(command);
+        }
+        notifyListeners();
+        return reply;
+    }
+
+    private Optional<CashlessResponse> handle(CashlessCommand command) {
+        if (command instanceof CashlessCommand.Reset) return reset();
+        if (command instanceof CashlessCommand.Poll) return poll();
+        // MDB 4.2 §7.3: VEND is uninterruptible; other commands are ACKed and answered out of sequence.
+        if (state == CashlessState.VEND && !isVendCommand(command)) return outOfSequence(command);
+        if (command instanceof CashlessCommand.SetupConfig c) {
+            if (state != CashlessState.INACTIVE && state != CashlessState.DISABLED) return outOfSequence(command);
+            vmcConfig = c;
+            moveTo(CashlessState.DISABLED); // MDB 4.2 §7.4.2: set up; VMC may now send prices and enable
+            return Optional.of(config);
+        }
+        if (command instanceof CashlessCommand.SetupPrices p) {
+            prices = p;
+            return Optional.empty();
+        }
+        if (command instanceof CashlessCommand.ExpansionRequestId e) {
+            vmcId = e;
+            return Optional.of(id);
+        }
+        if (command instanceof CashlessCommand.ReaderEnable) {
+            if (state == CashlessState.INACTIVE) return outOfSequence(command);
+            disableAfterSession = false;
+            if (state == CashlessState.DISABLED) moveTo(CashlessState.ENABLED);
+            return Optional.empty();
+        }
+        if (command instanceof CashlessCommand.ReaderDisable) {
+            if (state == CashlessState.ENABLED) moveTo(CashlessState.DISABLED);
+            else if (state == CashlessState.SESSION_IDLE) disableAfterSession = true; // MDB 4.2 §7.4.12: a session is not aborted
+            return Optional.empty();
+        }
+        if (command instanceof CashlessCommand.ReaderCancel) {
+            if (state != CashlessState.ENABLED && state != CashlessState.DISABLED) return outOfSequence(command);
+            outbox.add(new CashlessResponse.Cancelled());
+            return Optional.empty();
+        }
+        if (command instanceof CashlessCommand.VendRequest r) return vendRequest(r);
+        if (command instanceof CashlessCommand.VendCancel) return vendCancel(command);
+        if (command instanceof CashlessCommand.VendSuccess s) return vendEnd(command, s.item(), true);
+        if (command instanceof CashlessCommand.VendFailure) return vendEnd(command, -1, false);
+        if (command instanceof CashlessCommand.SessionComplete) return sessionComplete(command);
+        if (command instanceof CashlessCommand.CashSale c) {
+            long price = money.toMinorUnits(c.price());
+            notifications.add(() -> listener.onCashSale(price, c.item()));
+            return Optional.empty();
+        }
+        return outOfSequence(command);
+    }
+
+    private static boolean isVendCommand(CashlessCommand c) {
+        return c instanceof CashlessCommand.VendCancel || c instanceof CashlessCommand.VendSuccess
+                || c instanceof CashlessCommand.VendFailure || c instanceof CashlessCommand.VendRequest;
+    }
+
+    /** MDB 4.2 §7.4.1: always allowed; JUST RESET on the next POLL. */
+    private Optional<CashlessResponse> reset() {
+        if (state == CashlessState.VEND && decided && approvedAmount >= 0) {
+            VendRequest r = vend;
+            long amount = approvedAmount;
+            if (approvalDelivered) notifications.add(() -> listener.onResetAfterApproval(r, amount)); // MDB 4.2 §7.4.7: a sale
+            else notifications.add(() -> listener.onApprovalNotDelivered(r, amount));
+        }
+        clearVend();
+        outbox.clear();
+        outbox.add(new CashlessResponse.JustReset());
+        disableAfterSession = false;
+        moveTo(CashlessState.INACTIVE);
+        return Optional.empty();
+    }
+
+    private Optional<CashlessResponse> poll() {
+        CashlessResponse next = outbox.poll();
+        if (next instanceof CashlessResponse.VendApproved) approvalDelivered = true;
+        return Optional.ofNullable(next);
+    }
+
+    private Optional<CashlessResponse> vendRequest(CashlessCommand.VendRequest r) {
+        if (state != CashlessState.SESSION_IDLE) return outOfSequence(r);
+        VendRequest request = new VendRequest(money.toMinorUnits(r.price()), r.item());
+        vend = request;
+        long serial = ++vendSerial;
+        moveTo(CashlessState.VEND);
+        authorizerExecutor.execute(() -> decide(serial, request));
+        return Optional.empty(); // MDB 4.2 §7.4.5: ACK now, APPROVED/DENIED on a later POLL
+    }
+
+    private void decide(long serial, VendRequest request) {
+        VendDecision decision;
+        try {
+            decision = authorizer.authorize(request);
+        } catch (RuntimeException e) {
+            decision = VendDecision.deny("authorizer failed: " + e);
+        }
+        synchronized (this) {
+            if (serial != vendSerial || state != CashlessState.VEND || decided) {
+                if (decision.approved()) { // RESET or VEND CANCEL overtook it: the VMC will never see it
+                    long amount = decision.amountMinorUnits();
+                    notifications.add(() -> listener.onApprovalNotDelivered(request, amount));
+                }
+            } else {
+                decided = true;
+                int scaled = -1;
+                if (decision.approved()) {
+                    try {
+                        scaled = money.toScaled(decision.amountMinorUnits());
+                    } catch (IllegalArgumentException e) {
+                        scaled = -1; // cannot be said on this bus: deny rather than charge a different amount
+                    }
+                }
+                if (scaled >= 0) {
+                    approvedAmount = decision.amountMinorUnits();
+                    outbox.add(new CashlessResponse.VendApproved(scaled));
+                } else {
+                    outbox.add(new CashlessResponse.VendDenied());
+                    clearVend();
+                    moveTo(CashlessState.SESSION_IDLE); // MDB 4.2 §7.2: a denial ends the vend
+                }
+            }
+        }
+        notifyListeners();
+    }
+
+    /** MDB 4.2 §7.4.6: only before the decision reached the VMC; answered with VEND DENIED. */
+    private Optional<CashlessResponse> vendCancel(CashlessCommand command) {
+        if (state != CashlessState.VEND || approvalDelivered) return outOfSequence(command);
+        VendRequest r = vend;
+        if (decided && approvedAmount >= 0) {
+            outbox.removeIf(x -> x instanceof CashlessResponse.VendApproved);
+            long amount = approvedAmount;
+            notifications.add(() -> listener.onApprovalNotDelivered(r, amount));
+        } else if (decided) {
+            outbox.removeIf(x -> x instanceof CashlessResponse.VendDenied);
+        }
+        notifications.add(() -> listener.onVendCancelled(r));
+        outbox.add(new CashlessResponse.VendDenied());
+        clearVend();
+        moveTo(CashlessState.SESSION_IDLE);
+        return Optional.empty();
+    }
+
+    /** VEND SUCCESS (MDB 4.2 §7.4.7) or VEND FAILURE (§7.4.8) after an approval the VMC received. */
+    private Optional<CashlessResponse> vendEnd(CashlessCommand command, int item, boolean success) {
+        if (state != CashlessState.VEND || !approvalDelivered) return outOfSequence(command);
+        VendRequest r = vend;
+        long amount = approvedAmount;
+        if (success) notifications.add(() -> listener.onVendSuccess(item, amount));
+        else notifications.add(() -> listener.onVendFailure(r, amount)); // the reader voids; the next POLL's ACK says "refunded"
+        clearVend();
+        moveTo(CashlessState.SESSION_IDLE);
+        return Optional.empty();
+    }
+
+    /** MDB 4.2 §7.4.9: END SESSION on the next POLL, back to ENABLED (or DISABLED if asked during the session). */
+    private Optional<CashlessResponse> sessionComplete(CashlessCommand command) {
+        if (state != CashlessState.SESSION_IDLE) return outOfSequence(command);
+        outbox.removeIf(x -> x instanceof CashlessResponse.SessionCancelRequest);
+        outbox.add(new CashlessResponse.EndSession());
+        moveTo(disableAfterSession ? CashlessState.DISABLED : CashlessState.ENABLED);
+        disableAfterSession = false;
+        notifications.add(listener::onSessionComplete);
+        return Optional.empty();
+    }
+
+    /** MDB 4.2 §7.3: ACK the command, change nothing, say COMMAND OUT OF SEQUENCE on the next POLL. */
+    private Optional<CashlessResponse> outOfSequence(CashlessCommand command) {
+        outbox.add(new CashlessResponse.CommandOutOfSequence());
+        CashlessState at = state;
+        notifications.add(() -> listener.onOutOfSequence(command, at));
+        return Optional.empty();
+    }
+
+    private void clearVend() {
+        vend = null;
+        decided = false;
+        approvedAmount = -1;
+        approvalDelivered = false;
+        vendSerial++; // a decision still in flight for the old vend is now stale
+    }
+
+    private void moveTo(CashlessState next) {
+        if (next == state) return;
+        CashlessState from = state;
+        state = next;
+        history.add(next);
+        if (history.size() > 32) history.remove(0);
+        notifications.add(() -> listener.onStateChange(from, next));
+        notifyAll();
+    }
+
+    /** Runs the listener calls collected under the lock, outside it. */
+    private void notifyListeners() {
+        List<Runnable> due;
+        synchronized (this) {
+            if (notifications.isEmpty()) return;
+            due = new ArrayList<>(notifications);
+            notifications.clear();
+        }
+        for (Runnable r : due) r.run();
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "CashlessPeripheral[" + state + (vend != null ? ", " + vend : "") + ", outbox " + outbox + "]";
+    }
+}
