@@ -4,16 +4,20 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Where a scenario's evidence lives in the report folder. The writer (fixtures, during the run)
- * and the reader (this module, after it) agree through this one function.
+ * Where a scenario's evidence lives in the report folder. The writer (the run's hooks) and the
+ * reader (this module, after the run) agree through this one function.
  */
 public final class EvidenceNames {
 
     private EvidenceNames() {}
 
-    /** {@code evidence/<slug>/}: feature and scenario names folded to a safe folder name. */
-    public static String slug(String feature, String scenario) {
-        return fold(feature) + "--" + fold(scenario);
+    /**
+     * {@code evidence/<feature file>-L<line>-<scenario>/}: the line keeps scenario outline rows
+     * apart; names are folded to a safe folder name.
+     */
+    public static String slug(String featureUri, int line, String scenario) {
+        String file = featureUri.substring(featureUri.lastIndexOf('/') + 1).replaceFirst("\\.feature$", "");
+        return fold(file) + "-L" + line + "-" + fold(scenario);
     }
 
     private static String fold(String s) {

@@ -53,7 +53,7 @@ public final class ReportIndex {
 
     /** Evidence files that the run wrote under {@code evidence/<scenario slug>/}. */
     static List<Path> evidence(Path reportDir, ScenarioResult s) throws IOException {
-        Path dir = reportDir.resolve("evidence").resolve(EvidenceNames.slug(s.feature(), s.name()));
+        Path dir = reportDir.resolve("evidence").resolve(EvidenceNames.slug(s.featureUri(), s.line(), s.name()));
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> files = Files.list(dir)) {
             return files.sorted().toList();

@@ -20,15 +20,16 @@ public record RunResult(List<ScenarioResult> scenarios) {
         List<ScenarioResult> scenarios = new ArrayList<>();
         for (JsonNode feature : root) {
             String featureName = feature.path("name").asText();
+            String featureUri = feature.path("uri").asText();
             for (JsonNode element : feature.path("elements")) {
                 if (!"scenario".equals(element.path("type").asText())) continue;
-                scenarios.add(scenario(featureName, element));
+                scenarios.add(scenario(featureName, featureUri, element));
             }
         }
         return new RunResult(List.copyOf(scenarios));
     }
 
-    private static ScenarioResult scenario(String feature, JsonNode element) {
+    private static ScenarioResult scenario(String feature, String featureUri, JsonNode element) {
         List<ScenarioResult.Step> steps = new ArrayList<>();
         List<String> attachments = new ArrayList<>();
         long nanos = 0;
@@ -54,7 +55,7 @@ public record RunResult(List<ScenarioResult> scenarios) {
         }
         List<String> tags = new ArrayList<>();
         element.path("tags").forEach(t -> tags.add(t.path("name").asText()));
-        return new ScenarioResult(feature, element.path("name").asText(), tags, Outcome.fromCucumber(worst),
+        return new ScenarioResult(feature, featureUri, element.path("line").asInt(), element.path("name").asText(), tags, Outcome.fromCucumber(worst),
                 Duration.ofNanos(nanos), steps, attachments, error);
     }
 

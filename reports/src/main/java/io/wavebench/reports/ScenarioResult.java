@@ -6,6 +6,8 @@ import java.util.List;
 /** One scenario as the run recorded it. */
 public record ScenarioResult(
         String feature,
+        String featureUri,
+        int line,
         String name,
         List<String> tags,
         Outcome outcome,

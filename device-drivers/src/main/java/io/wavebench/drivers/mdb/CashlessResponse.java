@@ -13,7 +13,7 @@ import java.util.List;
  */
 public sealed interface CashlessResponse {
 
-    int JUST_RESET = 0x00, READER_CONFIG = 0x01, BEGIN_SESSION = 0x03, SESSION_CANCEL_REQUEST = 0x04,
+    int JUST_RESET = 0x00, READER_CONFIG = 0x01, DISPLAY_REQUEST = 0x02, BEGIN_SESSION = 0x03, SESSION_CANCEL_REQUEST = 0x04,
             VEND_APPROVED = 0x05, VEND_DENIED = 0x06, END_SESSION = 0x07, CANCELLED = 0x08, PERIPHERAL_ID = 0x09,
             MALFUNCTION = 0x0A, OUT_OF_SEQUENCE = 0x0B;
 
@@ -54,6 +54,28 @@ public sealed interface CashlessResponse {
                     + " scale=" + scaleFactor + " decimals=" + decimalPlaces + " maxResponse=" + maxResponseTimeSeconds
                     + "s options=0x" + String.format("%02X", miscOptions);
         }
+    }
+
+    /**
+     * MDB 4.2 §7.4.4 DISPLAY REQUEST: the reader asks the VMC to show 32 characters (a 2 x 16
+     * display, as the VMC's SETUP said) for a time in tenths of a second. How a reader tells a
+     * shopper — and a scenario — why it refused a payment.
+     */
+    record DisplayRequest(int tenthsOfSecond, String text) implements CashlessResponse {
+        public static final int CHARS = 32;
+        public DisplayRequest {
+            requireU8("display time", tenthsOfSecond);
+            if (text.length() > CHARS) throw new IllegalArgumentException("display text over " + CHARS + " characters: '" + text + "'");
+            text = requireAscii("display text", text, CHARS).stripTrailing();
+        }
+        public byte[] encode() {
+            byte[] b = new byte[2 + CHARS];
+            b[0] = DISPLAY_REQUEST;
+            b[1] = (byte) tenthsOfSecond;
+            putAscii(b, 2, text, CHARS);
+            return b;
+        }
+        public String toString() { return "DISPLAY REQUEST " + tenthsOfSecond / 10.0 + "s '" + text + "'"; }
     }
 
     /** MDB 4.2 §7.4.4 BEGIN SESSION (Level 1): funds available, scaled; 0xFFFF = unknown. */
@@ -148,6 +170,7 @@ public sealed interface CashlessResponse {
             case MALFUNCTION -> 2;
             case BEGIN_SESSION, VEND_APPROVED -> 3;
             case READER_CONFIG -> 8;
+            case DISPLAY_REQUEST -> 2 + DisplayRequest.CHARS;
             case PERIPHERAL_ID -> 30;
             default -> -1;
         };
@@ -192,6 +215,7 @@ public sealed interface CashlessResponse {
             return switch (code) {
                 case JUST_RESET -> new JustReset();
                 case READER_CONFIG -> new ReaderConfig(u8(d, at + 1), u16(d, at + 2), u8(d, at + 4), u8(d, at + 5), u8(d, at + 6), u8(d, at + 7));
+                case DISPLAY_REQUEST -> new DisplayRequest(u8(d, at + 1), ascii(d, at + 2, DisplayRequest.CHARS));
                 case BEGIN_SESSION -> new BeginSession(u16(d, at + 1));
                 case SESSION_CANCEL_REQUEST -> new SessionCancelRequest();
                 case VEND_APPROVED -> new VendApproved(u16(d, at + 1));

@@ -40,6 +40,7 @@ class CashlessCodecTest {
                 new CashlessResponse.Cancelled(),
                 new CashlessResponse.PeripheralId("WVB", "123456789012", "ACOUSTIC-1", 0x0100),
                 new CashlessResponse.Malfunction(0xC0),
+                new CashlessResponse.DisplayRequest(30, "DECLINED 09 REPLAY"),
                 new CashlessResponse.CommandOutOfSequence());
     }
 

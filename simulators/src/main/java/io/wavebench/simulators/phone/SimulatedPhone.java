@@ -3,8 +3,11 @@ package io.wavebench.simulators.phone;
 import io.wavebench.drivers.audio.AudioOut;
 import io.wavebench.drivers.modem.AcousticModem;
 import io.wavebench.simulators.Startable;
+import io.wavebench.simulators.backend.Issuer;
+import io.wavebench.simulators.token.Credential;
 import io.wavebench.simulators.token.PaymentToken;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -19,6 +22,7 @@ public final class SimulatedPhone implements Startable {
     private final AcousticModem modem;
     private final Clock clock;
     private boolean started;
+    private volatile boolean online = true;
 
     public SimulatedPhone(String name, Wallet wallet, AudioOut speaker, AcousticModem modem, Clock clock) {
         this.name = Objects.requireNonNull(name);
@@ -34,6 +38,23 @@ public final class SimulatedPhone implements Startable {
 
     public Wallet wallet() {
         return wallet;
+    }
+
+    /** Takes the phone off the network (or back): a credential can only be fetched online. */
+    public void setOnline(boolean online) {
+        this.online = online;
+    }
+
+    public boolean isOnline() {
+        return online;
+    }
+
+    /** Fetches a credential from the issuer while online (DESIGN §5.1: issued online, cached). */
+    public Credential refreshCredential(Issuer issuer, long accountId, long offlineLimit, int currency, Duration validity) {
+        if (!online) throw new IllegalStateException("phone " + name + " has no network: it cannot reach the issuer");
+        Credential credential = issuer.provision(accountId, wallet.devicePublicKey(), offlineLimit, currency, validity);
+        wallet.install(credential);
+        return credential;
     }
 
     @Override

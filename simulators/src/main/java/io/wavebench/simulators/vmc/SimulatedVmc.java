@@ -29,6 +29,13 @@ import java.util.function.Predicate;
  */
 public final class SimulatedVmc implements Startable {
 
+    /**
+     * MDB 4.2 §7.4.2 SETUP: the machine has a 2 x 16 character display that shows upper case and
+     * numbers, so the reader may send DISPLAY REQUESTs (how it tells a shopper why it refused).
+     */
+    static final int DISPLAY_COLUMNS = 16, DISPLAY_ROWS = 2, DISPLAY_INFO = 0x02;
+
+
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(50);
     /** MDB 4.2 §3.1 t-response; rigs and busy CI hosts pass a larger one. */
     public static final Duration MDB_RESPONSE_TIMEOUT = Duration.ofMillis(5);
@@ -214,7 +221,7 @@ public final class SimulatedVmc implements Startable {
         if (!justReset) throw new IllegalStateException(transport.name() + ": reader never answered JUST RESET after RESET (" + JUST_RESET_POLLS + " polls)");
         event(VmcEvent.of(Type.READER_JUST_RESET, now()));
         // MDB 4.2 §7.4.1: a Level 1 VMC with no display.
-        for (CashlessResponse r : master.transact(new CashlessCommand.SetupConfig(1, 0, 0, 0))) {
+        for (CashlessResponse r : master.transact(new CashlessCommand.SetupConfig(1, DISPLAY_COLUMNS, DISPLAY_ROWS, DISPLAY_INFO))) {
             if (r instanceof CashlessResponse.ReaderConfig c) {
                 readerConfig = c;
                 money = c.money();
@@ -288,6 +295,8 @@ public final class SimulatedVmc implements Startable {
         } else if (r instanceof CashlessResponse.SessionCancelRequest) {
             event(VmcEvent.of(Type.SESSION_CANCEL_REQUESTED, now()));
             if (state() == VmcState.SESSION) sessionCompletePending = true; // MDB 4.2 §7.4.4: answer with SESSION COMPLETE
+        } else if (r instanceof CashlessResponse.DisplayRequest d) {
+            event(detail(Type.DISPLAYED, d.text()));
         } else if (r instanceof CashlessResponse.Cancelled) {
             event(VmcEvent.of(Type.CANCELLED, now()));
         } else if (r instanceof CashlessResponse.Malfunction m) {

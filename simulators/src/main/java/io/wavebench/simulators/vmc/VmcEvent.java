@@ -32,6 +32,8 @@ public record VmcEvent(Type type, Duration at, int item, long amountMinorUnits, 
         /** The reader answered END SESSION: ready again. */
         SESSION_ENDED,
         SESSION_CANCEL_REQUESTED,
+        /** DISPLAY REQUEST: the reader put text on the machine's display (detail: the text). */
+        DISPLAYED,
         CANCELLED,
         MALFUNCTION,
         /** The reader said COMMAND OUT OF SEQUENCE; the VMC resets it (MDB 4.2 §7.3). */

@@ -141,6 +141,19 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
         return true;
     }
 
+    /**
+     * Shows {@code text} on the VMC's display for 3 s (MDB 4.2 §7.4.4 DISPLAY REQUEST, on the next
+     * POLL): a refused payment's reason, for the shopper and for bench-portable assertions.
+     *
+     * @return false before SETUP, or when the VMC's SETUP said it has no display
+     */
+    public synchronized boolean display(String text) {
+        if (state == CashlessState.INACTIVE) return false;
+        if (vmcConfig().map(c -> c.displayColumns() * c.displayRows() == 0).orElse(true)) return false;
+        outbox.add(new CashlessResponse.DisplayRequest(30, text));
+        return true;
+    }
+
     /** The reader wants the session ended (e.g. a shopper walked away): SESSION CANCEL REQUEST on the next POLL. */
     public synchronized boolean requestSessionCancel() {
         if (state != CashlessState.SESSION_IDLE) return false;

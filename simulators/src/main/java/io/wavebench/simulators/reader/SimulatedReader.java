@@ -1,0 +1,176 @@
+package io.wavebench.simulators.reader;
+
+import io.wavebench.drivers.audio.AudioIn;
+import io.wavebench.drivers.mdb.MdbTrace;
+import io.wavebench.drivers.mdb.MdbTransport;
+import io.wavebench.drivers.mdb.PeripheralPort;
+import io.wavebench.drivers.modem.AcousticModem;
+import io.wavebench.drivers.modem.ReceivedFrame;
+import io.wavebench.drivers.modem.StreamingReceiver;
+import io.wavebench.simulators.Startable;
+import io.wavebench.simulators.reader.mdb.CashlessListener;
+import io.wavebench.simulators.reader.mdb.CashlessPeripheral;
+import io.wavebench.simulators.reader.mdb.CashlessState;
+import io.wavebench.simulators.reader.mdb.PeripheralServer;
+import io.wavebench.simulators.reader.mdb.VendDecision;
+import io.wavebench.simulators.reader.mdb.VendRequest;
+import io.wavebench.simulators.token.OfflineSpend;
+import io.wavebench.simulators.token.TokenVerifier;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The reference reader (the device under test on the simulated rig). It knows only what it
+ * demodulates from its microphone: a capture thread feeds every sample the {@link AudioIn} gives
+ * into the modem's streaming receiver, and each decoded frame goes through the offline rules of
+ * DESIGN §5.1. Towards the vending machine it is MDB cashless device #1 on its serial port.
+ *
+ * <p>A refused token is shown on the VMC's display (MDB DISPLAY REQUEST) with its reason code,
+ * so a scenario sees why on the bus, as it would with a real reader.
+ */
+public final class SimulatedReader implements Startable {
+
+    /** MDB 4.2: cashless device #1. */
+    public static final int CASHLESS_ADDRESS = 0x10;
+
+    private final String readerId;
+    private final AudioIn microphone;
+    private final AcousticModem modem;
+    private final MdbTransport mdb;
+    private final Clock clock;
+    private final MdbTrace trace = new MdbTrace();
+    private final PaymentAcceptor acceptor;
+    private final CashlessPeripheral cashless;
+    private final List<ReaderEvent> events = new ArrayList<>();
+    private PeripheralServer server;
+    private Thread listening;
+    private volatile boolean running;
+
+    public SimulatedReader(String readerId, AudioIn microphone, AcousticModem modem, MdbTransport mdb,
+            TokenVerifier verifier, Clock clock, long maxSessionFunds) {
+        this.readerId = readerId;
+        this.microphone = microphone;
+        this.modem = modem;
+        this.mdb = mdb;
+        this.clock = clock;
+        Consumer<ReaderEvent> record = this::record;
+        this.acceptor = new PaymentAcceptor(verifier, new OfflineSpend(), new AuthorizationLog(), clock, maxSessionFunds, record);
+        this.cashless = new CashlessPeripheral(this::authorize, new BookVends());
+    }
+
+    public String readerId() {
+        return readerId;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) return;
+        mdb.open();
+        server = new PeripheralServer(new PeripheralPort(mdb, CASHLESS_ADDRESS, trace), cashless);
+        server.start();
+        microphone.open();
+        running = true;
+        listening = new Thread(this::listen, "reader-" + readerId + "-microphone");
+        listening.setDaemon(true);
+        listening.start();
+        record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.LISTENING, microphone.mixerName(), null));
+    }
+
+    /** The capture loop: samples in, frames out. Nothing else reaches the payment logic. */
+    private void listen() {
+        StreamingReceiver receiver = modem.newReceiver(this::onFrame);
+        float[] block = new float[480]; // 10 ms at 48 kHz: small blocks keep decode latency low
+        while (running) {
+            int n = microphone.read(block);
+            if (n < 0) return;
+            receiver.accept(block, 0, n);
+        }
+    }
+
+    private void onFrame(ReceivedFrame frame) {
+        record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.FRAME_DECODED,
+                frame.payload().length + " bytes, " + frame.correctedSymbols() + " symbols corrected", null));
+        if (cashless.state() != CashlessState.ENABLED) {
+            // MDB 4.2 §7: only an enabled reader with no session may start one; a disabled
+            // reader (or one already in a session) ignores payments.
+            record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.ERROR, "ignored: reader is " + cashless.state(), null));
+            return;
+        }
+        PaymentAcceptor.Heard heard = acceptor.heard(frame.payload());
+        if (!heard.accepted()) {
+            cashless.display(heard.reason().displayText());
+            return;
+        }
+        if (cashless.beginSession(heard.funds())) {
+            record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.SESSION_REQUESTED, "funds " + heard.funds(), null));
+        }
+    }
+
+    private VendDecision authorize(VendRequest request) {
+        PaymentAcceptor.VendAnswer answer = acceptor.authorizeVend(request.priceMinorUnits(), request.item());
+        if (answer.approved()) return VendDecision.approve(answer.amount());
+        if (answer.reason() != null) cashless.display(answer.reason().displayText());
+        return VendDecision.deny(answer.reason() == null ? "no accepted token" : answer.reason().description());
+    }
+
+    /** Books what the VMC did with each approval (DESIGN §5.3). */
+    private final class BookVends implements CashlessListener {
+        @Override
+        public void onVendSuccess(int item, long amount) {
+            acceptor.vendSucceeded(item);
+        }
+
+        @Override
+        public void onResetAfterApproval(VendRequest request, long amount) {
+            acceptor.vendSucceeded(request.item()); // MDB 4.2 §7.4.7: counts as a sale
+        }
+
+        @Override
+        public void onVendFailure(VendRequest request, long amount) {
+            acceptor.vendFailed(); // void the authorization: the shopper is refunded
+        }
+
+        @Override
+        public void onApprovalNotDelivered(VendRequest request, long amount) {
+            acceptor.vendFailed();
+        }
+
+        @Override
+        public void onSessionComplete() {
+            acceptor.sessionComplete();
+        }
+    }
+
+    public CashlessState cashlessState() {
+        return cashless.state();
+    }
+
+    /** The reader's side of the bus, for evidence. */
+    public MdbTrace trace() {
+        return trace;
+    }
+
+    public synchronized List<ReaderEvent> events() {
+        return List.copyOf(events);
+    }
+
+    private synchronized void record(ReaderEvent event) {
+        events.add(event);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!running) return;
+        running = false;
+        microphone.close(); // unblocks the capture read (DESIGN §7)
+        if (server != null) server.close();
+        mdb.close();
+        try {
+            listening.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
