@@ -75,7 +75,11 @@ final class RunCommand implements Callable<Integer> {
         System.out.println();
         System.out.printf("%s in %.1f s%n", result.summaryLine(), took.toMillis() / 1000.0);
         System.out.println("report: " + index);
-        return status == 0 && !result.anyFailure() && !result.scenarios().isEmpty() ? 0 : 1;
+        if (result.scenarios().isEmpty()) {
+            System.out.println("no scenario ran" + (tags == null ? "" : ": none matches --tags " + tags) + "; that counts as a failure");
+            return 1;
+        }
+        return status == 0 && !result.anyFailure() ? 0 : 1;
     }
 
     private String rigLocation() {

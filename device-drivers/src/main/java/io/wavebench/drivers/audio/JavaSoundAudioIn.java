@@ -1,9 +1,6 @@
 package io.wavebench.drivers.audio;
 
 import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.DataLine;
-import javax.sound.sampled.LineUnavailableException;
-import javax.sound.sampled.Mixer;
 import javax.sound.sampled.TargetDataLine;
 
 /**
@@ -46,17 +43,7 @@ public final class JavaSoundAudioIn implements AudioIn {
     public synchronized void open() {
         if (closed) throw new IllegalStateException("JavaSoundAudioIn '" + mixerName + "': open() after close()");
         if (line != null) throw new IllegalStateException("JavaSoundAudioIn '" + mixerName + "': open() called twice");
-        Mixer mixer = MixerLookup.find(mixerName);
-        DataLine.Info info = new DataLine.Info(TargetDataLine.class, format);
-        try {
-            TargetDataLine opened = (TargetDataLine) mixer.getLine(info);
-            opened.open(format);
-            opened.start();
-            line = opened;
-        } catch (LineUnavailableException | IllegalArgumentException e) {
-            throw new AudioLinkException(mixerName, "cannot open a microphone line " + format + " on '"
-                + mixer.getMixerInfo().getName() + "': " + e.getMessage(), e);
-        }
+        line = MixerLookup.openStarted(mixerName, TargetDataLine.class, format, "microphone");
     }
 
     @Override

@@ -1,9 +1,6 @@
 package io.wavebench.drivers.audio;
 
 import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.DataLine;
-import javax.sound.sampled.LineUnavailableException;
-import javax.sound.sampled.Mixer;
 import javax.sound.sampled.SourceDataLine;
 
 /**
@@ -45,17 +42,7 @@ public final class JavaSoundAudioOut implements AudioOut {
     public synchronized void open() {
         if (closed) throw new IllegalStateException("JavaSoundAudioOut '" + mixerName + "': open() after close()");
         if (line != null) throw new IllegalStateException("JavaSoundAudioOut '" + mixerName + "': open() called twice");
-        Mixer mixer = MixerLookup.find(mixerName);
-        DataLine.Info info = new DataLine.Info(SourceDataLine.class, format);
-        try {
-            SourceDataLine opened = (SourceDataLine) mixer.getLine(info);
-            opened.open(format);
-            opened.start();
-            line = opened;
-        } catch (LineUnavailableException | IllegalArgumentException e) {
-            throw new AudioLinkException(mixerName, "cannot open a speaker line " + format + " on '"
-                + mixer.getMixerInfo().getName() + "': " + e.getMessage(), e);
-        }
+        line = MixerLookup.openStarted(mixerName, SourceDataLine.class, format, "speaker");
     }
 
     @Override

@@ -6,8 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.DataLine;
+import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.Mixer;
+import javax.sound.sampled.SourceDataLine;
+import javax.sound.sampled.TargetDataLine;
 
 /**
  * Finds javax.sound mixers by the name a rig file gives (DESIGN §3: "where is data"): the exact
@@ -41,6 +46,28 @@ public final class MixerLookup {
      *
      * @throws AudioLinkException naming the mixer asked for and listing the mixers that exist
      */
+    /**
+     * Opens and starts a line of {@code lineClass} in {@code format} on the named mixer; what
+     * {@link JavaSoundAudioOut} (a speaker) and {@link JavaSoundAudioIn} (a microphone) share.
+     *
+     * @param role "speaker" or "microphone", for the error message
+     */
+    static <T extends DataLine> T openStarted(String mixerName, Class<T> lineClass, AudioFormat format, String role) {
+        Mixer mixer = find(mixerName);
+        try {
+            T line = lineClass.cast(mixer.getLine(new DataLine.Info(lineClass, format)));
+            // DataLine has no open(format); a format-less open() would take the line's default.
+            if (line instanceof SourceDataLine speaker) speaker.open(format);
+            else if (line instanceof TargetDataLine microphone) microphone.open(format);
+            else throw new IllegalArgumentException("not a speaker or microphone line: " + lineClass.getSimpleName());
+            line.start();
+            return line;
+        } catch (LineUnavailableException | IllegalArgumentException e) {
+            throw new AudioLinkException(mixerName, "cannot open a " + role + " line " + format + " on '"
+                + mixer.getMixerInfo().getName() + "': " + e.getMessage(), e);
+        }
+    }
+
     public static Mixer find(String name) {
         return withProviderLoader(() -> {
             Mixer.Info[] infos = AudioSystem.getMixerInfo();

@@ -17,6 +17,7 @@ import io.wavebench.simulators.reader.mdb.VendRequest;
 import io.wavebench.simulators.token.OfflineSpend;
 import io.wavebench.simulators.token.TokenVerifier;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -145,6 +146,11 @@ public final class SimulatedReader implements Startable {
 
     public CashlessState cashlessState() {
         return cashless.state();
+    }
+
+    /** Waits until the cashless state machine reaches {@code target}; throws naming its history. */
+    public void cashlessStateAwait(CashlessState target, Duration timeout) {
+        cashless.awaitState(target, timeout);
     }
 
     /** The reader's side of the bus, for evidence. */

@@ -1,0 +1,88 @@
+package io.wavebench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wavebench.drivers.audio.WavFile;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ModemCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tx_then_rx_round_trips_a_201_byte_payload_found_after_a_second_of_noise() throws Exception {
+        byte[] payload = new byte[201];
+        new Random(7).nextBytes(payload);
+        Files.write(dir.resolve("token.bin"), payload);
+        assertEquals(0, run("modem", "tx", "--profile", "robust", "--in", dir.resolve("token.bin").toString(), "--out", dir.resolve("token.wav").toString()));
+
+        WavFile clean = WavFile.read(dir.resolve("token.wav"));
+        assertEquals(48_000, clean.sampleRate());
+        float[] noisy = new float[48_000 + clean.samples().length];
+        Random noise = new Random(11);
+        for (int i = 0; i < noisy.length; i++) noisy[i] = (float) (noise.nextGaussian() * 0.02);
+        for (int i = 0; i < clean.samples().length; i++) noisy[48_000 + i] += clean.samples()[i];
+        WavFile.write(dir.resolve("noisy.wav"), noisy, 48_000);
+
+        assertEquals(0, run("modem", "rx", "--in", dir.resolve("noisy.wav").toString(), "--out", dir.resolve("back.bin").toString()));
+        assertArrayEquals(payload, Files.readAllBytes(dir.resolve("back.bin")));
+    }
+
+    @Test
+    void rx_all_prints_every_frame_as_a_hex_line() throws Exception {
+        byte[] first = "first frame".getBytes();
+        byte[] second = "second frame".getBytes();
+        Files.write(dir.resolve("a.bin"), first);
+        Files.write(dir.resolve("b.bin"), second);
+        run("modem", "tx", "--in", dir.resolve("a.bin").toString(), "--out", dir.resolve("a.wav").toString());
+        run("modem", "tx", "--in", dir.resolve("b.bin").toString(), "--out", dir.resolve("b.wav").toString());
+        float[] a = WavFile.read(dir.resolve("a.wav")).samples();
+        float[] b = WavFile.read(dir.resolve("b.wav")).samples();
+        float[] both = new float[a.length + 24_000 + b.length];
+        System.arraycopy(a, 0, both, 0, a.length);
+        System.arraycopy(b, 0, both, a.length + 24_000, b.length);
+        WavFile.write(dir.resolve("both.wav"), both, 48_000);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(out, true));
+        try {
+            assertEquals(0, run("modem", "rx", "--all", "--in", dir.resolve("both.wav").toString()));
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(HexFormat.of().formatHex(first) + "\n" + HexFormat.of().formatHex(second), out.toString().strip());
+    }
+
+    @Test
+    void rx_exits_3_when_nothing_decodes() throws Exception {
+        WavFile.write(dir.resolve("silence.wav"), new float[48_000], 48_000);
+        assertEquals(ModemCommand.NO_FRAME, run("modem", "rx", "--in", dir.resolve("silence.wav").toString()));
+    }
+
+    @Test
+    void every_command_explains_itself_with_help() {
+        for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"devices", "--help"}, {"modem", "tx", "--help"}, {"modem", "rx", "--help"}}) {
+            CommandLine cl = new CommandLine(new Wavebench());
+            java.io.StringWriter text = new java.io.StringWriter();
+            cl.setOut(new java.io.PrintWriter(text));
+            assertEquals(0, cl.execute(args), String.join(" ", args));
+            assertTrue(text.toString().contains("Usage: wavebench"), text.toString());
+        }
+    }
+
+    private static int run(String... args) {
+        return new CommandLine(new Wavebench()).execute(args);
+    }
+}
