@@ -11,9 +11,10 @@ import picocli.CommandLine.Command;
         name = "devices",
         mixinStandardHelpOptions = true,
         description = {
-            "Lists the serial ports and audio mixers this machine has, virtual ones included,",
-            "by the names a rig file uses for them (port paths, mixer names).",
-            "ptys are not enumerable: a pty made by another program is opened by its path all the same."
+            "Lists the serial ports and audio mixers a rig file can name on this machine.",
+            "Names are as rig files use them: port paths and javax.sound mixer names, virtual ones included.",
+            "Virtual serial cables exist while a rig that makes them runs (links.virtualSerial); ptys made",
+            "by other programs are not enumerable but open by path all the same."
         })
 final class DevicesCommand implements Callable<Integer> {
 
@@ -22,6 +23,9 @@ final class DevicesCommand implements Callable<Integer> {
         List<SerialPorts.Port> ports = SerialPorts.list();
         System.out.println("Serial ports (" + ports.size() + "):");
         if (ports.isEmpty()) System.out.println("  (none)");
+        if (ports.stream().noneMatch(SerialPorts.Port::virtual)) {
+            System.out.println("  (virtual MDB cables appear here while a rig runs; see links.virtualSerial in its rig file)");
+        }
         for (SerialPorts.Port p : ports) {
             System.out.printf("  %-28s %s%s%n", p.path(), p.description(), p.virtual() ? "  [virtual]" : "");
         }

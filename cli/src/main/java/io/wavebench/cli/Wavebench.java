@@ -10,8 +10,10 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = {
             "Hardware-in-the-loop tests for acoustic offline payments at vending machines.",
-            "Runs the feature suite against a rig (simulated by default, or a bench with a real reader),",
-            "lists the serial ports and audio mixers a rig can use, and runs the acoustic modem on WAV files."
+            "",
+            "Runs the feature suite against a rig (simulated by default, or a bench with a real",
+            "reader), lists the serial ports and audio mixers a rig can use, and runs the acoustic",
+            "modem on WAV files. Start with: wavebench run"
         },
         subcommands = {RunCommand.class, DevicesCommand.class, ModemCommand.class, CommandLine.HelpCommand.class})
 public final class Wavebench {

@@ -10,7 +10,7 @@ import java.time.Instant;
  */
 public record ReaderEvent(Instant at, Kind kind, String detail, RejectionReason reason) {
 
-    public enum Kind { LISTENING, FRAME_DECODED, TOKEN_ACCEPTED, TOKEN_REJECTED, SESSION_REQUESTED, VEND_APPROVED, VEND_DENIED, VEND_SUCCEEDED, VEND_FAILED, SESSION_COMPLETED, ERROR }
+    public enum Kind { LISTENING, FRAME_DECODED, TOKEN_ACCEPTED, TOKEN_REJECTED, SESSION_REQUESTED, VEND_APPROVED, VEND_DENIED, VEND_SUCCEEDED, VEND_FAILED, SESSION_COMPLETED, IGNORED }
 
     @Override
     public String toString() {

@@ -96,7 +96,7 @@ public final class SimulatedReader implements Startable {
         if (cashless.state() != CashlessState.ENABLED) {
             // MDB 4.2 §7: only an enabled reader with no session may start one; a disabled
             // reader (or one already in a session) ignores payments.
-            record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.ERROR, "ignored: reader is " + cashless.state(), null));
+            record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.IGNORED, "reader is " + cashless.state(), null));
             return;
         }
         PaymentAcceptor.Heard heard = acceptor.heard(frame.payload());
