@@ -1,5 +1,6 @@
 package io.wavebench.simulators.reader;
 
+import static io.wavebench.simulators.TestKeys.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.wavebench.drivers.audio.JavaSoundAudioIn;
@@ -14,13 +15,10 @@ import io.wavebench.drivers.serial.InMemorySerialLink;
 import io.wavebench.simulators.backend.Issuer;
 import io.wavebench.simulators.phone.SimulatedPhone;
 import io.wavebench.simulators.phone.Wallet;
-import io.wavebench.simulators.token.Ed25519;
 import io.wavebench.simulators.token.TokenVerifier;
 import io.wavebench.simulators.vmc.Catalog;
 import io.wavebench.simulators.vmc.SimulatedVmc;
 import io.wavebench.simulators.vmc.VmcEvent;
-import java.security.KeyPair;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -95,13 +93,4 @@ class SimulatedReaderTest {
         assertEquals(0, vmc.events().stream().filter(e -> e.type() == VmcEvent.Type.SESSION_BEGAN).count());
     }
 
-    private static KeyPair key(int n) {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(n);
-            return Ed25519.generate(random);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

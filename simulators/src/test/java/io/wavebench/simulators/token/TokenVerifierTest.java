@@ -1,5 +1,6 @@
 package io.wavebench.simulators.token;
 
+import static io.wavebench.simulators.TestKeys.key;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.simulators.backend.Issuer;
 import io.wavebench.simulators.phone.Wallet;
-import java.security.KeyPair;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,13 +135,4 @@ class TokenVerifierTest {
         }
     }
 
-    private static KeyPair key(int n) {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(n);
-            return Ed25519.generate(random);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
