@@ -66,6 +66,27 @@ class ModemCommandTest {
     }
 
     @Test
+    void rx_finds_a_frame_in_a_stereo_wav_at_44_1_khz() throws Exception {
+        byte[] payload = new byte[201];
+        new Random(3).nextBytes(payload);
+        float[] mono = io.wavebench.drivers.modem.AcousticModem.of(io.wavebench.drivers.modem.ModemProfile.ROBUST, 44_100f).modulate(payload);
+        // Left carries the sound, right is silent: the reader of the file must downmix, not pick a side.
+        byte[] pcm = new byte[(22_050 + mono.length) * 4];
+        for (int i = 0; i < mono.length; i++) {
+            short v = (short) Math.round(mono[i] * 32767);
+            int at = (22_050 + i) * 4;
+            pcm[at] = (byte) v;
+            pcm[at + 1] = (byte) (v >> 8);
+        }
+        javax.sound.sampled.AudioFormat stereo = new javax.sound.sampled.AudioFormat(44_100f, 16, 2, true, false);
+        javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(new java.io.ByteArrayInputStream(pcm), stereo, pcm.length / 4),
+                javax.sound.sampled.AudioFileFormat.Type.WAVE, dir.resolve("stereo.wav").toFile());
+
+        assertEquals(0, run("modem", "rx", "--in", dir.resolve("stereo.wav").toString(), "--out", dir.resolve("back.bin").toString()));
+        assertArrayEquals(payload, Files.readAllBytes(dir.resolve("back.bin")));
+    }
+
+    @Test
     void rx_exits_3_when_nothing_decodes() throws Exception {
         WavFile.write(dir.resolve("silence.wav"), new float[48_000], 48_000);
         assertEquals(ModemCommand.NO_FRAME, run("modem", "rx", "--in", dir.resolve("silence.wav").toString()));
