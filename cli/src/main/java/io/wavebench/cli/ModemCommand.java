@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         name = "modem",
         mixinStandardHelpOptions = true,
         description = "The acoustic modem on files: make a WAV from a payload, or find and decode frames in a WAV.",
-        subcommands = {ModemCommand.Tx.class, ModemCommand.Rx.class})
+        subcommands = {ModemCommand.Tx.class, ModemCommand.Rx.class, ModemBenchCommand.class})
 final class ModemCommand {
 
     /** rx exits with this when no frame decodes, so scripts can tell "nothing there" from an error. */

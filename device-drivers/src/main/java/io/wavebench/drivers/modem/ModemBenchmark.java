@@ -1,0 +1,111 @@
+package io.wavebench.drivers.modem;
+
+import io.wavebench.drivers.channel.AcousticChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Measures a profile the way DESIGN §6 states its targets: airtime of a payload, frames decoded out
+ * of N at each step of an SNR ladder through a channel, and the receiver's speed as a multiple of
+ * real time on the calling thread. Every trial is a fresh seeded payload placed at a random offset
+ * in a stream, sent through the channel and fed to a streaming receiver in blocks, as a capture
+ * line would; a frame counts as decoded only if its bytes equal what was sent, and a frame with
+ * other bytes is counted as wrong (the one figure that must stay zero).
+ */
+public final class ModemBenchmark {
+
+    /** Builds the channel for one trial at one SNR; the benchmark states what it is via {@link #describe}. */
+    public interface ChannelFactory {
+        AcousticChannel at(double snrDb, AcousticModem modem, long seed);
+
+        String describe();
+    }
+
+    public record Point(double snrDb, int decoded, int wrong, int trials) {
+        public double rate() {
+            return trials == 0 ? 0 : decoded / (double) trials;
+        }
+    }
+
+    public record Result(ModemProfile profile, int payloadBytes, double airtimeSeconds, List<Point> points, double realTimeFactor, String channel) {
+
+        /** The lowest ladder step from which every higher step decodes at least 99 %. */
+        public OptionalDouble snrFor99Percent() {
+            List<Point> byDescendingSnr = new ArrayList<>(points);
+            byDescendingSnr.sort((a, b) -> Double.compare(b.snrDb(), a.snrDb()));
+            OptionalDouble lowest = OptionalDouble.empty();
+            for (Point p : byDescendingSnr) {
+                if (p.rate() < 0.99) break;
+                lowest = OptionalDouble.of(p.snrDb());
+            }
+            return lowest;
+        }
+
+        public int wrongFrames() {
+            return points.stream().mapToInt(Point::wrong).sum();
+        }
+    }
+
+    private static final int BLOCK = 1024;
+
+    private final AcousticModem modem;
+    private final ChannelFactory channels;
+    private final int payloadBytes;
+    private final long seed;
+
+    public ModemBenchmark(AcousticModem modem, ChannelFactory channels, int payloadBytes, long seed) {
+        this.modem = modem;
+        this.channels = channels;
+        this.payloadBytes = payloadBytes;
+        this.seed = seed;
+    }
+
+    public Result run(double[] snrLadderDb, int trials, Consumer<Point> progress) {
+        List<Point> points = new ArrayList<>();
+        long receiverNanos = 0;
+        long samplesFed = 0;
+        for (double snr : snrLadderDb) {
+            int decoded = 0;
+            int wrong = 0;
+            for (int t = 0; t < trials; t++) {
+                long trialSeed = seed * 1_000_003L + Double.doubleToLongBits(snr) * 31 + t;
+                Random random = new Random(trialSeed);
+                byte[] payload = new byte[payloadBytes];
+                random.nextBytes(payload);
+                float[] stream = placeInStream(modem.modulate(payload), random);
+                float[] heard = channels.at(snr, modem, trialSeed).process(stream, 0, stream.length);
+
+                List<byte[]> frames = new ArrayList<>();
+                StreamingReceiver receiver = modem.newReceiver(f -> frames.add(f.payload()));
+                long start = System.nanoTime();
+                for (int at = 0; at < heard.length; at += BLOCK) receiver.accept(heard, at, Math.min(BLOCK, heard.length - at));
+                receiverNanos += System.nanoTime() - start;
+                samplesFed += heard.length;
+
+                for (byte[] frame : frames) {
+                    if (Arrays.equals(frame, payload)) decoded++;
+                    else wrong++;
+                }
+            }
+            Point point = new Point(snr, Math.min(decoded, trials), wrong, trials);
+            points.add(point);
+            progress.accept(point);
+        }
+        double audioSeconds = samplesFed / (double) modem.sampleRate();
+        double realTime = receiverNanos == 0 ? Double.POSITIVE_INFINITY : audioSeconds / (receiverNanos / 1e9);
+        return new Result(modem.profile(), payloadBytes, modem.airtimeSeconds(payloadBytes), List.copyOf(points), realTime, channels.describe());
+    }
+
+    /** 0.2–0.6 s of lead-in and 0.4 s after: the receiver must find the frame, not be told where it is. */
+    private float[] placeInStream(float[] frame, Random random) {
+        int lead = (int) (modem.sampleRate() * (0.2 + 0.4 * random.nextDouble()));
+        int tail = (int) (modem.sampleRate() * 0.4);
+        float[] stream = new float[lead + frame.length + tail];
+        System.arraycopy(frame, 0, stream, lead, frame.length);
+        return stream;
+    }
+}
