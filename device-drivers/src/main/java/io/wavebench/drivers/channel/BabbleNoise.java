@@ -34,7 +34,7 @@ final class BabbleNoise implements NoiseBed {
         for (int i = offset; i < offset + length; i++) {
             double sum = 0;
             for (Voice v : voices) sum += v.next();
-            out[i] = (float) (sum * (2.2 / Math.sqrt(VOICES)));
+            out[i] = (float) (sum * (15 / Math.sqrt(VOICES)));
         }
     }
 

@@ -25,12 +25,13 @@ public enum DeviceResponse {
             spec(Biquad.Type.PEAK, 6_800, 2.0, 2.0)),
 
     /**
-     * A reader's MEMS microphone: flat through the voice and modem bands, a gentle 1st-order-like
-     * low cut at ≈80 Hz (its vent) and a gentle high-frequency roll-off from ≈14 kHz.
+     * A reader's MEMS microphone: flat through the voice and modem bands (±1 dB 300 Hz–9.5 kHz),
+     * a gentle low cut at ≈80 Hz (its vent) and a gentle high-frequency roll-off, −3 dB at 15 kHz
+     * and ≈−8 dB at 19 kHz. The roll-off is a broad dip centred at 19 kHz rather than a low-pass:
+     * at 48 kHz a bilinear low-pass falls to a zero at Nyquist, far steeper than a capsule.
      */
     READER_MIC("reader mic",
-            spec(Biquad.Type.HIGHPASS, 80, 0.5, 0), spec(Biquad.Type.LOWPASS, 14_000, 0.5, 0),
-            spec(Biquad.Type.PEAK, 9_000, 1.0, 1.0));
+            spec(Biquad.Type.HIGHPASS, 80, 0.5, 0), spec(Biquad.Type.PEAK, 19_000, 0.9, -8));
 
     private record Spec(Biquad.Type type, double hz, double q, double gainDb) {
     }
