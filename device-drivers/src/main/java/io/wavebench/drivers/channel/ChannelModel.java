@@ -151,7 +151,7 @@ public final class ChannelModel implements AcousticChannel {
 
     /**
      * For reports (DESIGN §4: SNR "printed with every result"): every stage in order, e.g.
-     * {@code gain 0.0 dB, phone speaker, room RT60 0.30 s (DRR +0.0 dB), reader mic, babble at
+     * {@code gain 0.0 dB, phone speaker, room RT60 0.30 s (DRR +10.0 dB), reader mic, babble at
      * in-band SNR 3.0 dB (1500–9400 Hz, ref rms 0.26), clock +200 ppm, clipping at 0.50 FS}.
      */
     public String describe() {
@@ -254,9 +254,12 @@ public final class ChannelModel implements AcousticChannel {
             return this;
         }
 
-        /** A seeded room with this RT60 and as much reverberant energy as direct (DRR 0 dB). */
+        /**
+         * A seeded room with this RT60 and the reference channel's direct-to-reverberant ratio,
+         * {@value ReferenceChannel#DIRECT_TO_REVERBERANT_DB} dB (a phone ≈25 cm from the reader).
+         */
         public Builder roomRt60(double seconds) {
-            return roomRt60(seconds, 0);
+            return roomRt60(seconds, ReferenceChannel.DIRECT_TO_REVERBERANT_DB);
         }
 
         /** A seeded room with this RT60 (0.01..2 s) and direct-to-reverberant energy ratio. */

@@ -83,7 +83,7 @@ class ChannelChainTest {
     @Test
     void describe_names_every_stage_in_order() {
         ChannelModel c = ReferenceChannel.builder(NoiseKind.BABBLE, 3, 0.26, 1500, 9400, 1).clipAt(0.5).build();
-        assertEquals("gain 0.0 dB, phone speaker, room RT60 0.30 s (DRR +0.0 dB), reader mic, "
+        assertEquals("gain 0.0 dB, phone speaker, room RT60 0.30 s (DRR +10.0 dB), reader mic, "
                 + "babble at in-band SNR 3.0 dB (1500–9400 Hz, ref rms 0.26), clock +200 ppm, clipping at 0.50 FS", c.describe());
     }
 

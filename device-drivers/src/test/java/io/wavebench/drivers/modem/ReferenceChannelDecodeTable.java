@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints how the modem fares through the DESIGN §4 reference channel (phone speaker, RT60 0.3 s,
- * reader mic, +200 ppm, babble): decoded frames out of {@value #TRIALS} per profile and in-band SNR.
+ * Prints how the modem fares through the DESIGN §4 reference channel (phone speaker, RT60 0.3 s
+ * at DRR +10 dB, reader mic, +200 ppm, babble unless the first argument names another bed): decoded frames out of {@value #TRIALS} per profile and in-band SNR.
  * A report, not a test: the modem is not tuned to it yet.
  */
 public final class ReferenceChannelDecodeTable {
