@@ -1,7 +1,8 @@
 package io.wavebench.cli;
 
 import io.wavebench.drivers.channel.AcousticChannel;
-import io.wavebench.drivers.channel.ChannelModel;
+import io.wavebench.drivers.channel.NoiseKind;
+import io.wavebench.drivers.channel.ReferenceChannel;
 import io.wavebench.drivers.modem.AcousticModem;
 import io.wavebench.drivers.modem.ModemBenchmark;
 import io.wavebench.drivers.modem.ModemProfile;
@@ -43,10 +44,14 @@ final class ModemBenchCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw decode rate against SNR, one line per profile.")
     Path plot;
 
+    @Option(names = "--noise", defaultValue = "babble", paramLabel = "KIND",
+            description = "Noise bed of the reference channel: white, pink, babble, subway or music (default: ${DEFAULT-VALUE}).")
+    String noise;
+
     @Override
     public Integer call() throws Exception {
         List<ModemProfile> profiles = profile == null ? List.of(ModemProfile.values()) : List.of(ModemProfile.fromCliName(profile));
-        ModemBenchmark.ChannelFactory channel = new WhiteNoiseChannel();
+        ModemBenchmark.ChannelFactory channel = new ReferenceAir(NoiseKind.valueOf(noise.toUpperCase(java.util.Locale.ROOT)));
         System.out.println("channel: " + channel.describe());
         System.out.println("ladder: " + Arrays.toString(ladder) + " dB, " + trials + " frames of " + bytes + " bytes per step, seed " + seed);
         List<ModemBenchmark.Result> results = new ArrayList<>();
@@ -75,17 +80,25 @@ final class ModemBenchCommand implements Callable<Integer> {
         return results.stream().anyMatch(r -> r.wrongFrames() > 0) ? 1 : 0;
     }
 
-    /** Until the reference channel of DESIGN §6 lands: gain, white noise over the full band, ±200 ppm. */
-    private static final class WhiteNoiseChannel implements ModemBenchmark.ChannelFactory {
+    /**
+     * DESIGN §6's reference channel (phone speaker, room RT60 0.3 s, reader mic) with the noise at
+     * the stated SNR over the profile's own occupied band, and the phone's clock 200 ppm fast or
+     * slow on alternate trials.
+     */
+    private record ReferenceAir(NoiseKind noise) implements ModemBenchmark.ChannelFactory {
         @Override
         public AcousticChannel at(double snrDb, AcousticModem modem, long seed) {
-            return ChannelModel.builder().gainDb(-6).snrDb(snrDb, modem.nominalRms())
-                    .clockOffsetPpm((seed & 1) == 0 ? 200 : -200).seed(seed).build();
+            return ReferenceChannel.builder(noise, snrDb, modem.nominalRms(),
+                            modem.parameters().preambleLowHz(), modem.parameters().preambleHighHz(), seed)
+                    .clockOffsetPpm((seed & 1) == 0 ? ReferenceChannel.CLOCK_OFFSET_PPM : -ReferenceChannel.CLOCK_OFFSET_PPM)
+                    .build();
         }
 
         @Override
         public String describe() {
-            return "gain -6 dB, white noise (SNR over the full 0-24 kHz band), clock ±200 ppm, no echo";
+            return "reference: phone speaker, room RT60 " + ReferenceChannel.RT60_SECONDS + " s (DRR +" + ReferenceChannel.DIRECT_TO_REVERBERANT_DB
+                    + " dB), reader mic, " + noise.name().toLowerCase(java.util.Locale.ROOT) + " at the stated SNR over each profile's occupied band, clock ±"
+                    + ReferenceChannel.CLOCK_OFFSET_PPM + " ppm";
         }
     }
 }
