@@ -7,10 +7,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 
 /**
  * Draws the sound on the air as a spectrogram PNG (time across, frequency up, level as colour),
@@ -61,13 +57,7 @@ public final class Spectrogram {
         double seconds = samples.length / sampleRate;
         g.drawString(String.format("%s — %.2f s at %.0f Hz, %.0f..%.0f dBFS", title, seconds, sampleRate, FLOOR_DB, TOP_DB), AXIS, 14);
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Png.encode(image);
     }
 
     /** A dark-blue → green → yellow ramp (close to viridis), readable on screen and in print. */

@@ -82,7 +82,8 @@ public final class SimulatedReader implements Startable {
     /** The capture loop: samples in, frames out. Nothing else reaches the payment logic. */
     private void listen() {
         StreamingReceiver receiver = modem.newReceiver(this::onFrame);
-        float[] block = new float[480]; // 10 ms at 48 kHz: small blocks keep decode latency low
+        // 10 ms blocks: small enough to keep decode latency low, at the microphone's own rate.
+        float[] block = new float[Math.max(1, Math.round(microphone.format().getSampleRate() / 100))];
         while (running) {
             int n = microphone.read(block);
             if (n < 0) return;
@@ -91,15 +92,16 @@ public final class SimulatedReader implements Startable {
     }
 
     private void onFrame(ReceivedFrame frame) {
+        byte[] payload = frame.payload();
         record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.FRAME_DECODED,
-                frame.payload().length + " bytes, " + frame.correctedSymbols() + " symbols corrected", null));
+                payload.length + " bytes, " + frame.correctedSymbols() + " symbols corrected", null));
         if (cashless.state() != CashlessState.ENABLED) {
             // MDB 4.2 §7: only an enabled reader with no session may start one; a disabled
             // reader (or one already in a session) ignores payments.
             record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.IGNORED, "reader is " + cashless.state(), null));
             return;
         }
-        PaymentAcceptor.Heard heard = acceptor.heard(frame.payload());
+        PaymentAcceptor.Heard heard = acceptor.heard(payload);
         if (!heard.accepted()) {
             cashless.display(heard.reason().displayText());
             return;
