@@ -47,14 +47,22 @@ public final class Hooks {
             Files.write(dir.resolve("air.png"), png);
             scenario.attach(png, "image/png", "air.png — spectrogram of the sound on the air");
         }
+        session.airDescription().ifPresent(channel -> {
+            write(dir.resolve("air-channel.txt"), channel + System.lineSeparator());
+            scenario.attach(channel, "text/plain", "air-channel.txt — what the air did (DESIGN §4 channel model)");
+        });
         session.vmcIfStarted().ifPresent(vmc -> {
             String trace = vmc.trace().toText();
-            try {
-                Files.writeString(dir.resolve("mdb-trace.txt"), trace);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            write(dir.resolve("mdb-trace.txt"), trace);
             scenario.attach(trace, "text/plain", "mdb-trace.txt — the MDB bus, decoded");
         });
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

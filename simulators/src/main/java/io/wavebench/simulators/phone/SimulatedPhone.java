@@ -23,6 +23,7 @@ public final class SimulatedPhone implements Startable {
     private final Clock clock;
     private boolean started;
     private volatile boolean online = true;
+    private volatile float volume = 1f;
 
     public SimulatedPhone(String name, Wallet wallet, AudioOut speaker, AcousticModem modem, Clock clock) {
         this.name = Objects.requireNonNull(name);
@@ -49,6 +50,15 @@ public final class SimulatedPhone implements Startable {
         return online;
     }
 
+    /**
+     * Sets the media volume relative to full (0 dB or less): sounds are scaled by it before they
+     * reach the speaker, as a phone's volume control does.
+     */
+    public void setVolumeDb(double volumeDb) {
+        if (!(volumeDb <= 0)) throw new IllegalArgumentException("phone " + name + ": volume must be 0 dB or less, got " + volumeDb);
+        this.volume = (float) Math.pow(10, volumeDb / 20);
+    }
+
     /** Fetches a credential from the issuer while online (DESIGN §5.1: issued online, cached). */
     public Credential refreshCredential(Issuer issuer, long accountId, long offlineLimit, int currency, Duration validity) {
         if (!online) throw new IllegalStateException("phone " + name + " has no network: it cannot reach the issuer");
@@ -72,6 +82,9 @@ public final class SimulatedPhone implements Startable {
     /** Sounds any token, honest or not: how scenarios present forgeries through the same path. */
     public Sounded sound(PaymentToken token) {
         float[] samples = modem.modulate(token.encode());
+        if (volume != 1f) {
+            for (int i = 0; i < samples.length; i++) samples[i] *= volume;
+        }
         play(samples);
         return new Sounded(token, samples);
     }

@@ -45,6 +45,7 @@ public final class SimulatedReader implements Startable {
     private final PaymentAcceptor acceptor;
     private final CashlessPeripheral cashless;
     private final List<ReaderEvent> events = new ArrayList<>();
+    private final List<byte[]> decodedFrames = new ArrayList<>();
     private PeripheralServer server;
     private Thread listening;
     private volatile boolean running;
@@ -93,6 +94,9 @@ public final class SimulatedReader implements Startable {
 
     private void onFrame(ReceivedFrame frame) {
         byte[] payload = frame.payload();
+        synchronized (this) {
+            decodedFrames.add(payload.clone());
+        }
         record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.FRAME_DECODED,
                 payload.length + " bytes, " + frame.correctedSymbols() + " symbols corrected", null));
         if (cashless.state() != CashlessState.ENABLED) {
@@ -158,6 +162,11 @@ public final class SimulatedReader implements Startable {
     /** The reader's side of the bus, for evidence. */
     public MdbTrace trace() {
         return trace;
+    }
+
+    /** Every frame the modem handed over since start, in order (what the air gave this reader). */
+    public synchronized List<byte[]> decodedFrames() {
+        return decodedFrames.stream().map(byte[]::clone).toList();
     }
 
     public synchronized List<ReaderEvent> events() {

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One virtual speaker→air→microphone cable (DESIGN §3, §4): what its mixer's
- * {@code SourceDataLine} plays passes through the cable's {@link AcousticChannel} and is heard on
- * every started {@code TargetDataLine} of the same mixer. The rig assembler configures it with
+ * One virtual speakers→air→microphone cable (DESIGN §3, §4): what its mixer's
+ * {@code SourceDataLine}s play is summed, as the air sums two phones sounding at once, passes
+ * through the cable's {@link AcousticChannel} and is heard on every started {@code TargetDataLine}
+ * of the same mixer. The rig assembler configures it with
  * {@link #channel}, {@link #mode} and {@link #reset()}; programs reach it only through javax.sound,
  * exactly as they would reach a sound card.
  *
@@ -36,7 +37,8 @@ public final class LoopbackCable {
         CLOCKED,
         /**
          * For tests and tools: a write goes through the channel into the captures at once; a read
-         * blocks until something was written. No silence is invented.
+         * blocks until something was written. No silence is invented, and nothing is mixed: two
+         * speakers' writes reach the captures one after the other.
          */
         FAST
     }
@@ -55,7 +57,7 @@ public final class LoopbackCable {
     // All guarded by lock.
     private AcousticChannel channel = AcousticChannel.IDENTITY;
     private Mode mode = DEFAULT_MODE;
-    private LoopbackSourceLine source;
+    private final List<LoopbackSourceLine> sources = new ArrayList<>();
     private final List<LoopbackTargetLine> targets = new ArrayList<>();
     private float sampleRate;
     private CableClock clock;
@@ -107,10 +109,12 @@ public final class LoopbackCable {
         try {
             if (newMode == mode) return this;
             mode = newMode;
-            if (mode == Mode.FAST && source != null) {
-                byte[] pending = source.drainQueue();
-                if (pending.length > 0) passThrough(pending, 0, pending.length);
-                source.framesPlayed(pending.length / Pcm16.BYTES_PER_SAMPLE);
+            if (mode == Mode.FAST) {
+                for (LoopbackSourceLine source : sources) {
+                    byte[] pending = source.drainQueue();
+                    if (pending.length > 0) passThrough(pending, 0, pending.length);
+                    source.framesPlayed(pending.length / Pcm16.BYTES_PER_SAMPLE);
+                }
             }
             updateClock();
             changed.signalAll();
@@ -145,7 +149,7 @@ public final class LoopbackCable {
             channel = AcousticChannel.IDENTITY;
             mode = DEFAULT_MODE;
             overrunFrames = 0;
-            if (source != null) source.discard();
+            for (LoopbackSourceLine source : sources) source.discard();
             for (LoopbackTargetLine target : targets) target.discard();
             updateClock();
             changed.signalAll();
@@ -179,7 +183,7 @@ public final class LoopbackCable {
         lock.lock();
         try {
             return "LoopbackCable[" + name + ", " + mode + ", " + (sampleRate > 0 ? sampleRate + " Hz, " : "")
-                + "source=" + (source == null ? "none" : source.state()) + ", targets=" + targets.size()
+                + "sources=" + sources.size() + ", targets=" + targets.size()
                 + ", clock=" + (clock != null ? "running" : "stopped") + ", overrunFrames=" + overrunFrames + "]";
         } finally {
             lock.unlock();
@@ -190,23 +194,19 @@ public final class LoopbackCable {
 
     /** Registers a line being opened at {@code rate}; all lines of a cable share one rate. */
     void attach(LoopbackLine line, float rate) throws LineUnavailableException {
-        if (line instanceof LoopbackSourceLine && source != null) {
-            throw new LineUnavailableException(name + ": a SourceDataLine is already open (one speaker per cable): "
-                + source.state());
-        }
         if (sampleRate > 0 && rate != sampleRate) {
             throw new LineUnavailableException(name + ": lines are open at " + sampleRate
                 + " Hz; cannot open one at " + rate + " Hz until they close");
         }
         sampleRate = rate;
-        if (line instanceof LoopbackSourceLine) source = (LoopbackSourceLine) line;
+        if (line instanceof LoopbackSourceLine) sources.add((LoopbackSourceLine) line);
         else targets.add((LoopbackTargetLine) line);
     }
 
     void detach(LoopbackLine line) {
-        if (line == source) source = null;
+        sources.remove(line);
         targets.remove(line);
-        if (source == null && targets.isEmpty()) sampleRate = 0;
+        if (sources.isEmpty() && targets.isEmpty()) sampleRate = 0;
         updateClock();
     }
 
@@ -214,13 +214,13 @@ public final class LoopbackCable {
         return List.copyOf(targets);
     }
 
-    LoopbackSourceLine openSource() {
-        return source;
+    List<LoopbackSourceLine> openSources() {
+        return List.copyOf(sources);
     }
 
     /** Starts or stops the clock to match: it runs only in CLOCKED mode while a line runs. */
     void updateClock() {
-        boolean anyRunning = (source != null && source.runningLocked())
+        boolean anyRunning = sources.stream().anyMatch(LoopbackLine::runningLocked)
             || targets.stream().anyMatch(LoopbackLine::runningLocked);
         boolean want = mode == Mode.CLOCKED && anyRunning;
         if (want && clock == null) {
@@ -246,9 +246,9 @@ public final class LoopbackCable {
     }
 
     /**
-     * One clock block: takes {@code frames} from the speaker buffer (silence where it runs
-     * short or the speaker is stopped), passes them through the channel, and appends the result
-     * to every running capture.
+     * One clock block: takes {@code frames} from every speaker buffer (silence where one runs
+     * short or its speaker is stopped), sums them, passes the sum through the channel, and
+     * appends the result to every running capture.
      *
      * @return false if {@code caller} is no longer this cable's clock and must end
      */
@@ -257,11 +257,16 @@ public final class LoopbackCable {
         try {
             if (clock != caller) return false;
             float[] in = new float[frames];
-            if (source != null && source.runningLocked()) {
-                byte[] pcm = new byte[frames * Pcm16.BYTES_PER_SAMPLE];
+            float[] one = sources.size() > 1 ? new float[frames] : in;
+            byte[] pcm = sources.isEmpty() ? null : new byte[frames * Pcm16.BYTES_PER_SAMPLE];
+            for (LoopbackSourceLine source : sources) {
+                if (!source.runningLocked()) continue;
                 int got = source.takeQueued(pcm, pcm.length) / Pcm16.BYTES_PER_SAMPLE;
-                Pcm16.decode(pcm, 0, got, in, 0);
+                Pcm16.decode(pcm, 0, got, one, 0);
                 source.framesPlayed(got);
+                if (one != in) {
+                    for (int i = 0; i < got; i++) in[i] += one[i];
+                }
             }
             float[] out;
             try {

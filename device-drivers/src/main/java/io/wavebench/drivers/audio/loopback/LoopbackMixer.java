@@ -17,8 +17,8 @@ import javax.sound.sampled.SourceDataLine;
 import javax.sound.sampled.TargetDataLine;
 
 /**
- * The javax.sound face of a {@link LoopbackCable}: a mixer with one speaker line
- * ({@code SourceDataLine}) and any number of microphone lines ({@code TargetDataLine}), in 16-bit
+ * The javax.sound face of a {@link LoopbackCable}: a mixer with any number of speaker lines
+ * ({@code SourceDataLine}, summed on the air) and microphone lines ({@code TargetDataLine}), in 16-bit
  * signed little-endian mono at 44.1 or 48 kHz. One instance per cable, for the life of the JVM:
  * AudioSystem compares {@link Mixer.Info} by identity (DESIGN §7).
  */
@@ -26,7 +26,7 @@ final class LoopbackMixer implements Mixer {
 
     static final String VENDOR = "wavebench";
     static final String VERSION = "1";
-    static final String DESCRIPTION = "virtual speaker→air→microphone link: what its SourceDataLine plays passes"
+    static final String DESCRIPTION = "virtual speaker→air→microphone link: what its SourceDataLines play is summed, passes"
         + " through the cable's acoustic channel and is heard on every open TargetDataLine";
 
     static final AudioFormat[] SUPPORTED_FORMATS = {Pcm16.monoFormat(48_000f), Pcm16.monoFormat(44_100f)};
@@ -109,10 +109,10 @@ final class LoopbackMixer implements Mixer {
         return SUPPORTED_FORMATS[0];
     }
 
-    /** One speaker per cable; microphones unlimited. */
+    /** Speakers and microphones unlimited: the air mixes every speaker. */
     @Override
     public int getMaxLines(Line.Info wanted) {
-        if (wanted.matches(SOURCE_INFO)) return 1;
+        if (wanted.matches(SOURCE_INFO)) return AudioSystem.NOT_SPECIFIED;
         if (wanted.matches(TARGET_INFO)) return AudioSystem.NOT_SPECIFIED;
         return 0;
     }
@@ -121,8 +121,7 @@ final class LoopbackMixer implements Mixer {
     public Line[] getSourceLines() {
         cable.lock.lock();
         try {
-            LoopbackSourceLine source = cable.openSource();
-            return source == null ? new Line[0] : new Line[] {source};
+            return cable.openSources().toArray(new Line[0]);
         } finally {
             cable.lock.unlock();
         }

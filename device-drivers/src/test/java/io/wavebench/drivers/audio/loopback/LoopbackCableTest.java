@@ -71,6 +71,31 @@ class LoopbackCableTest {
     }
 
     @Test
+    void clocked_cable_sums_two_speakers_like_the_air() throws Exception {
+        cable.mode(Mode.CLOCKED);
+        float[] a = new float[4_800];
+        float[] b = new float[4_800];
+        Arrays.fill(a, 0.25f);
+        Arrays.fill(b, -0.0625f);
+        try (JavaSoundAudioIn mic = new JavaSoundAudioIn(MIXER);
+             JavaSoundAudioOut first = new JavaSoundAudioOut(MIXER);
+             JavaSoundAudioOut second = new JavaSoundAudioOut(MIXER)) {
+            mic.open();
+            first.open();
+            second.open();
+            // Both writes land in their buffers within one clock block of each other; 0.1 s of
+            // each overlaps for most of its length, however the threads are scheduled.
+            CompletableFuture<Void> playing = CompletableFuture.runAsync(() -> first.play(a));
+            second.play(b);
+            playing.get(5, TimeUnit.SECONDS);
+            float[] heard = readSamples(mic, 24_000);
+            long mixed = 0;
+            for (float x : heard) if (Math.abs(x - 0.1875f) < 1e-3) mixed++;
+            assertTrue(mixed > 4_000, "samples carrying both speakers' sum (0.1875): " + mixed + " of 4800");
+        }
+    }
+
+    @Test
     void clocked_time_advances_at_about_the_sample_rate() {
         // Loose on purpose (DESIGN §6: the benchmark decides, not a timed unit test): audio cannot
         // arrive much faster than real time, and must not crawl.
