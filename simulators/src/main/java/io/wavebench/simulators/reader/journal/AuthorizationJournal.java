@@ -1,0 +1,47 @@
+package io.wavebench.simulators.reader.journal;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The reader's journal of what it authorized and how each vend ended (DESIGN §5.1): an
+ * authorization is on stable storage <em>before</em> VEND APPROVED goes on the bus, and outcomes
+ * are appended after it. Nothing is ever rewritten, so a crash leaves either a whole record or
+ * none. A restarted reader {@linkplain #recover() recovers} its replay counters and offline spend
+ * from it; settlement uploads what is not yet {@linkplain #markUploaded uploaded}.
+ *
+ * <p>One interface, one class per backing: {@link SqliteAuthorizationJournal} (durable, the
+ * reader's real store) and {@link InMemoryAuthorizationJournal} (unit tests).
+ */
+public interface AuthorizationJournal extends AutoCloseable {
+
+    /**
+     * Appends an authorization and returns once it is durable.
+     *
+     * @param token the token as heard, kept as the proof settlement shows the backend
+     * @throws JournalException if it could not be made durable: the reader must then not approve
+     */
+    JournalEntry authorize(long credentialId, long counter, long amount, int item, byte[] token, Instant at);
+
+    /**
+     * Appends how the vend of authorization {@code sequence} ended; durable on return.
+     *
+     * @throws JournalException if there is no such authorization or it already has an outcome
+     */
+    JournalEntry conclude(long sequence, VendOutcome outcome, Instant at);
+
+    /** Every entry, oldest first, each with its outcome if it has one. */
+    List<JournalEntry> entries();
+
+    /** Entries after the last upload, oldest first: the next settlement batch. */
+    List<JournalEntry> notUploaded();
+
+    /** Records that the backend holds every entry up to {@code sequence} (its sync), durably. */
+    void markUploaded(long sequence, Instant at);
+
+    /** What a reader needs after a restart, computed from the journal alone. */
+    JournalState recover();
+
+    @Override
+    void close();
+}

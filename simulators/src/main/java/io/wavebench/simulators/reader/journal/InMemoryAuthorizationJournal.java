@@ -1,0 +1,67 @@
+package io.wavebench.simulators.reader.journal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The journal in memory, for unit tests: same rules as the durable one, lost with the JVM. */
+public final class InMemoryAuthorizationJournal implements AuthorizationJournal {
+
+    private final List<JournalEntry> entries = new ArrayList<>();
+    private long uploadedThrough;
+    private boolean closed;
+
+    @Override
+    public synchronized JournalEntry authorize(long credentialId, long counter, long amount, int item, byte[] token, Instant at) {
+        requireOpen();
+        JournalEntry entry = new JournalEntry(entries.size() + 1, credentialId, counter, amount, item, token, Objects.requireNonNull(at), null, null);
+        entries.add(entry);
+        return entry;
+    }
+
+    @Override
+    public synchronized JournalEntry conclude(long sequence, VendOutcome outcome, Instant at) {
+        requireOpen();
+        if (sequence < 1 || sequence > entries.size()) throw new JournalException("in-memory journal: no authorization #" + sequence);
+        JournalEntry entry = entries.get((int) sequence - 1);
+        if (!entry.isOpen()) throw new JournalException("in-memory journal: authorization #" + sequence + " already ended " + entry.outcome());
+        JournalEntry concluded = entry.concluded(Objects.requireNonNull(outcome), Objects.requireNonNull(at));
+        entries.set((int) sequence - 1, concluded);
+        return concluded;
+    }
+
+    @Override
+    public synchronized List<JournalEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    @Override
+    public synchronized List<JournalEntry> notUploaded() {
+        return List.copyOf(entries.subList((int) uploadedThrough, entries.size()));
+    }
+
+    @Override
+    public synchronized void markUploaded(long sequence, Instant at) {
+        requireOpen();
+        if (sequence < uploadedThrough || sequence > entries.size()) {
+            throw new JournalException("in-memory journal: cannot mark #" + sequence + " uploaded (uploaded through #" + uploadedThrough
+                    + ", newest #" + entries.size() + ")");
+        }
+        uploadedThrough = sequence;
+    }
+
+    @Override
+    public synchronized JournalState recover() {
+        return JournalState.of(entries, uploadedThrough);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+    }
+
+    private void requireOpen() {
+        if (closed) throw new JournalException("in-memory journal is closed");
+    }
+}

@@ -1,0 +1,9 @@
+package io.wavebench.simulators.reader.journal;
+
+class InMemoryAuthorizationJournalTest extends AuthorizationJournalContract {
+
+    @Override
+    AuthorizationJournal newJournal() {
+        return new InMemoryAuthorizationJournal();
+    }
+}
