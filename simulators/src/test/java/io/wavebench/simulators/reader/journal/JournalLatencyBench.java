@@ -1,0 +1,46 @@
+package io.wavebench.simulators.reader.journal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Prints how long a durable (fsynced) authorization takes — the time the reader adds between
+ * accepting a token and VEND APPROVED (DESIGN §5.1). Not a test: run by hand, e.g.
+ * {@code java -cp simulators/target/classes:simulators/target/test-classes:<sqlite-jdbc jar>
+ * io.wavebench.simulators.reader.journal.JournalLatencyBench [count] [dir]}.
+ */
+public final class JournalLatencyBench {
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("wavebench-journal-bench");
+        Path file = dir.resolve("bench-" + System.nanoTime() + ".db");
+        long[] authorize = new long[count];
+        long[] conclude = new long[count];
+        try (SqliteAuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
+            byte[] token = new byte[201];
+            for (int i = 0; i < count; i++) {
+                long t0 = System.nanoTime();
+                JournalEntry e = journal.authorize(4242, i + 1, 150, 12, token, Instant.now());
+                long t1 = System.nanoTime();
+                journal.conclude(e.sequence(), VendOutcome.SOLD, Instant.now());
+                long t2 = System.nanoTime();
+                authorize[i] = t1 - t0;
+                conclude[i] = t2 - t1;
+            }
+        }
+        System.out.printf(Locale.ROOT, "journal latency, %d records in %s (SQLite WAL, synchronous=FULL):%n", count, file);
+        print("authorize", authorize);
+        print("conclude ", conclude);
+    }
+
+    private static void print(String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "  %s p50 %.2f ms  p99 %.2f ms  max %.2f ms%n", what,
+                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+}
