@@ -1,0 +1,88 @@
+package io.wavebench.drivers.audio.remote;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wavebench.drivers.audio.AudioLinkException;
+import io.wavebench.drivers.audio.JavaSoundAudioIn;
+import io.wavebench.drivers.audio.JavaSoundAudioOut;
+import io.wavebench.drivers.audio.loopback.LoopbackCable;
+import io.wavebench.drivers.audio.loopback.LoopbackCables;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AirShareTest {
+
+    private static final String MIXER = "wavebench loopback 4";
+    private final LoopbackCable cable = LoopbackCables.cable(MIXER);
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void resetCable() {
+        cable.reset();
+    }
+
+    @Test
+    void another_process_hears_exactly_what_is_played_into_the_air_and_a_restarted_listener_hears_again() {
+        cable.mode(LoopbackCable.Mode.FAST);
+        // Multiples of 1/32768: the 16-bit PCM on the wire carries them exactly.
+        float[] sound = new float[4_800];
+        for (int i = 0; i < sound.length; i++) sound[i] = Math.round(8_000 * Math.sin(i * 0.05)) / 32768f;
+        Path socket = dir.resolve("air.sock");
+        try (AirShare share = AirShare.start(new JavaSoundAudioIn(MIXER), socket);
+             JavaSoundAudioOut phone = new JavaSoundAudioOut(MIXER)) {
+            phone.open();
+            try (SocketAudioIn reader = new SocketAudioIn(socket)) {
+                reader.open();
+                assertEquals(48_000f, reader.format().getSampleRate());
+                within(Duration.ofSeconds(5), () -> share.listeners() == 1);
+                phone.play(sound);
+                assertArrayEquals(sound, readExactly(reader, sound.length));
+            }
+            // The first listener is gone (as a killed reader would be); a new one hears the next sound.
+            try (SocketAudioIn restarted = SocketAudioIn.named("unix:" + socket)) {
+                restarted.open();
+                within(Duration.ofSeconds(5), () -> share.listeners() >= 1);
+                phone.play(sound);
+                within(Duration.ofSeconds(5), () -> share.listeners() == 1);
+                assertArrayEquals(sound, readExactly(restarted, sound.length));
+            }
+        }
+    }
+
+    @Test
+    void no_share_at_the_path_is_a_named_error() {
+        Path socket = dir.resolve("nobody.sock");
+        AudioLinkException e = assertThrows(AudioLinkException.class, () -> new SocketAudioIn(socket).open());
+        assertTrue(e.getMessage().contains("unix:" + socket) && e.getMessage().contains("air share"), e.getMessage());
+    }
+
+    private static float[] readExactly(SocketAudioIn in, int count) {
+        float[] all = new float[count];
+        float[] block = new float[333];
+        for (int got = 0; got < count; ) {
+            int n = in.read(block);
+            if (n < 0) throw new AssertionError("ended after " + got);
+            int keep = Math.min(n, count - got);
+            System.arraycopy(block, 0, all, got, keep);
+            got += keep;
+        }
+        return all;
+    }
+
+    private static void within(Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("not within " + limit);
+            Thread.onSpinWait();
+        }
+    }
+}
