@@ -1,15 +1,17 @@
 package io.wavebench.drivers.modem;
 
 /**
- * The receiver's input filter: 4th-order Butterworth high-pass just below the profile's band and
- * low-pass just above it (RBJ biquads). Without it, whatever is loud outside the band sets the
+ * The receiver's input filter: 8th-order Butterworth high-pass just below the profile's band and
+ * 4th-order low-pass just above it (RBJ biquads). Without it, whatever is loud outside the band sets the
  * preamble correlator's normalization: crowd babble is tens of dB louder below 4 kHz than at
  * 18 kHz, so the ultrasonic profile, at 10 dB in-band SNR, drowned in noise it does not even use.
  * The filter's phase is part of the channel the training symbol measures.
  */
 final class BandFilter {
 
-    private static final double[] BUTTERWORTH_Q = {0.5412, 1.3066};
+    /** Section Qs of 4th- and 8th-order Butterworth filters. */
+    private static final double[] BUTTERWORTH_4 = {0.5412, 1.3066};
+    private static final double[] BUTTERWORTH_8 = {0.5098, 0.6013, 0.9000, 2.5629};
 
     private final double[][] sections; // b0, b1, b2, a1, a2
     private final double[][] state;
@@ -18,8 +20,9 @@ final class BandFilter {
         java.util.List<double[]> s = new java.util.ArrayList<>();
         double low = 0.85 * p.preambleLowHz();
         double high = 1.1 * p.preambleHighHz();
-        for (double q : BUTTERWORTH_Q) s.add(design(true, low, q, p.sampleRate()));
-        if (high < 0.45 * p.sampleRate()) for (double q : BUTTERWORTH_Q) s.add(design(false, high, q, p.sampleRate()));
+        // 8th order below the band: babble and rumble there can be 80 dB above the ultrasonic band.
+        for (double q : BUTTERWORTH_8) s.add(design(true, low, q, p.sampleRate()));
+        if (high < 0.45 * p.sampleRate()) for (double q : BUTTERWORTH_4) s.add(design(false, high, q, p.sampleRate()));
         sections = s.toArray(new double[0][]);
         state = new double[sections.length][2];
     }

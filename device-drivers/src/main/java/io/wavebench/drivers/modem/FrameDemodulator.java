@@ -40,6 +40,7 @@ final class FrameDemodulator {
     private double[] zTrainRe;
     private double[] zTrainIm;
     private double drift; // samples per symbol
+    int pass;
 
     FrameDemodulator(CarrierPlan plan) {
         this.plan = plan;
@@ -144,13 +145,13 @@ final class FrameDemodulator {
         double[][][] pilotsOnly = pilotCells(symbols);
         double e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1], trainingNoise, true);
         derotate(z, e);
-        int cells = (FrameHeader.codedBits() + 1) / 2;
+        int cells = FrameLayout.headerCellCount();
         float[] llr = new float[2 * cells];
         for (int cell = 0; cell < cells; cell++) {
             int s = cell / plan.dataPerSymbol(), c = plan.data[cell % plan.dataPerSymbol()];
             softBits(z.re[s][c], z.im[s][c], hRe[c], hIm[c], trainingNoise[c], llr, 2 * cell);
         }
-        byte[] bits = FrameHeader.CODE.decode(FrameLayout.headerSoft(llr, plan), FrameHeader.BITS);
+        byte[] bits = FrameHeader.CODE.decode(FrameLayout.headerSoft(llr), FrameHeader.BITS);
         return FrameHeader.decode(FrameLayout.bytes(bits), p.profile());
     }
 
@@ -170,10 +171,12 @@ final class FrameDemodulator {
         derotate(z, e);
         double[] noise = pilotNoise(z, pilotsOnly, hRe, hIm);
         Attempt first = decodeCells(z, layout, hRe, hIm, noise);
+        pass = 1;
         if (first.decoded() != null) return first.decoded();
+        pass = 2;
 
         // Data-aided pass: the first decision as known cells everywhere.
-        byte[] headerCoded = FrameHeader.CODE.encode(FrameLayout.bits(header.encode()));
+        byte[] headerCoded = FrameLayout.headerCoded(header);
         double[][][] known = layout.cells(headerCoded, p.code().encode(first.bits()));
         int m = plan.carriers;
         double[] h2Re = new double[m], h2Im = new double[m], noise2 = new double[m];

@@ -54,8 +54,8 @@ class StreamingReceiverTest {
         AcousticModem modem = AcousticModem.of(profile, RATE);
         ModemParameters p = modem.parameters();
         float[] frame = modem.modulate(LoopbackTrial.payload(201, 3));
-        // Replace 40 % of the payload symbols (RS corrects at most 15 %) with other loud tones.
-        int payloadStart = p.preambleSamples() + p.preambleGap() + p.symbolsFor(FrameHeader.ENCODED_BYTES) * p.symbolSamples();
+        // Replace 40 % of the data symbols after the header with another frame's symbols.
+        int payloadStart = p.preambleSamples() + (1 + FrameLayout.headerSymbols(new CarrierPlan(p))) * p.symbolSamples();
         int payloadLength = frame.length - payloadStart;
         int from = payloadStart + payloadLength / 4;
         int length = (int) (payloadLength * 0.4);
