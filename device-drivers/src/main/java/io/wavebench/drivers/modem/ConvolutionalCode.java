@@ -2,41 +2,34 @@ package io.wavebench.drivers.modem;
 
 /**
  * The inner code of a frame (DESIGN §4, "payload with FEC"): a constraint-length-7 convolutional
- * code, decoded by a soft-decision Viterbi decoder. Soft decisions are where OFDM's per-carrier
+ * code, decoded by a soft-decision Viterbi decoder (rate 1/2, 1/3 or 1/4 mother codes; the fast
+ * profile's airtime fits rate 1/2, so no puncturing is needed). Soft decisions are where OFDM's per-carrier
  * SNR pays: a bit carried by a carrier drowned in babble gets a small weight instead of a wrong
  * vote.
  *
  * <p>Every message is followed by six zero tail bits, so the encoder ends in state 0 and the
- * decoder traces back from there. Puncturing (rate 2/3, 3/4) drops coded bits by a fixed
- * pattern; the decoder gives dropped bits a log-likelihood of 0.
+ * decoder traces back from there.
  *
  * <p>Log-likelihood ratios are positive for a 0 bit.
  */
 enum ConvolutionalCode {
     /** NASA/802.11 (171, 133), free distance 10. */
-    RATE_1_2(new int[] {0171, 0133}, null),
-    /** (171, 133) punctured to 2/3 (802.11 pattern). */
-    RATE_2_3(new int[] {0171, 0133}, new boolean[] {true, true, true, false}),
-    /** (171, 133) punctured to 3/4 (802.11 pattern). */
-    RATE_3_4(new int[] {0171, 0133}, new boolean[] {true, true, true, false, false, true}),
+    RATE_1_2(0171, 0133),
     /** (133, 171, 165) as in LTE, free distance 15. */
-    RATE_1_3(new int[] {0133, 0171, 0165}, null),
+    RATE_1_3(0133, 0171, 0165),
     /** (117, 127, 155, 171), free distance 20. */
-    RATE_1_4(new int[] {0117, 0127, 0155, 0171}, null);
+    RATE_1_4(0117, 0127, 0155, 0171);
 
     static final int CONSTRAINT = 7;
     static final int TAIL = CONSTRAINT - 1;
     private static final int STATES = 1 << TAIL;
 
     private final int[] generators;
-    /** Which bits of each period are sent, period = a whole number of input bits; null: all. */
-    private final boolean[] keep;
     /** outputs[state * 2 + bit]: the coded bits (LSB = first generator) leaving state on input bit. */
     private final int[] outputs = new int[2 * STATES];
 
-    ConvolutionalCode(int[] generators, boolean[] keep) {
+    ConvolutionalCode(int... generators) {
         this.generators = generators;
-        this.keep = keep;
         for (int state = 0; state < STATES; state++) {
             for (int bit = 0; bit < 2; bit++) {
                 int register = (bit << TAIL) | state;
@@ -47,27 +40,21 @@ enum ConvolutionalCode {
         }
     }
 
-    /** Coded bits sent for a message of {@code messageBits} (tail included). */
+    /** Coded bits for a message of {@code messageBits} (tail included). */
     int codedBits(int messageBits) {
-        int mother = (messageBits + TAIL) * generators.length;
-        if (keep == null) return mother;
-        int kept = 0;
-        for (int i = 0; i < mother; i++) if (keep[i % keep.length]) kept++;
-        return kept;
+        return (messageBits + TAIL) * generators.length;
     }
 
     /** Encodes {@code bits} (0/1 values) and its tail; returns {@link #codedBits} coded bits. */
     byte[] encode(byte[] bits) {
         int n = generators.length;
         byte[] out = new byte[codedBits(bits.length)];
-        int state = 0, j = 0, i = 0;
+        int state = 0, j = 0;
         for (int t = 0; t < bits.length + TAIL; t++) {
             int bit = t < bits.length ? bits[t] : 0;
             int coded = outputs[state * 2 + bit];
             state = ((bit << TAIL) | state) >>> 1;
-            for (int g = 0; g < n; g++, i++) {
-                if (keep == null || keep[i % keep.length]) out[j++] = (byte) ((coded >>> g) & 1);
-            }
+            for (int g = 0; g < n; g++) out[j++] = (byte) ((coded >>> g) & 1);
         }
         return out;
     }
@@ -82,13 +69,7 @@ enum ConvolutionalCode {
         if (llr.length != codedBits(messageBits)) {
             throw new IllegalArgumentException("expected " + codedBits(messageBits) + " soft bits, got " + llr.length);
         }
-        // Depuncture: a dropped bit carries no information.
-        float[] soft = new float[steps * n];
-        if (keep == null) {
-            System.arraycopy(llr, 0, soft, 0, llr.length);
-        } else {
-            for (int i = 0, j = 0; i < soft.length; i++) if (keep[i % keep.length]) soft[i] = llr[j++];
-        }
+        float[] soft = llr;
         float[] metric = new float[STATES];
         float[] next = new float[STATES];
         java.util.Arrays.fill(metric, Float.NEGATIVE_INFINITY);

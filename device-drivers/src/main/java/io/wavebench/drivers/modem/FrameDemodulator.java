@@ -23,8 +23,8 @@ package io.wavebench.drivers.modem;
  */
 final class FrameDemodulator {
 
-    /** Largest clock offset searched for: twice DESIGN §4's ±200 ppm. */
-    static final double MAX_PPM = 400;
+    /** Largest clock offset searched for: five times DESIGN §4's ±200 ppm (the search is cheap). */
+    static final double MAX_PPM = 1000;
     private static final int SMOOTH = 2;
     private static final int NOISE_SMOOTH = 8;
 
@@ -40,7 +40,6 @@ final class FrameDemodulator {
     private double[] zTrainRe;
     private double[] zTrainIm;
     private double drift; // samples per symbol
-    int pass;
 
     FrameDemodulator(CarrierPlan plan) {
         this.plan = plan;
@@ -171,9 +170,7 @@ final class FrameDemodulator {
         derotate(z, e);
         double[] noise = pilotNoise(z, pilotsOnly, hRe, hIm);
         Attempt first = decodeCells(z, layout, hRe, hIm, noise);
-        pass = 1;
         if (first.decoded() != null) return first.decoded();
-        pass = 2;
 
         // Data-aided pass: the first decision as known cells everywhere.
         byte[] headerCoded = FrameLayout.headerCoded(header);

@@ -27,8 +27,6 @@ public final class StreamingReceiver {
      */
     static final double DETECTION_THRESHOLD = 0.25;
 
-    static final boolean DEBUG = Boolean.getBoolean("wavebench.modem.debug");
-
     private enum State { SEARCHING, AWAIT_HEADER, AWAIT_PAYLOAD }
 
     private final ModemParameters p;
@@ -79,10 +77,14 @@ public final class StreamingReceiver {
         do {
             // Never overwrite what may still be looked at: feed only what fits, then work.
             long oldestNeeded = state == State.SEARCHING ? scanFrom : preambleAt;
-            int room = (int) Math.min(Math.min(length, filtered.length), ring.capacity() - (ring.end() - oldestNeeded));
+            int room = (int) Math.min(length, ring.capacity() - (ring.end() - oldestNeeded));
             if (room <= 0 && length > 0) throw new IllegalStateException("receiver ring full in state " + state + " at sample " + ring.end());
-            filter.process(samples, offset, room, filtered);
-            ring.write(filtered, 0, room);
+            for (int done = 0; done < room; ) {
+                int chunk = Math.min(room - done, filtered.length);
+                filter.process(samples, offset + done, chunk, filtered);
+                ring.write(filtered, 0, chunk);
+                done += chunk;
+            }
             offset += room;
             length -= room;
             work();
@@ -128,7 +130,6 @@ public final class StreamingReceiver {
                     if (ring.end() < windowStart(headerSymbols) + p.dftSize()) return;
                     demodulator.train(ring, windowStart(0));
                     header = demodulator.header(ring, this::windowStart);
-                    if (DEBUG) System.err.println("DBG preamble at " + preambleAt + " score " + detector.score() + " header " + header);
                     if (header == null) {
                         giveUp();
                     } else {
@@ -144,7 +145,6 @@ public final class StreamingReceiver {
                         return;
                     }
                     FrameFormat.Decoded decoded = demodulator.payload(ring, this::windowStart, layout, header);
-                    if (DEBUG) System.err.println("DBG payload " + (decoded != null) + " drift " + demodulator.drift() + " pass " + demodulator.pass);
                     if (decoded == null) {
                         giveUp();
                     } else {
