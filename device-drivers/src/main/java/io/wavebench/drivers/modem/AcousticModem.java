@@ -7,23 +7,26 @@ package io.wavebench.drivers.modem;
  *
  * <p>A frame on the air, the same for every profile:
  * <pre>
- *   chirp preamble | gap | header: 12 bytes (RS-protected on its own) | payload + CRC-32, RS-coded, interleaved | fade tail
+ *   chirp preamble | training symbol | header and payload cells (OFDM symbols with pilots) | ramp out
  * </pre>
- * all in the profile's multi-tone FSK ({@link ModemParameters}).
+ * Coherent OFDM, QPSK, 50 Hz carrier spacing ({@link ModemParameters}); the header is coded on its
+ * own, the payload carries RS parity and a CRC-32 inside a soft-decoded convolutional code
+ * ({@link FrameLayout}).
  */
 public final class AcousticModem {
 
     private final ModemParameters p;
-    private final float[] preamble;
+    private final CarrierPlan plan;
 
     private AcousticModem(ModemParameters p) {
         this.p = p;
-        this.preamble = Preamble.waveform(p);
+        this.plan = new CarrierPlan(p);
     }
 
     /**
      * @throws UnsupportedOperationException if the profile cannot work at this sample rate (e.g.
      *                                       ultrasonic below ≈44.1 kHz)
+     * @throws IllegalArgumentException      if the rate is not a whole number of 50 Hz carriers
      */
     public static AcousticModem of(ModemProfile profile, float sampleRate) {
         return new AcousticModem(ModemParameters.of(profile, sampleRate));
@@ -56,49 +59,41 @@ public final class AcousticModem {
 
     /** The frame carrying {@code payload} (1..{@link #maxPayloadBytes()} bytes), peak ≤ 0.9. */
     public float[] modulate(byte[] payload) {
-        FrameFormat format = new FrameFormat(payload.length, p.parityRatio());
-        byte[] header = new FrameHeader(FrameHeader.VERSION, p.profile(), payload.length).encode();
-        byte[] coded = format.encode(payload);
-        int s = p.symbolSamples();
-        int headerSymbols = p.symbolsFor(header.length);
-        int payloadSymbols = p.symbolsFor(coded.length);
-        float[] out = new float[frameSamples(payload.length)];
-        System.arraycopy(preamble, 0, out, 0, preamble.length);
-        int at = preamble.length + p.preambleGap();
-        ToneModulator modulator = new ToneModulator(p);
-        modulator.write(header, out, at);
-        at += headerSymbols * s;
-        modulator.write(coded, out, at);
-        at += payloadSymbols * s;
-        modulator.writeTail(coded, out, at, p.fadeSamples());
-        fade(out);
+        FrameLayout layout = new FrameLayout(plan, payload.length);
+        double[][][] cells = layout.cells(new FrameHeader(FrameHeader.VERSION, p.profile(), payload.length), payload);
+        float[] out = new float[frameSamples(layout)];
+        int chirpLength = p.preambleSamples();
+        int half = p.taper() / 2;
+        // The chirp runs on under the training symbol's rising ramp and fades out there.
+        float[] chirp = Preamble.waveform(p, chirpLength + p.taper() - half);
+        for (int i = 0; i < chirp.length; i++) {
+            double g = 1;
+            if (i < p.taper()) g = 0.5 - 0.5 * Math.cos(Math.PI * (i + 0.5) / p.taper());
+            else if (i >= chirpLength - half) g = 0.5 + 0.5 * Math.cos(Math.PI * (i - (chirpLength - half) + 0.5) / p.taper());
+            out[i] += (float) (g * chirp[i]);
+        }
+        OfdmModulator modulator = new OfdmModulator(plan);
+        modulator.addSymbol(plan.trainingRe, plan.trainingIm, out, chirpLength);
+        for (int s = 0; s < layout.dataSymbols; s++) {
+            modulator.addSymbol(cells[0][s], cells[1][s], out, chirpLength + (s + 1) * p.symbolSamples());
+        }
+        // ModemParameters.CLIP_RATIO: the rare peaks of the carriers' sum are clipped.
+        float peak = (float) ModemParameters.PEAK;
+        for (int i = 0; i < out.length; i++) out[i] = Math.max(-peak, Math.min(peak, out[i]));
         return out;
     }
 
-    /** Time on air for a payload of this size, preamble and fades included. */
+    /** Time on air for a payload of this size, preamble and ramps included. */
     public double airtimeSeconds(int payloadBytes) {
-        return frameSamples(payloadBytes) / (double) p.sampleRate();
+        return frameSamples(new FrameLayout(plan, payloadBytes)) / (double) p.sampleRate();
     }
 
     /** A receiver listening for this profile's frames; see {@link StreamingReceiver}. */
     public StreamingReceiver newReceiver(FrameListener listener) {
-        return new StreamingReceiver(p, preamble, listener);
+        return new StreamingReceiver(plan, listener);
     }
 
-    int frameSamples(int payloadBytes) {
-        int coded = new FrameFormat(payloadBytes, p.parityRatio()).codedLength();
-        return p.preambleSamples() + p.preambleGap()
-                + (p.symbolsFor(FrameHeader.ENCODED_BYTES) + p.symbolsFor(coded)) * p.symbolSamples()
-                + p.fadeSamples();
-    }
-
-    /** Raised-cosine fade in and out: a hard start or stop is a click on a real speaker. */
-    private void fade(float[] out) {
-        int f = p.fadeSamples();
-        for (int i = 0; i < f; i++) {
-            float g = (float) (0.5 - 0.5 * Math.cos(Math.PI * (i + 0.5) / f));
-            out[i] *= g;
-            out[out.length - 1 - i] *= g;
-        }
+    private int frameSamples(FrameLayout layout) {
+        return p.preambleSamples() + (1 + layout.dataSymbols) * p.symbolSamples() + p.taper() - p.taper() / 2;
     }
 }

@@ -1,24 +1,23 @@
 package io.wavebench.drivers.modem;
 
-import com.google.zxing.common.reedsolomon.GenericGF;
-import com.google.zxing.common.reedsolomon.ReedSolomonDecoder;
-import com.google.zxing.common.reedsolomon.ReedSolomonEncoder;
-import com.google.zxing.common.reedsolomon.ReedSolomonException;
-
 /**
- * The header after the preamble (DESIGN §4: "version, profile, length, protected on its own"):
- * {@code version u8 | profile u8 | payloadLength u16}, followed by 8 Reed-Solomon parity bytes
- * of its own. RS(12, 4) corrects any 4 bad bytes; beyond that, a noise word lands within reach of
- * a codeword with odds below 1e-15, and the fields are then checked too (known version, the
- * receiver's profile, a length in range). A bad header is rejected, never believed: believing one
- * would make the receiver wait for a frame that is not there.
+ * The header in the first data cells after the training symbol (DESIGN §4: "version, profile,
+ * length, protected on its own"): {@code version u8 | profile u8 | payloadLength u16 | CRC-16}
+ * (CCITT, over the four bytes), coded on its own with the rate-1/3 convolutional code and its own
+ * bit interleaver. A header that fails its CRC or names another version, another profile or a
+ * length out of range is rejected, never believed: believing one would make the receiver wait for
+ * a frame that is not there. A noise word passes the CRC and the field checks with odds of about
+ * 1 in 10^7 (2^-16 for the CRC, then version, profile and length); the payload's CRC-32 is the
+ * last line behind it.
  */
 public record FrameHeader(int version, ModemProfile profile, int payloadLength) {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     static final int DATA_BYTES = 4;
-    static final int PARITY_BYTES = 8;
-    public static final int ENCODED_BYTES = DATA_BYTES + PARITY_BYTES;
+    static final int CRC_BYTES = 2;
+    public static final int ENCODED_BYTES = DATA_BYTES + CRC_BYTES;
+    static final int BITS = 8 * ENCODED_BYTES;
+    static final ConvolutionalCode CODE = ConvolutionalCode.RATE_1_3;
 
     public FrameHeader {
         if (payloadLength < 1 || payloadLength > FrameFormat.MAX_PAYLOAD) {
@@ -26,29 +25,39 @@ public record FrameHeader(int version, ModemProfile profile, int payloadLength) 
         }
     }
 
+    /** Coded bits the header occupies on the air. */
+    static int codedBits() {
+        return CODE.codedBits(BITS);
+    }
+
     byte[] encode() {
-        int[] word = new int[ENCODED_BYTES];
-        word[0] = version;
-        word[1] = profile.ordinal();
-        word[2] = payloadLength >>> 8;
-        word[3] = payloadLength & 0xFF;
-        new ReedSolomonEncoder(GenericGF.QR_CODE_FIELD_256).encode(word, PARITY_BYTES);
         byte[] out = new byte[ENCODED_BYTES];
-        for (int i = 0; i < ENCODED_BYTES; i++) out[i] = (byte) word[i];
+        out[0] = (byte) version;
+        out[1] = (byte) profile.ordinal();
+        out[2] = (byte) (payloadLength >>> 8);
+        out[3] = (byte) payloadLength;
+        int crc = crc16(out, DATA_BYTES);
+        out[4] = (byte) (crc >>> 8);
+        out[5] = (byte) crc;
         return out;
     }
 
-    /** The header in {@code bytes[0..12)}, or null if it does not decode or does not make sense for {@code expected}. */
+    /** The header in {@code bytes[0..6)}, or null if its CRC fails or it does not make sense for {@code expected}. */
     static FrameHeader decode(byte[] bytes, ModemProfile expected) {
-        int[] word = new int[ENCODED_BYTES];
-        for (int i = 0; i < ENCODED_BYTES; i++) word[i] = bytes[i] & 0xFF;
-        try {
-            new ReedSolomonDecoder(GenericGF.QR_CODE_FIELD_256).decode(word, PARITY_BYTES);
-        } catch (ReedSolomonException | RuntimeException e) {
-            return null;
-        }
-        int length = (word[2] << 8) | word[3];
-        if (word[0] != VERSION || word[1] != expected.ordinal() || length < 1 || length > FrameFormat.MAX_PAYLOAD) return null;
+        int crc = ((bytes[4] & 0xFF) << 8) | (bytes[5] & 0xFF);
+        if (crc16(bytes, DATA_BYTES) != crc) return null;
+        int length = ((bytes[2] & 0xFF) << 8) | (bytes[3] & 0xFF);
+        if (bytes[0] != VERSION || bytes[1] != expected.ordinal() || length < 1 || length > FrameFormat.MAX_PAYLOAD) return null;
         return new FrameHeader(VERSION, expected, length);
+    }
+
+    /** CRC-16/CCITT-FALSE (poly 0x1021, init 0xFFFF). */
+    static int crc16(byte[] bytes, int length) {
+        int crc = 0xFFFF;
+        for (int i = 0; i < length; i++) {
+            crc ^= (bytes[i] & 0xFF) << 8;
+            for (int b = 0; b < 8; b++) crc = (crc & 0x8000) != 0 ? ((crc << 1) ^ 0x1021) & 0xFFFF : (crc << 1) & 0xFFFF;
+        }
+        return crc;
     }
 }

@@ -1,104 +1,93 @@
 package io.wavebench.drivers.modem;
 
 /**
- * The numbers behind a {@link ModemProfile} at one sample rate (DESIGN §4): the tone grid, the
- * symbol timing, the preamble and the share of Reed-Solomon parity.
+ * The numbers behind a {@link ModemProfile} at one sample rate (DESIGN §4).
  *
- * <p>Modulation is parallel multi-tone FSK with non-coherent (energy) detection, as in ggwave:
- * every symbol sends one tone in each of {@code groups} groups; a group of {@code tonesPerGroup}
- * tones carries log2 of that many bits. Tones sit on the bins of an {@code window}-sample DFT
- * (spacing {@code sampleRate / window}), so they stay orthogonal in any {@code window}-long slice
- * of a symbol: the {@code guard} samples before it absorb timing error, clock drift and the first
- * part of echoes. Group g's tone k sits on bin {@code firstBin + k * groups + g}: every group spans
- * the whole band, so a notch in a speaker's response costs a few bits of every group, which the
- * interleaved RS code repairs, instead of a whole group.
+ * <p>Modulation is coherent OFDM: QPSK on carriers spaced {@value #CARRIER_SPACING_HZ} Hz apart,
+ * so a symbol's DFT is {@code sampleRate / 50} samples long — 960 at 48 kHz, 882 at 44.1 kHz —
+ * and carrier k is at exactly {@code 50·k} Hz whatever the rate. A phone that plays at 48 kHz is
+ * therefore heard by a reader that captures at 44.1 kHz on the same carriers; every duration here
+ * is set in seconds, not samples, for the same reason.
  *
- * @param window        DFT length in samples; tone spacing is {@code sampleRate / window}
- * @param guard         samples before the DFT window in each symbol
- * @param firstBin      DFT bin of the lowest tone
+ * <p>A symbol is a cyclic prefix of {@code cyclicPrefix} samples (≈6.7 ms: echoes shorter than
+ * that only change each carrier's gain and phase, which the training symbol measures) and the
+ * {@code dftSize}-sample body. The receiver's DFT window starts {@code windowAdvance} samples
+ * before the body: a sample-clock offset moves later symbols either way, and the window must not
+ * slide into the next symbol before drift tracking moves it. Every {@code pilotSpacing}-th carrier
+ * (and the top one) is a known pilot.
+ *
+ * @param dftSize         samples in a symbol's body; carrier spacing is {@code sampleRate / dftSize}
+ * @param cyclicPrefix    samples of cyclic prefix before each body
+ * @param windowAdvance   the receiver's DFT window starts this many samples before the body
+ * @param taper           raised-cosine overlap between symbols (no clicks, no splatter out of band)
+ * @param firstCarrier    lowest carrier, in units of 50 Hz
+ * @param lastCarrier     highest carrier, in units of 50 Hz
+ * @param pilotSpacing    every this many carriers is a pilot
  * @param preambleSamples length of the chirp preamble
- * @param preambleGap   silence between chirp and first symbol
- * @param parityRatio   RS parity bytes per payload byte (at least 4 per block)
- * @param fadeSamples   raised-cosine fade at the start and end of a transmission (no clicks)
- * @param toneAmplitude amplitude of one tone; {@code groups * toneAmplitude} bounds the peak
+ * @param code            the payload's convolutional code
+ * @param parityRatio     Reed-Solomon parity bytes per payload byte (at least 4 per block)
+ * @param nominalRms      RMS of a transmission, the level SNR is stated against
  */
-public record ModemParameters(ModemProfile profile, float sampleRate, int window, int guard, int groups,
-                              int tonesPerGroup, int firstBin, int preambleSamples, int preambleGap,
-                              double preambleLowHz, double preambleHighHz, double parityRatio,
-                              int fadeSamples, double toneAmplitude) {
+public record ModemParameters(ModemProfile profile, float sampleRate, int dftSize, int cyclicPrefix, int windowAdvance,
+                              int taper, int firstCarrier, int lastCarrier, int pilotSpacing, int preambleSamples,
+                              double preambleLowHz, double preambleHighHz, ConvolutionalCode code, double parityRatio,
+                              double nominalRms) {
 
+    public static final int CARRIER_SPACING_HZ = 50;
     /** Peak of a transmission, below full scale so a sound card's reconstruction filter does not clip. */
     static final double PEAK = 0.9;
+    /**
+     * Peak-to-RMS ratio the OFDM sum is clipped at (10.1 dB). A sum of many carriers is nearly
+     * Gaussian: about 1 sample in 700 goes past 3.2 σ, and clipping those costs ≈ −35 dB of
+     * distortion, far below any SNR the modem works at, for 2 dB more loudness than no clipping.
+     */
+    static final double CLIP_RATIO = 3.2;
 
     public static ModemParameters of(ModemProfile profile, float sampleRate) {
         return switch (profile) {
-            // ggwave-like: 6 parallel 16-FSK groups, 12 ms DFT + 2 ms guard; 1.5–9.5 kHz at 48 kHz.
-            case ROBUST -> build(profile, sampleRate, 0.012, 0.002, 6, 16, 1500, 0.0853, 0.30);
-            // 16 parallel 4-FSK groups, 5 ms DFT + 1 ms guard: twice the bits per tone slot, for quiet rooms.
-            case FAST -> build(profile, sampleRate, 0.005, 0.001, 16, 4, 1000, 0.042, 0.20);
-            // DESIGN §4: ≈17.5–20.5 kHz; 12 parallel 4-FSK groups on a 62.5 Hz grid at 48 kHz.
-            case ULTRASONIC -> build(profile, sampleRate, 0.016, 0.004, 12, 4, 17500, 0.0853, 0.30);
+            // 1.5–9.5 kHz, QPSK, rate 1/3: the noisy-shop profile.
+            case ROBUST -> build(profile, sampleRate, 1500, 9500, 0.060, ConvolutionalCode.RATE_1_4);
+            // 1–12 kHz (the phone speaker rolls off above ≈11 kHz), rate 1/2.
+            case FAST -> build(profile, sampleRate, 1000, 12_000, 0.030, ConvolutionalCode.RATE_1_2);
+            // DESIGN §4: ≈17.5–20.5 kHz.
+            case ULTRASONIC -> build(profile, sampleRate, 17_500, 20_400, 0.080, ConvolutionalCode.RATE_1_3);
         };
     }
 
-    private static ModemParameters build(ModemProfile profile, float sampleRate, double windowSeconds,
-                                         double guardSeconds, int groups, int tonesPerGroup, double lowHz,
-                                         double preambleSeconds, double parityRatio) {
-        if (!(sampleRate >= 8000 && sampleRate <= 384_000)) {
-            throw new IllegalArgumentException("sample rate " + sampleRate + " Hz is outside 8000..384000 Hz");
+    private static ModemParameters build(ModemProfile profile, float sampleRate, int lowHz, int highHz,
+                                         double preambleSeconds, ConvolutionalCode code) {
+        if (!(sampleRate >= 8000 && sampleRate <= 384_000) || sampleRate % CARRIER_SPACING_HZ != 0) {
+            throw new IllegalArgumentException("sample rate " + sampleRate + " Hz is not a multiple of "
+                    + CARRIER_SPACING_HZ + " Hz within 8000..384000 Hz");
         }
-        int window = (int) Math.round(sampleRate * windowSeconds);
-        int guard = (int) Math.round(sampleRate * guardSeconds);
-        double spacing = sampleRate / window;
-        int firstBin = (int) Math.ceil(lowHz / spacing - 1e-9);
-        int tones = groups * tonesPerGroup;
-        double highHz = (firstBin + tones - 1) * spacing;
-        // Keep the top tone clear of the anti-aliasing filters that roll off near Nyquist.
+        // Keep the top carrier clear of the anti-aliasing filters that roll off near Nyquist.
         if (highHz > 0.47 * sampleRate) {
-            throw new UnsupportedOperationException("modem profile " + profile.cliName() + " needs tones up to "
-                    + Math.round(highHz) + " Hz, which a " + Math.round(sampleRate)
+            throw new UnsupportedOperationException("modem profile " + profile.cliName() + " needs carriers up to "
+                    + highHz + " Hz, which a " + Math.round(sampleRate)
                     + " Hz sample rate cannot carry (needs at least " + Math.round(highHz / 0.47) + " Hz)");
         }
+        int n = Math.round(sampleRate / CARRIER_SPACING_HZ);
+        int cp = Math.round(n / 3f);
+        int advance = (int) Math.round(sampleRate * 0.00075);
+        int taper = (int) Math.round(sampleRate * 0.001);
+        int first = lowHz / CARRIER_SPACING_HZ;
+        int last = highHz / CARRIER_SPACING_HZ;
         int preamble = (int) Math.round(sampleRate * preambleSeconds);
-        double lowEdge = firstBin * spacing - spacing / 2;
-        double highEdge = highHz + spacing / 2;
-        int fade = Math.max(1, (int) Math.round(sampleRate * 0.003));
-        return new ModemParameters(profile, sampleRate, window, guard, groups, tonesPerGroup, firstBin,
-                preamble, guard, lowEdge, highEdge, parityRatio, fade, PEAK / groups);
+        double half = CARRIER_SPACING_HZ / 2.0;
+        return new ModemParameters(profile, sampleRate, n, cp, advance, taper, first, last, 8, preamble,
+                lowHz - half, highHz + half, code, 0.035, PEAK / CLIP_RATIO);
     }
 
     public int symbolSamples() {
-        return guard + window;
+        return dftSize + cyclicPrefix;
     }
 
-    public int bitsPerGroup() {
-        return Integer.numberOfTrailingZeros(tonesPerGroup);
-    }
-
-    public int bitsPerSymbol() {
-        return groups * bitsPerGroup();
-    }
-
-    /** DFT bin of group {@code group}'s tone {@code tone}. */
-    public int bin(int group, int tone) {
-        return firstBin + tone * groups + group;
-    }
-
-    public double toneHz(int group, int tone) {
-        return bin(group, tone) * (double) sampleRate / window;
-    }
-
-    /** RMS of the data part of a transmission: {@code groups} tones, each of {@link #toneAmplitude}. */
-    public double nominalRms() {
-        return toneAmplitude * Math.sqrt(groups / 2.0);
+    public int carriers() {
+        return lastCarrier - firstCarrier + 1;
     }
 
     /** Chirp amplitude chosen so the preamble has the same RMS as the data (one reference level). */
     public double preambleAmplitude() {
-        return Math.min(PEAK, nominalRms() * Math.sqrt(2));
-    }
-
-    public int symbolsFor(int bytes) {
-        return (bytes * 8 + bitsPerSymbol() - 1) / bitsPerSymbol();
+        return Math.min(PEAK, nominalRms * Math.sqrt(2));
     }
 }

@@ -10,23 +10,33 @@ package io.wavebench.drivers.modem;
  * header or payload fails, the search resumes at once just after the preamble it had believed, on
  * samples it still holds, so a real frame that overlapped the false one is still found.
  *
+ * <p>Everything fed passes the profile's {@link BandFilter} first, so sound outside the band does
+ * not weigh in the preamble search.
+ *
  * <p>Memory is one ring of samples, sized for the longest frame plus one correlation block; the
  * work arrays are allocated once. A decode allocates a few small arrays per frame, never per
  * sample. Not thread-safe: feed it from one thread.
  */
 public final class StreamingReceiver {
 
-    /** Normalized correlation that counts as a preamble (noise alone scores ≈ 1/√template ≈ 0.02). */
-    static final double DETECTION_THRESHOLD = 0.35;
+    /**
+     * Normalized correlation that counts as a preamble. Band-limited noise alone scores about
+     * 1/√(bandwidth · duration) ≈ 0.03–0.05 (6–8 σ below this); crowd babble comes in bursts, and
+     * at 6 dB average in-band SNR the ultrasonic preamble scored 0.37–0.88. A trigger on noise
+     * costs one header decode, and the header code and CRC-16 reject it.
+     */
+    static final double DETECTION_THRESHOLD = 0.25;
 
     private enum State { SEARCHING, AWAIT_HEADER, AWAIT_PAYLOAD }
 
     private final ModemParameters p;
+    private final CarrierPlan plan;
     private final FrameListener listener;
+    private final BandFilter filter;
+    private final float[] filtered = new float[4096];
     private final SampleRing ring;
     private final PreambleDetector detector;
-    private final ToneDemodulator demodulator;
-    private final byte[] headerBytes = new byte[FrameHeader.ENCODED_BYTES];
+    private final FrameDemodulator demodulator;
     private final int headerSymbols;
     /** After a failed decode the search resumes this far past the believed preamble: clear of its main lobe. */
     private final int rearmSkip;
@@ -36,20 +46,21 @@ public final class StreamingReceiver {
     private long preambleAt;
     /** While a payload is awaited, the search for a newer preamble has got this far. */
     private long lookFrom;
-    private FrameFormat format;
+    private FrameLayout layout;
     private FrameHeader header;
     private long falseTriggers;
 
-    StreamingReceiver(ModemParameters p, float[] preamble, FrameListener listener) {
-        this.p = p;
+    StreamingReceiver(CarrierPlan plan, FrameListener listener) {
+        this.plan = plan;
+        this.p = plan.p;
         this.listener = java.util.Objects.requireNonNull(listener, "listener");
-        this.headerSymbols = p.symbolsFor(FrameHeader.ENCODED_BYTES);
-        this.detector = new PreambleDetector(preamble, DETECTION_THRESHOLD, p.guard());
-        this.demodulator = new ToneDemodulator(p);
-        this.rearmSkip = Math.max(p.guard(), (int) Math.ceil(4 * p.sampleRate() / (p.preambleHighHz() - p.preambleLowHz())));
-        int longestFrame = p.preambleSamples() + p.preambleGap() + (headerSymbols
-                + p.symbolsFor(new FrameFormat(FrameFormat.MAX_PAYLOAD, p.parityRatio()).codedLength())) * p.symbolSamples();
-        this.ring = new SampleRing(longestFrame + 2 * detector.fftSize());
+        this.filter = new BandFilter(p);
+        this.headerSymbols = FrameLayout.headerSymbols(plan);
+        this.detector = new PreambleDetector(Preamble.waveform(p), DETECTION_THRESHOLD, p.cyclicPrefix() / 4);
+        this.demodulator = new FrameDemodulator(plan);
+        this.rearmSkip = Math.max(p.cyclicPrefix() / 4, (int) Math.ceil(4 * p.sampleRate() / (p.preambleHighHz() - p.preambleLowHz())));
+        FrameLayout longest = new FrameLayout(plan, FrameFormat.MAX_PAYLOAD);
+        this.ring = new SampleRing((int) (payloadEndOffset(longest) + 2L * detector.fftSize()));
     }
 
     public ModemProfile profile() {
@@ -68,7 +79,12 @@ public final class StreamingReceiver {
             long oldestNeeded = state == State.SEARCHING ? scanFrom : preambleAt;
             int room = (int) Math.min(length, ring.capacity() - (ring.end() - oldestNeeded));
             if (room <= 0 && length > 0) throw new IllegalStateException("receiver ring full in state " + state + " at sample " + ring.end());
-            ring.write(samples, offset, room);
+            for (int done = 0; done < room; ) {
+                int chunk = Math.min(room - done, filtered.length);
+                filter.process(samples, offset + done, chunk, filtered);
+                ring.write(filtered, 0, chunk);
+                done += chunk;
+            }
             offset += room;
             length -= room;
             work();
@@ -78,9 +94,10 @@ public final class StreamingReceiver {
     /** Forgets everything fed so far; sample numbers start again at 0. */
     public void reset() {
         ring.clear();
+        filter.reset();
         state = State.SEARCHING;
         scanFrom = 0;
-        format = null;
+        layout = null;
         header = null;
     }
 
@@ -110,37 +127,34 @@ public final class StreamingReceiver {
                     }
                 }
                 case AWAIT_HEADER -> {
-                    if (ring.end() < symbolEnd(headerSymbols - 1)) return;
-                    for (int s = 0; s < headerSymbols; s++) demodulator.demodulate(ring, windowStart(s), headerBytes, s);
-                    header = FrameHeader.decode(headerBytes, p.profile());
+                    if (ring.end() < windowStart(headerSymbols) + p.dftSize()) return;
+                    demodulator.train(ring, windowStart(0));
+                    header = demodulator.header(ring, this::windowStart);
                     if (header == null) {
                         giveUp();
                     } else {
-                        format = new FrameFormat(header.payloadLength(), p.parityRatio());
+                        layout = new FrameLayout(plan, header.payloadLength());
                         state = State.AWAIT_PAYLOAD;
-                        lookFrom = symbolStart(headerSymbols);
+                        lookFrom = symbolStart(headerSymbols + 1);
                     }
                 }
                 case AWAIT_PAYLOAD -> {
-                    int payloadSymbols = p.symbolsFor(format.codedLength());
-                    int last = headerSymbols + payloadSymbols - 1;
-                    if (ring.end() < symbolEnd(last)) {
-                        if (lookAhead(symbolStart(last + 1))) continue;
+                    long end = preambleAt + payloadEndOffset(layout);
+                    if (ring.end() < end) {
+                        if (lookAhead(symbolStart(layout.dataSymbols + 1))) continue;
                         return;
                     }
-                    byte[] coded = new byte[format.codedLength()];
-                    for (int s = 0; s < payloadSymbols; s++) demodulator.demodulate(ring, windowStart(headerSymbols + s), coded, s);
-                    FrameFormat.Decoded decoded = format.decode(coded);
+                    FrameFormat.Decoded decoded = demodulator.payload(ring, this::windowStart, layout, header);
                     if (decoded == null) {
                         giveUp();
                     } else {
                         long start = preambleAt;
-                        long end = symbolStart(last + 1) + p.fadeSamples();
+                        long frameEnd = symbolStart(layout.dataSymbols + 1) + p.taper() - p.taper() / 2;
                         // Searching resumes after this frame before the listener runs, so a listener
                         // that throws leaves the receiver listening.
                         state = State.SEARCHING;
-                        scanFrom = symbolStart(last + 1);
-                        listener.onFrame(new ReceivedFrame(decoded.payload(), p.profile(), start, end, decoded.correctedSymbols()));
+                        scanFrom = symbolStart(layout.dataSymbols + 1);
+                        listener.onFrame(new ReceivedFrame(decoded.payload(), p.profile(), start, frameEnd, decoded.correctedSymbols()));
                     }
                 }
             }
@@ -182,24 +196,25 @@ public final class StreamingReceiver {
         scanFrom = preambleAt + rearmSkip;
     }
 
+    /** Symbol 0 is the training symbol; its cyclic prefix starts right after the chirp. */
     private long symbolStart(int symbol) {
-        return preambleAt + p.preambleSamples() + p.preambleGap() + (long) symbol * p.symbolSamples();
+        return preambleAt + p.preambleSamples() + (long) symbol * p.symbolSamples();
     }
 
     /**
-     * The DFT window sits in the middle of the guard's slack: timing error and clock drift of up to
-     * ±guard/2 samples either way keep it inside the symbol (±200 ppm over a 3 s frame is ±29
-     * samples at 48 kHz; the robust guard is 96). Beyond that the window takes in part of the next
-     * symbol, and the energy decision still holds until about half the window has slid: ±1500 ppm
-     * decoded 512-byte robust frames at 20 dB and 0 dB in white noise, so no drift tracking is done
-     * yet (tried: retrying the payload on a ±250/±500 ppm stretched grid changed nothing here).
-     * Echo will eat into the guard; the echo issue should revisit this.
+     * The DFT window starts {@code windowAdvance} samples before the symbol's body: echoes up to
+     * {@code cyclicPrefix - windowAdvance} samples long fall inside the prefix, and a clock offset
+     * may move a symbol that much earlier or later before the window reaches a neighbour (the
+     * demodulator re-places windows on longer frames).
      */
-    private long windowStart(int symbol) {
-        return symbolStart(symbol) + p.guard() / 2;
+    long windowStart(int symbol) {
+        return symbolStart(symbol) + p.cyclicPrefix() - p.windowAdvance();
     }
 
-    private long symbolEnd(int symbol) {
-        return windowStart(symbol) + p.window();
+    /** Samples from the preamble's start until the last window, moved by the largest drift searched, is held. */
+    private long payloadEndOffset(FrameLayout l) {
+        int last = l.dataSymbols;
+        long drift = (long) Math.ceil(FrameDemodulator.MAX_PPM * 1e-6 * p.symbolSamples() * last) + 1;
+        return p.preambleSamples() + (long) last * p.symbolSamples() + p.cyclicPrefix() - p.windowAdvance() + p.dftSize() + drift;
     }
 }

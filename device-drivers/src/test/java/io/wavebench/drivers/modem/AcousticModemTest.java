@@ -35,9 +35,17 @@ class AcousticModemTest {
         }
     }
 
-    @Test
-    void a_201_byte_token_takes_at_most_one_and_a_half_seconds_on_the_robust_profile() {
-        assertTrue(AcousticModem.of(ModemProfile.ROBUST, 48_000).airtimeSeconds(201) <= 1.5);
+    @ParameterizedTest
+    @EnumSource(ModemProfile.class)
+    void a_201_byte_token_fits_the_airtime_of_design_section_6(ModemProfile profile) {
+        double limit = switch (profile) {
+            case ROBUST -> 1.0;
+            case FAST -> 0.35;
+            case ULTRASONIC -> 2.0;
+        };
+        for (float rate : new float[] {48_000, 44_100}) {
+            assertTrue(AcousticModem.of(profile, rate).airtimeSeconds(201) <= limit, profile + " at " + rate + " Hz");
+        }
     }
 
     @Test

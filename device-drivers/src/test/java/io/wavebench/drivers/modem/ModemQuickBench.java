@@ -25,10 +25,9 @@ public final class ModemQuickBench {
         for (ModemProfile profile : ModemProfile.values()) {
             AcousticModem modem = AcousticModem.of(profile, rate);
             ModemParameters p = modem.parameters();
-            System.out.printf(Locale.ROOT, "%n%-10s %d groups x %d-FSK, %.1f Hz spacing, %.0f-%.0f Hz, symbol %.1f ms (window %.1f + guard %.1f), %d bit/symbol, parity %.0f%%%n",
-                    profile.cliName(), p.groups(), p.tonesPerGroup(), rate / p.window(), p.toneHz(0, 0),
-                    p.toneHz(p.groups() - 1, p.tonesPerGroup() - 1), 1000.0 * p.symbolSamples() / rate,
-                    1000.0 * p.window() / rate, 1000.0 * p.guard() / rate, p.bitsPerSymbol(), 100 * p.parityRatio());
+            System.out.printf(Locale.ROOT, "%n%-10s OFDM %d carriers (%d pilots), %.0f-%.0f Hz, symbol %.2f ms (DFT %d + prefix %d samples), %s, RS parity %.1f%%%n",
+                    profile.cliName(), p.carriers(), new CarrierPlan(p).pilots.length, p.preambleLowHz(), p.preambleHighHz(),
+                    1000.0 * p.symbolSamples() / rate, p.dftSize(), p.cyclicPrefix(), p.code(), 100 * p.parityRatio());
             System.out.printf(Locale.ROOT, "  airtime 201 B: %.3f s  (1 B: %.3f s, 512 B: %.3f s)%n",
                     modem.airtimeSeconds(201), modem.airtimeSeconds(1), modem.airtimeSeconds(512));
             for (double snr : new double[] {20, 10, 0, -5, -10}) {

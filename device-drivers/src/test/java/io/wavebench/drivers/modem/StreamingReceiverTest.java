@@ -54,8 +54,8 @@ class StreamingReceiverTest {
         AcousticModem modem = AcousticModem.of(profile, RATE);
         ModemParameters p = modem.parameters();
         float[] frame = modem.modulate(LoopbackTrial.payload(201, 3));
-        // Replace 40 % of the payload symbols (RS corrects at most 15 %) with other loud tones.
-        int payloadStart = p.preambleSamples() + p.preambleGap() + p.symbolsFor(FrameHeader.ENCODED_BYTES) * p.symbolSamples();
+        // Replace 40 % of the data symbols after the header with another frame's symbols.
+        int payloadStart = p.preambleSamples() + (1 + FrameLayout.headerSymbols(new CarrierPlan(p))) * p.symbolSamples();
         int payloadLength = frame.length - payloadStart;
         int from = payloadStart + payloadLength / 4;
         int length = (int) (payloadLength * 0.4);
@@ -113,10 +113,10 @@ class StreamingReceiverTest {
 
     @ParameterizedTest(name = "{0} ppm")
     @org.junit.jupiter.params.provider.ValueSource(doubles = {600, -600, 200, -200})
-    void long_frames_survive_clock_offsets_beyond_the_guard(double ppm) {
-        // 512 bytes on the robust profile last 3.3 s: at 600 ppm the symbol grid drifts 94
-        // samples, twice what the guard absorbs. Energy detection still picks the right tone while
-        // less than half the DFT window slides into the next symbol (DESIGN §4 asks ±200 ppm).
+    void long_frames_survive_clock_offsets_beyond_the_window_advance(double ppm) {
+        // 512 bytes on the robust profile last ≈1.8 s: at 600 ppm the symbols drift ≈50 samples,
+        // beyond the 36 samples the DFT window may slide before reaching the next symbol; the
+        // demodulator measures the drift and moves its windows (DESIGN §4 asks ±200 ppm).
         AcousticModem modem = AcousticModem.of(ModemProfile.ROBUST, RATE);
         byte[] payload = LoopbackTrial.payload(512, 77);
         LoopbackTrial trial = new LoopbackTrial(modem, 77);
@@ -144,8 +144,9 @@ class StreamingReceiverTest {
         List<ReceivedFrame> frames = new ArrayList<>();
         modem.newReceiver(frames::add).accept(played, 0, played.length);
         assertEquals(1, frames.size());
-        assertEquals(24_000, frames.get(0).startSample(), 2);
-        assertEquals(24_000 + frame.length, frames.get(0).endSample(), 2);
+        // Positions are as heard through the receiver's band filter, a few samples late.
+        assertEquals(24_000, frames.get(0).startSample(), 8);
+        assertEquals(24_000 + frame.length, frames.get(0).endSample(), 8);
         assertEquals(0, frames.get(0).correctedSymbols(), "clean channel");
     }
 
@@ -174,7 +175,7 @@ class StreamingReceiverTest {
         float[] played = concat(silence(0.1), frame, silence(0.1));
         receiver.accept(played, 0, played.length);
         assertEquals(1, frames.size());
-        assertEquals(4_800, frames.get(0).startSample(), 2);
+        assertEquals(4_800, frames.get(0).startSample(), 8);
     }
 
     @Test
@@ -220,6 +221,6 @@ class StreamingReceiverTest {
         float[] tail = concat(frame, silence(0.1));
         receiver.accept(tail, 0, tail.length);
         assertEquals(1, frames.size());
-        assertEquals(noise.length, frames.get(0).startSample(), 2);
+        assertEquals(noise.length, frames.get(0).startSample(), 8);
     }
 }

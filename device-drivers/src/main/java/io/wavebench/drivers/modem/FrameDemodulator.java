@@ -1,0 +1,367 @@
+package io.wavebench.drivers.modem;
+
+/**
+ * Coherent demodulation of one frame (DESIGN §4: speaker and mic response, echo, ±200 ppm), from
+ * the symbol spectra to soft bits:
+ * <ol>
+ *   <li><b>channel</b>: the training symbol gives every carrier's gain and phase (speaker, mic,
+ *       room echo within the cyclic prefix, the receiver's filter), smoothed over neighbouring
+ *       carriers after taking out the common delay;</li>
+ *   <li><b>clock offset</b>: a sample-clock offset is a pure time scaling, so symbol n arrives
+ *       {@code ε·n} samples late and carrier k turns by {@code 2π·k·ε·n/N}. One ε per frame is
+ *       found by maximizing the pilots' coherent sum over a grid fine enough that no pilot turns
+ *       more than a quarter turn between grid points, then refined; every carrier is turned back.
+ *       When the drift over a frame would take the DFT window towards the next symbol, the
+ *       windows are moved by whole samples and the spectra taken again;</li>
+ *   <li><b>noise</b>: per carrier, from the pilots' residuals (babble is coloured: low carriers
+ *       are much noisier), so each soft bit is weighted by its carrier's SNR;</li>
+ *   <li><b>soft bits</b>: max-log LLRs of the Gray-mapped QPSK cells;</li>
+ *   <li>if the payload fails its checks, a <b>data-aided second pass</b>: the first pass's
+ *       decision, re-encoded, is a known sequence on every cell, which re-measures channel and
+ *       noise from all symbols instead of one training symbol, and the payload is decoded again.</li>
+ * </ol>
+ */
+final class FrameDemodulator {
+
+    /** Largest clock offset searched for: five times DESIGN §4's ±200 ppm (the search is cheap). */
+    static final double MAX_PPM = 1000;
+    private static final int SMOOTH = 2;
+    private static final int NOISE_SMOOTH = 8;
+
+    private final CarrierPlan plan;
+    private final ModemParameters p;
+    private final SymbolDft dft;
+    private final int n;
+    private final double[] omega; // 2π k / N per band carrier
+
+    private final double[] hRe;
+    private final double[] hIm;
+    private final double[] trainingNoise;
+    private double[] zTrainRe;
+    private double[] zTrainIm;
+    private double drift; // samples per symbol
+
+    FrameDemodulator(CarrierPlan plan) {
+        this.plan = plan;
+        this.p = plan.p;
+        this.dft = new SymbolDft(plan);
+        this.n = p.dftSize();
+        omega = new double[plan.carriers];
+        for (int c = 0; c < plan.carriers; c++) omega[c] = 2 * Math.PI * plan.carrier(c) / n;
+        hRe = new double[plan.carriers];
+        hIm = new double[plan.carriers];
+        trainingNoise = new double[plan.carriers];
+    }
+
+    /** The clock offset found for the last frame, in samples per symbol (for tests and reports). */
+    double drift() {
+        return drift;
+    }
+
+    /** Measures the channel on the training symbol, whose DFT window starts at {@code windowStart}. */
+    void train(SampleRing ring, long windowStart) {
+        int m = plan.carriers;
+        zTrainRe = new double[m];
+        zTrainIm = new double[m];
+        dft.transform(ring, windowStart, zTrainRe, zTrainIm);
+        double[] rawRe = new double[m], rawIm = new double[m];
+        for (int c = 0; c < m; c++) {
+            double tr = plan.trainingRe[c], ti = plan.trainingIm[c];
+            rawRe[c] = zTrainRe[c] * tr + zTrainIm[c] * ti;
+            rawIm[c] = zTrainIm[c] * tr - zTrainRe[c] * ti;
+        }
+        smooth(rawRe, rawIm, SMOOTH, hRe, hIm, trainingNoise);
+    }
+
+    /**
+     * {@code outRe/outIm}: {@code raw} averaged over ±{@code half} carriers with the common delay
+     * (linear phase) taken out first, so the average does not cancel a steep phase slope;
+     * {@code roughness}: how far raw strays from that, averaged wider — the training symbol's
+     * own estimate of each carrier's noise.
+     */
+    private void smooth(double[] rawRe, double[] rawIm, int half, double[] outRe, double[] outIm, double[] roughness) {
+        int m = rawRe.length;
+        double ar = 0, ai = 0;
+        for (int c = 0; c + 1 < m; c++) {
+            ar += rawRe[c + 1] * rawRe[c] + rawIm[c + 1] * rawIm[c];
+            ai += rawIm[c + 1] * rawRe[c] - rawRe[c + 1] * rawIm[c];
+        }
+        double slope = Math.atan2(ai, ar);
+        double[] dr = new double[m], di = new double[m];
+        for (int c = 0; c < m; c++) {
+            double cs = Math.cos(-slope * c), sn = Math.sin(-slope * c);
+            dr[c] = rawRe[c] * cs - rawIm[c] * sn;
+            di[c] = rawRe[c] * sn + rawIm[c] * cs;
+        }
+        double[] dev = new double[m];
+        for (int c = 0; c < m; c++) {
+            double sr = 0, si = 0;
+            int count = 0;
+            for (int j = Math.max(0, c - half); j <= Math.min(m - 1, c + half); j++, count++) {
+                sr += dr[j];
+                si += di[j];
+            }
+            sr /= count;
+            si /= count;
+            double ex = dr[c] - sr, ey = di[c] - si;
+            dev[c] = (ex * ex + ey * ey) * count / Math.max(1, count - 1);
+            double cs = Math.cos(slope * c), sn = Math.sin(slope * c);
+            outRe[c] = sr * cs - si * sn;
+            outIm[c] = sr * sn + si * cs;
+        }
+        boxcar(dev, NOISE_SMOOTH, roughness);
+    }
+
+    private static void boxcar(double[] in, int half, double[] out) {
+        int m = in.length;
+        for (int c = 0; c < m; c++) {
+            double s = 0;
+            int count = 0;
+            for (int j = Math.max(0, c - half); j <= Math.min(m - 1, c + half); j++, count++) s += in[j];
+            out[c] = Math.max(s / count, 1e-20);
+        }
+    }
+
+    /** Spectra of data symbols 1..symbols: {@code [symbol-1][c]}. */
+    private record Spectra(double[][] re, double[][] im, int[] shift) {
+    }
+
+    private Spectra spectra(SampleRing ring, java.util.function.IntToLongFunction windowStart, int symbols, double driftGuess) {
+        double[][] re = new double[symbols][plan.carriers];
+        double[][] im = new double[symbols][plan.carriers];
+        int[] shift = new int[symbols];
+        for (int s = 0; s < symbols; s++) {
+            shift[s] = (int) Math.round(driftGuess * (s + 1));
+            dft.transform(ring, windowStart.applyAsLong(s + 1) + shift[s], re[s], im[s]);
+        }
+        return new Spectra(re, im, shift);
+    }
+
+    /** Decodes the header from data symbols 1..{@link FrameLayout#headerSymbols}, or null. */
+    FrameHeader header(SampleRing ring, java.util.function.IntToLongFunction windowStart) {
+        int symbols = FrameLayout.headerSymbols(plan);
+        Spectra z = spectra(ring, windowStart, symbols, 0);
+        double[][][] pilotsOnly = pilotCells(symbols);
+        double e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1], trainingNoise, true);
+        derotate(z, e);
+        int cells = FrameLayout.headerCellCount();
+        float[] llr = new float[2 * cells];
+        for (int cell = 0; cell < cells; cell++) {
+            int s = cell / plan.dataPerSymbol(), c = plan.data[cell % plan.dataPerSymbol()];
+            softBits(z.re[s][c], z.im[s][c], hRe[c], hIm[c], trainingNoise[c], llr, 2 * cell);
+        }
+        byte[] bits = FrameHeader.CODE.decode(FrameLayout.headerSoft(llr), FrameHeader.BITS);
+        return FrameHeader.decode(FrameLayout.bytes(bits), p.profile());
+    }
+
+    /** Decodes the payload of a frame laid out as {@code layout} (one pass, then a data-aided one), or null. */
+    FrameFormat.Decoded payload(SampleRing ring, java.util.function.IntToLongFunction windowStart, FrameLayout layout, FrameHeader header) {
+        int symbols = layout.dataSymbols;
+        Spectra z = spectra(ring, windowStart, symbols, 0);
+        double[][][] pilotsOnly = pilotCells(symbols);
+        double e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1], trainingNoise, true);
+        // The windows must stay inside the cyclic prefix: past a few samples of drift, take the
+        // spectra again on windows that follow the drift.
+        if (Math.abs(e) * symbols > p.windowAdvance() / 2.0) {
+            z = spectra(ring, windowStart, symbols, e);
+            e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1], trainingNoise, true);
+        }
+        drift = e;
+        derotate(z, e);
+        double[] noise = pilotNoise(z, pilotsOnly, hRe, hIm);
+        Attempt first = decodeCells(z, layout, hRe, hIm, noise);
+        if (first.decoded() != null) return first.decoded();
+
+        // Data-aided pass: the first decision as known cells everywhere.
+        byte[] headerCoded = FrameLayout.headerCoded(header);
+        double[][][] known = layout.cells(headerCoded, p.code().encode(first.bits()));
+        int m = plan.carriers;
+        double[] h2Re = new double[m], h2Im = new double[m], noise2 = new double[m];
+        for (int c = 0; c < m; c++) {
+            double sr = zTrainRe[c] * plan.trainingRe[c] + zTrainIm[c] * plan.trainingIm[c];
+            double si = zTrainIm[c] * plan.trainingRe[c] - zTrainRe[c] * plan.trainingIm[c];
+            for (int s = 0; s < symbols; s++) {
+                double xr = known[0][s][c], xi = known[1][s][c];
+                sr += z.re[s][c] * xr + z.im[s][c] * xi;
+                si += z.im[s][c] * xr - z.re[s][c] * xi;
+            }
+            h2Re[c] = sr / (symbols + 1);
+            h2Im[c] = si / (symbols + 1);
+        }
+        double[] residual = new double[m];
+        for (int c = 0; c < m; c++) {
+            double acc = 0;
+            for (int s = 0; s < symbols; s++) {
+                double xr = known[0][s][c], xi = known[1][s][c];
+                double er = z.re[s][c] - (h2Re[c] * xr - h2Im[c] * xi);
+                double ei = z.im[s][c] - (h2Re[c] * xi + h2Im[c] * xr);
+                acc += er * er + ei * ei;
+            }
+            residual[c] = acc / Math.max(1, symbols - 1);
+        }
+        boxcar(residual, 2, noise2);
+        return decodeCells(z, layout, h2Re, h2Im, noise2).decoded();
+    }
+
+    /** The Viterbi decision and what RS and CRC-32 made of it (null: rejected). */
+    private record Attempt(byte[] bits, FrameFormat.Decoded decoded) {
+    }
+
+    private Attempt decodeCells(Spectra z, FrameLayout layout, double[] hr, double[] hi, double[] noise) {
+        int cells = layout.headerCells + layout.payloadCells;
+        float[] llr = new float[2 * cells];
+        for (int cell = layout.headerCells; cell < cells; cell++) {
+            int s = layout.symbolOf(cell) - 1, c = layout.carrierOf(cell);
+            softBits(z.re[s][c], z.im[s][c], hr[c], hi[c], noise[c], llr, 2 * cell);
+        }
+        byte[] bits = p.code().decode(layout.payloadSoft(llr), layout.format.codedLength() * 8);
+        return new Attempt(bits, layout.format.decode(FrameLayout.bytes(bits)));
+    }
+
+    /** Gray QPSK: LLR(b) = 2√2 · Re/Im(Z · conj(H)) / σ², positive for a 0 bit. */
+    private static void softBits(double zr, double zi, double hr, double hi, double noise, float[] llr, int at) {
+        double scale = 2 * Math.sqrt(2) / noise;
+        llr[at] = (float) ((zr * hr + zi * hi) * scale);
+        llr[at + 1] = (float) ((zi * hr - zr * hi) * scale);
+    }
+
+    /** Known values at the pilots of data symbols 1..symbols (0 elsewhere). */
+    private double[][][] pilotCells(int symbols) {
+        double[][] re = new double[symbols][plan.carriers];
+        double[][] im = new double[symbols][plan.carriers];
+        for (int s = 0; s < symbols; s++) {
+            for (int c : plan.pilots) {
+                re[s][c] = plan.pilotRe(s + 1, c);
+                im[s][c] = plan.pilotIm(s + 1, c);
+            }
+        }
+        return new double[][][] {re, im};
+    }
+
+    /**
+     * The clock offset in samples per symbol that best lines up the known cells' phases, given
+     * the window shifts already applied.
+     */
+    private double estimateDrift(Spectra z, double[][] xRe, double[][] xIm, double[] noise, boolean pilotsOnly) {
+        int symbols = z.re.length;
+        int[] carriers = pilotsOnly ? plan.pilots : allCarriers();
+        // R = Z · conj(H · X) / σ², with the known window shifts taken out.
+        double[][] rr = new double[carriers.length][symbols];
+        double[][] ri = new double[carriers.length][symbols];
+        for (int i = 0; i < carriers.length; i++) {
+            int c = carriers[i];
+            for (int s = 0; s < symbols; s++) {
+                double xr = xRe[s][c], xi = xIm[s][c];
+                double gr = hRe[c] * xr - hIm[c] * xi, gi = hRe[c] * xi + hIm[c] * xr;
+                double ar = (z.re[s][c] * gr + z.im[s][c] * gi) / noise[c];
+                double ai = (z.im[s][c] * gr - z.re[s][c] * gi) / noise[c];
+                double ph = -omega[c] * z.shift[s];
+                double cs = Math.cos(ph), sn = Math.sin(ph);
+                rr[i][s] = ar * cs - ai * sn;
+                ri[i][s] = ar * sn + ai * cs;
+            }
+        }
+        double maxDrift = MAX_PPM * 1e-6 * p.symbolSamples();
+        double topOmega = omega[plan.carriers - 1];
+        double step = (Math.PI / 4) / (topOmega * symbols);
+        int points = (int) Math.ceil(maxDrift / step);
+        double best = 0, bestScore = Double.NEGATIVE_INFINITY;
+        for (int g = -points; g <= points; g++) {
+            double e = g * step;
+            double score = coherence(rr, ri, carriers, e);
+            if (score > bestScore) {
+                bestScore = score;
+                best = e;
+            }
+        }
+        // Golden-section refinement within one grid step either side.
+        double lo = best - step, hi = best + step;
+        double phi = (Math.sqrt(5) - 1) / 2;
+        double a = hi - phi * (hi - lo), b = lo + phi * (hi - lo);
+        double fa = coherence(rr, ri, carriers, a), fb = coherence(rr, ri, carriers, b);
+        for (int it = 0; it < 24; it++) {
+            if (fa > fb) {
+                hi = b; b = a; fb = fa;
+                a = hi - phi * (hi - lo);
+                fa = coherence(rr, ri, carriers, a);
+            } else {
+                lo = a; a = b; fa = fb;
+                b = lo + phi * (hi - lo);
+                fb = coherence(rr, ri, carriers, b);
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    private int[] allCarriers() {
+        int[] all = new int[plan.carriers];
+        for (int c = 0; c < all.length; c++) all[c] = c;
+        return all;
+    }
+
+    /** Re Σ R[c][s] · e^{+j ω_c e (s+1)}: how well drift e lines the known cells up. */
+    private double coherence(double[][] rr, double[][] ri, int[] carriers, double e) {
+        double sum = 0;
+        for (int i = 0; i < carriers.length; i++) {
+            double step = omega[carriers[i]] * e;
+            double sr = Math.cos(step), si = Math.sin(step);
+            double wr = sr, wi = si;
+            double[] a = rr[i], b = ri[i];
+            for (int s = 0; s < a.length; s++) {
+                sum += a[s] * wr - b[s] * wi;
+                double t = wr * sr - wi * si;
+                wi = wr * si + wi * sr;
+                wr = t;
+            }
+        }
+        return sum;
+    }
+
+    /** Turns every carrier back by the drift, net of the window shift already applied. */
+    private void derotate(Spectra z, double e) {
+        for (int s = 0; s < z.re.length; s++) {
+            double delay = e * (s + 1) - z.shift[s];
+            for (int c = 0; c < plan.carriers; c++) {
+                double ph = omega[c] * delay;
+                double cs = Math.cos(ph), sn = Math.sin(ph);
+                double r = z.re[s][c], i = z.im[s][c];
+                z.re[s][c] = r * cs - i * sn;
+                z.im[s][c] = r * sn + i * cs;
+            }
+        }
+    }
+
+    /** Per-carrier noise from the pilots' residuals, interpolated between pilots, averaged over neighbours. */
+    private double[] pilotNoise(Spectra z, double[][][] x, double[] hr, double[] hi) {
+        int[] pilots = plan.pilots;
+        double[] atPilot = new double[pilots.length];
+        int symbols = z.re.length;
+        for (int i = 0; i < pilots.length; i++) {
+            int c = pilots[i];
+            double acc = 0;
+            for (int s = 0; s < symbols; s++) {
+                double xr = x[0][s][c], xi = x[1][s][c];
+                double er = z.re[s][c] - (hr[c] * xr - hi[c] * xi);
+                double ei = z.im[s][c] - (hr[c] * xi + hi[c] * xr);
+                acc += er * er + ei * ei;
+            }
+            atPilot[i] = acc / symbols;
+        }
+        double[] smoothed = new double[pilots.length];
+        for (int i = 0; i < pilots.length; i++) {
+            double s = 0;
+            int count = 0;
+            for (int j = Math.max(0, i - 1); j <= Math.min(pilots.length - 1, i + 1); j++, count++) s += atPilot[j];
+            smoothed[i] = s / count;
+        }
+        double[] noise = new double[plan.carriers];
+        for (int i = 0; i + 1 < pilots.length; i++) {
+            int a = pilots[i], b = pilots[i + 1];
+            for (int c = a; c <= b; c++) {
+                double t = (c - a) / (double) (b - a);
+                noise[c] = Math.max(1e-20, smoothed[i] * (1 - t) + smoothed[i + 1] * t);
+            }
+        }
+        return noise;
+    }
+}
