@@ -83,6 +83,7 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
     private boolean cancelRequested;
     private java.util.function.LongSupplier nanoTime = System::nanoTime;
     private final List<Runnable> notifications = new ArrayList<>();
+    private long commandsHandled;
 
     public CashlessPeripheral(VendAuthorizer authorizer, CashlessListener listener) {
         this(authorizer, listener, DEFAULT_CONFIG, DEFAULT_ID, CashlessPeripheral::authorizeOnOwnThread);
@@ -202,11 +203,43 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
         return true;
     }
 
+    /**
+     * Waits until every queued response (e.g. END SESSION) has been collected by a POLL, and then
+     * for the VMC's next command or {@code grace} (longer than MDB's slowest poll, 200 ms), whichever
+     * comes first: a VMC that missed the answer repeats its POLL within that time and the link layer
+     * repeats the answer. So a reader that stops afterwards leaves nothing behind.
+     *
+     * @return false when the responses were not collected within {@code timeout}
+     */
+    public synchronized boolean awaitDelivered(Duration timeout, Duration grace) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!outbox.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
+                wait(Math.max(1, left / 1_000_000));
+            }
+            long seen = commandsHandled;
+            long graceEnd = System.nanoTime() + grace.toNanos();
+            while (commandsHandled == seen) {
+                long left = graceEnd - System.nanoTime();
+                if (left <= 0) break;
+                wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Override
     public Optional<CashlessResponse> onCommand(CashlessCommand command) {
         Optional<CashlessResponse> reply;
         synchronized (this) {
             reply = handle(command);
+            commandsHandled++;
+            notifyAll();
         }
         notifyListeners();
         return reply;
