@@ -21,8 +21,10 @@ import java.time.Duration;
  *   <li>{@link Role#VMC} (hears peripherals, whose last byte carries the mode bit): a byte with no
  *       other byte after it within {@link #gap()} gets the mode bit;
  *   <li>{@link Role#PERIPHERAL} (hears the VMC, whose first byte carries it): the first byte after
- *       a silence of at least {@link #gap()}, or after we transmitted, gets the mode bit, unless it is alone and is 00, AA or FF
- *       — the VMC's ACK, RET or NAK; every VMC command block has at least two bytes.
+ *       a silence of at least {@link #gap()}, or after we transmitted, gets the mode bit, except
+ *       the VMC's handshakes: 00 (ACK; also the VMC's own address, so never a block's start), and
+ *       AA (RET) or FF (NAK) right after our answer, or alone after a silence (every VMC command
+ *       block has at least two bytes).
  * </ul>
  * This is good enough to drive a real device from a bench PC whose adapter honours MDB's
  * inter-byte limit (set the adapter's latency timer low); an adapter that carries the ninth bit
@@ -44,6 +46,8 @@ public final class ParityMdbTransport implements MdbTransport {
     private int head;
     private int tail;
     private boolean headAfterSilence = true; // the first byte ever comes after silence
+    private boolean headAfterSend; // the head byte is the first one after our own transmission
+    private boolean boundary; // a VMC handshake byte was just taken: whatever comes next starts a block
     private long lastByteNanos;
     private boolean sentSinceLastByte;
 
@@ -99,18 +103,26 @@ public final class ParityMdbTransport implements MdbTransport {
         if (head == tail && !fill(timeout)) return -1;
         int b = raw[head] & 0xFF;
         boolean afterSilence = headAfterSilence;
+        boundary = false;
         boolean mode;
         if (role == Role.VMC) {
             mode = !(tail - head > 1 || fill(gap)); // the last byte before a pause ends the peripheral's block
         } else if (!afterSilence) {
             mode = false; // inside a block: decided at once, so the reader's 5 ms budget is not spent here
-        } else if (b == MdbBlock.ACK || b == MdbBlock.RET || b == MdbBlock.NAK) {
-            mode = tail - head > 1 || fill(gap); // alone it is the VMC's handshake; followed, an address byte
+        } else if (b == MdbBlock.ACK) {
+            mode = false; // 00 is the VMC's own address: never the start of a block, so the VMC's ACK
+        } else if (b == MdbBlock.RET || b == MdbBlock.NAK) {
+            // Right after our answer it is the VMC's RET or NAK; otherwise it may address 0xA8 or 0xF8.
+            mode = !headAfterSend && (tail - head > 1 || fill(gap));
         } else {
             mode = true;
         }
         head++;
-        headAfterSilence = false;
+        // A handshake is a block of its own: the VMC may send its next command right after it.
+        boolean handshake = role == Role.PERIPHERAL && afterSilence && !mode && (b == MdbBlock.ACK || b == MdbBlock.RET || b == MdbBlock.NAK);
+        headAfterSilence = handshake; // for a next byte already buffered
+        boundary = handshake; // for one still to come
+        headAfterSend = false;
         if (head == tail) {
             head = 0;
             tail = 0;
@@ -129,7 +141,11 @@ public final class ParityMdbTransport implements MdbTransport {
         int n = line.read(scratch, timeout);
         if (n <= 0) return false;
         long now = System.nanoTime();
-        if (empty) headAfterSilence = sentSinceLastByte || lastByteNanos == 0 || now - lastByteNanos >= gap.toNanos();
+        if (empty) {
+            headAfterSilence = boundary || sentSinceLastByte || lastByteNanos == 0 || now - lastByteNanos >= gap.toNanos();
+            boundary = false;
+            headAfterSend = sentSinceLastByte;
+        }
         sentSinceLastByte = false;
         lastByteNanos = now;
         System.arraycopy(scratch, 0, raw, tail, n);
