@@ -13,9 +13,10 @@ import picocli.CommandLine.Command;
             "",
             "Runs the feature suite against a rig (simulated by default, or a bench with a real",
             "reader), lists the serial ports and audio mixers a rig can use, and runs the acoustic",
-            "modem on WAV files. Start with: wavebench run"
+            "modem on WAV files, and runs a simulated vending machine or reader on a serial port.",
+            "Start with: wavebench run"
         },
-        subcommands = {RunCommand.class, DevicesCommand.class, ModemCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DevicesCommand.class, ModemCommand.class, SimCommand.class, CommandLine.HelpCommand.class})
 public final class Wavebench {
 
     public static void main(String[] args) {

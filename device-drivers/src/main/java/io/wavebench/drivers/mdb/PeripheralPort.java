@@ -17,8 +17,18 @@ import java.util.Optional;
  *   <li>After a data reply it waits for the VMC's ACK. RET makes it send the same data again.
  *       NAK or silence leave the reply pending: MDB 4.2 §2.2 (Example D) wants it repeated at the
  *       next POLL, so that POLL is answered with it without asking the handler. A late ACK that
- *       arrives between blocks still settles it. RESET drops it.
+ *       arrives between blocks still settles it. RESET drops it, and so does any other new
+ *       command: a VMC that had not received the reply would have repeated its command or POLL,
+ *       so moving on means it took the reply and only its ACK was lost.
+ *   <li>A command identical to the last one it answered, with no block between, is the VMC
+ *       retransmitting because our answer did not reach it (MDB 4.2 §2.2: silence for 5 ms is a
+ *       NAK, and the VMC "may repeat the same command"). It gets the same answer again and is not
+ *       passed to the handler: a VEND REQUEST whose ACK was lost must not start a second vend.
+ *       POLL and RESET are exempt: a repeated POLL is answered afresh, a repeated RESET resets.
  * </ul>
+ *
+ * <p>Named faults ({@link #inject(MdbFault)}) make it misbehave once on purpose, for tests of the
+ * VMC side.
  *
  * <p>The peripheral must answer within 5 ms (MDB 4.2 §3.1): the loop does nothing but transport
  * I/O and the handler call, and records the trace after the answer is on the line. One thread
@@ -50,6 +60,10 @@ public final class PeripheralPort {
     private boolean inForeignBlock;
     private int[] pending; // an unacknowledged data reply, repeated at the next POLL
     private String pendingMeaning;
+    private int[] lastCommand = new int[0]; // the last good block addressed to us, CHK included
+    private int[] lastAnswer; // what we sent for it: a lone ACK or a data block
+    private String lastAnswerMeaning;
+    private final java.util.Queue<MdbFault> faults = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean stopped;
 
     public PeripheralPort(MdbTransport transport, int address, MdbTrace trace) {
@@ -82,6 +96,23 @@ public final class PeripheralPort {
      */
     public void serve(CommandHandler handler) {
         while (!stopped && !Thread.currentThread().isInterrupted()) serveOnce(handler, Duration.ofMillis(20));
+    }
+
+    /**
+     * Misbehaves once at the next exchange the fault concerns: {@link MdbFault#NO_ACK} withholds
+     * the ACK of the next command other than POLL (the command is still acted on);
+     * {@link MdbFault#BAD_CHECKSUM} sends the next data reply with a wrong CHK (a RET gets the right
+     * one); {@link MdbFault#SILENCE} ignores the next command addressed to it;
+     * {@link MdbFault#OUT_OF_SEQUENCE} answers the next command other than POLL or RESET with
+     * COMMAND OUT OF SEQUENCE without passing it on. Faults queue up in order.
+     */
+    public void inject(MdbFault fault) {
+        faults.add(fault);
+    }
+
+    private boolean takeFault(MdbFault fault) {
+        if (faults.peek() != fault) return false;
+        return faults.remove(fault);
     }
 
     /** Ends {@link #serve} within one receive timeout (20 ms); for good. */
@@ -126,10 +157,32 @@ public final class PeripheralPort {
             trace.record(Direction.VMC_TO_READER, blockWords, n, "undecodable: " + e.getMessage(), Checksum.OK);
             return true;
         }
-        if (command instanceof CashlessCommand.Reset) {
+        boolean poll = command instanceof CashlessCommand.Poll;
+        boolean reset = command instanceof CashlessCommand.Reset;
+        if (takeFault(MdbFault.SILENCE)) {
+            trace.record(Direction.VMC_TO_READER, blockWords, n, command + " (fault SILENCE: not answered)", Checksum.OK);
+            return true;
+        }
+        if (!poll && !reset && lastAnswer != null && java.util.Arrays.equals(lastCommand, 0, lastCommand.length, blockWords, 0, n)) {
+            // MDB 4.2 §2.2: the VMC repeats a command whose answer it did not get; answer the same, act once.
+            transport.send(lastAnswer);
+            trace.record(Direction.VMC_TO_READER, blockWords, n, command + " (retransmitted by the VMC: answered again, not acted on)", Checksum.OK);
+            trace.record(Direction.READER_TO_VMC, lastAnswer, lastAnswerMeaning + " (repeated)", lastAnswer.length > 1 ? Checksum.OK : Checksum.NONE);
+            if (lastAnswer.length > 1) {
+                pending = lastAnswer;
+                pendingMeaning = lastAnswerMeaning;
+                awaitHandshake(lastAnswer);
+            }
+            return true;
+        }
+        lastCommand = java.util.Arrays.copyOf(blockWords, n);
+        lastAnswer = null;
+        if (!poll && pending != null) {
+            // A new command: the VMC took our last reply and only its ACK was lost (or RESET drops it).
+            if (!reset) trace.record(Direction.VMC_TO_READER, new int[0], "(new command: " + pendingMeaning + " taken as received)", Checksum.NONE);
             pending = null;
         }
-        if (command instanceof CashlessCommand.Poll && pending != null) {
+        if (poll && pending != null) {
             int[] again = pending;
             transport.send(again);
             trace.record(Direction.VMC_TO_READER, blockWords, n, command.toString(), Checksum.OK);
@@ -137,9 +190,21 @@ public final class PeripheralPort {
             awaitHandshake(again);
             return true;
         }
-        Optional<CashlessResponse> response = handler.onCommand(command);
+        Optional<CashlessResponse> response;
+        if (!poll && !reset && takeFault(MdbFault.OUT_OF_SEQUENCE)) {
+            response = Optional.of(new CashlessResponse.CommandOutOfSequence());
+            trace.record(Direction.VMC_TO_READER, new int[0], "(fault OUT_OF_SEQUENCE: " + command + " not passed on)", Checksum.NONE);
+        } else {
+            response = handler.onCommand(command);
+        }
         if (response.isEmpty()) {
             int[] ack = {MdbBlock.ACK | MdbTransport.MODE_BIT};
+            lastAnswer = ack;
+            lastAnswerMeaning = "ACK";
+            if (!poll && takeFault(MdbFault.NO_ACK)) {
+                trace.record(Direction.VMC_TO_READER, blockWords, n, command + " (fault NO_ACK: acted on, ACK withheld)", Checksum.OK);
+                return true;
+            }
             transport.send(ack);
             trace.record(Direction.VMC_TO_READER, blockWords, n, command.toString(), Checksum.OK);
             trace.record(Direction.READER_TO_VMC, ack, "ACK", Checksum.NONE);
@@ -148,9 +213,18 @@ public final class PeripheralPort {
         int[] words = MdbBlock.peripheralWords(response.get().encode());
         pending = words;
         pendingMeaning = response.get().toString();
-        transport.send(words);
+        lastAnswer = words;
+        lastAnswerMeaning = pendingMeaning;
+        int[] sent = words;
+        String note = "";
+        if (takeFault(MdbFault.BAD_CHECKSUM)) {
+            sent = words.clone();
+            sent[sent.length - 1] = ((sent[sent.length - 1] + 1) & 0xFF) | MdbTransport.MODE_BIT;
+            note = " (fault BAD_CHECKSUM)";
+        }
+        transport.send(sent);
         trace.record(Direction.VMC_TO_READER, blockWords, n, command.toString(), Checksum.OK);
-        trace.record(Direction.READER_TO_VMC, words, pendingMeaning, Checksum.OK);
+        trace.record(Direction.READER_TO_VMC, sent, pendingMeaning + note, note.isEmpty() ? Checksum.OK : Checksum.BAD);
         awaitHandshake(words);
         return true;
     }

@@ -13,6 +13,11 @@ import java.util.HexFormat;
  * byte and the last bytes seen, drops that byte, and the next call resynchronizes on the byte
  * after it.
  *
+ * <p>A mode byte whose data byte does not follow within {@link #INTER_BYTE_LIMIT} is dropped the
+ * same way. Without that, one lost byte could leave the stream misaligned for good: ACKs
+ * ({@code 01 00}) read one byte off are {@code 00 01} pairs, valid words that never resynchronize.
+ * Each bus word is written in one piece, so its two bytes never straddle a pause.
+ *
  * <p>Real UARTs carry the mode bit in MARK/SPACE parity instead; that is a separate backing of
  * {@link MdbTransport}, to come in a later issue (see DESIGN §5.3 and domain notes §1.2 on why
  * jSerialComm cannot tell which received byte had the mode bit without an adapter).
@@ -25,6 +30,8 @@ public final class PtyMdbTransport implements MdbTransport {
     static final int MODE_SET = 0x01;
     static final int MODE_CLEAR = 0x00;
     private static final int LAST_SEEN = 16;
+    /** MDB 4.2 §3.1 allows 1 ms between bytes; relaxed for a busy host. A word's two bytes come together. */
+    static final Duration INTER_BYTE_LIMIT = Duration.ofMillis(5);
 
     private final SerialLink link;
     private final byte[] scratch = new byte[128];
@@ -33,6 +40,7 @@ public final class PtyMdbTransport implements MdbTransport {
     private int tail;
     private final byte[] lastSeen = new byte[LAST_SEEN];
     private long lastSeenCount;
+    private long loneSince = -1; // when a mode byte began waiting alone for its data byte
 
     public PtyMdbTransport(SerialLink link) {
         this.link = link;
@@ -74,8 +82,23 @@ public final class PtyMdbTransport implements MdbTransport {
                 if (tail - head >= 2) {
                     int word = (mode == MODE_SET ? MODE_BIT : 0) | (buffer[head + 1] & 0xFF);
                     head += 2;
+                    loneSince = -1;
                     return word;
                 }
+                long now = System.nanoTime();
+                if (loneSince < 0) loneSince = now;
+                long lonely = now - loneSince;
+                if (lonely >= INTER_BYTE_LIMIT.toNanos()) {
+                    head++;
+                    loneSince = -1;
+                    throw new MdbFramingException(name() + ": framing error: mode byte " + String.format("%02X", mode) + " with no data byte within "
+                            + INTER_BYTE_LIMIT.toMillis() + " ms; dropped it to resynchronize (last bytes seen: " + lastSeenHex() + ")");
+                }
+                long remaining = deadline - now;
+                // Wait for the data byte, but not past the inter-byte limit: then the check above drops it.
+                long wait = Math.min(Math.max(0, remaining), INTER_BYTE_LIMIT.toNanos() - lonely);
+                if (!fill(Duration.ofNanos(wait)) && remaining <= 0) return -1;
+                continue;
             }
             long remaining = deadline - System.nanoTime();
             if (!fill(Duration.ofNanos(Math.max(0, remaining))) && remaining <= 0) return -1;

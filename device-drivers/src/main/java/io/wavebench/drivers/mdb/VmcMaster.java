@@ -36,6 +36,7 @@ public final class VmcMaster {
     private final int[] reply = new int[MdbBlock.MAX_LENGTH + 1];
     private final int[] lastWords = new int[LAST_WORDS];
     private long lastWordCount;
+    private final java.util.Queue<MdbFault> faults = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public VmcMaster(MdbTransport transport, MdbTrace trace, Duration responseTimeout) {
         this(transport, trace, responseTimeout, DEFAULT_ATTEMPTS, CashlessCommand.CASHLESS_1);
@@ -59,6 +60,23 @@ public final class VmcMaster {
     }
 
     /**
+     * Misbehaves once: {@link MdbFault#NO_ACK} takes the next good data reply without ACKing it
+     * (the reader must repeat it at the next POLL); {@link MdbFault#BAD_CHECKSUM} sends the next
+     * command with a wrong CHK (the reader must NAK it; the retransmission is correct). The other
+     * faults concern what a VMC says, not its link layer: see the simulated VMC.
+     */
+    public void inject(MdbFault fault) {
+        if (fault != MdbFault.NO_ACK && fault != MdbFault.BAD_CHECKSUM) {
+            throw new IllegalArgumentException(port() + ": the VMC's link layer has no fault " + fault + "; only NO_ACK and BAD_CHECKSUM");
+        }
+        faults.add(fault);
+    }
+
+    private boolean takeFault(MdbFault fault) {
+        return faults.peek() == fault && faults.remove(fault);
+    }
+
+    /**
      * Sends {@code command} and returns the peripheral's responses: empty for a plain ACK, one or
      * more for a data reply (MDB 4.2 §7.3.1 lets a reply carry several).
      *
@@ -75,9 +93,16 @@ public final class VmcMaster {
             long sentAt;
             if (resendCommand) {
                 drainStale();
-                transport.send(commandWords);
+                int[] out = commandWords;
+                boolean corrupt = takeFault(MdbFault.BAD_CHECKSUM);
+                if (corrupt) {
+                    out = commandWords.clone();
+                    out[out.length - 1] = (out[out.length - 1] + 1) & 0xFF;
+                }
+                transport.send(out);
                 sentAt = System.nanoTime(); // before tracing, so the trace's own cost is not in the response time
-                trace.record(Direction.VMC_TO_READER, commandWords, attempt == 1 ? meaning : meaning + " (retransmission " + (attempt - 1) + ")", Checksum.OK);
+                trace.record(Direction.VMC_TO_READER, out, (attempt == 1 ? meaning : meaning + " (retransmission " + (attempt - 1) + ")")
+                        + (corrupt ? " (fault BAD_CHECKSUM)" : ""), corrupt ? Checksum.BAD : Checksum.OK);
             } else {
                 int[] ret = {MdbBlock.RET};
                 transport.send(ret);
@@ -122,13 +147,15 @@ public final class VmcMaster {
                 continue;
             }
             int[] ack = {MdbBlock.ACK};
-            transport.send(ack);
+            boolean withhold = takeFault(MdbFault.NO_ACK);
+            if (!withhold) transport.send(ack);
             List<CashlessResponse> responses;
             try {
                 responses = CashlessResponse.decodeAll(data);
             } finally {
                 trace.record(Direction.READER_TO_VMC, reply, n, describe(data), Checksum.OK);
-                trace.record(Direction.VMC_TO_READER, ack, "ACK", Checksum.NONE);
+                if (withhold) trace.record(Direction.VMC_TO_READER, new int[0], "(fault NO_ACK: ACK withheld)", Checksum.NONE);
+                else trace.record(Direction.VMC_TO_READER, ack, "ACK", Checksum.NONE);
             }
             return responses;
         }

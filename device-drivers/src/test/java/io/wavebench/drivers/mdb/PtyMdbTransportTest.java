@@ -66,9 +66,20 @@ class PtyMdbTransportTest {
     @Test
     void a_word_split_across_reads_is_joined() {
         links[0].write(new byte[] {0x01});
-        assertEquals(-1, reader.receive(Duration.ofMillis(5)));
-        links[0].write(new byte[] {(byte) 0xAA});
+        assertEquals(-1, reader.receive(Duration.ZERO));
+        links[0].write(new byte[] {(byte) 0xAA}); // well within the inter-byte limit
         assertEquals(0x1AA, reader.receive(WAIT));
+    }
+
+    @Test
+    void a_mode_byte_left_alone_past_the_inter_byte_limit_is_dropped_so_acks_cannot_stay_misaligned() {
+        // The 01 of an ACK (01 00) was lost on the line: the lone 00 must not pair with the next ACK's 01.
+        links[0].write(new byte[] {0x00});
+        MdbFramingException e = assertThrows(MdbFramingException.class, () -> reader.receive(WAIT));
+        assertTrue(e.getMessage().contains("no data byte within 5 ms"), e.getMessage());
+        links[0].write(new byte[] {0x01, 0x00, 0x01, 0x00});
+        assertEquals(0x100, reader.receive(WAIT));
+        assertEquals(0x100, reader.receive(WAIT));
     }
 
     @Test

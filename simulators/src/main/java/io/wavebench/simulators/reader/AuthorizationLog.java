@@ -2,36 +2,33 @@ package io.wavebench.simulators.reader;
 
 import io.wavebench.simulators.token.PaymentToken;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The reader's record of what it authorized and how each vend ended, in memory.
+ * The reader's record of what it authorized and how each vend ended: written before VEND APPROVED
+ * goes out (DESIGN §5.1), settled when the VMC says how the vend ended.
  *
- * <p>DESIGN §5.1 asks for a durable journal written before VEND APPROVED; that store, crash
- * recovery and settlement upload are issue 5's. This log keeps the same write-before-approve
- * order so the durable store can replace it without changing the reader's flow.
+ * <p>{@link InMemoryAuthorizationLog} is the backing for now; the durable journal, crash recovery
+ * and settlement upload (issue 5) are another backing of this interface, so checks written
+ * against it (the MDB soak's "no dispense without a journaled approval") keep working.
  */
-public final class AuthorizationLog {
+public interface AuthorizationLog {
 
-    public enum Outcome { PENDING, SUCCESS, FAILURE }
+    /**
+     * PENDING: approved, the vend not ended yet. SUCCESS: a sale (VEND SUCCESS, or a RESET after
+     * the approval went out, MDB 4.2 §7.4.7). FAILURE: voided, the shopper refunded (VEND FAILURE,
+     * or an approval the VMC never received).
+     */
+    enum Outcome { PENDING, SUCCESS, FAILURE }
 
-    public record Entry(long sequence, Instant authorizedAt, long credentialId, long counter, long amount, int item, Outcome outcome) {}
+    record Entry(long sequence, Instant authorizedAt, long credentialId, long counter, long amount, int item, Outcome outcome) {}
 
-    private final List<Entry> entries = new ArrayList<>();
+    /** Journals an approval; returns its entry (sequence from 1). Must be durable before it returns. */
+    Entry authorize(PaymentToken token, long amount, int item, Instant at);
 
-    public synchronized Entry authorize(PaymentToken token, long amount, int item, Instant at) {
-        Entry entry = new Entry(entries.size() + 1, at, token.credential().credentialId(), token.counter(), amount, item, Outcome.PENDING);
-        entries.add(entry);
-        return entry;
-    }
+    /** Books how the vend of entry {@code sequence} ended. */
+    void settle(long sequence, Outcome outcome);
 
-    public synchronized void settle(long sequence, Outcome outcome) {
-        Entry e = entries.get((int) sequence - 1);
-        entries.set((int) sequence - 1, new Entry(e.sequence(), e.authorizedAt(), e.credentialId(), e.counter(), e.amount(), e.item(), outcome));
-    }
-
-    public synchronized List<Entry> entries() {
-        return List.copyOf(entries);
-    }
+    /** Every entry, oldest first. */
+    List<Entry> entries();
 }

@@ -34,6 +34,8 @@ final class PaymentAcceptor {
 
     private PaymentToken sessionToken;
     private long pendingSequence = -1;
+    private PaymentToken pendingToken;
+    private long pendingAmount;
 
     PaymentAcceptor(TokenVerifier verifier, OfflineSpend offlineSpend, AuthorizationLog log, Clock clock, long maxSessionFunds, Consumer<ReaderEvent> events) {
         this.verifier = verifier;
@@ -72,6 +74,8 @@ final class PaymentAcceptor {
         AuthorizationLog.Entry entry = log.authorize(sessionToken, price, item, clock.instant());
         offlineSpend.record(sessionToken.credential(), price);
         pendingSequence = entry.sequence();
+        pendingToken = sessionToken;
+        pendingAmount = price;
         emit(ReaderEvent.Kind.VEND_APPROVED, "item " + item + " for " + price + ", log #" + entry.sequence(), null);
         return new VendAnswer(true, price, entry.sequence(), null);
     }
@@ -82,10 +86,16 @@ final class PaymentAcceptor {
         emit(ReaderEvent.Kind.VEND_SUCCEEDED, "item " + item, null);
     }
 
+    /** Voids the pending authorization: the shopper is refunded, and the amount counts no more against the offline limit. */
     synchronized void vendFailed() {
-        if (pendingSequence > 0) log.settle(pendingSequence, AuthorizationLog.Outcome.FAILURE);
+        String detail = "";
+        if (pendingSequence > 0) {
+            log.settle(pendingSequence, AuthorizationLog.Outcome.FAILURE);
+            offlineSpend.release(pendingToken.credential(), pendingAmount);
+            detail = "log #" + pendingSequence + " voided, " + pendingAmount + " refunded";
+        }
         pendingSequence = -1;
-        emit(ReaderEvent.Kind.VEND_FAILED, "", null);
+        emit(ReaderEvent.Kind.VEND_FAILED, detail, null);
     }
 
     synchronized void sessionComplete() {

@@ -1,6 +1,7 @@
 package io.wavebench.simulators.reader;
 
 import io.wavebench.drivers.audio.AudioIn;
+import io.wavebench.drivers.mdb.MdbFault;
 import io.wavebench.drivers.mdb.MdbTrace;
 import io.wavebench.drivers.mdb.MdbTransport;
 import io.wavebench.drivers.mdb.PeripheralPort;
@@ -44,21 +45,34 @@ public final class SimulatedReader implements Startable {
     private final MdbTrace trace = new MdbTrace();
     private final PaymentAcceptor acceptor;
     private final CashlessPeripheral cashless;
+    private final AuthorizationLog log;
     private final List<ReaderEvent> events = new ArrayList<>();
     private final List<byte[]> decodedFrames = new ArrayList<>();
+    private PeripheralPort port;
     private PeripheralServer server;
     private Thread listening;
     private volatile boolean running;
 
     public SimulatedReader(String readerId, AudioIn microphone, AcousticModem modem, MdbTransport mdb,
             TokenVerifier verifier, Clock clock, long maxSessionFunds) {
+        this(readerId, microphone, modem, mdb, verifier, clock, maxSessionFunds, new InMemoryAuthorizationLog());
+    }
+
+    /**
+     * @param microphone where payments are heard; null (with {@code modem} null) for a reader whose
+     *     payments arrive through {@link #heard(byte[])} only, as in the MDB soak
+     * @param log where approvals are journaled before VEND APPROVED goes out
+     */
+    public SimulatedReader(String readerId, AudioIn microphone, AcousticModem modem, MdbTransport mdb,
+            TokenVerifier verifier, Clock clock, long maxSessionFunds, AuthorizationLog log) {
+        this.log = log;
         this.readerId = readerId;
         this.microphone = microphone;
         this.modem = modem;
         this.mdb = mdb;
         this.clock = clock;
         Consumer<ReaderEvent> record = this::record;
-        this.acceptor = new PaymentAcceptor(verifier, new OfflineSpend(), new AuthorizationLog(), clock, maxSessionFunds, record);
+        this.acceptor = new PaymentAcceptor(verifier, new OfflineSpend(), log, clock, maxSessionFunds, record);
         this.cashless = new CashlessPeripheral(this::authorize, new BookVends());
     }
 
@@ -70,10 +84,12 @@ public final class SimulatedReader implements Startable {
     public synchronized void start() {
         if (running) return;
         mdb.open();
-        server = new PeripheralServer(new PeripheralPort(mdb, CASHLESS_ADDRESS, trace), cashless);
+        port = new PeripheralPort(mdb, CASHLESS_ADDRESS, trace);
+        server = new PeripheralServer(port, cashless);
         server.start();
-        microphone.open();
         running = true;
+        if (microphone == null) return;
+        microphone.open();
         listening = new Thread(this::listen, "reader-" + readerId + "-microphone");
         listening.setDaemon(true);
         listening.start();
@@ -99,6 +115,11 @@ public final class SimulatedReader implements Startable {
         }
         record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.FRAME_DECODED,
                 payload.length + " bytes, " + frame.correctedSymbols() + " symbols corrected", null));
+        heard(payload);
+    }
+
+    /** A payment heard (or, in tests, handed over): the offline rules, then a session or a refusal. */
+    void heard(byte[] payload) {
         if (cashless.state() != CashlessState.ENABLED) {
             // MDB 4.2 §7: only an enabled reader with no session may start one; a disabled
             // reader (or one already in a session) ignores payments.
@@ -150,6 +171,39 @@ public final class SimulatedReader implements Startable {
         }
     }
 
+    /** How long a session may stay idle before the reader gives it up (SESSION CANCEL REQUEST). */
+    public SimulatedReader sessionTimeout(Duration timeout) {
+        cashless.sessionTimeout(timeout);
+        return this;
+    }
+
+    /**
+     * Misbehaves once on the bus (a named fault of the reader's link layer, see
+     * {@link PeripheralPort#inject}). Only while started.
+     */
+    public void inject(MdbFault fault) {
+        PeripheralPort p;
+        synchronized (this) {
+            p = port;
+        }
+        if (p == null) throw new IllegalStateException("reader " + readerId + ": inject(" + fault + ") before start()");
+        p.inject(fault);
+    }
+
+    /** The journal of approvals and their outcomes (DESIGN §5.1), for {@code @needs:reader-internals}. */
+    public AuthorizationLog authorizationLog() {
+        return log;
+    }
+
+    /** Why the reader's bus loop ended on its own (e.g. its cable was unplugged), if it did. */
+    public java.util.Optional<RuntimeException> busFailure() {
+        PeripheralServer s;
+        synchronized (this) {
+            s = server;
+        }
+        return s == null ? java.util.Optional.empty() : s.failure();
+    }
+
     public CashlessState cashlessState() {
         return cashless.state();
     }
@@ -181,9 +235,10 @@ public final class SimulatedReader implements Startable {
     public synchronized void close() {
         if (!running) return;
         running = false;
-        microphone.close(); // unblocks the capture read (DESIGN §7)
+        if (microphone != null) microphone.close(); // unblocks the capture read (DESIGN §7)
         if (server != null) server.close();
         mdb.close();
+        if (listening == null) return;
         try {
             listening.join(2_000);
         } catch (InterruptedException e) {

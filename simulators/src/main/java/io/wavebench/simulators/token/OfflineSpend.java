@@ -19,6 +19,11 @@ public final class OfflineSpend {
         spentSinceSync.merge(credential.credentialId(), amount, Long::sum);
     }
 
+    /** A voided authorization (vend failed, approval never delivered): the amount is spendable again. */
+    public void release(Credential credential, long amount) {
+        spentSinceSync.computeIfPresent(credential.credentialId(), (id, spent) -> Math.max(0, spent - amount));
+    }
+
     public long spent(Credential credential) {
         return spentSinceSync.getOrDefault(credential.credentialId(), 0L);
     }

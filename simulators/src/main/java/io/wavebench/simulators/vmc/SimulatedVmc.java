@@ -2,6 +2,7 @@ package io.wavebench.simulators.vmc;
 
 import io.wavebench.drivers.mdb.CashlessCommand;
 import io.wavebench.drivers.mdb.CashlessResponse;
+import io.wavebench.drivers.mdb.MdbFault;
 import io.wavebench.drivers.mdb.MdbMoney;
 import io.wavebench.drivers.mdb.MdbNoResponseException;
 import io.wavebench.drivers.mdb.MdbTrace;
@@ -24,6 +25,16 @@ import java.util.function.Predicate;
  * opens a session the VMC requests the vend, dispenses on approval, and completes the session.
  * Everything it sees is in {@link #events()} and on the bus in {@link #trace()}.
  *
+ * <p>Non-response (MDB 4.2 §2.2): when the reader does not answer, the VMC repeats the same
+ * command — the reader answers a repeat without acting twice — until the reader's application
+ * maximum response time (READER CONFIG DATA, 5 s if unknown) has passed with no valid answer;
+ * only then does it report {@link VmcState#NO_READER} and start again with RESET.
+ *
+ * <p>Besides a shopper's selection it does what a machine's keypad and controller do:
+ * {@link #cancel()}, {@link #cashSale(int)}, {@link #disableReader()}/{@link #enableReader()},
+ * {@link #failNextDispense()}, {@link #resetDuringNextVend()}, and named faults
+ * ({@link #inject(MdbFault)}).
+ *
  * <p>Ownership: the transport belongs to the caller (rig assembler or test), who opens it before
  * {@link #start()} and closes it after {@link #close()}; this class only sends and receives.
  */
@@ -39,6 +50,8 @@ public final class SimulatedVmc implements Startable {
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(50);
     /** MDB 4.2 §3.1 t-response; rigs and busy CI hosts pass a larger one. */
     public static final Duration MDB_RESPONSE_TIMEOUT = Duration.ofMillis(5);
+    /** MDB 4.2 §7 cashless: the non-response time until the reader's config says otherwise. */
+    public static final Duration DEFAULT_NON_RESPONSE_TIME = Duration.ofSeconds(5);
     private static final int JUST_RESET_POLLS = 20;
 
     private final MdbTransport transport;
@@ -53,6 +66,7 @@ public final class SimulatedVmc implements Startable {
     private VmcState state = VmcState.STOPPED;
     private Integer selection;
     private boolean wake;
+    private final java.util.Deque<Runnable> requests = new java.util.ArrayDeque<>();
     private volatile boolean running;
     private Thread thread;
 
@@ -62,7 +76,9 @@ public final class SimulatedVmc implements Startable {
     private int vendItem = -1;
     private boolean sessionCompletePending;
     private boolean failNextDispense;
+    private boolean resetDuringNextVend;
     private boolean readerLost;
+    private long lastValidAnswer; // System.nanoTime of the reader's last valid answer; 0 before the first
     private MdbMoney money = MdbMoney.MINOR_UNITS_2_DECIMALS;
     private CashlessResponse.ReaderConfig readerConfig;
 
@@ -133,6 +149,80 @@ public final class SimulatedVmc implements Startable {
         failNextDispense = true;
     }
 
+    /**
+     * The next approved vend dispenses, and then the machine's controller restarts: it sends
+     * RESET instead of VEND SUCCESS. MDB 4.2 §7.4.7: the reader must book that vend as a sale.
+     */
+    public synchronized void resetDuringNextVend() {
+        resetDuringNextVend = true;
+    }
+
+    /**
+     * The shopper pressed the cancel (coin return) key: with a session open and no vend, SESSION
+     * COMPLETE (MDB 4.2 §7.4.9); during a vend not yet approved, VEND CANCEL (§7.4.6); otherwise
+     * the selection is forgotten. Nothing is dispensed or charged.
+     */
+    public void cancel() {
+        event(VmcEvent.of(Type.CANCEL_PRESSED, now()));
+        request(() -> {
+            synchronized (this) {
+                selection = null;
+            }
+            if (state() == VmcState.SESSION) {
+                sessionCompletePending = true;
+            } else if (state() == VmcState.VENDING) {
+                handle(transact(new CashlessCommand.VendCancel())); // the reader answers VEND DENIED on a POLL
+            }
+        });
+    }
+
+    /** A cash sale of {@code itemNumber}: CASH SALE for the reader's audit (MDB 4.2 §7.4.10). */
+    public void cashSale(int itemNumber) {
+        Catalog.Item item = catalog.require(itemNumber);
+        request(() -> {
+            event(new VmcEvent(Type.CASH_SALE, now(), item.number(), item.priceMinorUnits(), item.name()));
+            handle(transact(new CashlessCommand.CashSale(scaledPrice(item.priceMinorUnits()), item.number())));
+        });
+    }
+
+    /** The machine takes the reader out of service (door open, sold out): READER DISABLE (MDB 4.2 §7.4.12). */
+    public void disableReader() {
+        request(() -> {
+            handle(transact(new CashlessCommand.ReaderDisable()));
+            event(VmcEvent.of(Type.READER_DISABLED, now()));
+        });
+    }
+
+    /** Back in service: READER ENABLE. */
+    public void enableReader() {
+        request(() -> {
+            handle(transact(new CashlessCommand.ReaderEnable()));
+            event(VmcEvent.of(Type.READER_ENABLED, now()));
+        });
+    }
+
+    /**
+     * Misbehaves once: {@link MdbFault#NO_ACK} and {@link MdbFault#BAD_CHECKSUM} at the link layer
+     * (see {@link VmcMaster#inject}); {@link MdbFault#SILENCE} skips the next POLL;
+     * {@link MdbFault#OUT_OF_SEQUENCE} sends VEND SUCCESS with no vend in progress, which the reader
+     * must refuse (and the VMC then resets it, MDB 4.2 §7.3).
+     */
+    public void inject(MdbFault fault) {
+        switch (fault) {
+            case NO_ACK, BAD_CHECKSUM -> master.inject(fault);
+            case SILENCE -> request(this::pause);
+            case OUT_OF_SEQUENCE -> request(() -> handle(transact(new CashlessCommand.VendSuccess(0))));
+        }
+    }
+
+    private void request(Runnable onPollThread) {
+        synchronized (this) {
+            requests.add(onPollThread);
+            wake = true;
+            notifyAll();
+        }
+    }
+
     public synchronized VmcState state() {
         return state;
     }
@@ -149,10 +239,20 @@ public final class SimulatedVmc implements Startable {
         return List.copyOf(events);
     }
 
+    /** How many events so far: an index for {@link #awaitEvent(Predicate, Duration, int)}. */
+    public synchronized int eventCount() {
+        return events.size();
+    }
+
     /** The first event so far or within {@code timeout} that matches, or empty. */
-    public synchronized Optional<VmcEvent> awaitEvent(Predicate<VmcEvent> matching, Duration timeout) {
+    public Optional<VmcEvent> awaitEvent(Predicate<VmcEvent> matching, Duration timeout) {
+        return awaitEvent(matching, timeout, 0);
+    }
+
+    /** The first event at index {@code from} or later (see {@link #eventCount()}) that matches, within {@code timeout}. */
+    public synchronized Optional<VmcEvent> awaitEvent(Predicate<VmcEvent> matching, Duration timeout, int from) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        int checked = 0;
+        int checked = from;
         while (true) {
             for (; checked < events.size(); checked++) {
                 if (matching.test(events.get(checked))) return Optional.of(events.get(checked));
@@ -192,7 +292,10 @@ public final class SimulatedVmc implements Startable {
             } catch (MdbNoResponseException e) {
                 initialized = false;
                 setState(VmcState.NO_READER);
-                if (!readerLost) event(detail(Type.NO_RESPONSE, e.getMessage())); // once per outage, not every retry
+                if (!readerLost) {
+                    event(detail(Type.NO_RESPONSE, "no valid answer for " + nonResponseTime().toMillis() + " ms (the reader's non-response time): "
+                            + e.getMessage())); // once per outage, not every retry
+                }
                 readerLost = true;
                 pause(); // MDB 4.2 §2.4.3: keep trying to RESET the reader
             } catch (SerialLinkException e) {
@@ -206,22 +309,44 @@ public final class SimulatedVmc implements Startable {
         }
     }
 
+    /**
+     * One command to the reader, repeated while it does not answer and its non-response time has
+     * not passed since its last valid answer (MDB 4.2 §2.2: no RESET as a recovery before that).
+     */
+    private List<CashlessResponse> transact(CashlessCommand command) {
+        while (true) {
+            try {
+                List<CashlessResponse> responses = master.transact(command);
+                lastValidAnswer = System.nanoTime();
+                return responses;
+            } catch (MdbNoResponseException e) {
+                if (!running || lastValidAnswer == 0 || System.nanoTime() - lastValidAnswer >= nonResponseTime().toNanos()) throw e;
+            }
+        }
+    }
+
+    private Duration nonResponseTime() {
+        return readerConfig != null && readerConfig.maxResponseTimeSeconds() > 0
+                ? Duration.ofSeconds(readerConfig.maxResponseTimeSeconds()) : DEFAULT_NON_RESPONSE_TIME;
+    }
+
     private void initialize() {
         setState(readerLost ? VmcState.NO_READER : VmcState.INITIALIZING); // NO_READER until it answers again
         vendRequested = false;
         sessionCompletePending = false;
+        if (readerLost) lastValidAnswer = 0; // a lost reader is not waited for again: one attempt per poll
         readerConfig = null;
-        master.transact(new CashlessCommand.Reset());
+        transact(new CashlessCommand.Reset());
         boolean justReset = false;
         for (int i = 0; i < JUST_RESET_POLLS && running && !justReset; i++) {
-            for (CashlessResponse r : master.transact(new CashlessCommand.Poll())) justReset |= r instanceof CashlessResponse.JustReset;
+            for (CashlessResponse r : transact(new CashlessCommand.Poll())) justReset |= r instanceof CashlessResponse.JustReset;
             if (!justReset) pause();
         }
         if (!running) return;
         if (!justReset) throw new IllegalStateException(transport.name() + ": reader never answered JUST RESET after RESET (" + JUST_RESET_POLLS + " polls)");
         event(VmcEvent.of(Type.READER_JUST_RESET, now()));
         // MDB 4.2 §7.4.1: a Level 1 VMC with no display.
-        for (CashlessResponse r : master.transact(new CashlessCommand.SetupConfig(1, DISPLAY_COLUMNS, DISPLAY_ROWS, DISPLAY_INFO))) {
+        for (CashlessResponse r : transact(new CashlessCommand.SetupConfig(1, DISPLAY_COLUMNS, DISPLAY_ROWS, DISPLAY_INFO))) {
             if (r instanceof CashlessResponse.ReaderConfig c) {
                 readerConfig = c;
                 money = c.money();
@@ -229,11 +354,11 @@ public final class SimulatedVmc implements Startable {
             }
         }
         if (readerConfig == null) throw new IllegalStateException(transport.name() + ": reader answered SETUP config without READER CONFIG DATA");
-        master.transact(new CashlessCommand.SetupPrices(scaledPrice(catalog.maxPrice()), scaledPrice(catalog.minPrice())));
-        for (CashlessResponse r : master.transact(new CashlessCommand.ExpansionRequestId("WVB", "000000000001", "SIM-VMC", 0x0100))) {
+        transact(new CashlessCommand.SetupPrices(scaledPrice(catalog.maxPrice()), scaledPrice(catalog.minPrice())));
+        for (CashlessResponse r : transact(new CashlessCommand.ExpansionRequestId("WVB", "000000000001", "SIM-VMC", 0x0100))) {
             if (r instanceof CashlessResponse.PeripheralId id) event(detail(Type.READER_IDENTIFIED, id.toString()));
         }
-        handle(master.transact(new CashlessCommand.ReaderEnable()));
+        handle(transact(new CashlessCommand.ReaderEnable()));
         initialized = true;
         setState(VmcState.READY);
         event(VmcEvent.of(Type.READER_ENABLED, now()));
@@ -242,14 +367,20 @@ public final class SimulatedVmc implements Startable {
     /** One turn: a pending command goes out at once; otherwise wait out the poll interval and POLL. */
     private void step() {
         Integer selected;
+        Runnable requested;
         synchronized (this) {
             selected = selection;
+            requested = requests.poll();
+        }
+        if (requested != null) {
+            requested.run();
+            return;
         }
         if (sessionCompletePending) {
             sessionCompletePending = false;
             setState(VmcState.ENDING_SESSION);
             event(VmcEvent.of(Type.SESSION_COMPLETE, now()));
-            handle(master.transact(new CashlessCommand.SessionComplete()));
+            handle(transact(new CashlessCommand.SessionComplete()));
             return;
         }
         if (state() == VmcState.SESSION && selected != null && !vendRequested) {
@@ -258,11 +389,11 @@ public final class SimulatedVmc implements Startable {
             vendItem = item.number();
             setState(VmcState.VENDING);
             event(new VmcEvent(Type.VEND_REQUESTED, now(), item.number(), item.priceMinorUnits(), item.name()));
-            handle(master.transact(new CashlessCommand.VendRequest(scaledPrice(item.priceMinorUnits()), item.number())));
+            handle(transact(new CashlessCommand.VendRequest(scaledPrice(item.priceMinorUnits()), item.number())));
             return;
         }
         pause();
-        if (running) handle(master.transact(new CashlessCommand.Poll()));
+        if (running) handle(transact(new CashlessCommand.Poll()));
     }
 
     private void handle(List<CashlessResponse> responses) {
@@ -286,10 +417,12 @@ public final class SimulatedVmc implements Startable {
             event(new VmcEvent(Type.VEND_DENIED, now(), vendItem, -1, ""));
             endVend();
         } else if (r instanceof CashlessResponse.EndSession) {
+            if (state() == VmcState.READY) return; // a repeat of one already seen (its ACK was lost)
             synchronized (this) {
                 selection = null;
             }
             vendRequested = false;
+            sessionCompletePending = false;
             setState(VmcState.READY);
             event(VmcEvent.of(Type.SESSION_ENDED, now()));
         } else if (r instanceof CashlessResponse.SessionCancelRequest) {
@@ -312,16 +445,27 @@ public final class SimulatedVmc implements Startable {
 
     private void dispense() {
         boolean fail;
+        boolean reset;
         synchronized (this) {
             fail = failNextDispense;
             failNextDispense = false;
+            reset = !fail && resetDuringNextVend;
+            if (reset) resetDuringNextVend = false;
+        }
+        if (reset) {
+            // The controller restarts after the motor ran: it never says VEND SUCCESS (MDB 4.2 §7.4.7).
+            event(new VmcEvent(Type.DISPENSED, now(), vendItem, -1, catalog.require(vendItem).name()));
+            event(detail(Type.CONTROLLER_RESTARTED, "RESET sent instead of VEND SUCCESS"));
+            initialized = false;
+            endVend();
+            return;
         }
         if (fail) {
             event(new VmcEvent(Type.DISPENSE_FAILED, now(), vendItem, -1, ""));
-            handle(master.transact(new CashlessCommand.VendFailure()));
+            handle(transact(new CashlessCommand.VendFailure()));
         } else {
             event(new VmcEvent(Type.DISPENSED, now(), vendItem, -1, catalog.require(vendItem).name()));
-            handle(master.transact(new CashlessCommand.VendSuccess(vendItem)));
+            handle(transact(new CashlessCommand.VendSuccess(vendItem)));
         }
         endVend();
     }

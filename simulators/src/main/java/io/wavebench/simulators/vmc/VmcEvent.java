@@ -38,6 +38,14 @@ public record VmcEvent(Type type, Duration at, int item, long amountMinorUnits, 
         MALFUNCTION,
         /** The reader said COMMAND OUT OF SEQUENCE; the VMC resets it (MDB 4.2 §7.3). */
         OUT_OF_SEQUENCE,
+        /** The shopper pressed cancel (coin return). */
+        CANCEL_PRESSED,
+        /** A sale paid in cash, reported to the reader with CASH SALE. */
+        CASH_SALE,
+        /** READER DISABLE acknowledged: the machine took the reader out of service. */
+        READER_DISABLED,
+        /** The machine's controller restarted mid-vend: RESET instead of VEND SUCCESS. */
+        CONTROLLER_RESTARTED,
         /** The reader stopped answering (detail: port, command, last words). */
         NO_RESPONSE,
         /** A reply checked but could not be decoded, or made no sense now. */

@@ -38,6 +38,9 @@ public interface CashlessListener {
     /** MDB 4.2 §7.4.9 SESSION COMPLETE: the session ended (END SESSION goes out on the next POLL). */
     default void onSessionComplete() {}
 
+    /** The session stayed idle for {@code timeout}: SESSION CANCEL REQUEST goes out on this POLL. */
+    default void onSessionTimeout(java.time.Duration timeout) {}
+
     /** MDB 4.2 §7.4.10 CASH SALE, for the reader's audit. */
     default void onCashSale(long priceMinorUnits, int item) {}
 

@@ -24,14 +24,37 @@ import java.util.concurrent.Executor;
  *   SESSION_IDLE --SESSION COMPLETE--> ENABLED (END SESSION on the next POLL);  any --RESET--> INACTIVE
  * </pre>
  *
+ * <p>What each state allows (MDB 4.2 §7.2/§7.3; anything else is ACKed, changes nothing, and is
+ * answered COMMAND OUT OF SEQUENCE on the next POLL):
+ * <ul>
+ *   <li>always: RESET, POLL;
+ *   <li>INACTIVE: SETUP config, EXPANSION REQUEST ID;
+ *   <li>DISABLED, ENABLED: SETUP (again), SETUP prices, EXPANSION REQUEST ID, READER ENABLE/DISABLE,
+ *       CASH SALE; READER CANCEL in ENABLED (answered CANCELLED);
+ *   <li>SESSION IDLE: VEND REQUEST, SESSION COMPLETE, READER ENABLE/DISABLE (a disable waits for the
+ *       session's end), CASH SALE;
+ *   <li>VEND (uninterruptible): VEND CANCEL until the approval is out, VEND SUCCESS/FAILURE after
+ *       it, READER DISABLE (deferred to the session's end).
+ * </ul>
+ *
+ * <p>Session timeout: a session left idle (no VEND REQUEST) for {@link #sessionTimeout(Duration)}
+ * is given up with SESSION CANCEL REQUEST; the VMC answers SESSION COMPLETE (MDB 4.2 §7.4.4).
+ *
  * <p>Money: the payment side speaks minor units; the bus speaks scaled values per this reader's
  * READER CONFIG DATA ({@link MdbMoney}). Thread-safe: the bus thread calls {@link #onCommand},
  * the payment side calls {@link #beginSession}, tests call {@link #awaitState}.
  */
 public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
 
-    /** What the simulated reader announces: Level 1, CNY (ISO 4217 156 → 0x1156), 1 bus unit = 1 fen, 5 s. */
-    public static final CashlessResponse.ReaderConfig DEFAULT_CONFIG = new CashlessResponse.ReaderConfig(1, 0x1156, 1, 2, 5, 0);
+    /**
+     * What the simulated reader announces: Level 1; EUR (ISO 4217 978 → 0x1978, the currency of the
+     * credentials the rig's issuer signs); 1 bus unit = 1 cent; an application maximum response
+     * time of 2 s (an offline check answers in milliseconds), which the VMC uses as its
+     * non-response time (MDB 4.2 §2.2: no RESET before it has passed).
+     */
+    public static final CashlessResponse.ReaderConfig DEFAULT_CONFIG = new CashlessResponse.ReaderConfig(1, 0x1978, 1, 2, 2, 0);
+    /** How long a session may stay idle before the reader gives it up; a shopper's minute is common. */
+    public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(30);
     public static final CashlessResponse.PeripheralId DEFAULT_ID =
             new CashlessResponse.PeripheralId("WVB", "000000000001", "SIM-ACOUSTIC", 0x0100);
 
@@ -55,7 +78,12 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
     private boolean decided;
     private long approvedAmount = -1;
     private boolean approvalDelivered;
+    private Duration sessionTimeout = DEFAULT_SESSION_TIMEOUT;
+    private long idleSince;
+    private boolean cancelRequested;
+    private java.util.function.LongSupplier nanoTime = System::nanoTime;
     private final List<Runnable> notifications = new ArrayList<>();
+    private long commandsHandled;
 
     public CashlessPeripheral(VendAuthorizer authorizer, CashlessListener listener) {
         this(authorizer, listener, DEFAULT_CONFIG, DEFAULT_ID, CashlessPeripheral::authorizeOnOwnThread);
@@ -79,6 +107,19 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
         Thread t = new Thread(r, "vend-authorizer");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** How long a session may stay idle before SESSION CANCEL REQUEST; counted from BEGIN SESSION or the last vend's end. */
+    public synchronized CashlessPeripheral sessionTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("session timeout must be positive: " + timeout);
+        sessionTimeout = timeout;
+        return this;
+    }
+
+    /** The clock the session timeout reads, in nanoseconds (tests pass a hand-turned one). */
+    synchronized CashlessPeripheral nanoClock(java.util.function.LongSupplier clock) {
+        this.nanoTime = clock;
+        return this;
     }
 
     public synchronized CashlessState state() {
@@ -156,9 +197,40 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
 
     /** The reader wants the session ended (e.g. a shopper walked away): SESSION CANCEL REQUEST on the next POLL. */
     public synchronized boolean requestSessionCancel() {
-        if (state != CashlessState.SESSION_IDLE) return false;
+        if (state != CashlessState.SESSION_IDLE || cancelRequested) return false;
+        cancelRequested = true;
         outbox.add(new CashlessResponse.SessionCancelRequest());
         return true;
+    }
+
+    /**
+     * Waits until every queued response (e.g. END SESSION) has been collected by a POLL, and then
+     * for the VMC's next command or {@code grace} (longer than MDB's slowest poll, 200 ms), whichever
+     * comes first: a VMC that missed the answer repeats its POLL within that time and the link layer
+     * repeats the answer. So a reader that stops afterwards leaves nothing behind.
+     *
+     * @return false when the responses were not collected within {@code timeout}
+     */
+    public synchronized boolean awaitDelivered(Duration timeout, Duration grace) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!outbox.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
+                wait(Math.max(1, left / 1_000_000));
+            }
+            long seen = commandsHandled;
+            long graceEnd = System.nanoTime() + grace.toNanos();
+            while (commandsHandled == seen) {
+                long left = graceEnd - System.nanoTime();
+                if (left <= 0) break;
+                wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override
@@ -166,6 +238,8 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
         Optional<CashlessResponse> reply;
         synchronized (this) {
             reply = handle(command);
+            commandsHandled++;
+            notifyAll();
         }
         notifyListeners();
         return reply;
@@ -175,7 +249,9 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
         if (command instanceof CashlessCommand.Reset) return reset();
         if (command instanceof CashlessCommand.Poll) return poll();
         // MDB 4.2 §7.3: VEND is uninterruptible; other commands are ACKed and answered out of sequence.
-        if (state == CashlessState.VEND && !isVendCommand(command)) return outOfSequence(command);
+        if (state == CashlessState.VEND && !isVendCommand(command) && !(command instanceof CashlessCommand.ReaderDisable)) {
+            return outOfSequence(command);
+        }
         if (command instanceof CashlessCommand.SetupConfig c) {
             if (state != CashlessState.INACTIVE && state != CashlessState.DISABLED) return outOfSequence(command);
             vmcConfig = c;
@@ -183,10 +259,12 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
             return Optional.of(config);
         }
         if (command instanceof CashlessCommand.SetupPrices p) {
+            if (state != CashlessState.DISABLED && state != CashlessState.ENABLED) return outOfSequence(command); // after SETUP config
             prices = p;
             return Optional.empty();
         }
         if (command instanceof CashlessCommand.ExpansionRequestId e) {
+            if (inSession()) return outOfSequence(command);
             vmcId = e;
             return Optional.of(id);
         }
@@ -198,7 +276,7 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
         }
         if (command instanceof CashlessCommand.ReaderDisable) {
             if (state == CashlessState.ENABLED) moveTo(CashlessState.DISABLED);
-            else if (state == CashlessState.SESSION_IDLE) disableAfterSession = true; // MDB 4.2 §7.4.12: a session is not aborted
+            else if (inSession()) disableAfterSession = true; // MDB 4.2 §7.4.12: a session (and a vend) is not aborted
             return Optional.empty();
         }
         if (command instanceof CashlessCommand.ReaderCancel) {
@@ -212,11 +290,16 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
         if (command instanceof CashlessCommand.VendFailure) return vendEnd(command, -1, false);
         if (command instanceof CashlessCommand.SessionComplete) return sessionComplete(command);
         if (command instanceof CashlessCommand.CashSale c) {
+            if (state == CashlessState.INACTIVE) return outOfSequence(command);
             long price = money.toMinorUnits(c.price());
             notifications.add(() -> listener.onCashSale(price, c.item()));
             return Optional.empty();
         }
         return outOfSequence(command);
+    }
+
+    private boolean inSession() {
+        return state == CashlessState.SESSION_IDLE || state == CashlessState.VEND;
     }
 
     private static boolean isVendCommand(CashlessCommand c) {
@@ -241,6 +324,12 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
     }
 
     private Optional<CashlessResponse> poll() {
+        if (state == CashlessState.SESSION_IDLE && !cancelRequested && nanoTime.getAsLong() - idleSince >= sessionTimeout.toNanos()) {
+            cancelRequested = true; // MDB 4.2 §7.4.4: the reader asks the VMC to end an abandoned session
+            outbox.add(new CashlessResponse.SessionCancelRequest());
+            Duration after = sessionTimeout;
+            notifications.add(() -> listener.onSessionTimeout(after));
+        }
         CashlessResponse next = outbox.poll();
         if (next instanceof CashlessResponse.VendApproved) approvalDelivered = true;
         return Optional.ofNullable(next);
@@ -353,6 +442,8 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
         if (next == state) return;
         CashlessState from = state;
         state = next;
+        if (next == CashlessState.SESSION_IDLE && from != CashlessState.VEND) cancelRequested = false;
+        if (next == CashlessState.SESSION_IDLE) idleSince = nanoTime.getAsLong();
         history.add(next);
         if (history.size() > 32) history.remove(0);
         notifications.add(() -> listener.onStateChange(from, next));

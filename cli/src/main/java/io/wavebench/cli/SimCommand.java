@@ -1,0 +1,58 @@
+package io.wavebench.cli;
+
+import io.wavebench.drivers.mdb.JSerialCommParityLine;
+import io.wavebench.drivers.mdb.MdbTransport;
+import io.wavebench.drivers.mdb.ParityMdbTransport;
+import io.wavebench.drivers.mdb.PtyMdbTransport;
+import io.wavebench.drivers.serial.JSerialCommLink;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import picocli.CommandLine.Command;
+
+/** {@code wavebench sim}: one simulated MDB device as its own process on a serial port. */
+@Command(
+        name = "sim",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs one simulated MDB device on a serial port, as its own process, with a log of the session:",
+            "  sim vmc     a vending machine controller, to drive a real cashless reader;",
+            "  sim reader  a cashless reader (device #1, 0x10), to be driven by a real VMC;",
+            "  sim timing  measures the simulated reader's MDB response time over a virtual pty pair.",
+            "Ports are a bench's USB adapter (--transport uart: 9600 8M1/8S1, MARK/SPACE parity) or a pty",
+            "(--transport pty: each 9-bit word as two bytes, DESIGN §5.3). The two sims can talk to each",
+            "other over a pty pair, e.g. socat -d -d pty,raw,echo=0 pty,raw,echo=0."
+        },
+        subcommands = {SimVmcCommand.class, SimReaderCommand.class, SimTimingCommand.class})
+final class SimCommand {
+
+    /** How the 9-bit bus words travel on the port. */
+    enum Transport { pty, uart }
+
+    static MdbTransport transport(String port, Transport transport, ParityMdbTransport.Role role) {
+        return switch (transport) {
+            case pty -> new PtyMdbTransport(new JSerialCommLink(port));
+            case uart -> new ParityMdbTransport(new JSerialCommParityLine(port), role);
+        };
+    }
+
+    /** Parses "50ms", "2s", "1m". */
+    static Duration duration(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            if (t.endsWith("s")) return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+            if (t.endsWith("m")) return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)) * 60);
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException("not a duration: '" + text + "' (use e.g. 50ms, 2s, 1m)");
+    }
+
+    /** One log line: wall-clock time, then the text. */
+    static void log(PrintWriter out, String text) {
+        out.println(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss.SSS")) + "  " + text);
+        out.flush();
+    }
+}

@@ -1,0 +1,190 @@
+package io.wavebench.cli;
+
+import io.wavebench.drivers.mdb.CashlessCommand;
+import io.wavebench.drivers.mdb.MdbTrace;
+import io.wavebench.drivers.mdb.MdbTransport;
+import io.wavebench.drivers.mdb.ParityMdbTransport;
+import io.wavebench.drivers.mdb.PeripheralPort;
+import io.wavebench.fixtures.data.Money;
+import io.wavebench.simulators.reader.mdb.CashlessListener;
+import io.wavebench.simulators.reader.mdb.CashlessPeripheral;
+import io.wavebench.simulators.reader.mdb.CashlessState;
+import io.wavebench.simulators.reader.mdb.PeripheralServer;
+import io.wavebench.simulators.reader.mdb.VendDecision;
+import io.wavebench.simulators.reader.mdb.VendRequest;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wavebench sim reader}: a cashless reader on a port, for a real VMC to talk to. */
+@Command(
+        name = "reader",
+        mixinStandardHelpOptions = true,
+        description = {
+            "A simulated cashless reader (MDB device #1, address 0x10) on PORT. It answers the VMC's RESET,",
+            "SETUP, EXPANSION ID and READER ENABLE; whenever it is enabled with no session it opens one with",
+            "--funds (as if a shopper had paid), approves a vend up to the funds and denies above them.",
+            "Stops after --sessions sessions have ended (0: runs until killed). Logs states, vends and sales;",
+            "--trace also logs every MDB block, decoded. Exit 0 when done, 1 when the link failed or",
+            "nothing happened within --timeout."
+        })
+final class SimReaderCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", required = true, paramLabel = "PATH", description = "Serial port: /dev/ttyUSB0, or a pty such as /dev/pts/4.")
+    String port;
+
+    @Option(names = "--transport", defaultValue = "pty", paramLabel = "KIND", description = "pty (two bytes per bus word) or uart (MARK/SPACE parity). Default: ${DEFAULT-VALUE}.")
+    SimCommand.Transport transport;
+
+    @Option(names = "--funds", defaultValue = "5.00", paramLabel = "AMOUNT", description = "Funds each session offers (default: ${DEFAULT-VALUE}).")
+    String funds;
+
+    @Option(names = "--sessions", defaultValue = "1", paramLabel = "N", description = "Sessions to open before exiting; 0 for no end (default: ${DEFAULT-VALUE}).")
+    int sessions;
+
+    @Option(names = "--session-timeout", defaultValue = "30s", paramLabel = "TIME", description = "Idle session given up after (default: ${DEFAULT-VALUE}).")
+    String sessionTimeout;
+
+    @Option(names = "--timeout", defaultValue = "60s", paramLabel = "TIME", description = "Give up when a session has not ended (or the VMC has not enabled us) after this long (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--trace", description = "Also log every MDB block, decoded.")
+    boolean trace;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        long fundsMinor = Money.minorUnits(funds);
+        Duration limit = SimCommand.duration(timeout);
+        CashlessPeripheral reader = new CashlessPeripheral(
+                r -> r.priceMinorUnits() <= fundsMinor ? VendDecision.approve(r.priceMinorUnits()) : VendDecision.deny("price over the session's funds"),
+                new Log(out)).sessionTimeout(SimCommand.duration(sessionTimeout));
+        MdbTransport bus = SimCommand.transport(port, transport, ParityMdbTransport.Role.PERIPHERAL);
+        MdbTrace busTrace = new MdbTrace();
+        bus.open();
+        PeripheralServer server = new PeripheralServer(new PeripheralPort(bus, CashlessCommand.CASHLESS_1, busTrace), reader);
+        SimCommand.log(out, "cashless reader 0x10 on " + port + " (" + transport + "), " + funds + " per session, "
+                + (sessions == 0 ? "no end" : sessions + " session(s)") + "; waiting for the VMC");
+        int shown = 0;
+        try {
+            server.start();
+            for (int s = 1; sessions == 0 || s <= sessions; s++) {
+                long deadline = System.nanoTime() + limit.toNanos();
+                while (reader.state() != CashlessState.ENABLED || !reader.beginSession(fundsMinor)) {
+                    shown = showTrace(out, busTrace, shown);
+                    if (server.failure().isPresent()) return fail(out, "the link failed: " + server.failure().get().getMessage());
+                    if (System.nanoTime() > deadline) return fail(out, "not enabled by the VMC within " + limit.toSeconds() + " s; state " + reader.state());
+                    waitForChange(reader);
+                }
+                SimCommand.log(out, "session " + s + ": shopper paid, BEGIN SESSION with " + funds + " goes out on the next POLL");
+                while (reader.state() != CashlessState.ENABLED && reader.state() != CashlessState.DISABLED || stillInSession(reader)) {
+                    shown = showTrace(out, busTrace, shown);
+                    if (server.failure().isPresent()) return fail(out, "the link failed: " + server.failure().get().getMessage());
+                    if (System.nanoTime() > deadline) return fail(out, "session " + s + " did not end within " + limit.toSeconds() + " s; state " + reader.state());
+                    waitForChange(reader);
+                }
+            }
+            if (!reader.awaitDelivered(limit, Duration.ofMillis(500))) return fail(out, "the VMC did not collect the last answers (END SESSION) within " + limit.toSeconds() + " s");
+            showTrace(out, busTrace, shown);
+            SimCommand.log(out, "done");
+            return 0;
+        } finally {
+            server.close();
+            bus.close();
+        }
+    }
+
+    /** BEGIN SESSION makes the state SESSION_IDLE at once; ENABLED again means the session ended. */
+    private static boolean stillInSession(CashlessPeripheral reader) {
+        CashlessState s = reader.state();
+        return s == CashlessState.SESSION_IDLE || s == CashlessState.VEND;
+    }
+
+    private static void waitForChange(CashlessPeripheral reader) {
+        try {
+            reader.awaitState(CashlessState.VEND, Duration.ofMillis(50)); // wakes on any change; VEND itself is not needed
+        } catch (IllegalStateException timedOut) {
+            // looked again below
+        }
+    }
+
+    private int showTrace(PrintWriter out, MdbTrace busTrace, int shown) {
+        if (!trace) return shown;
+        List<MdbTrace.Entry> entries = busTrace.entries();
+        for (; shown < entries.size(); shown++) out.println("    " + entries.get(shown).toText());
+        out.flush();
+        return shown;
+    }
+
+    private static int fail(PrintWriter out, String what) {
+        SimCommand.log(out, "FAILED: " + what);
+        return 1;
+    }
+
+    /** The session log: what the VMC did with the reader. */
+    private static final class Log implements CashlessListener {
+        private final PrintWriter out;
+
+        Log(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void onStateChange(CashlessState from, CashlessState to) {
+            SimCommand.log(out, "reader " + from + " -> " + to);
+        }
+
+        @Override
+        public void onVendSuccess(int item, long amount) {
+            SimCommand.log(out, "VEND SUCCESS item " + item + ": sale of " + Money.format(amount));
+        }
+
+        @Override
+        public void onVendFailure(VendRequest request, long amount) {
+            SimCommand.log(out, "VEND FAILURE item " + request.item() + ": " + Money.format(amount) + " voided (refund)");
+        }
+
+        @Override
+        public void onResetAfterApproval(VendRequest request, long amount) {
+            SimCommand.log(out, "RESET after VEND APPROVED, item " + request.item() + ": booked as a sale of " + Money.format(amount));
+        }
+
+        @Override
+        public void onApprovalNotDelivered(VendRequest request, long amount) {
+            SimCommand.log(out, "approval for item " + request.item() + " never reached the VMC: voided");
+        }
+
+        @Override
+        public void onVendCancelled(VendRequest request) {
+            SimCommand.log(out, "VEND CANCEL for item " + request.item());
+        }
+
+        @Override
+        public void onSessionComplete() {
+            SimCommand.log(out, "SESSION COMPLETE: END SESSION goes out on the next POLL");
+        }
+
+        @Override
+        public void onSessionTimeout(Duration after) {
+            SimCommand.log(out, "session idle for " + after.toSeconds() + " s: SESSION CANCEL REQUEST");
+        }
+
+        @Override
+        public void onCashSale(long price, int item) {
+            SimCommand.log(out, "CASH SALE item " + item + " for " + Money.format(price));
+        }
+
+        @Override
+        public void onOutOfSequence(CashlessCommand command, CashlessState state) {
+            SimCommand.log(out, "COMMAND OUT OF SEQUENCE: " + command + " in " + state);
+        }
+    }
+}

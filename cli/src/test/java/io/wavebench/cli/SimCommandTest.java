@@ -1,0 +1,71 @@
+package io.wavebench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wavebench.drivers.serial.VirtualSerialPair;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The standalone simulators against each other over a virtual null-modem cable, as two bench processes would be. */
+class SimCommandTest {
+
+    private record Run(int exit, String out) {}
+
+    private static Run run(String... args) {
+        StringWriter text = new StringWriter();
+        CommandLine cli = new CommandLine(new Wavebench());
+        cli.setOut(new PrintWriter(text, true));
+        cli.setErr(new PrintWriter(text, true));
+        int exit = cli.execute(args);
+        return new Run(exit, text.toString());
+    }
+
+    @Test
+    void sim_vmc_buys_two_items_from_sim_reader_over_a_pty_pair() throws Exception {
+        try (VirtualSerialPair cable = VirtualSerialPair.open("sim-test")) {
+            CompletableFuture<Run> reader = CompletableFuture.supplyAsync(() ->
+                    run("sim", "reader", "--port", cable.pathA(), "--funds", "5.00", "--sessions", "2", "--timeout", "20s"));
+            CompletableFuture<Run> vmc = CompletableFuture.supplyAsync(() ->
+                    run("sim", "vmc", "--port", cable.pathB(), "--price", "1.50", "--vends", "2", "--response-timeout", "50ms", "--timeout", "20s"));
+            Run v = vmc.get(40, TimeUnit.SECONDS);
+            Run r = reader.get(40, TimeUnit.SECONDS);
+            assertEquals(0, v.exit(), v.out());
+            assertEquals(0, r.exit(), r.out());
+            assertTrue(v.out().contains("done: 2 dispensed, 0 denied"), v.out());
+            assertTrue(v.out().contains("VEND_APPROVED item=12 amount=150"), v.out());
+            assertEquals(2, r.out().lines().filter(l -> l.contains("VEND SUCCESS item 12: sale of 1.50")).count(), r.out());
+            assertTrue(r.out().contains("reader ENABLED -> SESSION_IDLE"), r.out());
+        }
+    }
+
+    @Test
+    void sim_vmc_without_a_reader_fails_clearly_naming_the_port() {
+        try (VirtualSerialPair cable = VirtualSerialPair.open("sim-test-empty")) {
+            Run v = run("sim", "vmc", "--port", cable.pathB(), "--timeout", "1s");
+            assertEquals(1, v.exit(), v.out());
+            assertTrue(v.out().contains("NO_RESPONSE") && v.out().contains(cable.pathB()), v.out());
+            assertTrue(v.out().contains("FAILED: the reader was not enabled"), v.out());
+        }
+    }
+
+    @Test
+    void sim_has_help_for_each_device() {
+        Run help = run("sim", "reader", "--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("--port") && help.out().contains("--transport") && help.out().contains("0x10"), help.out());
+        assertTrue(run("sim", "vmc", "--help").out().contains("--vends"));
+    }
+
+    @Test
+    void sim_timing_prints_the_response_time_distribution_against_the_limit() {
+        Run t = run("sim", "timing", "--exchanges", "300", "--warmup", "100");
+        assertTrue(t.out().matches("(?s).*p50 \\d+\\.\\d{3} ms +p99 \\d+\\.\\d{3} ms +max \\d+\\.\\d{3} ms.*"), t.out());
+        assertTrue(t.out().contains("limit p99 <= 5 ms"), t.out());
+        // No assertion on the figure itself: DESIGN §6, the benchmark decides, not a timed unit test.
+    }
+}

@@ -1,0 +1,171 @@
+package io.wavebench.simulators.vmc;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.wavebench.drivers.mdb.CashlessCommand;
+import io.wavebench.drivers.mdb.MdbFault;
+import io.wavebench.drivers.mdb.MdbTrace;
+import io.wavebench.drivers.mdb.PeripheralPort;
+import io.wavebench.drivers.mdb.PtyMdbTransport;
+import io.wavebench.drivers.serial.InMemorySerialLink;
+import io.wavebench.simulators.reader.mdb.CashlessListener;
+import io.wavebench.simulators.reader.mdb.CashlessPeripheral;
+import io.wavebench.simulators.reader.mdb.CashlessState;
+import io.wavebench.simulators.reader.mdb.PeripheralServer;
+import io.wavebench.simulators.reader.mdb.VendDecision;
+import io.wavebench.simulators.reader.mdb.VendRequest;
+import io.wavebench.simulators.vmc.VmcEvent.Type;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the machine's keypad and controller do besides a paid selection, and the VMC's named faults. */
+class VmcOperationsTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(3);
+    private static final Catalog CATALOG = Catalog.of(new Catalog.Item(12, "cola", 150));
+
+    private final List<String> booked = new CopyOnWriteArrayList<>();
+    private PtyMdbTransport vmcSide;
+    private PtyMdbTransport readerSide;
+    private CashlessPeripheral reader;
+    private PeripheralPort port;
+    private PeripheralServer server;
+    private SimulatedVmc vmc;
+
+    @BeforeEach
+    void wire() {
+        InMemorySerialLink[] links = InMemorySerialLink.pair("/dev/pts/vmc", "/dev/pts/reader");
+        vmcSide = new PtyMdbTransport(links[0]);
+        readerSide = new PtyMdbTransport(links[1]);
+        vmcSide.open();
+        readerSide.open();
+        reader = new CashlessPeripheral(r -> VendDecision.approve(r.priceMinorUnits()), new CashlessListener() {
+            public void onVendSuccess(int item, long amount) { booked.add("sale " + amount); }
+            public void onVendFailure(VendRequest r, long amount) { booked.add("void " + amount); }
+            public void onResetAfterApproval(VendRequest r, long amount) { booked.add("sale by reset " + amount); }
+            public void onVendCancelled(VendRequest r) { booked.add("vend cancelled"); }
+            public void onCashSale(long price, int item) { booked.add("cash sale " + price); }
+            public void onOutOfSequence(CashlessCommand c, CashlessState s) { booked.add("out of sequence: " + c); }
+        });
+        port = new PeripheralPort(readerSide, CashlessCommand.CASHLESS_1, new MdbTrace(), Duration.ofMillis(100), Duration.ofMillis(100));
+        server = new PeripheralServer(port, reader);
+        server.start();
+        vmc = new SimulatedVmc(vmcSide, CATALOG, Duration.ofMillis(25), Duration.ofMillis(50));
+        vmc.start();
+        vmc.awaitEvent(Type.READER_ENABLED, DEADLINE);
+    }
+
+    @AfterEach
+    void unwire() {
+        vmc.close();
+        server.close();
+        vmcSide.close();
+        readerSide.close();
+    }
+
+    private long count(Type type) {
+        return vmc.events().stream().filter(e -> e.type() == type).count();
+    }
+
+    @Test
+    void cancel_with_a_session_open_completes_it_and_charges_nothing() {
+        assertTrue(reader.beginSession(500));
+        vmc.awaitEvent(Type.SESSION_BEGAN, DEADLINE);
+        vmc.cancel();
+        vmc.awaitEvent(Type.SESSION_ENDED, DEADLINE);
+        reader.awaitState(CashlessState.ENABLED, DEADLINE);
+        assertEquals(0, count(Type.VEND_REQUESTED));
+        assertEquals(List.of(), booked);
+    }
+
+    @Test
+    void a_cash_sale_is_reported_to_the_reader() {
+        vmc.cashSale(12);
+        vmc.awaitEvent(Type.CASH_SALE, DEADLINE);
+        org.awaitility.Awaitility.await("reader books the cash sale").atMost(DEADLINE).until(() -> booked.contains("cash sale 150"));
+    }
+
+    @Test
+    void a_disabled_reader_opens_no_session_until_enabled_again() {
+        vmc.disableReader();
+        vmc.awaitEvent(Type.READER_DISABLED, DEADLINE);
+        reader.awaitState(CashlessState.DISABLED, DEADLINE);
+        assertFalse(reader.beginSession(500));
+        vmc.enableReader();
+        reader.awaitState(CashlessState.ENABLED, DEADLINE);
+        assertTrue(reader.beginSession(500));
+    }
+
+    @Test
+    void a_controller_restart_after_approval_is_booked_as_a_sale() {
+        vmc.resetDuringNextVend();
+        vmc.select(12);
+        reader.beginSession(500);
+        vmc.awaitEvent(Type.CONTROLLER_RESTARTED, DEADLINE);
+        int after = vmc.eventCount();
+        vmc.awaitEvent(e -> e.type() == Type.READER_ENABLED, DEADLINE, after).orElseThrow();
+        assertEquals(List.of("sale by reset 150"), booked);
+        assertEquals(1, count(Type.DISPENSED));
+    }
+
+    @Test
+    void the_vmc_repeats_a_command_the_reader_did_not_answer_instead_of_resetting_it() {
+        port.inject(MdbFault.SILENCE);
+        port.inject(MdbFault.SILENCE);
+        port.inject(MdbFault.SILENCE);
+        port.inject(MdbFault.SILENCE); // more than one transaction's three attempts
+        vmc.select(12);
+        reader.beginSession(500);
+        vmc.awaitEvent(Type.SESSION_ENDED, DEADLINE);
+        assertEquals(1, count(Type.DISPENSED));
+        assertEquals(0, count(Type.NO_RESPONSE));
+        assertEquals(1, count(Type.READER_JUST_RESET), "no RESET before the non-response time");
+    }
+
+    @Test
+    void a_lost_ack_on_vend_request_does_not_make_the_vmc_reset_the_reader() {
+        vmc.select(12);
+        reader.beginSession(500);
+        vmc.awaitEvent(Type.SESSION_BEGAN, DEADLINE);
+        port.inject(MdbFault.NO_ACK); // the next non-POLL command is VEND REQUEST
+        vmc.awaitEvent(Type.SESSION_ENDED, DEADLINE);
+        assertEquals(1, count(Type.DISPENSED));
+        assertEquals(0, count(Type.OUT_OF_SEQUENCE), () -> "events: " + vmc.events() + "\n" + vmc.trace().toText());
+        assertEquals(List.of("sale 150"), booked);
+    }
+
+    @Test
+    void vmc_faults_no_ack_and_bad_checksum_are_survived() {
+        vmc.inject(MdbFault.BAD_CHECKSUM);
+        vmc.inject(MdbFault.NO_ACK);
+        vmc.select(12);
+        reader.beginSession(500);
+        vmc.awaitEvent(Type.SESSION_ENDED, DEADLINE);
+        assertEquals(1, count(Type.DISPENSED));
+        assertEquals(List.of("sale 150"), booked);
+        assertTrue(vmc.trace().toText().contains("fault BAD_CHECKSUM"), vmc.trace().toText());
+    }
+
+    @Test
+    void vmc_fault_out_of_sequence_is_refused_and_the_vmc_resets_the_reader() {
+        vmc.inject(MdbFault.OUT_OF_SEQUENCE);
+        vmc.awaitEvent(Type.OUT_OF_SEQUENCE, DEADLINE);
+        int after = vmc.eventCount();
+        vmc.awaitEvent(e -> e.type() == Type.READER_ENABLED, DEADLINE, after).orElseThrow();
+        assertEquals(List.of("out of sequence: VEND SUCCESS item=0"), booked);
+    }
+
+    @Test
+    void an_idle_session_is_timed_out_by_the_reader_and_completed_by_the_vmc() {
+        reader.sessionTimeout(Duration.ofMillis(100));
+        reader.beginSession(500);
+        vmc.awaitEvent(Type.SESSION_CANCEL_REQUESTED, DEADLINE);
+        vmc.awaitEvent(Type.SESSION_ENDED, DEADLINE);
+        assertEquals(0, count(Type.VEND_REQUESTED));
+        assertEquals(VmcState.READY, vmc.state());
+    }
+}
