@@ -7,7 +7,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Deque;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * The backend's database by JDBC URL (DESIGN §5.6): H2 embedded by default ({@code jdbc:h2:mem:…}
  * or {@code jdbc:h2:file:…}), PostgreSQL by {@code jdbc:postgresql://…}; same schema on both.
  *
- * <p>Each unit of work is one transaction on its own connection. Writers that collide (two uploads
+ * <p>Each unit of work is one transaction on a connection of its own (reused afterwards). Writers that collide (two uploads
  * claiming one token, a deadlock, a lock timeout) are resolved by the database's constraints and
  * locks; the loser's transaction is rolled back whole and run again, and then sees the winner's
  * rows. No Java lock is involved, so two backends on one PostgreSQL behave the same.
@@ -31,6 +33,7 @@ public final class Database implements AutoCloseable {
     }
 
     static final int MAX_ATTEMPTS = 20;
+    static final int MAX_IDLE = 16;
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     /**
@@ -48,6 +51,11 @@ public final class Database implements AutoCloseable {
      * survives between transactions and a file database is not reopened for each one.
      */
     private final Connection keepAlive;
+    /**
+     * Connections of finished transactions, kept for the next one: opening a PostgreSQL
+     * connection costs a SCRAM handshake, more than most settlement transactions.
+     */
+    private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
 
     private Database(String url, String product, Connection keepAlive) {
         this.url = url;
@@ -105,23 +113,41 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(String what, Work<T> work) {
         SQLException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            try (Connection c = connect()) {
+            Connection c = null;
+            boolean pooled = false;
+            boolean reusable = false;
+            try {
+                c = idle.pollFirst();
+                pooled = c != null;
+                if (c == null) c = connect();
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 try {
                     T result = work.run(c);
                     c.commit();
+                    reusable = true;
                     return result;
                 } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly(c, e);
+                    reusable = rollback(c, e) && !(e instanceof SQLException s && isConnectionFailure(s));
                     throw e;
                 }
             } catch (SQLException e) {
+                if (pooled && isConnectionFailure(e)) {
+                    // An idle connection the server dropped (restart, timeout): forget them all, try afresh.
+                    closeIdle();
+                    last = e;
+                    continue;
+                }
                 if (!isRetryable(e)) throw translate(what, e);
                 last = e;
                 LOG.trace("{}: attempt {} collided ({} {}), retrying", what, attempt, e.getSQLState(), e.getMessage());
                 // Spread the retries so that two colliding writers do not collide again in step.
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(200_000, 2_000_000L * attempt));
+            } finally {
+                if (c != null) {
+                    if (reusable && idle.size() < MAX_IDLE) idle.offerFirst(c);
+                    else closeQuietly(c);
+                }
             }
         }
         throw new BackendException(BackendError.DATABASE_BUSY, what + ": still colliding with concurrent writers after "
@@ -156,12 +182,27 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
-    private static void rollbackQuietly(Connection c, Exception cause) {
+    /** Rolls back; false (and the failure kept with {@code cause}) when even that failed. */
+    private static boolean rollback(Connection c, Exception cause) {
         try {
             c.rollback();
+            return true;
         } catch (SQLException rollback) {
             cause.addSuppressed(rollback);
+            return false;
         }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // Already broken; nothing to release.
+        }
+    }
+
+    private void closeIdle() {
+        for (Connection c; (c = idle.pollFirst()) != null; ) closeQuietly(c);
     }
 
     static String redact(String url) {
@@ -170,12 +211,8 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (keepAlive == null) return;
-        try {
-            keepAlive.close();
-        } catch (SQLException ignored) {
-            // The in-memory database goes with it; nothing left to release.
-        }
+        closeIdle();
+        if (keepAlive != null) closeQuietly(keepAlive);
     }
 
     @Override
