@@ -1,0 +1,179 @@
+package io.wavebench.simulators.backend;
+
+import io.wavebench.simulators.Startable;
+import io.wavebench.simulators.backend.api.EnrollmentRequest;
+import io.wavebench.simulators.backend.api.Health;
+import io.wavebench.simulators.backend.api.JournalBatch;
+import io.wavebench.simulators.backend.api.RefreshRequest;
+import io.wavebench.simulators.backend.api.RevokeRequest;
+import io.wavebench.simulators.backend.db.Database;
+import io.wavebench.simulators.backend.db.Migrations;
+import io.wavebench.simulators.backend.http.BackendHttpServer;
+import io.wavebench.simulators.backend.http.BackendHttpServer.Response;
+import io.wavebench.simulators.backend.issuer.CredentialService;
+import io.wavebench.simulators.backend.settlement.Readers;
+import io.wavebench.simulators.backend.settlement.Revocations;
+import io.wavebench.simulators.backend.settlement.Settlement;
+import io.wavebench.simulators.backend.settlement.SettlementQueries;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.KeyPair;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The backend (DESIGN §5.6) as an in-process service: issuer, revocations and settlement over
+ * HTTP/JSON, stored by JDBC in H2 (default, in memory) or any database the URL names, PostgreSQL
+ * included. {@link #start()} applies the migrations and binds a free loopback port; {@link #url()}
+ * says where. Talk to it with {@link BackendClient}.
+ *
+ * <p>Endpoints (JSON in and out; errors are {@code {"error": NAME, "message": …}} with the status
+ * of {@link BackendError}):
+ * <pre>
+ * GET  /v1/health                        status, database product, schema version
+ * GET  /v1/issuer                        issuer key id and raw public key, for readers to install
+ * POST /v1/credentials                   enrol a phone that is online: EnrollmentRequest → 201 IssuedCredential
+ * POST /v1/credentials/refresh           a phone back online: RefreshRequest → IssuedCredential (a new credential)
+ * PUT  /v1/readers/{id}                  register a reader (201 first time, 200 after)
+ * POST /v1/readers/{id}/journal          upload a JournalBatch → UploadReceipt; idempotent per (reader id, sequence)
+ * GET  /v1/readers/{id}/report           the reader's SettlementReport
+ * GET  /v1/revocations?since=N           RevocationList after version N (0: all); keep its cursor for the next sync
+ * POST /v1/revocations                   an operator's RevokeRequest → Revocation
+ * GET  /v1/ledger[?reader=ID][&amp;account=N]  LedgerEntry list in booking order
+ * GET  /v1/double-spends                 DoubleSpend list
+ * </pre>
+ */
+public final class SimulatedBackend implements Startable {
+
+    /**
+     * What the backend is made of. {@link #inMemory} is the default; {@code with…} return copies.
+     *
+     * @param jdbcUrl {@code jdbc:h2:mem:…}, {@code jdbc:h2:file:…} or {@code jdbc:postgresql://…}
+     * @param credentialValidity how long credentials are good for
+     * @param proofWindow how far a refresh proof's time may be from the backend's clock
+     * @param port 0 for a free port
+     */
+    public record Config(String jdbcUrl, int issuerKeyId, KeyPair issuerKey, Clock clock, Duration credentialValidity, Duration proofWindow,
+            int port, int threads) {
+
+        /** A fresh private in-memory H2 database, system clock, week-long credentials. */
+        public static Config inMemory(int issuerKeyId, KeyPair issuerKey) {
+            return new Config("jdbc:h2:mem:wavebench-" + UUID.randomUUID(), issuerKeyId, issuerKey, Clock.systemUTC(), Duration.ofDays(7),
+                    Duration.ofMinutes(5), 0, 8);
+        }
+
+        public Config withJdbcUrl(String url) {
+            return new Config(url, issuerKeyId, issuerKey, clock, credentialValidity, proofWindow, port, threads);
+        }
+
+        public Config withClock(Clock c) {
+            return new Config(jdbcUrl, issuerKeyId, issuerKey, c, credentialValidity, proofWindow, port, threads);
+        }
+
+        public Config withCredentialValidity(Duration d) {
+            return new Config(jdbcUrl, issuerKeyId, issuerKey, clock, d, proofWindow, port, threads);
+        }
+
+        public Config withPort(int p) {
+            return new Config(jdbcUrl, issuerKeyId, issuerKey, clock, credentialValidity, proofWindow, p, threads);
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedBackend.class);
+
+    private final Config config;
+    private Database db;
+    private BackendHttpServer server;
+    private URI url;
+
+    public SimulatedBackend(Config config) {
+        this.config = config;
+    }
+
+    /** Opens the database, applies migrations, serves. A database it cannot reach fails here, naming the URL. */
+    @Override
+    public synchronized void start() {
+        if (server != null) throw new IllegalStateException("backend: start() while already serving at " + url);
+        Database database = Database.open(config.jdbcUrl());
+        try {
+            Migrations migrations = Migrations.bundled();
+            List<Integer> applied = migrations.apply(database);
+            Clock clock = config.clock();
+            Revocations revocations = new Revocations(database, clock);
+            Readers readers = new Readers(database, clock);
+            Settlement settlement = new Settlement(database, revocations, clock);
+            SettlementQueries queries = new SettlementQueries(database);
+            CredentialService issuer = new CredentialService(database, config.issuerKeyId(), config.issuerKey(), clock,
+                    config.credentialValidity(), config.proofWindow());
+            String id = "/v1/readers/([A-Za-z0-9._%-]+)";
+            BackendHttpServer http = new BackendHttpServer()
+                    .route("GET", "/v1/health", r -> Response.ok(health(database)))
+                    .route("GET", "/v1/issuer", r -> Response.ok(issuer.issuerKey()))
+                    .route("POST", "/v1/credentials", r -> new Response(201, issuer.enroll(r.body(EnrollmentRequest.class))))
+                    .route("POST", "/v1/credentials/refresh", r -> Response.ok(issuer.refresh(r.body(RefreshRequest.class))))
+                    .route("PUT", id, r -> {
+                        var registration = readers.register(r.pathParam(1));
+                        return new Response(registration.created() ? 201 : 200, registration);
+                    })
+                    .route("POST", id + "/journal", r -> Response.ok(settlement.upload(r.pathParam(1), r.body(JournalBatch.class))))
+                    .route("GET", id + "/report", r -> Response.ok(queries.report(r.pathParam(1))))
+                    .route("GET", "/v1/revocations", r -> Response.ok(revocations.since(r.queryLong("since", 0L))))
+                    .route("POST", "/v1/revocations", r -> {
+                        RevokeRequest revoke = r.body(RevokeRequest.class);
+                        return Response.ok(revocations.revoke(revoke.credentialId(), revoke.detail()));
+                    })
+                    .route("GET", "/v1/ledger", r -> Response.ok(queries.ledger(r.query().get("reader"), r.queryLong("account", null))))
+                    .route("GET", "/v1/double-spends", r -> Response.ok(queries.doubleSpends()));
+            url = http.start(config.port(), config.threads());
+            server = http;
+            db = database;
+            LOG.info("backend at {} over {} (schema V{}, applied now: {})", url, database, migrations.latestVersion(), applied);
+        } catch (IOException e) {
+            database.close();
+            throw new UncheckedIOException("backend: cannot bind 127.0.0.1:" + config.port(), e);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Health health(Database database) {
+        try (Connection c = database.connect()) {
+            return new Health("UP", database.product(), Migrations.currentVersion(c));
+        } catch (SQLException e) {
+            throw database.translate("health check", e);
+        }
+    }
+
+    /** Where it serves, e.g. {@code http://127.0.0.1:41234/}. */
+    public synchronized URI url() {
+        if (url == null) throw new IllegalStateException("backend: url() before start()");
+        return url;
+    }
+
+    /** The database product and version it runs on, for test output and reports. */
+    public synchronized String database() {
+        if (db == null) throw new IllegalStateException("backend: database() before start()");
+        return db.product();
+    }
+
+    /** A client for this backend. */
+    public BackendClient client() {
+        return new BackendClient(url());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) server.close();
+        if (db != null) db.close();
+        server = null;
+        db = null;
+    }
+}

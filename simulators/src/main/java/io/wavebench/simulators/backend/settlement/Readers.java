@@ -1,0 +1,57 @@
+package io.wavebench.simulators.backend.settlement;
+
+import io.wavebench.simulators.backend.BackendError;
+import io.wavebench.simulators.backend.BackendException;
+import io.wavebench.simulators.backend.api.ReaderRegistration;
+import io.wavebench.simulators.backend.db.Database;
+import io.wavebench.simulators.backend.db.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.regex.Pattern;
+
+/** The readers settlement knows; uploads from any other id are refused as UNKNOWN_READER. */
+public final class Readers {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final Database db;
+    private final Clock clock;
+
+    public Readers(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Registers a reader; registering it again changes nothing and says so. */
+    public ReaderRegistration register(String readerId) {
+        requireWellFormed(readerId);
+        return db.inTransaction("registering reader " + readerId, c -> {
+            ReaderRegistration existing = find(c, readerId);
+            if (existing != null) return existing;
+            var now = clock.instant();
+            Sql.update(c, "INSERT INTO reader (reader_id, registered_at) VALUES (?, ?)", readerId, now);
+            return new ReaderRegistration(readerId, true, now);
+        });
+    }
+
+    static void requireWellFormed(String readerId) {
+        if (readerId == null || !ID.matcher(readerId).matches()) {
+            throw new BackendException(BackendError.INVALID_REQUEST, "reader id must be 1 to 64 of A-Z a-z 0-9 . _ -, got '" + readerId + "'");
+        }
+    }
+
+    static void require(Connection c, String readerId) throws SQLException {
+        if (find(c, readerId) == null) {
+            throw new BackendException(BackendError.UNKNOWN_READER, "reader '" + readerId + "' is not registered (PUT /v1/readers/" + readerId + ")");
+        }
+    }
+
+    private static ReaderRegistration find(Connection c, String readerId) throws SQLException {
+        try (PreparedStatement s = Sql.prepare(c, "SELECT registered_at FROM reader WHERE reader_id = ?", readerId); ResultSet rs = s.executeQuery()) {
+            return rs.next() ? new ReaderRegistration(readerId, false, Sql.instant(rs, "registered_at")) : null;
+        }
+    }
+}
