@@ -1,0 +1,190 @@
+package io.wavebench.drivers.codes;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
+import com.google.zxing.GrayscaleLuminanceSource;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.Reader;
+import com.google.zxing.Result;
+import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.oned.Code128Reader;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.wavebench.drivers.optical.Frame;
+import io.wavebench.drivers.optical.GrayFilters;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads one kind of code from camera frames with ZXing and a preprocessing ladder (DESIGN §5.2,
+ * {@link Rung}), stopping at the first value that passes the caller's checks. Every decoded value
+ * is checked, on every rung: a refused value is never returned, and the ladder goes on. A
+ * decoder keeps no state between frames and may be shared.
+ */
+public final class CodeDecoder {
+
+    private final CodeKind kind;
+    private final PayloadCheck payloadCheck;
+    private final BarcodeCheck barcodeCheck;
+
+    private CodeDecoder(CodeKind kind, PayloadCheck payloadCheck, BarcodeCheck barcodeCheck) {
+        this.kind = kind;
+        this.payloadCheck = payloadCheck;
+        this.barcodeCheck = barcodeCheck;
+    }
+
+    /** QR codes whose byte payload must pass {@code check} (e.g. {@link PayloadCheck#tokenShape}). */
+    public static CodeDecoder qr(PayloadCheck check) {
+        return new CodeDecoder(CodeKind.QR_CODE, check, null);
+    }
+
+    /** Code 128 barcodes whose text must pass {@code check} (e.g. {@link BarcodeCheck#PAYMENT_CODE}). */
+    public static CodeDecoder code128(BarcodeCheck check) {
+        return new CodeDecoder(CodeKind.CODE_128, null, check);
+    }
+
+    public CodeKind kind() {
+        return kind;
+    }
+
+    public DecodeResult decode(Frame frame) {
+        Prepared images = new Prepared(frame);
+        List<Attempt> attempts = new ArrayList<>();
+        for (Rung rung : Rung.values()) {
+            if (!rung.appliesTo(kind)) continue;
+            Attempt attempt = tryRung(rung, images);
+            attempts.add(attempt);
+            if (attempt.outcome() == Attempt.Outcome.DECODED) {
+                return new DecodeResult.Decoded(kind, images.acceptedBytes, images.acceptedText, rung, attempts);
+            }
+        }
+        return notDecoded(frame, attempts);
+    }
+
+    /** The turns of {@link Rung#TURNED}: yaw and pitch in degrees. */
+    private static final double[][] TURNS = {{-30, 0}, {30, 0}, {0, -30}, {0, 30}};
+
+    private Attempt tryRung(Rung rung, Prepared images) {
+        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+        if (kind == CodeKind.QR_CODE) hints.put(DecodeHintType.CHARACTER_SET, StandardCharsets.ISO_8859_1.name());
+        switch (rung) {
+            case AS_IS -> {
+                return tryImage(rung, "", images.frame.luma(), false, hints, images);
+            }
+            case DENOISED -> {
+                return tryImage(rung, "", images.denoised(), false, hints, images);
+            }
+            case GLOBAL_BINARIZER -> {
+                return tryImage(rung, "", images.denoised(), true, hints, images);
+            }
+            case CONTRAST_STRETCH -> {
+                return tryImage(rung, "", images.stretched(), false, hints, images);
+            }
+            case TURNED -> {
+                Attempt best = null;
+                for (double[] turn : TURNS) {
+                    Frame f = images.frame;
+                    byte[] turned = GrayFilters.toBytes(Preprocess.turned(images.denoisedFloat(), f.width(), f.height(), turn[0], turn[1]));
+                    Attempt a = tryImage(rung, String.format("yaw %+.0f°, pitch %+.0f°", turn[0], turn[1]), turned, false, hints, images);
+                    if (best == null || a.outcome().ordinal() < best.outcome().ordinal()) best = a;
+                    if (a.outcome() == Attempt.Outcome.DECODED) break;
+                }
+                return best;
+            }
+            case DESKEWED_SMEARED -> {
+                return tryImage(rung, "", images.deskewedSmeared(), false, hints, images);
+            }
+            case TRY_HARDER -> {
+                hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+                return tryImage(rung, "", images.denoised(), false, hints, images);
+            }
+            case PURE_BARCODE -> {
+                hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+                hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+                return tryImage(rung, "", images.frame.luma(), false, hints, images);
+            }
+            default -> throw new IllegalStateException("rung " + rung);
+        }
+    }
+
+    private Attempt tryImage(Rung rung, String variant, byte[] luma, boolean global, Map<DecodeHintType, Object> hints, Prepared images) {
+        String at = variant.isEmpty() ? "" : variant + ": ";
+        LuminanceSource source = new GrayscaleLuminanceSource(images.frame.width(), images.frame.height(), luma);
+        BinaryBitmap bitmap = new BinaryBitmap(global ? new GlobalHistogramBinarizer(source) : new HybridBinarizer(source));
+        Reader reader = kind == CodeKind.QR_CODE ? new QRCodeReader() : new Code128Reader();
+        Result result;
+        try {
+            result = reader.decode(bitmap, hints);
+        } catch (NotFoundException e) {
+            return new Attempt(rung, Attempt.Outcome.NOT_FOUND, at + (kind == CodeKind.QR_CODE ? "no finder patterns" : "no start and stop pattern on any row"));
+        } catch (ChecksumException e) {
+            return new Attempt(rung, Attempt.Outcome.CHECKSUM, at + "error correction failed");
+        } catch (FormatException e) {
+            return new Attempt(rung, Attempt.Outcome.FORMAT, at + "format or version information unreadable");
+        }
+        String text = result.getText();
+        // With ISO-8859-1 asked for and no ECI in the code, each char is one payload byte.
+        byte[] bytes = text.getBytes(kind == CodeKind.QR_CODE ? StandardCharsets.ISO_8859_1 : StandardCharsets.US_ASCII);
+        Optional<Refusal> refusal = kind == CodeKind.QR_CODE ? payloadCheck.refuse(bytes) : barcodeCheck.refuse(text);
+        if (refusal.isPresent()) return new Attempt(rung, Attempt.Outcome.REFUSED, at + refusal.get());
+        images.acceptedBytes = bytes;
+        images.acceptedText = text;
+        return new Attempt(rung, Attempt.Outcome.DECODED, variant);
+    }
+
+    private DecodeResult.NotDecoded notDecoded(Frame frame, List<Attempt> attempts) {
+        FrameDiagnosis diagnosis = FrameDiagnosis.of(frame);
+        Optional<Attempt> refused = attempts.stream().filter(a -> a.outcome() == Attempt.Outcome.REFUSED).findFirst();
+        if (refused.isPresent()) {
+            return new DecodeResult.NotDecoded(kind, FailureReason.REFUSED, "decoded at " + refused.get().rung() + " but refused: " + refused.get().detail(), diagnosis, attempts);
+        }
+        boolean found = attempts.stream().anyMatch(a -> a.outcome() == Attempt.Outcome.CHECKSUM || a.outcome() == Attempt.Outcome.FORMAT);
+        if (found) {
+            return new DecodeResult.NotDecoded(kind, FailureReason.UNREADABLE, "code found but unreadable; " + diagnosis.guess(), diagnosis, attempts);
+        }
+        String what = kind == CodeKind.QR_CODE ? "no finder patterns on any rung" : "no Code 128 start and stop on any rung";
+        return new DecodeResult.NotDecoded(kind, FailureReason.NO_CODE_FOUND, what + "; " + diagnosis.guess(), diagnosis, attempts);
+    }
+
+    /** The frame's prepared copies, each made once and only if a rung needs it. */
+    private static final class Prepared {
+        final Frame frame;
+        private float[] denoisedFloat;
+        private byte[] denoised;
+        private byte[] stretched;
+        private byte[] deskewed;
+        byte[] acceptedBytes;
+        String acceptedText;
+
+        Prepared(Frame frame) {
+            this.frame = frame;
+        }
+
+        float[] denoisedFloat() {
+            if (denoisedFloat == null) denoisedFloat = GrayFilters.median3(GrayFilters.toFloat(frame.luma()), frame.width(), frame.height());
+            return denoisedFloat;
+        }
+
+        byte[] denoised() {
+            if (denoised == null) denoised = GrayFilters.toBytes(denoisedFloat());
+            return denoised;
+        }
+
+        byte[] stretched() {
+            if (stretched == null) stretched = GrayFilters.toBytes(Preprocess.flattenAndStretch(denoisedFloat(), frame.width(), frame.height()));
+            return stretched;
+        }
+
+        byte[] deskewedSmeared() {
+            if (deskewed == null) deskewed = GrayFilters.toBytes(Preprocess.deskewAndSmear(denoisedFloat(), frame.width(), frame.height()));
+            return deskewed;
+        }
+    }
+}

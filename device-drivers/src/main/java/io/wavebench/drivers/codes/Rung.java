@@ -1,0 +1,35 @@
+package io.wavebench.drivers.codes;
+
+/**
+ * The steps of the decoder's preprocessing ladder (DESIGN §5.2), cheapest first. Each tries ZXing
+ * on a differently prepared copy of the frame; the first value that passes the checks wins.
+ */
+public enum Rung {
+    /** The frame as captured, HybridBinarizer (local thresholds). */
+    AS_IS,
+    /** 3×3 median: sensor noise and JPEG speckle removed, edges kept. */
+    DENOISED,
+    /** The denoised frame through GlobalHistogramBinarizer (one threshold); QR only, since ZXing's 1D rows always use it. */
+    GLOBAL_BINARIZER,
+    /** Denoised, divided by its local mean (glare, a gradient, a dim screen) and stretched to the full range. */
+    CONTRAST_STRETCH,
+    /**
+     * Re-projected as if the camera had turned 30° towards a tilted screen, each way about each
+     * axis (four tries): undoes the perspective that makes ZXing refuse a close, tilted QR code.
+     */
+    TURNED,
+    /** 1D only: turned so the bars stand upright, then smeared along them. */
+    DESKEWED_SMEARED,
+    /** The denoised frame with ZXing's TRY_HARDER (every row, and turned 90° for 1D). */
+    TRY_HARDER,
+    /** PURE_BARCODE: a frame that is nothing but the code (a screenshot). */
+    PURE_BARCODE;
+
+    boolean appliesTo(CodeKind kind) {
+        return switch (this) {
+            case GLOBAL_BINARIZER -> kind == CodeKind.QR_CODE;
+            case DESKEWED_SMEARED -> kind == CodeKind.CODE_128;
+            default -> true;
+        };
+    }
+}

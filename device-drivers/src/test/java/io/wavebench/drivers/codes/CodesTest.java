@@ -1,0 +1,90 @@
+package io.wavebench.drivers.codes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wavebench.drivers.optical.Display;
+import io.wavebench.drivers.optical.PaymentPage;
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CodesTest {
+
+    private static final PayloadCheck TOKEN = PayloadCheck.tokenShape(Set.of(201, 209), Set.of(0x01, 0x02));
+
+    @Test
+    void a_short_payload_still_gets_qr_version_2() {
+        CodeSymbol tiny = QrCodes.encode(new byte[] {1, 2, 3});
+        assertEquals(QrCodes.MIN_VERSION, tiny.version(), "a 3-byte payload fits version 1, which fails under tilt (DESIGN §5.2)");
+        assertEquals(25, tiny.modules().getWidth(), "version 2 is 25 modules across");
+    }
+
+    @Test
+    void a_token_qr_is_version_2_or_more_with_its_quiet_zone() {
+        byte[] token = new byte[201];
+        new Random(1).nextBytes(token);
+        CodeSymbol qr = QrCodes.encode(token);
+        assertTrue(qr.version() >= QrCodes.MIN_VERSION, qr.toString());
+        assertEquals(4, qr.quietZoneModules());
+        assertEquals(qr.modules().getWidth() + 8, qr.widthModules());
+    }
+
+    @Test
+    void the_payment_barcode_has_10_module_quiet_zones_and_3_px_modules_on_a_phone() {
+        CodeSymbol barcode = Code128Codes.encode("281234567890123456");
+        assertEquals(10, barcode.quietZoneModules());
+        int px = PaymentPage.modulePx(Display.PHONE, barcode);
+        assertTrue(px >= PaymentPage.MIN_MODULE_PX, px + " px per module");
+        BufferedImage image = barcode.render(px, 100);
+        for (int x = 0; x < 10 * px; x++) {
+            assertEquals(0xFFFFFF, image.getRGB(x, 50) & 0xFFFFFF, "left quiet zone at x=" + x);
+            assertEquals(0xFFFFFF, image.getRGB(image.getWidth() - 1 - x, 50) & 0xFFFFFF, "right quiet zone");
+        }
+        assertEquals(0, image.getRGB(10 * px, 50) & 0xFFFFFF, "the start character's first bar follows the quiet zone");
+    }
+
+    @Test
+    void a_display_too_small_for_3_px_modules_is_refused() {
+        CodeSymbol barcode = Code128Codes.encode("281234567890123456");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PaymentPage.modulePx(new Display(320, 640, 160), barcode));
+        assertTrue(e.getMessage().contains("3 px per module"), e.getMessage());
+    }
+
+    @Test
+    void the_barcode_check_takes_only_18_digits_starting_28() {
+        BarcodeCheck check = BarcodeCheck.PAYMENT_CODE;
+        assertEquals(Optional.empty(), check.refuse("281234567890123456"));
+        assertEquals("WRONG_PREFIX", check.refuse("291234567890123456").orElseThrow().code());
+        assertEquals("WRONG_LENGTH", check.refuse("28123456789012345").orElseThrow().code());
+        assertEquals("WRONG_LENGTH", check.refuse("2812345678901234567").orElseThrow().code());
+        assertEquals("NOT_DIGITS", check.refuse("28123456789012345A").orElseThrow().code());
+        assertEquals("WRONG_LENGTH", check.refuse("").orElseThrow().code());
+    }
+
+    @Test
+    void the_token_shape_check_takes_known_types_at_201_or_209_bytes() {
+        byte[] oneWay = new byte[201];
+        oneWay[0] = 0x01;
+        byte[] challenged = new byte[209];
+        challenged[0] = 0x02;
+        byte[] unknownType = new byte[201];
+        unknownType[0] = 0x07;
+        assertEquals(Optional.empty(), TOKEN.refuse(oneWay));
+        assertEquals(Optional.empty(), TOKEN.refuse(challenged));
+        assertEquals("UNKNOWN_TYPE", TOKEN.refuse(unknownType).orElseThrow().code());
+        assertEquals("WRONG_LENGTH", TOKEN.refuse(new byte[200]).orElseThrow().code());
+        assertEquals("WRONG_LENGTH", TOKEN.refuse(new byte[0]).orElseThrow().code(), "an empty payload is refused, not an index error");
+    }
+
+    @Test
+    void the_dominant_edge_angle_of_upright_bars_is_zero() {
+        int w = 64, h = 32;
+        float[] bars = new float[w * h];
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) bars[y * w + x] = (x / 4) % 2 == 0 ? 0 : 255;
+        assertEquals(0, Preprocess.dominantGradientAngleDeg(bars, w, h), 1);
+    }
+}
