@@ -98,9 +98,12 @@ final class ReceiptComposer {
             endReceipt(false, true);
             return false;
         }
-        if (paperRows != ENDLESS) paperRows -= rows;
         current.add(element);
-        return true;
+        if (paperRows == ENDLESS) return true;
+        paperRows -= rows;
+        if (paperRows > 0) return true;
+        endReceipt(false, true); // the last row used up the roll: the sensor stops the printer here
+        return false;
     }
 
     private boolean cut() {

@@ -242,12 +242,12 @@ public final class SimulatedPrinter implements Startable {
             int b = chunk[i] & 0xFF;
             StatusKind request = scanRealTime(b);
             if (request != null) {
-                print(chunk, start, i + 1 - start);
+                print(chunk, start, i + 1 - start, Math.min(3, i + 1 - start));
                 start = i + 1;
                 answer(request);
             }
         }
-        print(chunk, start, n - start);
+        print(chunk, start, n - start, 0);
     }
 
     /** Epson real-time processing: recognizes DLE EOT n in the raw stream, whatever surrounds it. */
@@ -276,10 +276,16 @@ public final class SimulatedPrinter implements Startable {
         write(b);
     }
 
-    private synchronized void print(byte[] bytes, int off, int len) {
+    /**
+     * Prints what arrived, or drops it when the printer cannot print.
+     *
+     * @param realTimeBytes how many of the last bytes were a DLE EOT already answered: not counted as dropped
+     */
+    private synchronized void print(byte[] bytes, int off, int len, int realTimeBytes) {
         if (len == 0) return;
         if (!canPrint()) {
-            droppedBytes += len;
+            // A DLE EOT split across reads had its first bytes counted in an earlier segment: take them back.
+            droppedBytes = Math.max(0, droppedBytes + len - realTimeBytes - (realTimeBytes > 0 ? 3 - realTimeBytes : 0));
             return;
         }
         parser.feed(bytes, off, len);
