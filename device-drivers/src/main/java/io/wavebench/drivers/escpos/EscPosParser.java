@@ -1,0 +1,303 @@
+package io.wavebench.drivers.escpos;
+
+import io.wavebench.drivers.escpos.EscPosCommand.CharacterSize;
+import io.wavebench.drivers.escpos.EscPosCommand.Cut;
+import io.wavebench.drivers.escpos.EscPosCommand.Emphasis;
+import io.wavebench.drivers.escpos.EscPosCommand.FeedLines;
+import io.wavebench.drivers.escpos.EscPosCommand.Initialize;
+import io.wavebench.drivers.escpos.EscPosCommand.Justify;
+import io.wavebench.drivers.escpos.EscPosCommand.LineFeed;
+import io.wavebench.drivers.escpos.EscPosCommand.PaperSensorRequest;
+import io.wavebench.drivers.escpos.EscPosCommand.QrErrorCorrection;
+import io.wavebench.drivers.escpos.EscPosCommand.QrModel;
+import io.wavebench.drivers.escpos.EscPosCommand.QrModuleSize;
+import io.wavebench.drivers.escpos.EscPosCommand.QrPrint;
+import io.wavebench.drivers.escpos.EscPosCommand.QrStore;
+import io.wavebench.drivers.escpos.EscPosCommand.SelectCodePage;
+import io.wavebench.drivers.escpos.EscPosCommand.StatusRequest;
+import io.wavebench.drivers.escpos.EscPosCommand.Text;
+import io.wavebench.drivers.escpos.EscPosCommand.Underline;
+import io.wavebench.drivers.escpos.EscPosParseException.Kind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns an ESC/POS byte stream into {@link EscPosCommand}s, strictly and incrementally: bytes are
+ * {@link #feed fed} in whatever chunks the serial line delivers, and {@link #next()} hands out
+ * each command once all its bytes are in. It never guesses: a byte it does not know, or a known
+ * command with a parameter out of range, is an {@link EscPosParseException} naming the offset
+ * and bytes. The offending bytes are skipped before the exception is thrown, so a caller that
+ * wants to go on (the printer simulator) just calls {@link #next()} again; each call consumes at
+ * least one byte or returns null, so no input can make it loop.
+ *
+ * <p>Memory is bounded: the longest command is a QR store of 7089 bytes (Epson's limit, checked
+ * from pL/pH before the body is awaited) and text is handed out in runs of at most
+ * {@link #MAX_TEXT_RUN} bytes.
+ *
+ * <p>Text is held until a non-text byte ends the run (or {@link #finish()}), so a line split
+ * across chunks still comes out as one {@link Text}.
+ */
+public final class EscPosParser {
+
+    /** Longest {@link Text} handed out at once; longer runs come out in pieces. */
+    public static final int MAX_TEXT_RUN = 4096;
+    private static final int SHOWN = 16;
+
+    private final String source;
+    private byte[] buffer = new byte[256];
+    private int head;
+    private int tail;
+    /** Stream offset of buffer[head]. */
+    private long offset;
+
+    /** @param source what the bytes come from (a port path), named in every error */
+    public EscPosParser(String source) {
+        this.source = source;
+    }
+
+    /** Parses a whole stream: every command, or the first error (truncation included). */
+    public static List<EscPosCommand> parseAll(byte[] stream) {
+        EscPosParser parser = new EscPosParser("a byte array");
+        parser.feed(stream, 0, stream.length);
+        List<EscPosCommand> out = new ArrayList<>();
+        for (EscPosCommand c; (c = parser.next()) != null; ) out.add(c);
+        out.addAll(parser.finish());
+        return out;
+    }
+
+    public void feed(byte[] bytes) {
+        feed(bytes, 0, bytes.length);
+    }
+
+    public void feed(byte[] bytes, int off, int len) {
+        if (tail + len > buffer.length) {
+            int size = tail - head;
+            byte[] target = size + len > buffer.length ? new byte[Math.max(buffer.length * 2, size + len)] : buffer;
+            System.arraycopy(buffer, head, target, 0, size);
+            buffer = target;
+            head = 0;
+            tail = size;
+        }
+        System.arraycopy(bytes, off, buffer, tail, len);
+        tail += len;
+    }
+
+    /** Bytes fed but not yet handed out as commands. */
+    public int pending() {
+        return tail - head;
+    }
+
+    /** Stream offset of the next byte to parse. */
+    public long offset() {
+        return offset;
+    }
+
+    /**
+     * The next complete command, or null when the bytes so far end inside one (feed more).
+     *
+     * @throws EscPosParseException for an unknown command or a bad parameter; its bytes are
+     *     already skipped
+     */
+    public EscPosCommand next() {
+        if (head == tail) return null;
+        int b = at(0);
+        if (b >= 0x20) return text(false);
+        return switch (b) {
+            case EscPosCommand.LF -> consume(1, new LineFeed());
+            case EscPosCommand.DLE -> dle();
+            case EscPosCommand.ESC -> esc();
+            case EscPosCommand.GS -> gs();
+            default -> throw error(Kind.UNKNOWN_COMMAND, 1, "unknown control byte 0x" + hex(b));
+        };
+    }
+
+    /**
+     * The stream has ended: returns the text still held (if any).
+     *
+     * @throws EscPosParseException (TRUNCATED) when the stream ends inside a command; the partial
+     *     command is dropped
+     */
+    public List<EscPosCommand> finish() {
+        if (head == tail) return List.of();
+        if (at(0) >= 0x20) return List.of(text(true));
+        int have = tail - head;
+        throw error(Kind.TRUNCATED, have, "stream ended inside " + describePartial() + " after " + have + " byte(s)");
+    }
+
+    // ---- commands -------------------------------------------------------------------------------
+
+    private EscPosCommand text(boolean endOfStream) {
+        int n = 0;
+        int available = tail - head;
+        while (n < available && n < MAX_TEXT_RUN && at(n) >= 0x20) n++;
+        if (n == available && n < MAX_TEXT_RUN && !endOfStream) return null; // the run may go on
+        return consume(n, new Text(Arrays.copyOfRange(buffer, head, head + n)));
+    }
+
+    /** DLE EOT n, Epson real-time status transmission; other DLE commands are not spoken here. */
+    private EscPosCommand dle() {
+        if (!have(2)) return null;
+        if (at(1) != EscPosCommand.EOT) {
+            throw error(Kind.UNKNOWN_COMMAND, 2, "unsupported real-time command DLE 0x" + hex(at(1)) + " (only DLE EOT is known)");
+        }
+        if (!have(3)) return null;
+        StatusKind kind = StatusKind.byN(at(2));
+        if (kind == null) throw error(Kind.BAD_PARAMETER, 3, "DLE EOT n with n = " + at(2) + " (Epson: 1..4)");
+        return consume(3, new StatusRequest(kind));
+    }
+
+    private EscPosCommand esc() {
+        if (!have(2)) return null;
+        int c = at(1);
+        if (c == '@') return consume(2, new Initialize());
+        if ("tE-ad".indexOf(c) < 0) throw error(Kind.UNKNOWN_COMMAND, 2, "unknown command ESC " + printable(c));
+        if (!have(3)) return null;
+        int n = at(2);
+        return switch (c) {
+            case 't' -> consume(3, new SelectCodePage(CodePage.byNumber(n).orElseThrow(
+                    () -> error(Kind.BAD_PARAMETER, 3, "ESC t " + n + ": code page not supported"))));
+            case 'E' -> consume(3, new Emphasis((n & 1) == 1)); // Epson: only the lowest bit counts
+            case '-' -> consume(3, new Underline(zeroOrAscii(n, 2, 3, "ESC - (underline)")));
+            case 'a' -> consume(3, new Justify(Justification.values()[zeroOrAscii(n, 2, 3, "ESC a (justification)")]));
+            default -> consume(3, new FeedLines(n)); // 'd'
+        };
+    }
+
+    private EscPosCommand gs() {
+        if (!have(2)) return null;
+        int c = at(1);
+        if (c == '(') return gsParen();
+        if ("!Vr".indexOf(c) < 0) throw error(Kind.UNKNOWN_COMMAND, 2, "unknown command GS " + printable(c));
+        if (!have(3)) return null;
+        int n = at(2);
+        switch (c) {
+            case '!' -> {
+                if ((n & 0x88) != 0) throw error(Kind.BAD_PARAMETER, 3, "GS ! 0x" + hex(n) + ": bits 3 and 7 must be 0");
+                return consume(3, new CharacterSize((n >> 4) + 1, (n & 7) + 1));
+            }
+            case 'r' -> {
+                if (n != 1 && n != 49) throw error(Kind.BAD_PARAMETER, 3, "GS r " + n + ": only 1 (paper sensor) is supported");
+                return consume(3, new PaperSensorRequest());
+            }
+            default -> { // 'V'
+                return switch (n) {
+                    case 0, 48 -> consume(3, new Cut(CutMode.FULL, Cut.NO_FEED));
+                    case 1, 49 -> consume(3, new Cut(CutMode.PARTIAL, Cut.NO_FEED));
+                    case 65, 66 -> have(4) ? consume(4, new Cut(n == 65 ? CutMode.FULL : CutMode.PARTIAL, at(3))) : null;
+                    default -> throw error(Kind.BAD_PARAMETER, 3, "GS V " + n + ": cut function not supported (0, 1, 48, 49, 65, 66)");
+                };
+            }
+        }
+    }
+
+    /** GS ( k pL pH cn fn [parameters]: only the QR Code functions (cn = 49). */
+    private EscPosCommand gsParen() {
+        if (!have(3)) return null;
+        if (at(2) != 'k') throw error(Kind.UNKNOWN_COMMAND, 3, "unknown command GS ( " + printable(at(2)));
+        if (!have(7)) return null;
+        int p = at(3) | at(4) << 8;
+        int cn = at(5);
+        int fn = at(6);
+        if (cn != EscPosCommand.QR_CN) throw error(Kind.UNKNOWN_COMMAND, 7, "GS ( k cn = " + cn + ": only QR Code (cn = 49) is supported");
+        int total = 5 + p;
+        switch (fn) {
+            case EscPosCommand.FN_MODEL -> {
+                requireLength(p, 4, fn);
+                if (!have(total)) return null;
+                QrCodeModel model = QrCodeModel.byN1(at(7));
+                if (model == null || at(8) != 0) {
+                    throw error(Kind.BAD_PARAMETER, total, "QR Function 165 (select model) n1 = " + at(7) + ", n2 = " + at(8)
+                            + " (Epson: n1 49 Model 1, 50 Model 2, 51 Micro QR; n2 0)");
+                }
+                return consume(total, new QrModel(model));
+            }
+            case EscPosCommand.FN_MODULE_SIZE -> {
+                requireLength(p, 3, fn);
+                if (!have(total)) return null;
+                if (at(7) < 1 || at(7) > 16) throw error(Kind.BAD_PARAMETER, total, "QR Function 167 (module size) n = " + at(7) + " (Epson: 1..16)");
+                return consume(total, new QrModuleSize(at(7)));
+            }
+            case EscPosCommand.FN_ERROR_CORRECTION -> {
+                requireLength(p, 3, fn);
+                if (!have(total)) return null;
+                QrErrorLevel level = QrErrorLevel.byN(at(7));
+                if (level == null) throw error(Kind.BAD_PARAMETER, total, "QR Function 169 (error correction) n = " + at(7) + " (Epson: 48..51)");
+                return consume(total, new QrErrorCorrection(level));
+            }
+            case EscPosCommand.FN_STORE -> {
+                if (p < 4 || p > QrStore.MAX_DATA + 3) {
+                    throw error(Kind.BAD_PARAMETER, 7, "QR Function 180 (store) pL pH = " + p + " (Epson: 4..7092, data length + 3)");
+                }
+                if (!have(8)) return null;
+                if (at(7) != 48) throw error(Kind.BAD_PARAMETER, 8, "QR Function 180 (store) m = " + at(7) + " (Epson: 48)");
+                if (!have(total)) return null;
+                return consume(total, new QrStore(Arrays.copyOfRange(buffer, head + 8, head + total)));
+            }
+            case EscPosCommand.FN_PRINT -> {
+                requireLength(p, 3, fn);
+                if (!have(total)) return null;
+                if (at(7) != 48) throw error(Kind.BAD_PARAMETER, total, "QR Function 181 (print) m = " + at(7) + " (Epson: 48)");
+                return consume(total, new QrPrint());
+            }
+            default -> throw error(Kind.UNKNOWN_COMMAND, 7, "QR Function " + (100 + fn) + " (fn = " + fn + ") not supported");
+        }
+    }
+
+    private void requireLength(int p, int expected, int fn) {
+        if (p != expected) {
+            throw error(Kind.BAD_PARAMETER, 7, "QR Function " + (100 + fn) + " with pL pH = " + p + " (Epson: " + expected + ")");
+        }
+    }
+
+    /** Epson accepts both n and the ASCII digit '0' + n for these selectors. */
+    private int zeroOrAscii(int n, int max, int length, String what) {
+        if (n >= 0 && n <= max) return n;
+        if (n >= 48 && n <= 48 + max) return n - 48;
+        throw error(Kind.BAD_PARAMETER, length, what + " n = " + n + " (Epson: 0.." + max + " or 48.." + (48 + max) + ")");
+    }
+
+    private String describePartial() {
+        return switch (at(0)) {
+            case EscPosCommand.DLE -> "DLE EOT";
+            case EscPosCommand.ESC -> tail - head > 1 ? "ESC " + printable(at(1)) : "ESC";
+            case EscPosCommand.GS -> tail - head > 2 && at(1) == '(' && at(2) == 'k' ? "GS ( k (QR)"
+                    : tail - head > 1 ? "GS " + printable(at(1)) : "GS";
+            default -> "a command";
+        };
+    }
+
+    // ---- buffer -----------------------------------------------------------------------------------
+
+    private int at(int i) {
+        return buffer[head + i] & 0xFF;
+    }
+
+    private boolean have(int n) {
+        return tail - head >= n;
+    }
+
+    private EscPosCommand consume(int n, EscPosCommand command) {
+        head += n;
+        offset += n;
+        return command;
+    }
+
+    /** Skips the {@code length} offending bytes (at least one, at most what is buffered) and builds the error. */
+    private EscPosParseException error(Kind kind, int length, String what) {
+        int n = Math.max(1, Math.min(length, tail - head));
+        byte[] shown = Arrays.copyOfRange(buffer, head, head + Math.min(n, SHOWN));
+        long at = offset;
+        head += n;
+        offset += n;
+        return new EscPosParseException(source, kind, at, shown, what);
+    }
+
+    private static String hex(int b) {
+        return String.format("%02X", b);
+    }
+
+    private static String printable(int b) {
+        return b >= 0x21 && b < 0x7F ? "'" + (char) b + "' (0x" + hex(b) + ")" : "0x" + hex(b);
+    }
+}

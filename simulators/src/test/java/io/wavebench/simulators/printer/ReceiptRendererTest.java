@@ -1,0 +1,105 @@
+package io.wavebench.simulators.printer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.Result;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.wavebench.drivers.escpos.EscPosCommand;
+import io.wavebench.drivers.escpos.EscPosParser;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class ReceiptRendererTest {
+
+    private static final Tickets TICKET = Tickets.sample();
+
+    @Test
+    void a_ticket_renders_at_paper_width_with_ink_on_it() throws Exception {
+        PrintedReceipt receipt = print(TICKET);
+
+        byte[] png = ReceiptRenderer.renderPng(receipt);
+        Path out = Path.of("target", "receipts", "ticket-" + TICKET.ticketId() + ".png");
+        Files.createDirectories(out.getParent());
+        Files.write(out, png); // for a person to look at
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(ReceiptRenderer.WIDTH, image.getWidth());
+        assertEquals(576, image.getWidth(), "80 mm paper at 203 dpi");
+        // The double-size bold title: ink in the top rows, centred (none in the left and right eighths).
+        assertTrue(ink(image, 72, 10, 504, 60) > 300, "title ink " + ink(image, 72, 10, 504, 60));
+        assertEquals(0, ink(image, 0, 10, 60, 60), "a centred title leaves the left margin blank");
+        assertTrue(ink(image, 0, 0, image.getWidth(), image.getHeight()) > 5000);
+    }
+
+    @Test
+    void the_printed_qr_decodes_back_to_its_payload() throws Exception {
+        BufferedImage image = ReceiptRenderer.render(print(TICKET));
+
+        assertEquals(TICKET.qrPayload(), decodeQr(image).getText());
+    }
+
+    @Test
+    void double_size_text_is_twice_as_wide_as_normal() {
+        PrintedReceipt normal = composed(new io.wavebench.drivers.escpos.EscPosWriter().initialize().line("WWWW").toBytes());
+        PrintedReceipt wide = composed(new io.wavebench.drivers.escpos.EscPosWriter().initialize().size(2, 1).line("WWWW").toBytes());
+        int normalInk = inkWidth(ReceiptRenderer.render(normal));
+        int wideInk = inkWidth(ReceiptRenderer.render(wide));
+        assertTrue(wideInk > 1.8 * normalInk && wideInk < 2.2 * normalInk, normalInk + " vs " + wideInk);
+    }
+
+    @Test
+    void rendering_is_deterministic() {
+        PrintedReceipt receipt = print(TICKET);
+        assertArrayEquals(ReceiptRenderer.renderPng(receipt), ReceiptRenderer.renderPng(receipt));
+    }
+
+    static PrintedReceipt print(Tickets ticket) {
+        return composed(ticket.bytes());
+    }
+
+    static PrintedReceipt composed(byte[] job) {
+        ReceiptComposer composer = new ReceiptComposer();
+        for (EscPosCommand c : EscPosParser.parseAll(job)) composer.apply(c);
+        composer.apply(new EscPosCommand.Cut(io.wavebench.drivers.escpos.CutMode.FULL, 0)); // jobs without a cut end here
+        return composer.takeFinished().get(0);
+    }
+
+    static Result decodeQr(BufferedImage image) throws NotFoundException, Exception {
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+    }
+
+    private static int ink(BufferedImage image, int x0, int y0, int w, int h) {
+        int n = 0;
+        for (int y = y0; y < Math.min(image.getHeight(), y0 + h); y++) {
+            for (int x = x0; x < Math.min(image.getWidth(), x0 + w); x++) if ((image.getRGB(x, y) & 0xFF) < 128) n++;
+        }
+        return n;
+    }
+
+    private static int inkWidth(BufferedImage image) {
+        int min = Integer.MAX_VALUE, max = -1;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFF) < 128 && y < image.getHeight() - 30) {
+                    min = Math.min(min, x);
+                    max = Math.max(max, x);
+                }
+            }
+        }
+        return max - min + 1;
+    }
+}
