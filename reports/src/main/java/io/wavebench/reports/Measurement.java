@@ -1,5 +1,8 @@
 package io.wavebench.reports;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -53,9 +56,12 @@ public record Measurement(String name, double value, String unit, Limit limit) {
         return (limit.bound() == Limit.Bound.AT_MOST ? "≤ " : "≥ ") + format(limit.value()) + (unit.isEmpty() ? "" : " " + unit);
     }
 
+    /** 142, 8.5, 0.0123, 1234.5: three significant digits, at least one decimal above 100, no trailing zeros. */
     static String format(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%.0f", v);
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.3g", v);
+        BigDecimal d = Math.abs(v) >= 100 ? BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP) : BigDecimal.valueOf(v).round(new MathContext(3));
+        return d.stripTrailingZeros().toPlainString();
     }
 
     public record Limit(Bound bound, double value) {
