@@ -55,7 +55,7 @@ final class IndexPage {
         List<String> rest = new ArrayList<>();
         if (counts.get(Outcome.FAIL) > 0) rest.add(counts.get(Outcome.FAIL) + " failed (the product did not do what the specification says)");
         if (counts.get(Outcome.INFRA_ERROR) > 0) rest.add(counts.get(Outcome.INFRA_ERROR) + " could not be judged because the test bench was broken");
-        if (counts.get(Outcome.ABORTED) > 0) rest.add(counts.get(Outcome.ABORTED) + " were not run on this rig");
+        if (counts.get(Outcome.ABORTED) > 0) rest.add(counts.get(Outcome.ABORTED) + (counts.get(Outcome.ABORTED) == 1 ? " was" : " were") + " not run on this rig");
         if (counts.get(Outcome.FLAKY) > 0) rest.add(counts.get(Outcome.FLAKY) + " passed only on a second try");
         return counts.get(Outcome.PASS) + " of " + total + " scenarios passed; " + String.join("; ", rest) + ".";
     }
