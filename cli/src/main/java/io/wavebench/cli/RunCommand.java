@@ -2,17 +2,19 @@ package io.wavebench.cli;
 
 import io.wavebench.fixtures.rig.Rig;
 import io.wavebench.fixtures.rig.RigFiles;
-import io.wavebench.reports.ReportIndex;
+import io.wavebench.reports.History;
+import io.wavebench.reports.LivingSpecReport;
+import io.wavebench.reports.RunContext;
 import io.wavebench.reports.RunResult;
+import io.wavebench.reports.SiteCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Runs the feature suite (the living specification) against a rig and writes the report.",
-            "Prints each scenario's outcome as it finishes, then a summary and the report's path.",
+            "Prints each scenario's outcome as it finishes, then a summary, the report's path and the trend across runs.",
             "Exit status: 0 when every scenario passed, 1 when any failed, 2 when the run could not start."
         })
 final class RunCommand implements Callable<Integer> {
@@ -40,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Report folder (default: target/wavebench-report/run-<timestamp>).")
     Path report;
 
+    @Option(names = "--history", paramLabel = "DIR", description = "History folder keeping each run's results for trends (default: target/wavebench-report/history).")
+    Path history;
+
     @Override
     public Integer call() throws Exception {
         String rigLocation = rigLocation();
@@ -53,28 +58,34 @@ final class RunCommand implements Callable<Integer> {
                 "--glue", GLUE,
                 "--plugin", "html:" + reportDir.resolve("cucumber.html"),
                 "--plugin", "json:" + reportDir.resolve("cucumber.json"),
-                "--plugin", "junit:" + reportDir.resolve("junit.xml"),
+                // the message stream carries the Scenario Outlines' Examples tables for the report
+                "--plugin", "message:" + reportDir.resolve("cucumber.ndjson"),
+                // Cucumber's own JUnit XML; the report writes the enriched junit.xml CI reads
+                "--plugin", "junit:" + reportDir.resolve("cucumber-junit.xml"),
                 "--plugin", ConsoleProgress.class.getName(),
                 "--monochrome"));
         if (tags != null) args.addAll(List.of("--tags", tags));
         args.add(FEATURES);
 
         System.out.println("wavebench run: rig '" + loaded.name() + "' (" + rigLocation + "), report " + reportDir);
+        Instant started = Instant.now();
         long start = System.nanoTime();
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         RunResult result = RunResult.readCucumberJson(reportDir.resolve("cucumber.json"));
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("rig file", rigLocation);
-        facts.put("tags", tags == null ? "(all)" : tags);
-        facts.put("wall time", String.format("%.1f s", took.toMillis() / 1000.0));
-        facts.put("java", System.getProperty("java.version"));
-        Path index = ReportIndex.write(reportDir, result, loaded.name(), facts);
+        RunContext context = new RunContext(loaded.name(), rigLocation, RunFacts.rigFileText(rigLocation), started, took, RunFacts.of(loaded, tags));
+        LivingSpecReport.Written written = LivingSpecReport.write(reportDir, result, context, new History(historyDir().toAbsolutePath()));
+        List<String> problems = SiteCheck.check(reportDir);
 
         System.out.println();
         System.out.printf("%s in %.1f s%n", result.summaryLine(), took.toMillis() / 1000.0);
-        System.out.println("report: " + index);
+        System.out.println("report: " + written.index().toUri());
+        System.out.println("junit:  " + written.junitXml());
+        if (written.trends() != null && written.trends().hasHistory()) System.out.println("trend:  " + written.trends().summaryLine());
+        else System.out.println("trend:  first run in " + historyDir().toAbsolutePath() + "; trends start with the next run");
+        // The report must open from file:// with every link and picture in place; say so loudly if not.
+        problems.forEach(p -> System.out.println("report problem: " + p));
         if (result.scenarios().isEmpty()) {
             System.out.println("no scenario ran" + (tags == null ? "" : ": none matches --tags " + tags) + "; that counts as a failure");
             return 1;
@@ -87,6 +98,11 @@ final class RunCommand implements Callable<Integer> {
         String root = System.getProperty("wavebench.root");
         if (root != null && Files.exists(Path.of(root, "fixtures/rigs/sim.yaml"))) return Path.of(root, "fixtures/rigs/sim.yaml").toString();
         return RigFiles.DEFAULT;
+    }
+
+    private Path historyDir() {
+        if (history != null) return history;
+        return Path.of(System.getProperty("wavebench.root", "."), "target", "wavebench-report", "history");
     }
 
     private static Path defaultReportDir() {

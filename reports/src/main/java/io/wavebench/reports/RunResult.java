@@ -10,53 +10,107 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** A whole run's scenarios, read from the Cucumber JSON the run wrote. */
-public record RunResult(List<ScenarioResult> scenarios) {
+/**
+ * A whole run's scenarios and features, read from the Cucumber JSON the run wrote. The features
+ * keep their descriptions so the report can render them as documentation (issue 8).
+ */
+public record RunResult(List<ScenarioResult> scenarios, List<FeatureResult> features) {
 
     private static final List<String> STATUS_SEVERITY = List.of("passed", "skipped", "pending", "undefined", "ambiguous", "failed");
+
+    public RunResult(List<ScenarioResult> scenarios) {
+        this(scenarios, List.of());
+    }
 
     public static RunResult readCucumberJson(Path json) throws IOException {
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         List<ScenarioResult> scenarios = new ArrayList<>();
+        List<FeatureResult> features = new ArrayList<>();
         for (JsonNode feature : root) {
             String featureName = feature.path("name").asText();
             String featureUri = feature.path("uri").asText();
+            List<String> backgroundSteps = new ArrayList<>();
+            JsonNode background = null; // Cucumber writes the Background's run before each scenario's element
             for (JsonNode element : feature.path("elements")) {
+                if ("background".equals(element.path("type").asText())) {
+                    background = element;
+                    if (backgroundSteps.isEmpty()) element.path("steps").forEach(s -> backgroundSteps.add(s.path("keyword").asText() + s.path("name").asText()));
+                    continue;
+                }
                 if (!"scenario".equals(element.path("type").asText())) continue;
-                scenarios.add(scenario(featureName, featureUri, element));
+                scenarios.add(scenario(featureName, featureUri, background, element));
+                background = null;
             }
+            features.add(new FeatureResult(featureUri, featureName, Prose.dedent(feature.path("description").asText("")), tags(feature),
+                    List.copyOf(backgroundSteps)));
         }
-        return new RunResult(List.copyOf(scenarios));
+        return new RunResult(List.copyOf(scenarios), List.copyOf(features));
     }
 
-    private static ScenarioResult scenario(String feature, String featureUri, JsonNode element) {
+    private static ScenarioResult scenario(String feature, String featureUri, JsonNode background, JsonNode element) {
         List<ScenarioResult.Step> steps = new ArrayList<>();
         List<String> attachments = new ArrayList<>();
         long nanos = 0;
         String worst = "passed";
         String error = null;
         List<JsonNode> all = new ArrayList<>();
-        element.path("before").forEach(all::add);
-        element.path("steps").forEach(all::add);
-        element.path("after").forEach(all::add);
-        for (JsonNode step : all) {
+        List<ScenarioResult.Step.Part> parts = new ArrayList<>();
+        element.path("before").forEach(n -> { all.add(n); parts.add(ScenarioResult.Step.Part.HOOK); });
+        if (background != null) background.path("steps").forEach(n -> { all.add(n); parts.add(ScenarioResult.Step.Part.BACKGROUND); });
+        element.path("steps").forEach(n -> { all.add(n); parts.add(ScenarioResult.Step.Part.STEP); });
+        element.path("after").forEach(n -> { all.add(n); parts.add(ScenarioResult.Step.Part.HOOK); });
+        for (int i = 0; i < all.size(); i++) {
+            JsonNode step = all.get(i);
             JsonNode result = step.path("result");
             String status = result.path("status").asText("undefined");
             long duration = result.path("duration").asLong(0);
             nanos += duration;
             if (STATUS_SEVERITY.indexOf(status) > STATUS_SEVERITY.indexOf(worst)) worst = status;
-            if (error == null && result.has("error_message")) error = result.path("error_message").asText();
+            String stepError = result.has("error_message") ? result.path("error_message").asText() : null;
+            if (error == null && stepError != null) error = stepError;
             if (step.has("name")) {
-                steps.add(new ScenarioResult.Step(step.path("keyword").asText().trim(), step.path("name").asText(), status, Duration.ofNanos(duration)));
+                steps.add(new ScenarioResult.Step(step.path("keyword").asText().trim(), step.path("name").asText(), status,
+                        Duration.ofNanos(duration), parts.get(i), table(step.path("rows")), docString(step), stepError));
+            } else if (!"passed".equals(status)) {
+                // A hook that failed or was skipped: shown as a step so the reader sees where the scenario stopped.
+                steps.add(new ScenarioResult.Step("Hook", hookName(step), status, Duration.ofNanos(duration), ScenarioResult.Step.Part.HOOK,
+                        List.of(), null, stepError));
             }
             for (JsonNode embedding : step.path("embeddings")) {
                 attachments.add(embedding.path("name").asText(embedding.path("mime_type").asText()));
             }
         }
+        String id = element.path("id").asText("");
+        String outlineId = id.contains(";;") ? id.substring(0, id.indexOf(";;")) : null;
+        return new ScenarioResult(feature, featureUri, element.path("line").asInt(), element.path("name").asText(), tags(element),
+                Outcome.fromCucumber(worst), Duration.ofNanos(nanos), steps, attachments, error,
+                element.path("keyword").asText("Scenario"), Prose.dedent(element.path("description").asText("")), outlineId);
+    }
+
+    private static List<String> tags(JsonNode node) {
         List<String> tags = new ArrayList<>();
-        element.path("tags").forEach(t -> tags.add(t.path("name").asText()));
-        return new ScenarioResult(feature, featureUri, element.path("line").asInt(), element.path("name").asText(), tags, Outcome.fromCucumber(worst),
-                Duration.ofNanos(nanos), steps, attachments, error);
+        node.path("tags").forEach(t -> tags.add(t.path("name").asText()));
+        return List.copyOf(tags);
+    }
+
+    private static List<List<String>> table(JsonNode rows) {
+        List<List<String>> table = new ArrayList<>();
+        for (JsonNode row : rows) {
+            List<String> cells = new ArrayList<>();
+            row.path("cells").forEach(c -> cells.add(c.asText()));
+            table.add(List.copyOf(cells));
+        }
+        return List.copyOf(table);
+    }
+
+    private static String docString(JsonNode step) {
+        JsonNode doc = step.path("doc_string");
+        return doc.isMissingNode() ? null : doc.path("value").asText();
+    }
+
+    private static String hookName(JsonNode hook) {
+        String location = hook.path("match").path("location").asText("hook");
+        return location.replaceFirst("\\(.*$", "");
     }
 
     public Map<Outcome, Integer> counts() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,9 @@ class RunResultTest {
         assertEquals(3, run.scenarios().size(), "the background is not a scenario");
         ScenarioResult purchase = run.scenarios().get(0);
         assertEquals(Outcome.PASS, purchase.outcome());
-        assertEquals(1510, purchase.duration().toMillis(), "hooks count in the scenario's time");
+        assertEquals(1511, purchase.duration().toMillis(), "hooks and the background's steps count in the scenario's time");
+        assertEquals(ScenarioResult.Step.Part.BACKGROUND, purchase.steps().get(0).part());
+        assertEquals("a machine", purchase.steps().get(0).text());
         assertEquals(java.util.List.of("air.wav"), purchase.attachments());
         assertEquals(18, purchase.line());
 
@@ -47,9 +50,51 @@ class RunResultTest {
         assertEquals(Outcome.FAIL, replay.outcome(), "a failed step outweighs a skipped one");
         assertEquals("no DISPLAYED yet", replay.error());
         assertEquals(Outcome.ABORTED, run.scenarios().get(2).outcome());
+        assertEquals("no DISPLAYED yet", replay.steps().get(0).error(), "the error stays with its step");
 
         assertTrue(run.anyFailure());
         assertEquals("3 scenarios: 1 PASS, 1 FAIL, 1 ABORTED", run.summaryLine());
+    }
+
+    @Test
+    void a_failed_background_step_fails_the_scenario_it_ran_for() throws Exception {
+        Path json = dir.resolve("cucumber.json");
+        Files.writeString(json, JSON.replace("\"name\":\"a machine\",\"result\":{\"status\":\"passed\"", "\"name\":\"a machine\",\"result\":{\"status\":\"failed\""));
+        RunResult run = RunResult.readCucumberJson(json);
+        assertEquals(Outcome.FAIL, run.scenarios().get(0).outcome());
+        assertEquals(Outcome.FAIL, run.scenarios().get(1).outcome());
+    }
+
+    @Test
+    void features_keep_their_description_as_prose_and_their_background() throws Exception {
+        Path json = dir.resolve("cucumber.json");
+        Files.writeString(json, SampleRun.JSON);
+        RunResult run = RunResult.readCucumberJson(json);
+        FeatureResult feature = run.features().get(0);
+        assertEquals("A shopper pays with a `sound`.\nSecond line of the same paragraph.\n\nA second paragraph <with> & markup.", feature.description());
+        assertEquals(List.of("Given a machine"), feature.backgroundSteps());
+        assertEquals("feature-offline_purchase.html", feature.pageName());
+        ScenarioResult purchase = run.scenarios().get(0);
+        assertEquals("Plain words about it.", purchase.description());
+        assertEquals(List.of(List.of("slot", "price"), List.of("12", "1.50")), purchase.steps().get(1).table());
+        assertEquals("THANK YOU\nENJOY", purchase.steps().get(2).docString());
+        ScenarioResult row = run.scenarios().get(3);
+        assertEquals("offline;in-a-noisy-place:-<place>", row.outlineId(), "outline rows are grouped by the outline's id");
+        assertEquals("Scenario Outline", row.keyword());
+        assertEquals(false, purchase.isOutlineRow());
+    }
+
+    @Test
+    void outline_examples_come_from_the_message_stream_by_line() throws Exception {
+        Path ndjson = dir.resolve("cucumber.ndjson");
+        Files.writeString(ndjson, SampleRun.NDJSON);
+        Files.writeString(dir.resolve("cucumber.json"), SampleRun.JSON);
+        RunResult run = RunResult.readCucumberJson(dir.resolve("cucumber.json"));
+        OutlineExamples.Outline outline = OutlineExamples.read(ndjson).outlineOf(run.scenarios().get(4));
+        assertEquals("In a noisy place: <place>", outline.title());
+        assertEquals(List.of("place"), outline.header());
+        assertEquals(List.of("mall"), outline.rows().get(45));
+        assertEquals(null, OutlineExamples.read(dir.resolve("absent.ndjson")).outlineOf(run.scenarios().get(4)), "no stream, no examples; no error");
     }
 
     @Test

@@ -1,41 +1,69 @@
 package io.wavebench.features.steps;
 
 import io.cucumber.java.After;
+import io.cucumber.java.AfterStep;
 import io.cucumber.java.Scenario;
 import io.wavebench.drivers.audio.WavFile;
 import io.wavebench.fixtures.evidence.AirRecorder;
 import io.wavebench.fixtures.rig.RigSession;
 import io.wavebench.reports.EvidenceNames;
+import io.wavebench.reports.Measurement;
+import io.wavebench.reports.MeasurementsFile;
+import io.wavebench.simulators.vmc.VmcEvent;
 import io.wavebench.reports.Spectrogram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * After each scenario: its evidence (the sound on the air as WAV and spectrogram, the decoded MDB
- * trace) goes into the report folder and is attached to the Cucumber report; then the rig is
- * taken down, whatever the outcome.
+ * trace) and its measurements (vend latency, DESIGN §6) go into the report folder and are attached
+ * to the Cucumber report; then the rig is taken down, whatever the outcome.
  */
 public final class Hooks {
 
+    /** DESIGN §6: end of sound → VEND APPROVED on the bus ≤ 300 ms on the simulated rig. */
+    static final double VEND_LATENCY_LIMIT_MS = 300;
+
     private final ScenarioRig rig;
+    /** The tightest upper bound seen of the VMC's clock origin in System.nanoTime() terms (see {@link #calibrateVmcClock}). */
+    private long vmcOriginNanos = Long.MAX_VALUE;
 
     public Hooks(ScenarioRig rig) {
         this.rig = rig;
     }
 
+    /**
+     * The VMC timestamps its events from its own start; the phone's sound ends on System.nanoTime().
+     * After each step, {@code now − (last event's time)} bounds the VMC's origin from above; after
+     * "the shopper selects" (SELECTED is recorded as select() returns) the bound is within a
+     * fraction of a millisecond, which is what the vend latency needs.
+     */
+    @AfterStep
+    public void calibrateVmcClock() {
+        if (!rig.assembled()) return;
+        long now = System.nanoTime();
+        rig.session().vmcIfStarted().ifPresent(vmc -> {
+            List<VmcEvent> events = vmc.events();
+            if (!events.isEmpty()) vmcOriginNanos = Math.min(vmcOriginNanos, now - events.get(events.size() - 1).at().toNanos());
+        });
+    }
+
     @After
     public void keepEvidenceAndTakeDownTheRig(Scenario scenario) throws IOException {
         try {
-            if (rig.assembled()) keepEvidence(scenario, rig.session());
+            if (rig.assembled()) {
+                keepEvidence(scenario, rig.session());
+                measureVendLatency(scenario, rig.session());
+            }
         } finally {
             rig.close();
         }
     }
 
     private static void keepEvidence(Scenario scenario, RigSession session) throws IOException {
-        Path dir = Path.of(System.getProperty("wavebench.report.dir", "target/wavebench-report"))
-                .resolve("evidence").resolve(EvidenceNames.slug(scenario.getUri().toString(), scenario.getLine(), scenario.getName()));
+        Path dir = evidenceDir(scenario);
         Files.createDirectories(dir);
         AirRecorder air = session.air();
         if (air != null) {
@@ -56,6 +84,25 @@ public final class Hooks {
             write(dir.resolve("mdb-trace.txt"), trace);
             scenario.attach(trace, "text/plain", "mdb-trace.txt — the MDB bus, decoded");
         });
+    }
+
+    /** End of the last payment sound → the first VEND APPROVED after it, as the VMC saw it on the bus. */
+    private void measureVendLatency(Scenario scenario, RigSession session) throws IOException {
+        long soundEnded = rig.lastSoundEndedNanos();
+        if (soundEnded < 0 || vmcOriginNanos == Long.MAX_VALUE || session.vmcIfStarted().isEmpty()) return;
+        long soundEndedOnVmcClock = soundEnded - vmcOriginNanos;
+        var approved = session.vmcIfStarted().get().events().stream()
+                .filter(e -> e.type() == VmcEvent.Type.VEND_APPROVED && e.at().toNanos() >= soundEndedOnVmcClock).findFirst();
+        if (approved.isEmpty()) return;
+        double ms = (approved.get().at().toNanos() - soundEndedOnVmcClock) / 1e6;
+        Path dir = evidenceDir(scenario);
+        MeasurementsFile.append(dir, Measurement.atMost("vend latency (end of sound → VEND APPROVED)", Math.round(ms * 10) / 10.0, "ms", VEND_LATENCY_LIMIT_MS));
+        scenario.attach(Files.readString(dir.resolve(MeasurementsFile.NAME)), MeasurementsFile.MEDIA_TYPE, MeasurementsFile.NAME + " — measurements against limits");
+    }
+
+    private static Path evidenceDir(Scenario scenario) {
+        return Path.of(System.getProperty("wavebench.report.dir", "target/wavebench-report"))
+                .resolve("evidence").resolve(EvidenceNames.slug(scenario.getUri().toString(), scenario.getLine(), scenario.getName()));
     }
 
     private static void write(Path file, String text) {

@@ -16,6 +16,8 @@ public final class ScenarioRig {
     private RigSession session;
     /** What the phone sounded last: the recording a replay attacker would hold. */
     private SimulatedPhone.Sounded lastSounded;
+    /** System.nanoTime() when the last remembered sound had left the speaker (play() drains), or -1. */
+    private long lastSoundEndedNanos = -1;
 
     public synchronized RigSession session() {
         if (session == null) {
@@ -30,7 +32,12 @@ public final class ScenarioRig {
     }
 
     void remember(SimulatedPhone.Sounded sounded) {
+        lastSoundEndedNanos = System.nanoTime(); // called as play() returns: the sound has just ended
         lastSounded = sounded;
+    }
+
+    long lastSoundEndedNanos() {
+        return lastSoundEndedNanos;
     }
 
     SimulatedPhone.Sounded lastSounded() {

@@ -1,0 +1,69 @@
+package io.wavebench.cli;
+
+import io.wavebench.drivers.audio.AudioDevices;
+import io.wavebench.fixtures.rig.Rig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What the report says about where a run happened, so a result can be reproduced or compared:
+ * versions, the machine, each role's backing and resources, the audio mixers the JVM saw, and the
+ * rig file's text (DESIGN §3: "where is data" — the rig file is the data of the run).
+ */
+final class RunFacts {
+
+    private RunFacts() {}
+
+    static Map<String, String> of(Rig rig, String tags) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("tags", tags == null ? "(all scenarios)" : tags);
+        facts.put("wavebench", new Version().getVersion()[0].replaceFirst("^wavebench ", ""));
+        facts.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor") + ")");
+        facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        facts.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        facts.put("capabilities", rig.capabilities().isEmpty() ? "(none)" : String.join(", ", rig.capabilities().stream().sorted().toList()));
+        Rig.Roles roles = rig.roles();
+        if (roles != null) {
+            role(facts, "phone", roles.phone());
+            role(facts, "reader (device under test)", roles.reader());
+            role(facts, "vending machine controller", roles.vmc());
+            role(facts, "backend", roles.backend());
+            role(facts, "evidence", roles.evidence());
+        }
+        try {
+            facts.put("audio mixers seen", AudioDevices.list().stream().map(AudioDevices.AudioDevice::name).collect(Collectors.joining(", ")));
+        } catch (RuntimeException e) {
+            facts.put("audio mixers seen", "could not be listed: " + e.getMessage());
+        }
+        return facts;
+    }
+
+    private static void role(Map<String, String> facts, String name, Rig.Role role) {
+        if (role == null) return;
+        StringBuilder s = new StringBuilder(role.backing() == null ? "" : role.backing().name().toLowerCase(java.util.Locale.ROOT));
+        if (role.speaker() != null) s.append(", speaker “").append(role.speaker()).append('”');
+        if (role.microphone() != null) s.append(", microphone “").append(role.microphone()).append('”');
+        if (role.mdbPort() != null) s.append(", MDB port ").append(role.mdbPort());
+        facts.put(name, s.toString().replaceFirst("^, ", ""));
+    }
+
+    /** The rig file as it was for this run, from disk or from the classpath; null when unreadable. */
+    static String rigFileText(String location) {
+        try {
+            if (location.startsWith("classpath:")) {
+                try (InputStream in = RunFacts.class.getClassLoader().getResourceAsStream(location.substring("classpath:".length()))) {
+                    return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            return Files.readString(Path.of(location));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.wavebench.reports;
+
+import java.util.Locale;
+
+/**
+ * A small inline SVG line chart of one figure across runs, oldest at the left, with its limit as
+ * a dashed line. Inline SVG keeps the report one self-contained file per page and stays sharp when
+ * printed; gaps (NaN) are runs that did not record the figure.
+ */
+final class SvgChart {
+
+    private static final int W = 640, H = 200, LEFT = 56, RIGHT = 16, TOP = 28, BOTTOM = 30;
+
+    private SvgChart() {}
+
+    /**
+     * @param percent values are fractions shown as percentages (pass rate)
+     * @param limit   drawn as a dashed line, or NaN for none
+     */
+    static String of(String title, double[] values, String unit, double limit, boolean percent) {
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (double v : values) if (!Double.isNaN(v)) { min = Math.min(min, v); max = Math.max(max, v); }
+        if (!Double.isNaN(limit)) { min = Math.min(min, limit); max = Math.max(max, limit); }
+        if (percent) { min = 0; max = 1; }
+        if (min == Double.POSITIVE_INFINITY) { min = 0; max = 1; }
+        if (max == min) { max = min + Math.max(1, Math.abs(min) * 0.1); }
+        if (!percent) { // breathing room, but a figure that cannot be negative keeps its axis at or above zero
+            double pad = (max - min) * 0.1;
+            min = min >= 0 ? Math.max(0, min - pad) : min - pad;
+            max += pad;
+        }
+        int plotW = W - LEFT - RIGHT, plotH = H - TOP - BOTTOM;
+        final double lo = min, hi = max;
+        java.util.function.DoubleUnaryOperator y = v -> TOP + plotH - plotH * (v - lo) / (hi - lo);
+        java.util.function.IntToDoubleFunction x = i -> LEFT + (values.length == 1 ? plotW / 2.0 : plotW * (double) i / (values.length - 1));
+
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ").append(W).append(' ').append(H)
+                .append("\" width=\"").append(W).append("\" height=\"").append(H).append("\" role=\"img\" aria-label=\"").append(Html.esc(title)).append("\">");
+        svg.append("<title>").append(Html.esc(title)).append("</title>");
+        svg.append(text(LEFT, 18, title, "start", 13, "600"));
+        for (int i = 0; i <= 4; i++) {
+            double v = lo + (hi - lo) * i / 4;
+            double py = y.applyAsDouble(v);
+            svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(W - RIGHT).append("\" y1=\"").append(f(py)).append("\" y2=\"").append(f(py))
+                    .append("\" stroke=\"#e6e6e6\"/>");
+            svg.append(text(LEFT - 6, py + 4, percent ? String.format(Locale.ROOT, "%.0f %%", v * 100) : Measurement.format(v) + " " + unit, "end", 11, "400"));
+        }
+        svg.append(text(LEFT, H - 8, "oldest run", "start", 11, "400")).append(text(W - RIGHT, H - 8, "this run", "end", 11, "400"));
+        if (!Double.isNaN(limit)) {
+            double py = y.applyAsDouble(limit);
+            svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(W - RIGHT).append("\" y1=\"").append(f(py)).append("\" y2=\"").append(f(py))
+                    .append("\" stroke=\"#b3261e\" stroke-dasharray=\"6 4\"/>");
+            svg.append(text(W - RIGHT - 4, py - 4, "limit " + (percent ? Trends.percent(limit) : Measurement.format(limit) + " " + unit), "end", 11, "400"));
+        }
+        StringBuilder path = new StringBuilder();
+        boolean pen = false;
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i])) { pen = false; continue; }
+            path.append(pen ? " L" : " M").append(f(x.applyAsDouble(i))).append(' ').append(f(y.applyAsDouble(values[i])));
+            pen = true;
+        }
+        if (path.length() > 0) svg.append("<path d=\"").append(path.toString().trim()).append("\" fill=\"none\" stroke=\"#0b57d0\" stroke-width=\"2\"/>");
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i])) continue;
+            svg.append("<circle cx=\"").append(f(x.applyAsDouble(i))).append("\" cy=\"").append(f(y.applyAsDouble(values[i]))).append("\" r=\"3.5\" fill=\"#0b57d0\">")
+                    .append("<title>run ").append(i + 1).append(": ").append(Html.esc(percent ? Trends.percent(values[i]) : Measurement.format(values[i]) + " " + unit))
+                    .append("</title></circle>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static String text(double x, double y, String s, String anchor, int size, String weight) {
+        return "<text x=\"" + f(x) + "\" y=\"" + f(y) + "\" text-anchor=\"" + anchor + "\" font-size=\"" + size + "\" font-weight=\"" + weight
+                + "\" font-family=\"system-ui,sans-serif\" fill=\"#1f2328\">" + Html.esc(s) + "</text>";
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,127 @@
+package io.wavebench.reports;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the history says about this run: the pass-rate trend, each measurement's trend, the
+ * scenarios newly failing (failed now, passed in the previous run) and the flaky ones (DESIGN §3:
+ * FLAKY is reported, not hidden).
+ *
+ * @param runs the history, oldest first, ending with the current run
+ */
+public record Trends(List<RunRecord> runs) {
+
+    /** How many recent runs the flakiness rule looks at. */
+    static final int FLAKY_WINDOW = 10;
+
+    public Trends {
+        if (runs.isEmpty()) throw new IllegalArgumentException("trends need at least the current run");
+        runs = List.copyOf(runs);
+    }
+
+    public RunRecord current() {
+        return runs.get(runs.size() - 1);
+    }
+
+    public RunRecord previous() {
+        return runs.size() < 2 ? null : runs.get(runs.size() - 2);
+    }
+
+    public boolean hasHistory() {
+        return runs.size() >= 2;
+    }
+
+    /** Failed now (FAIL or INFRA-ERROR), passed (PASS or FLAKY) in the previous run. */
+    public boolean newlyFailing(String key) {
+        RunRecord.Entry now = current().entry(key);
+        RunRecord.Entry before = previous() == null ? null : previous().entry(key);
+        return now != null && now.outcome().isFailure() && before != null && passed(before.outcome());
+    }
+
+    public List<String> newlyFailing() {
+        return current().scenarios().stream().map(RunRecord.Entry::key).filter(this::newlyFailing).toList();
+    }
+
+    /**
+     * FLAKY now, or, over the last {@value #FLAKY_WINDOW} runs, switching between passing and
+     * failing at least twice (pass→fail→pass or fail→pass→fail): a single change is a regression or
+     * a fix, two are a scenario that cannot make up its mind.
+     */
+    public boolean flaky(String key) {
+        RunRecord.Entry now = current().entry(key);
+        if (now != null && now.outcome() == Outcome.FLAKY) return true;
+        int changes = 0;
+        Boolean last = null;
+        for (RunRecord run : runs.subList(Math.max(0, runs.size() - FLAKY_WINDOW), runs.size())) {
+            RunRecord.Entry e = run.entry(key);
+            if (e == null || e.outcome() == Outcome.ABORTED) continue;
+            boolean passed = passed(e.outcome());
+            if (last != null && last != passed) changes++;
+            last = passed;
+        }
+        return changes >= 2;
+    }
+
+    public List<String> flaky() {
+        return current().scenarios().stream().map(RunRecord.Entry::key).filter(this::flaky).toList();
+    }
+
+    /** Pass rate per run, oldest first (NaN for a run where nothing reached a verdict). */
+    public double[] passRates() {
+        return runs.stream().mapToDouble(RunRecord::passRate).toArray();
+    }
+
+    /** A measurement's values across runs, NaN where a run did not record it. */
+    public record Series(String scenarioKey, String measurement, String unit, Measurement.Limit limit, double[] values) {}
+
+    /** One series per (scenario, measurement) the current run recorded. */
+    public List<Series> measurementSeries() {
+        List<Series> all = new ArrayList<>();
+        for (RunRecord.Entry e : current().scenarios()) {
+            for (Measurement m : e.measurements()) {
+                double[] values = new double[runs.size()];
+                for (int i = 0; i < runs.size(); i++) values[i] = valueIn(runs.get(i), e.key(), m.name());
+                all.add(new Series(e.key(), m.name(), m.unit(), m.limit(), values));
+            }
+        }
+        return all;
+    }
+
+    /** "pass rate 100 % (previous 89 %), newly failing: none" — the console's one line. */
+    public String summaryLine() {
+        StringBuilder line = new StringBuilder("pass rate ").append(percent(current().passRate()));
+        if (previous() != null) line.append(" (previous ").append(percent(previous().passRate())).append(')');
+        List<String> newly = newlyFailing();
+        line.append(", newly failing: ").append(newly.isEmpty() ? "none" : String.join("; ", newly));
+        List<String> flaky = flaky();
+        if (!flaky.isEmpty()) line.append(", flaky: ").append(String.join("; ", flaky));
+        return line.append(" (").append(runs.size()).append(runs.size() == 1 ? " run" : " runs").append(" in history)").toString();
+    }
+
+    public Map<String, Outcome> outcomesOf(String key) {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        for (RunRecord run : runs) {
+            RunRecord.Entry e = run.entry(key);
+            if (e != null) outcomes.put(run.time().toString(), e.outcome());
+        }
+        return outcomes;
+    }
+
+    static String percent(double rate) {
+        return Double.isNaN(rate) ? "n/a" : String.format(Locale.ROOT, "%.0f %%", rate * 100);
+    }
+
+    private static double valueIn(RunRecord run, String key, String measurement) {
+        RunRecord.Entry e = run.entry(key);
+        if (e == null) return Double.NaN;
+        return e.measurements().stream().filter(m -> m.name().equals(measurement)).mapToDouble(Measurement::value).findFirst().orElse(Double.NaN);
+    }
+
+    private static boolean passed(Outcome o) {
+        return o == Outcome.PASS || o == Outcome.FLAKY;
+    }
+}
