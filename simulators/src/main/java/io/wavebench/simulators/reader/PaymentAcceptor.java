@@ -77,6 +77,17 @@ final class PaymentAcceptor {
         return state;
     }
 
+    /**
+     * After a sync: the revoked credentials are refused from now on (DESIGN §5.1 rule 5), and the
+     * offline spend restarts from what the journal holds beyond the upload.
+     */
+    synchronized void synced(ReaderSync.Result result) {
+        result.revocations().forEach(r -> verifier.revoke(r.credentialId()));
+        offlineSpend.restore(journal.recover().spendSinceSync());
+        emit(ReaderEvent.Kind.SYNCED, result.uploaded() + " journal entries sent, uploaded through #" + result.uploadedThrough() + ", "
+                + result.revocations().size() + " revocations applied" + (result.doubleSpends().isEmpty() ? "" : ", " + result.doubleSpends().size() + " double spends flagged"), null);
+    }
+
     synchronized Heard heard(byte[] payload) {
         TokenVerifier.Verdict verdict = verifier.verify(payload);
         if (!verdict.isAccepted()) {

@@ -49,6 +49,7 @@ public final class SimulatedReader implements Startable {
     private final PaymentAcceptor acceptor;
     private final CashlessPeripheral cashless;
     private final AuthorizationJournal journal;
+    private final ReaderSync sync;
     private final List<ReaderEvent> events = new ArrayList<>();
     private final List<byte[]> decodedFrames = new ArrayList<>();
     private PeripheralPort port;
@@ -76,6 +77,7 @@ public final class SimulatedReader implements Startable {
         this.mdb = mdb;
         this.clock = clock;
         Consumer<ReaderEvent> record = this::record;
+        this.sync = new ReaderSync(readerId, journal, clock);
         this.acceptor = new PaymentAcceptor(verifier, new OfflineSpend(), journal, clock, maxSessionFunds, record);
         this.cashless = new CashlessPeripheral(this::authorize, new BookVends());
     }
@@ -203,6 +205,19 @@ public final class SimulatedReader implements Startable {
     /** The journal of approvals and their outcomes (DESIGN §5.1), for {@code @needs:reader-internals}. */
     public AuthorizationJournal journal() {
         return journal;
+    }
+
+    /**
+     * Syncs with the backend now (DESIGN §5.6): uploads the journal beyond the last upload, pulls
+     * and applies the revocations issued since the last sync.
+     *
+     * @return the number of revocations applied
+     * @throws io.wavebench.simulators.backend.BackendException when the backend refuses or is unreachable
+     */
+    public int syncWith(io.wavebench.simulators.backend.BackendClient backend) {
+        ReaderSync.Result result = sync.sync(backend);
+        acceptor.synced(result);
+        return result.revocations().size();
     }
 
     /** Why the reader's bus loop ended on its own (e.g. its cable was unplugged), if it did. */
