@@ -163,6 +163,11 @@ public final class BackendClient {
         return send("GET", "v1/barcodes/authorizations/" + authorizationId, null, BarcodeAuthorization.class);
     }
 
+    /** The authorization a barcode was accepted under ({@link BackendError#AUTHORIZATION_UNKNOWN} if never). */
+    public BarcodeAuthorization barcodeAuthorizationOf(String code) {
+        return send("GET", "v1/barcodes/authorizations?code=" + encode(code), null, BarcodeAuthorization.class);
+    }
+
     // ---- tickets (DESIGN §5.5) ----
 
     public TicketingKey ticketingKey() {

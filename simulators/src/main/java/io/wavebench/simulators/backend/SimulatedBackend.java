@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * POST /v1/barcode-keys                  an online phone gets a barcode key: BarcodeEnrollment → 201 BarcodeKey
  * POST /v1/barcodes/authorizations       a reader presents a barcode: BarcodeAuthorizeRequest → 201 BarcodeAuthorization (a hold)
  * POST /v1/barcodes/authorizations/{id}/capture   BarcodeCapture → BarcodeAuthorization; …/release → BarcodeAuthorization
- * GET  /v1/barcodes/authorizations/{id}  BarcodeAuthorization
+ * GET  /v1/barcodes/authorizations/{id}  BarcodeAuthorization; …/authorizations?code=C: the one that code was accepted under
  * GET  /v1/ticketing-key                 ticketing key id and raw public key, for kiosks to install
  * POST /v1/tickets                       an online phone buys a ticket: TicketOrder → 201 SoldTicket (the signed ticket code)
  * GET  /v1/tickets/{id}                  TicketStatus (with every redemption reported)
@@ -165,6 +165,11 @@ public final class SimulatedBackend implements Startable {
                     .route("GET", "/v1/double-spends", r -> Response.ok(queries.doubleSpends()))
                     .route("POST", "/v1/barcode-keys", r -> new Response(201, barcodes.enroll(r.body(BarcodeEnrollment.class).accountId())))
                     .route("POST", "/v1/barcodes/authorizations", r -> new Response(201, barcodes.authorize(r.body(BarcodeAuthorizeRequest.class))))
+                    .route("GET", "/v1/barcodes/authorizations", r -> {
+                        String code = r.query().get("code");
+                        if (code == null) throw new BackendException(BackendError.INVALID_REQUEST, "query parameter code is missing");
+                        return Response.ok(barcodes.byCode(code));
+                    })
                     .route("GET", "/v1/barcodes/authorizations/(\\d{1,18})", r -> Response.ok(barcodes.get(Long.parseLong(r.pathParam(1)))))
                     .route("POST", "/v1/barcodes/authorizations/(\\d{1,18})/capture",
                             r -> Response.ok(barcodes.capture(Long.parseLong(r.pathParam(1)), r.body(BarcodeCapture.class))))

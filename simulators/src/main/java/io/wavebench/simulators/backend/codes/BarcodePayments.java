@@ -113,6 +113,15 @@ public final class BarcodePayments {
         });
     }
 
+    /** The authorization a code was accepted under. */
+    public BarcodeAuthorization byCode(String code) {
+        return db.inTransaction("reading the authorization of barcode " + code, c -> {
+            BarcodeAuthorization a = find(c, "code", code);
+            if (a == null) throw new BackendException(BackendError.AUTHORIZATION_UNKNOWN, "barcode " + code + " was never accepted");
+            return a;
+        });
+    }
+
     private BarcodeAuthorization requireHeld(Connection c, long id) throws SQLException {
         BarcodeAuthorization a = find(c, "authorization_id", id);
         if (a == null || !a.status().equals("HELD")) {
