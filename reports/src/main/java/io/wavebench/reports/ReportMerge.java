@@ -64,7 +64,13 @@ public final class ReportMerge {
                 Files.copy(html, copy, StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        mergeCucumberJson(shards, out.resolve(RunFolder.CUCUMBER_JSON));
+        mergeCucumberJson(shards, RunFolder.CUCUMBER_JSON, out.resolve(RunFolder.CUCUMBER_JSON));
+        // the second tries too, so the merged folder reads back with the shards' outcomes (FLAKY)
+        String rerun = RunFolder.RERUN + "/" + RunFolder.CUCUMBER_JSON;
+        if (shards.stream().anyMatch(s -> Files.isRegularFile(s.resolve(rerun)))) {
+            Files.createDirectories(out.resolve(RunFolder.RERUN));
+            mergeCucumberJson(shards.stream().filter(s -> Files.isRegularFile(s.resolve(rerun))).toList(), rerun, out.resolve(rerun));
+        }
         mergeGherkinDocuments(shards, out.resolve("cucumber.ndjson"));
         Files.writeString(out.resolve("cucumber.html"), cucumberIndex(shards));
         RunResult merged = RunResult.merge(runs);
@@ -105,10 +111,10 @@ public final class ReportMerge {
     }
 
     /** One Cucumber JSON for the whole suite: each feature once, its scenarios from every shard. */
-    private static void mergeCucumberJson(List<Path> shards, Path out) throws IOException {
+    private static void mergeCucumberJson(List<Path> shards, String file, Path out) throws IOException {
         Map<String, ObjectNode> features = new LinkedHashMap<>();
         for (Path shard : shards) {
-            for (JsonNode feature : JSON.readTree(shard.resolve(RunFolder.CUCUMBER_JSON).toFile())) {
+            for (JsonNode feature : JSON.readTree(shard.resolve(file).toFile())) {
                 ObjectNode kept = features.get(feature.path("uri").asText());
                 if (kept == null) {
                     features.put(feature.path("uri").asText(), (ObjectNode) feature.deepCopy());
@@ -119,8 +125,32 @@ public final class ReportMerge {
             }
         }
         ArrayNode all = JSON.createArrayNode();
-        features.values().forEach(all::add);
+        for (ObjectNode feature : features.values()) {
+            feature.set("elements", inLineOrder(feature.withArray("elements")));
+            all.add(feature);
+        }
         Files.writeString(out, all.toString());
+    }
+
+    /**
+     * A feature's scenarios in file order. Cucumber writes a feature's Background again before
+     * each scenario it ran for, so each scenario moves with the Background just before it.
+     */
+    private static ArrayNode inLineOrder(ArrayNode elements) {
+        List<List<JsonNode>> units = new ArrayList<>();
+        List<JsonNode> pending = new ArrayList<>();
+        for (JsonNode element : elements) {
+            pending.add(element);
+            if (!"background".equals(element.path("type").asText())) {
+                units.add(pending);
+                pending = new ArrayList<>();
+            }
+        }
+        units.sort(java.util.Comparator.comparingInt(u -> u.get(u.size() - 1).path("line").asInt()));
+        ArrayNode sorted = JSON.createArrayNode();
+        units.forEach(u -> u.forEach(sorted::add));
+        pending.forEach(sorted::add);
+        return sorted;
     }
 
     /** The Gherkin documents of every shard's message stream: what the report needs for outline tables. */
