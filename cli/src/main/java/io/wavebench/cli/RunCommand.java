@@ -154,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
     private List<Shard.Planned> plan(Path dir) throws Exception {
         Files.createDirectories(dir);
         Path json = dir.resolve(RunFolder.CUCUMBER_JSON);
-        List<String> args = new ArrayList<>(List.of("--dry-run", "--plugin", "json:" + json, "--monochrome"));
+        List<String> args = new ArrayList<>(List.of("--dry-run", "--plugin", "json:" + json, "--plugin", SilentSummary.class.getName(), "--monochrome"));
         args.addAll(glueArgs());
         if (tags != null) args.addAll(List.of("--tags", tags));
         args.add(features);
