@@ -116,7 +116,8 @@ public record RunResult(List<ScenarioResult> scenarios, List<FeatureResult> feat
     /**
      * This run with its failed scenarios' reruns folded in (DESIGN §3): a FAIL whose rerun passed
      * is FLAKY, keeping the first attempt's steps and error (the failure is what needs looking
-     * at); a FAIL whose rerun failed too stays as the first attempt recorded it. Scenarios are
+     * at); a FAIL whose rerun found the rig broken is INFRA-ERROR; a FAIL whose rerun failed too
+     * stays as the first attempt recorded it. Scenarios are
      * matched by feature file and line.
      */
     public RunResult withRerun(RunResult rerun) {
@@ -128,6 +129,10 @@ public record RunResult(List<ScenarioResult> scenarios, List<FeatureResult> feat
             if (s.outcome() == Outcome.FAIL && second != null && second.outcome() == Outcome.PASS) {
                 merged.add(s.withOutcome(Outcome.FLAKY, "Failed on the first try, passed when run again (" + FeaturePage.seconds(second.duration().toMillis()) + ").\n"
                         + "The first try's error:\n" + s.error()));
+            } else if (s.outcome() == Outcome.FAIL && second != null && second.outcome() == Outcome.INFRA_ERROR) {
+                // the rig broke under the first try (an adapter pulled mid-scenario): nothing is known about the reader
+                merged.add(s.withOutcome(Outcome.INFRA_ERROR, "Failed, and on the rerun the rig was found broken:\n" + second.error()
+                        + "\nThe first try's error:\n" + s.error()));
             } else {
                 merged.add(s);
             }

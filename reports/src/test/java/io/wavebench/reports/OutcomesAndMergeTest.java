@@ -55,11 +55,12 @@ class OutcomesAndMergeTest {
 
     @Test
     void a_failure_that_passes_on_rerun_is_flaky_and_keeps_its_first_error(@TempDir Path dir) throws Exception {
-        writeRun(dir, cucumberJson("3=passed", "4=failed:boom first", "5=failed:boom always"));
+        writeRun(dir, cucumberJson("3=passed", "4=failed:boom first", "5=failed:boom always", "6=failed:port read failed"));
         Files.createDirectories(dir.resolve(RunFolder.RERUN));
-        Files.writeString(dir.resolve(RunFolder.RERUN).resolve(RunFolder.CUCUMBER_JSON), cucumberJson("4=passed", "5=failed:boom again"));
+        Files.writeString(dir.resolve(RunFolder.RERUN).resolve(RunFolder.CUCUMBER_JSON), cucumberJson("4=passed", "5=failed:boom again",
+                "6=failed:io.wavebench.fixtures.rig.RigUnavailableException: INFRA-ERROR: port /dev/serial/by-id/x has gone"));
         RunResult run = RunFolder.read(dir);
-        assertEquals("3=PASS,4=FLAKY,5=FAIL", outcomes(run));
+        assertEquals("3=PASS,4=FLAKY,5=FAIL,6=INFRA_ERROR", outcomes(run));
         assertTrue(run.scenarios().get(1).error().contains("passed when run again"), run.scenarios().get(1).error());
         assertTrue(run.scenarios().get(1).error().contains("boom first"), run.scenarios().get(1).error());
         assertEquals("boom always", run.scenarios().get(2).error());

@@ -38,6 +38,8 @@ public final class ScenarioRig {
             String location = RigOutcomes.rigLocation();
             RigPreflight.Report preflight = RigPreflight.once(location, RigOutcomes.rig());
             if (!preflight.ok()) throw new RigUnavailableException(preflight.failuresLine());
+            var gone = RigPreflight.missingPorts(RigOutcomes.rig());
+            if (!gone.isEmpty()) throw new RigUnavailableException("rig '" + RigOutcomes.rig().name() + "': port " + String.join(", ", gone) + " has gone since the preflight (adapter unplugged?)");
             lane = LANES.computeIfAbsent(location, RigLanes::new).acquire();
             try {
                 session = RigAssembler.assemble(lane.rig(), Long.getLong("wavebench.seed", 2026L));
