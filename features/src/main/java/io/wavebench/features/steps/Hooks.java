@@ -86,6 +86,7 @@ public final class Hooks {
             write(dir.resolve("air-channel.txt"), channel + System.lineSeparator());
             scenario.attach(channel, "text/plain", "air-channel.txt — what the air did (DESIGN §4 channel model)");
         });
+        CodeEvidence.keep(scenario, session, dir);
         session.vmcIfStarted().ifPresent(vmc -> {
             String trace = vmc.trace().toText();
             write(dir.resolve("mdb-trace.txt"), trace);
