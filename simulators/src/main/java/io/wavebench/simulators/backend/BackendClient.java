@@ -2,6 +2,7 @@ package io.wavebench.simulators.backend;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wavebench.simulators.backend.api.CardToken;
 import io.wavebench.simulators.backend.api.DoubleSpend;
 import io.wavebench.simulators.backend.api.EnrollmentRequest;
 import io.wavebench.simulators.backend.api.ErrorBody;
@@ -18,6 +19,7 @@ import io.wavebench.simulators.backend.api.Revocation;
 import io.wavebench.simulators.backend.api.RevocationList;
 import io.wavebench.simulators.backend.api.RevokeRequest;
 import io.wavebench.simulators.backend.api.SettlementReport;
+import io.wavebench.simulators.backend.api.TokenizeRequest;
 import io.wavebench.simulators.backend.api.UploadReceipt;
 import io.wavebench.simulators.token.Credential;
 import io.wavebench.simulators.token.Ed25519;
@@ -121,6 +123,16 @@ public final class BackendClient {
 
     public List<DoubleSpend> doubleSpends() {
         return send("GET", "v1/double-spends", null, new TypeReference<List<DoubleSpend>>() {});
+    }
+
+    /** DESIGN §5.4: the one call that sends a full card number, to be exchanged for a token. */
+    public CardToken tokenize(io.wavebench.simulators.card.Pan pan, io.wavebench.simulators.card.Expiry expiry, String readerId) {
+        return send("POST", "v1/card-tokens", new TokenizeRequest(pan.revealDigits(), expiry.month(), expiry.year(), readerId), CardToken.class);
+    }
+
+    /** Every card token issued (masked numbers only). */
+    public List<CardToken> cardTokens() {
+        return send("GET", "v1/card-tokens", null, new TypeReference<List<CardToken>>() {});
     }
 
     public SettlementReport report(String readerId) {

@@ -6,6 +6,7 @@ import io.wavebench.simulators.backend.api.Health;
 import io.wavebench.simulators.backend.api.JournalBatch;
 import io.wavebench.simulators.backend.api.RefreshRequest;
 import io.wavebench.simulators.backend.api.RevokeRequest;
+import io.wavebench.simulators.backend.api.TokenizeRequest;
 import io.wavebench.simulators.backend.db.Database;
 import io.wavebench.simulators.backend.db.Migrations;
 import io.wavebench.simulators.backend.http.BackendHttpServer;
@@ -15,6 +16,7 @@ import io.wavebench.simulators.backend.settlement.Readers;
 import io.wavebench.simulators.backend.settlement.Revocations;
 import io.wavebench.simulators.backend.settlement.Settlement;
 import io.wavebench.simulators.backend.settlement.SettlementQueries;
+import io.wavebench.simulators.backend.tokenization.TokenVault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -48,6 +50,8 @@ import org.slf4j.LoggerFactory;
  * POST /v1/revocations                   an operator's RevokeRequest → Revocation
  * GET  /v1/ledger[?reader=ID][&amp;account=N]  LedgerEntry list in booking order
  * GET  /v1/double-spends                 DoubleSpend list
+ * POST /v1/card-tokens                   a reader's TokenizeRequest → 201 CardToken (the only request with a full PAN; none is stored)
+ * GET  /v1/card-tokens                   CardToken list (masked numbers only)
  * </pre>
  */
 public final class SimulatedBackend implements Startable {
@@ -112,6 +116,7 @@ public final class SimulatedBackend implements Startable {
             SettlementQueries queries = new SettlementQueries(database);
             CredentialService issuer = new CredentialService(database, config.issuerKeyId(), config.issuerKey(), clock,
                     config.credentialValidity(), config.proofWindow());
+            TokenVault vault = new TokenVault(database, clock);
             String id = "/v1/readers/([A-Za-z0-9._%-]+)";
             BackendHttpServer http = new BackendHttpServer()
                     .route("GET", "/v1/health", r -> Response.ok(health(database)))
@@ -130,7 +135,9 @@ public final class SimulatedBackend implements Startable {
                         return Response.ok(revocations.revoke(revoke.credentialId(), revoke.detail()));
                     })
                     .route("GET", "/v1/ledger", r -> Response.ok(queries.ledger(r.query().get("reader"), r.queryLong("account", null))))
-                    .route("GET", "/v1/double-spends", r -> Response.ok(queries.doubleSpends()));
+                    .route("GET", "/v1/double-spends", r -> Response.ok(queries.doubleSpends()))
+                    .route("POST", "/v1/card-tokens", r -> new Response(201, vault.tokenize(r.body(TokenizeRequest.class))))
+                    .route("GET", "/v1/card-tokens", r -> Response.ok(vault.all()));
             url = http.start(config.port(), config.threads());
             server = http;
             db = database;
