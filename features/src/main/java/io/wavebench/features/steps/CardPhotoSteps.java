@@ -41,13 +41,17 @@ public final class CardPhotoSteps {
         this.rig = rig;
     }
 
+    private long seed = Long.getLong("wavebench.seed", 2026L);
+
     private CardCapture capture() {
-        return rig.session().cardCapture(Long.getLong("wavebench.seed", 2026L));
+        return rig.session().cardCapture(seed);
     }
 
     /** Every log event of a card scenario is kept in memory, to be searched for the number. */
     @Before("@card")
-    public void tapTheLog() {
+    public void tapTheLog(io.cucumber.java.Scenario scenario) {
+        // Each scenario its own cards, the same on every run.
+        seed = seed * 31 + scenario.getName().hashCode();
         logTap.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logTap);
     }

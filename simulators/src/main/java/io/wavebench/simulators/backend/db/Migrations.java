@@ -71,6 +71,11 @@ public final class Migrations {
         return new Migrations(list);
     }
 
+    /** Every migration, in the order applied. */
+    public List<Migration> all() {
+        return migrations;
+    }
+
     /** The newest migration (the list is never empty once bundled). */
     public Migration latest() {
         return migrations.get(migrations.size() - 1);
