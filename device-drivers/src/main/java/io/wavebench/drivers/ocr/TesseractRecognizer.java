@@ -54,12 +54,19 @@ public final class TesseractRecognizer implements TextRecognizer {
         if (gray.length != width * height) {
             throw new IllegalArgumentException("a " + width + "×" + height + " line needs " + width * height + " bytes, got " + gray.length);
         }
-        api.SetVariable("tessedit_char_whitelist", alphabet);
+        // The space is always allowed (the interface says so); without it in the whitelist
+        // Tesseract answers every word with confidence 0.
+        api.SetVariable("tessedit_char_whitelist", alphabet.indexOf(' ') >= 0 ? alphabet : alphabet + " ");
         api.SetImage(gray, width, height, 1, width);
+        if (api.Recognize(null) != 0) {
+            api.Clear();
+            return new Recognized("", 0);
+        }
+        int confidence = api.MeanTextConf();
         BytePointer text = api.GetUTF8Text();
         try {
             String read = text == null ? "" : text.getString().strip();
-            return new Recognized(read, api.MeanTextConf());
+            return new Recognized(read, confidence);
         } finally {
             if (text != null) text.deallocate();
             api.Clear();

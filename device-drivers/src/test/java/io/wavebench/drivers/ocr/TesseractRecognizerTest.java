@@ -47,6 +47,7 @@ class TesseractRecognizerTest {
                 }
                 Recognized r = read(ocr, line(text.toString(), 40), "0123456789");
                 assertEquals(text.toString().replace(" ", ""), r.text().replace(" ", ""), "line " + n);
+                assertTrue(r.confidence() > 60, "a clean line is read with confidence, got " + r.confidence());
             }
         }
     }
