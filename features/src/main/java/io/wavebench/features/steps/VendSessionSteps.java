@@ -8,7 +8,9 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.wavebench.fixtures.rig.RigSession;
-import io.wavebench.simulators.reader.AuthorizationLog;
+import io.wavebench.simulators.reader.journal.AuthorizationJournal;
+import io.wavebench.simulators.reader.journal.JournalEntry;
+import io.wavebench.simulators.reader.journal.VendOutcome;
 import io.wavebench.simulators.vmc.SimulatedVmc;
 import io.wavebench.simulators.vmc.VmcEvent;
 import io.wavebench.simulators.vmc.VmcEvent.Type;
@@ -123,12 +125,12 @@ public final class VendSessionSteps {
 
     @Then("the reader's journal books {money} for slot {int} as a sale")
     public void theJournalBooksASale(long amount, int slot) {
-        AuthorizationLog journal = rig.session().readerInternals()
-                .orElseThrow(() -> new IllegalStateException("needs:reader-internals: this rig's reader is real hardware")).authorizationLog();
+        AuthorizationJournal journal = rig.session().readerInternals()
+                .orElseThrow(() -> new IllegalStateException("needs:reader-internals: this rig's reader is real hardware")).journal();
         await("the reader books the vend as a sale").atMost(ON_THE_BUS_WITHIN).untilAsserted(() -> {
-            List<AuthorizationLog.Entry> entries = journal.entries();
+            List<JournalEntry> entries = journal.entries();
             assertEquals(1, entries.size(), () -> "journal: " + entries);
-            assertEquals(AuthorizationLog.Outcome.SUCCESS, entries.get(0).outcome(), () -> "journal: " + entries);
+            assertEquals(VendOutcome.SOLD_ON_RESET, entries.get(0).outcome(), () -> "journal: " + entries);
             assertEquals(amount, entries.get(0).amount());
             assertEquals(slot, entries.get(0).item());
         });

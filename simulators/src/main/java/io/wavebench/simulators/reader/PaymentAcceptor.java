@@ -1,5 +1,10 @@
 package io.wavebench.simulators.reader;
 
+import io.wavebench.simulators.reader.journal.AuthorizationJournal;
+import io.wavebench.simulators.reader.journal.JournalEntry;
+import io.wavebench.simulators.reader.journal.JournalException;
+import io.wavebench.simulators.reader.journal.JournalState;
+import io.wavebench.simulators.reader.journal.VendOutcome;
 import io.wavebench.simulators.token.OfflineSpend;
 import io.wavebench.simulators.token.PaymentToken;
 import io.wavebench.simulators.token.RejectionReason;
@@ -10,8 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * The reader's payment logic, free of audio and MDB: a token heard becomes a session offer or a
- * refusal with its reason; a vend request against the session's token becomes an approval written
- * to the log first (DESIGN §5.1: journaled before VEND APPROVED), or a denial.
+ * refusal with its reason; a vend request against the session's token becomes an approval made
+ * durable in the journal first (DESIGN §5.1: journaled before VEND APPROVED), or a denial. On
+ * start it {@linkplain #recover() recovers} from the journal what a crash would otherwise forget.
  */
 final class PaymentAcceptor {
 
@@ -22,12 +28,12 @@ final class PaymentAcceptor {
         }
     }
 
-    /** The answer to a vend request; {@code logSequence} ties later outcomes to the log entry. */
-    record VendAnswer(boolean approved, long amount, long logSequence, RejectionReason reason) {}
+    /** The answer to a vend request; {@code journalSequence} ties later outcomes to the journal entry. */
+    record VendAnswer(boolean approved, long amount, long journalSequence, RejectionReason reason, String detail) {}
 
     private final TokenVerifier verifier;
     private final OfflineSpend offlineSpend;
-    private final AuthorizationLog log;
+    private final AuthorizationJournal journal;
     private final Clock clock;
     private final long maxSessionFunds;
     private final Consumer<ReaderEvent> events;
@@ -37,13 +43,49 @@ final class PaymentAcceptor {
     private PaymentToken pendingToken;
     private long pendingAmount;
 
-    PaymentAcceptor(TokenVerifier verifier, OfflineSpend offlineSpend, AuthorizationLog log, Clock clock, long maxSessionFunds, Consumer<ReaderEvent> events) {
+    PaymentAcceptor(TokenVerifier verifier, OfflineSpend offlineSpend, AuthorizationJournal journal, Clock clock, long maxSessionFunds, Consumer<ReaderEvent> events) {
         this.verifier = verifier;
         this.offlineSpend = offlineSpend;
-        this.log = log;
+        this.journal = journal;
         this.clock = clock;
         this.maxSessionFunds = maxSessionFunds;
         this.events = events;
+    }
+
+    /**
+     * After a (re)start: books every vend the journal left open — a sale if its approval went out,
+     * else void (DESIGN §5.1, {@link JournalState#outcomeAfterCrash}) — then takes the replay
+     * counters and the offline spend since the last sync from the journal.
+     *
+     * @return the state recovered, after booking the open vends
+     */
+    synchronized JournalState recover() {
+        JournalState before = journal.recover();
+        for (JournalEntry open : before.open()) {
+            VendOutcome outcome = before.outcomeAfterCrash(open);
+            journal.conclude(open.sequence(), outcome, clock.instant());
+            emit(outcome.isSale() ? ReaderEvent.Kind.VEND_SUCCEEDED : ReaderEvent.Kind.VEND_FAILED,
+                    "journal #" + open.sequence() + " open at restart: booked " + outcome, null);
+        }
+        JournalState state = journal.recover();
+        verifier.restoreCounters(state.highestCounters());
+        offlineSpend.restore(state.spendSinceSync());
+        if (state.lastSequence() > 0) {
+            emit(ReaderEvent.Kind.RECOVERED, state.lastSequence() + " journal entries, " + before.open().size() + " open vends booked, counters of "
+                    + state.highestCounters().size() + " credentials restored", null);
+        }
+        return state;
+    }
+
+    /**
+     * After a sync: the revoked credentials are refused from now on (DESIGN §5.1 rule 5), and the
+     * offline spend restarts from what the journal holds beyond the upload.
+     */
+    synchronized void synced(ReaderSync.Result result) {
+        result.revocations().forEach(r -> verifier.revoke(r.credentialId()));
+        offlineSpend.restore(journal.recover().spendSinceSync());
+        emit(ReaderEvent.Kind.SYNCED, result.uploaded() + " journal entries sent, uploaded through #" + result.uploadedThrough() + ", "
+                + result.revocations().size() + " revocations applied" + (result.doubleSpends().isEmpty() ? "" : ", " + result.doubleSpends().size() + " double spends flagged"), null);
     }
 
     synchronized Heard heard(byte[] payload) {
@@ -65,34 +107,52 @@ final class PaymentAcceptor {
     synchronized VendAnswer authorizeVend(long price, int item) {
         if (sessionToken == null) {
             emit(ReaderEvent.Kind.VEND_DENIED, "vend request with no accepted token", null);
-            return new VendAnswer(false, 0, -1, null);
+            return new VendAnswer(false, 0, -1, null, "no accepted token");
         }
         if (!offlineSpend.allows(sessionToken.credential(), price)) {
             emit(ReaderEvent.Kind.VEND_DENIED, "price " + price + " over the offline limit", RejectionReason.OFFLINE_LIMIT_EXCEEDED);
-            return new VendAnswer(false, 0, -1, RejectionReason.OFFLINE_LIMIT_EXCEEDED);
+            return new VendAnswer(false, 0, -1, RejectionReason.OFFLINE_LIMIT_EXCEEDED, RejectionReason.OFFLINE_LIMIT_EXCEEDED.description());
         }
-        AuthorizationLog.Entry entry = log.authorize(sessionToken, price, item, clock.instant());
+        JournalEntry entry;
+        try {
+            entry = journal.authorize(sessionToken.credential().credentialId(), sessionToken.counter(), price, item, sessionToken.encode(), clock.instant());
+        } catch (JournalException e) {
+            // DESIGN §5.1: no approval that is not on stable storage first.
+            emit(ReaderEvent.Kind.VEND_DENIED, "journal unavailable, not approving: " + e.getMessage(), null);
+            return new VendAnswer(false, 0, -1, null, "journal unavailable");
+        }
         offlineSpend.record(sessionToken.credential(), price);
         pendingSequence = entry.sequence();
         pendingToken = sessionToken;
         pendingAmount = price;
-        emit(ReaderEvent.Kind.VEND_APPROVED, "item " + item + " for " + price + ", log #" + entry.sequence(), null);
-        return new VendAnswer(true, price, entry.sequence(), null);
+        emit(ReaderEvent.Kind.VEND_APPROVED, "item " + item + " for " + price + ", journal #" + entry.sequence(), null);
+        return new VendAnswer(true, price, entry.sequence(), null, "approved");
     }
 
-    synchronized void vendSucceeded(int item) {
-        if (pendingSequence > 0) log.settle(pendingSequence, AuthorizationLog.Outcome.SUCCESS);
+    /** VEND APPROVED is about to go on the bus: recorded durably, it makes a crash from now on book a sale. */
+    synchronized void approvalGoingOut() {
+        if (pendingSequence > 0) journal.approvalGoingOut(pendingSequence, clock.instant());
+    }
+
+    /** VEND SUCCESS, or (MDB 4.2 §7.4.7) a RESET after the approval: a sale. */
+    synchronized void vendSucceeded(int item, VendOutcome how) {
+        if (pendingSequence > 0) journal.conclude(pendingSequence, how, clock.instant());
+        String detail = "item " + item + (pendingSequence > 0 ? ", journal #" + pendingSequence + " " + how : "");
         pendingSequence = -1;
-        emit(ReaderEvent.Kind.VEND_SUCCEEDED, "item " + item, null);
+        emit(ReaderEvent.Kind.VEND_SUCCEEDED, detail, null);
     }
 
-    /** Voids the pending authorization: the shopper is refunded, and the amount counts no more against the offline limit. */
-    synchronized void vendFailed() {
+    /**
+     * Voids the pending authorization (VEND FAILURE: {@code VOIDED}; an approval the VMC never got:
+     * {@code NOT_DELIVERED}): the shopper is refunded, and the amount counts no more against the
+     * offline limit.
+     */
+    synchronized void vendFailed(VendOutcome how) {
         String detail = "";
         if (pendingSequence > 0) {
-            log.settle(pendingSequence, AuthorizationLog.Outcome.FAILURE);
+            journal.conclude(pendingSequence, how, clock.instant());
             offlineSpend.release(pendingToken.credential(), pendingAmount);
-            detail = "log #" + pendingSequence + " voided, " + pendingAmount + " refunded";
+            detail = "journal #" + pendingSequence + " " + how + ", " + pendingAmount + " refunded";
         }
         pendingSequence = -1;
         emit(ReaderEvent.Kind.VEND_FAILED, detail, null);

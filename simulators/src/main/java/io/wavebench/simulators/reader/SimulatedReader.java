@@ -9,6 +9,9 @@ import io.wavebench.drivers.modem.AcousticModem;
 import io.wavebench.drivers.modem.ReceivedFrame;
 import io.wavebench.drivers.modem.StreamingReceiver;
 import io.wavebench.simulators.Startable;
+import io.wavebench.simulators.reader.journal.AuthorizationJournal;
+import io.wavebench.simulators.reader.journal.InMemoryAuthorizationJournal;
+import io.wavebench.simulators.reader.journal.VendOutcome;
 import io.wavebench.simulators.reader.mdb.CashlessListener;
 import io.wavebench.simulators.reader.mdb.CashlessPeripheral;
 import io.wavebench.simulators.reader.mdb.CashlessState;
@@ -45,7 +48,8 @@ public final class SimulatedReader implements Startable {
     private final MdbTrace trace = new MdbTrace();
     private final PaymentAcceptor acceptor;
     private final CashlessPeripheral cashless;
-    private final AuthorizationLog log;
+    private final AuthorizationJournal journal;
+    private final ReaderSync sync;
     private final List<ReaderEvent> events = new ArrayList<>();
     private final List<byte[]> decodedFrames = new ArrayList<>();
     private PeripheralPort port;
@@ -55,24 +59,26 @@ public final class SimulatedReader implements Startable {
 
     public SimulatedReader(String readerId, AudioIn microphone, AcousticModem modem, MdbTransport mdb,
             TokenVerifier verifier, Clock clock, long maxSessionFunds) {
-        this(readerId, microphone, modem, mdb, verifier, clock, maxSessionFunds, new InMemoryAuthorizationLog());
+        this(readerId, microphone, modem, mdb, verifier, clock, maxSessionFunds, new InMemoryAuthorizationJournal());
     }
 
     /**
      * @param microphone where payments are heard; null (with {@code modem} null) for a reader whose
      *     payments arrive through {@link #heard(byte[])} only, as in the MDB soak
-     * @param log where approvals are journaled before VEND APPROVED goes out
+     * @param journal where approvals are made durable before VEND APPROVED goes out (DESIGN §5.1);
+     *     the reader recovers from it on {@link #start()} and closes it on {@link #close()}
      */
     public SimulatedReader(String readerId, AudioIn microphone, AcousticModem modem, MdbTransport mdb,
-            TokenVerifier verifier, Clock clock, long maxSessionFunds, AuthorizationLog log) {
-        this.log = log;
+            TokenVerifier verifier, Clock clock, long maxSessionFunds, AuthorizationJournal journal) {
+        this.journal = journal;
         this.readerId = readerId;
         this.microphone = microphone;
         this.modem = modem;
         this.mdb = mdb;
         this.clock = clock;
         Consumer<ReaderEvent> record = this::record;
-        this.acceptor = new PaymentAcceptor(verifier, new OfflineSpend(), log, clock, maxSessionFunds, record);
+        this.sync = new ReaderSync(readerId, journal, clock);
+        this.acceptor = new PaymentAcceptor(verifier, new OfflineSpend(), journal, clock, maxSessionFunds, record);
         this.cashless = new CashlessPeripheral(this::authorize, new BookVends());
     }
 
@@ -83,6 +89,7 @@ public final class SimulatedReader implements Startable {
     @Override
     public synchronized void start() {
         if (running) return;
+        acceptor.recover(); // before the bus: nothing is approved on a state the journal contradicts
         mdb.open();
         port = new PeripheralPort(mdb, CASHLESS_ADDRESS, trace);
         server = new PeripheralServer(port, cashless);
@@ -140,29 +147,34 @@ public final class SimulatedReader implements Startable {
         PaymentAcceptor.VendAnswer answer = acceptor.authorizeVend(request.priceMinorUnits(), request.item());
         if (answer.approved()) return VendDecision.approve(answer.amount());
         if (answer.reason() != null) cashless.display(answer.reason().displayText());
-        return VendDecision.deny(answer.reason() == null ? "no accepted token" : answer.reason().description());
+        return VendDecision.deny(answer.detail());
     }
 
     /** Books what the VMC did with each approval (DESIGN §5.3). */
     private final class BookVends implements CashlessListener {
         @Override
+        public void onApprovalGoingOut(VendRequest request, long amount) {
+            acceptor.approvalGoingOut();
+        }
+
+        @Override
         public void onVendSuccess(int item, long amount) {
-            acceptor.vendSucceeded(item);
+            acceptor.vendSucceeded(item, VendOutcome.SOLD);
         }
 
         @Override
         public void onResetAfterApproval(VendRequest request, long amount) {
-            acceptor.vendSucceeded(request.item()); // MDB 4.2 §7.4.7: counts as a sale
+            acceptor.vendSucceeded(request.item(), VendOutcome.SOLD_ON_RESET); // MDB 4.2 §7.4.7: counts as a sale
         }
 
         @Override
         public void onVendFailure(VendRequest request, long amount) {
-            acceptor.vendFailed(); // void the authorization: the shopper is refunded
+            acceptor.vendFailed(VendOutcome.VOIDED); // void the authorization: the shopper is refunded
         }
 
         @Override
         public void onApprovalNotDelivered(VendRequest request, long amount) {
-            acceptor.vendFailed();
+            acceptor.vendFailed(VendOutcome.NOT_DELIVERED);
         }
 
         @Override
@@ -191,8 +203,21 @@ public final class SimulatedReader implements Startable {
     }
 
     /** The journal of approvals and their outcomes (DESIGN §5.1), for {@code @needs:reader-internals}. */
-    public AuthorizationLog authorizationLog() {
-        return log;
+    public AuthorizationJournal journal() {
+        return journal;
+    }
+
+    /**
+     * Syncs with the backend now (DESIGN §5.6): uploads the journal beyond the last upload, pulls
+     * and applies the revocations issued since the last sync.
+     *
+     * @return the number of revocations applied
+     * @throws io.wavebench.simulators.backend.BackendException when the backend refuses or is unreachable
+     */
+    public int syncWith(io.wavebench.simulators.backend.BackendClient backend) {
+        ReaderSync.Result result = sync.sync(backend);
+        acceptor.synced(result);
+        return result.revocations().size();
     }
 
     /** Why the reader's bus loop ended on its own (e.g. its cable was unplugged), if it did. */
@@ -238,6 +263,7 @@ public final class SimulatedReader implements Startable {
         if (microphone != null) microphone.close(); // unblocks the capture read (DESIGN §7)
         if (server != null) server.close();
         mdb.close();
+        journal.close(); // after the bus thread: nothing writes to it any more
         if (listening == null) return;
         try {
             listening.join(2_000);

@@ -24,6 +24,12 @@ public final class OfflineSpend {
         spentSinceSync.computeIfPresent(credential.credentialId(), (id, spent) -> Math.max(0, spent - amount));
     }
 
+    /** After a restart: what each credential spent since the last sync, from the journal. */
+    public void restore(Map<Long, Long> spentSinceSync) {
+        this.spentSinceSync.clear();
+        this.spentSinceSync.putAll(spentSinceSync);
+    }
+
     public long spent(Credential credential) {
         return spentSinceSync.getOrDefault(credential.credentialId(), 0L);
     }

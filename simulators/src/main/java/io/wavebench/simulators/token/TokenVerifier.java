@@ -80,6 +80,11 @@ public final class TokenVerifier {
         highestCounter.merge(token.credential().credentialId(), token.counter(), Math::max);
     }
 
+    /** After a restart: the highest counter each credential reached here, from the journal (DESIGN §5.1, replay). */
+    public void restoreCounters(java.util.Map<Long, Long> highestCounters) {
+        highestCounters.forEach((credential, counter) -> highestCounter.merge(credential, counter, Math::max));
+    }
+
     public void revoke(long credentialId) {
         revokedCredentials.add(credentialId);
     }

@@ -8,6 +8,8 @@ import io.wavebench.drivers.serial.FaultySerialLink;
 import io.wavebench.drivers.serial.InMemorySerialLink;
 import io.wavebench.simulators.backend.Issuer;
 import io.wavebench.simulators.phone.Wallet;
+import io.wavebench.simulators.reader.journal.InMemoryAuthorizationJournal;
+import io.wavebench.simulators.reader.journal.JournalEntry;
 import io.wavebench.simulators.reader.mdb.CashlessState;
 import io.wavebench.simulators.token.TokenVerifier;
 import io.wavebench.simulators.vmc.Catalog;
@@ -111,7 +113,7 @@ class MdbNoiseSoakTest {
         TokenVerifier verifier = new TokenVerifier(Map.of(1, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60));
         Wallet wallet = new Wallet(key(100 + bus));
         wallet.install(issuer.provision(bus, wallet.devicePublicKey(), 10_000_000, 978, Duration.ofDays(1)));
-        AuthorizationLog journal = new InMemoryAuthorizationLog();
+        InMemoryAuthorizationJournal journal = new InMemoryAuthorizationJournal();
 
         InMemorySerialLink[] cable = InMemorySerialLink.pair("soak-vmc-" + bus, "soak-reader-" + bus);
         FaultySerialLink noisy = new FaultySerialLink(cable[0], 2026 + bus);
@@ -156,10 +158,10 @@ class MdbNoiseSoakTest {
         List<VmcEvent> events = vmc.events();
         int dispensed = count(events, Type.DISPENSED);
         int approvals = count(events, Type.VEND_APPROVED);
-        List<AuthorizationLog.Entry> entries = journal.entries();
-        long sales = entries.stream().filter(e -> e.outcome() == AuthorizationLog.Outcome.SUCCESS).count();
-        long voids = entries.stream().filter(e -> e.outcome() == AuthorizationLog.Outcome.FAILURE).count();
-        long pending = entries.stream().filter(e -> e.outcome() == AuthorizationLog.Outcome.PENDING).count();
+        List<JournalEntry> entries = journal.entries();
+        long sales = entries.stream().filter(e -> !e.isOpen() && e.outcome().isSale()).count();
+        long voids = entries.stream().filter(e -> !e.isOpen() && !e.outcome().isSale()).count();
+        long pending = entries.stream().filter(JournalEntry::isOpen).count();
         if (dispensed != sales) problems.add("bus " + bus + ": " + dispensed + " dispensed but " + sales + " journaled sales");
         if (approvals != sales) problems.add("bus " + bus + ": VMC saw " + approvals + " approvals but the journal has " + sales + " sales (" + voids + " voids)");
         if (pending != 0) problems.add("bus " + bus + ": " + pending + " approvals still pending");

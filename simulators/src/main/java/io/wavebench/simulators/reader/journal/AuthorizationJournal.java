@@ -30,6 +30,17 @@ public interface AuthorizationJournal extends AutoCloseable {
      */
     JournalEntry conclude(long sequence, VendOutcome outcome, Instant at);
 
+    /**
+     * Records, durably, that VEND APPROVED of authorization {@code sequence} is going on the bus
+     * now. After a crash it tells an open vend the VMC may have acted on (booked as a sale, as a
+     * RESET after approval is, MDB 4.2 §7.4.7) from one it never heard of (nothing was vended:
+     * voided). Written just before the bytes go out, so the only window left is the few
+     * microseconds between this returning and the write to the port.
+     *
+     * @throws JournalException if there is no such authorization or it already has an outcome
+     */
+    void approvalGoingOut(long sequence, Instant at);
+
     /** Every entry, oldest first, each with its outcome if it has one. */
     List<JournalEntry> entries();
 

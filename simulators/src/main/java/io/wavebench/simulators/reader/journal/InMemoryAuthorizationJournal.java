@@ -9,6 +9,7 @@ import java.util.Objects;
 public final class InMemoryAuthorizationJournal implements AuthorizationJournal {
 
     private final List<JournalEntry> entries = new ArrayList<>();
+    private final java.util.Set<Long> approvalsOut = new java.util.HashSet<>();
     private long uploadedThrough;
     private boolean closed;
 
@@ -29,6 +30,16 @@ public final class InMemoryAuthorizationJournal implements AuthorizationJournal 
         JournalEntry concluded = entry.concluded(Objects.requireNonNull(outcome), Objects.requireNonNull(at));
         entries.set((int) sequence - 1, concluded);
         return concluded;
+    }
+
+    @Override
+    public synchronized void approvalGoingOut(long sequence, Instant at) {
+        requireOpen();
+        if (sequence < 1 || sequence > entries.size()) throw new JournalException("in-memory journal: no authorization #" + sequence);
+        if (!entries.get((int) sequence - 1).isOpen()) {
+            throw new JournalException("in-memory journal: authorization #" + sequence + " already ended " + entries.get((int) sequence - 1).outcome());
+        }
+        if (!approvalsOut.add(sequence)) throw new JournalException("in-memory journal: approval of #" + sequence + " already went out");
     }
 
     @Override
@@ -53,7 +64,7 @@ public final class InMemoryAuthorizationJournal implements AuthorizationJournal 
 
     @Override
     public synchronized JournalState recover() {
-        return JournalState.of(entries, uploadedThrough);
+        return JournalState.of(entries, approvalsOut, uploadedThrough);
     }
 
     @Override

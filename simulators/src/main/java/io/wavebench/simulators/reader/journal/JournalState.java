@@ -11,20 +11,30 @@ import java.util.Map;
  *                          since the last upload, against the offline limit
  * @param open              authorizations whose outcome the reader never learned, e.g. it died
  *                          between VEND APPROVED and VEND SUCCESS
+ * @param approvalsOut      of {@code open}, the sequences whose VEND APPROVED went on the bus
  * @param lastSequence      the newest entry's sequence, 0 for an empty journal
  * @param uploadedThrough   the newest entry the backend holds, 0 if none
  */
 public record JournalState(Map<Long, Long> highestCounters, Map<Long, Long> spendSinceSync, List<JournalEntry> open,
-                           long lastSequence, long uploadedThrough) {
+                           java.util.Set<Long> approvalsOut, long lastSequence, long uploadedThrough) {
 
     public JournalState {
         highestCounters = Map.copyOf(highestCounters);
         spendSinceSync = Map.copyOf(spendSinceSync);
         open = List.copyOf(open);
+        approvalsOut = java.util.Set.copyOf(approvalsOut);
+    }
+
+    /**
+     * How an open vend found after a restart must be booked: a sale if its approval went out (the
+     * VMC may have vended; MDB 4.2 §7.4.7 reads a RESET after approval as success), else void.
+     */
+    public VendOutcome outcomeAfterCrash(JournalEntry openEntry) {
+        return approvalsOut.contains(openEntry.sequence()) ? VendOutcome.SOLD_ON_RESET : VendOutcome.NOT_DELIVERED;
     }
 
     /** Computes the state from entries (oldest first) and the upload mark: one rule for every backing. */
-    static JournalState of(List<JournalEntry> entries, long uploadedThrough) {
+    static JournalState of(List<JournalEntry> entries, java.util.Set<Long> approvalsOut, long uploadedThrough) {
         Map<Long, Long> highest = new java.util.HashMap<>();
         Map<Long, Long> spend = new java.util.HashMap<>();
         List<JournalEntry> open = new java.util.ArrayList<>();
@@ -36,6 +46,8 @@ public record JournalState(Map<Long, Long> highestCounters, Map<Long, Long> spen
             if (e.isOpen()) open.add(e);
             last = e.sequence();
         }
-        return new JournalState(highest, spend, open, last, uploadedThrough);
+        java.util.Set<Long> openOut = new java.util.HashSet<>();
+        for (JournalEntry e : open) if (approvalsOut.contains(e.sequence())) openOut.add(e.sequence());
+        return new JournalState(highest, spend, open, openOut, last, uploadedThrough);
     }
 }

@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 public final class SqliteAuthorizationJournal implements AuthorizationJournal {
 
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
 
     private final Path file;
     private final Connection db;
@@ -49,26 +49,14 @@ public final class SqliteAuthorizationJournal implements AuthorizationJournal {
                 try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
                     version = r.next() ? r.getInt(1) : 0;
                 }
-                if (version == 0) {
+                if (version == 0 || version == 1) {
                     db.setAutoCommit(false);
+                    if (version == 0) createVersion1(s);
+                    // Version 2: when each approval went on the bus (approvalGoingOut).
                     s.execute("""
-                            CREATE TABLE authorization (
-                              sequence      INTEGER PRIMARY KEY AUTOINCREMENT,
-                              credential_id INTEGER NOT NULL,
-                              counter       INTEGER NOT NULL,
-                              amount        INTEGER NOT NULL CHECK (amount >= 0),
-                              item          INTEGER NOT NULL,
-                              token         BLOB    NOT NULL,
-                              authorized_at TEXT    NOT NULL)""");
-                    s.execute("""
-                            CREATE TABLE outcome (
-                              sequence    INTEGER PRIMARY KEY REFERENCES authorization(sequence),
-                              outcome     TEXT NOT NULL,
-                              concluded_at TEXT NOT NULL)""");
-                    s.execute("""
-                            CREATE TABLE upload (
-                              uploaded_through INTEGER NOT NULL,
-                              uploaded_at      TEXT    NOT NULL)""");
+                            CREATE TABLE approval_out (
+                              sequence INTEGER PRIMARY KEY REFERENCES authorization(sequence),
+                              sent_at  TEXT NOT NULL)""");
                     s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
                     db.commit();
                     db.setAutoCommit(true);
@@ -81,6 +69,27 @@ public final class SqliteAuthorizationJournal implements AuthorizationJournal {
         } catch (SQLException | java.io.IOException e) {
             throw new JournalException("journal " + file + ": cannot open: " + e.getMessage(), e);
         }
+    }
+
+    private static void createVersion1(Statement s) throws SQLException {
+        s.execute("""
+                CREATE TABLE authorization (
+                  sequence      INTEGER PRIMARY KEY AUTOINCREMENT,
+                  credential_id INTEGER NOT NULL,
+                  counter       INTEGER NOT NULL,
+                  amount        INTEGER NOT NULL CHECK (amount >= 0),
+                  item          INTEGER NOT NULL,
+                  token         BLOB    NOT NULL,
+                  authorized_at TEXT    NOT NULL)""");
+        s.execute("""
+                CREATE TABLE outcome (
+                  sequence    INTEGER PRIMARY KEY REFERENCES authorization(sequence),
+                  outcome     TEXT NOT NULL,
+                  concluded_at TEXT NOT NULL)""");
+        s.execute("""
+                CREATE TABLE upload (
+                  uploaded_through INTEGER NOT NULL,
+                  uploaded_at      TEXT    NOT NULL)""");
     }
 
     public Path file() {
@@ -128,6 +137,20 @@ public final class SqliteAuthorizationJournal implements AuthorizationJournal {
     }
 
     @Override
+    public synchronized void approvalGoingOut(long sequence, Instant at) {
+        Objects.requireNonNull(at, "at");
+        if (!entry(sequence).isOpen()) throw new JournalException("journal " + file + ": authorization #" + sequence + " already has an outcome");
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO approval_out (sequence, sent_at) VALUES (?, ?)")) {
+            insert.setLong(1, sequence);
+            insert.setString(2, at.toString());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            String why = e.getMessage() != null && e.getMessage().contains("UNIQUE") ? "it already went out" : e.getMessage();
+            throw new JournalException("journal " + file + ": approval of #" + sequence + " not recorded as going out: " + why, e);
+        }
+    }
+
+    @Override
     public synchronized List<JournalEntry> entries() {
         return select("", 0);
     }
@@ -155,7 +178,13 @@ public final class SqliteAuthorizationJournal implements AuthorizationJournal {
 
     @Override
     public synchronized JournalState recover() {
-        return JournalState.of(entries(), uploadedThrough());
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        try (Statement q = db.createStatement(); ResultSet r = q.executeQuery("SELECT sequence FROM approval_out")) {
+            while (r.next()) out.add(r.getLong(1));
+        } catch (SQLException e) {
+            throw new JournalException("journal " + file + ": cannot read: " + e.getMessage(), e);
+        }
+        return JournalState.of(entries(), out, uploadedThrough());
     }
 
     @Override

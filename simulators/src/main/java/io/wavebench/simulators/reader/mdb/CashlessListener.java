@@ -11,6 +11,12 @@ public interface CashlessListener {
 
     default void onStateChange(CashlessState from, CashlessState to) {}
 
+    /**
+     * VEND APPROVED leaves for the VMC in the answer to this POLL. Called before the bytes are
+     * written, so what it records durably precedes them (DESIGN §5.1).
+     */
+    default void onApprovalGoingOut(VendRequest request, long approvedAmountMinorUnits) {}
+
     /** MDB 4.2 §7.4.7 VEND SUCCESS: the item was dispensed; the approved amount is a sale. */
     default void onVendSuccess(int item, long amountMinorUnits) {}
 

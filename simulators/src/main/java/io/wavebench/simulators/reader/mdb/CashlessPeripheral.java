@@ -331,7 +331,12 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
             notifications.add(() -> listener.onSessionTimeout(after));
         }
         CashlessResponse next = outbox.poll();
-        if (next instanceof CashlessResponse.VendApproved) approvalDelivered = true;
+        if (next instanceof CashlessResponse.VendApproved) {
+            approvalDelivered = true;
+            VendRequest r = vend;
+            long amount = approvedAmount;
+            notifications.add(() -> listener.onApprovalGoingOut(r, amount));
+        }
         return Optional.ofNullable(next);
     }
 

@@ -84,4 +84,22 @@ abstract class AuthorizationJournalContract {
         assertTrue(back.getMessage().contains("uploaded through #2"), back.getMessage());
         assertThrows(JournalException.class, () -> journal().markUploaded(9, T0));
     }
+
+    @Test
+    void after_a_crash_an_open_vend_whose_approval_went_out_is_a_sale_and_one_that_did_not_is_void() {
+        long out = journal().authorize(1000, 1, 150, 1, TOKEN, T0).sequence();
+        long notOut = journal().authorize(1000, 2, 200, 2, TOKEN, T0).sequence();
+        long ended = journal().authorize(1000, 3, 300, 3, TOKEN, T0).sequence();
+        journal().approvalGoingOut(out, T0.plusMillis(30));
+        journal().approvalGoingOut(ended, T0.plusMillis(30));
+        journal().conclude(ended, VendOutcome.SOLD, T0.plusSeconds(2));
+        JournalState state = journal().recover();
+        assertEquals(List.of(out, notOut), state.open().stream().map(JournalEntry::sequence).toList());
+        assertEquals(VendOutcome.SOLD_ON_RESET, state.outcomeAfterCrash(state.open().get(0)));
+        assertEquals(VendOutcome.NOT_DELIVERED, state.outcomeAfterCrash(state.open().get(1)));
+        JournalException twice = assertThrows(JournalException.class, () -> journal().approvalGoingOut(out, T0));
+        assertTrue(twice.getMessage().contains("#" + out), twice.getMessage());
+        assertThrows(JournalException.class, () -> journal().approvalGoingOut(ended, T0), "an ended vend sends no approval");
+        assertThrows(JournalException.class, () -> journal().approvalGoingOut(42, T0));
+    }
 }

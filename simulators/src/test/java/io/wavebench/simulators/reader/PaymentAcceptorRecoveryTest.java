@@ -1,0 +1,99 @@
+package io.wavebench.simulators.reader;
+
+import static io.wavebench.simulators.TestKeys.key;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wavebench.simulators.backend.Issuer;
+import io.wavebench.simulators.phone.Wallet;
+import io.wavebench.simulators.reader.journal.AuthorizationJournal;
+import io.wavebench.simulators.reader.journal.JournalEntry;
+import io.wavebench.simulators.reader.journal.SqliteAuthorizationJournal;
+import io.wavebench.simulators.reader.journal.VendOutcome;
+import io.wavebench.simulators.token.OfflineSpend;
+import io.wavebench.simulators.token.PaymentToken;
+import io.wavebench.simulators.token.RejectionReason;
+import io.wavebench.simulators.token.TokenVerifier;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A reader that dies and restarts on the same durable journal (DESIGN §5.1): the acceptor of the
+ * second life knows what the first one approved. Each "life" is a fresh acceptor and verifier,
+ * as after a process restart; only the journal file is shared.
+ */
+class PaymentAcceptorRecoveryTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final Issuer issuer = new Issuer(7, key(1), clock, 1000);
+    private final Wallet wallet = new Wallet(key(2));
+    private final List<ReaderEvent> events = new ArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    PaymentAcceptorRecoveryTest() {
+        wallet.install(issuer.provision(42, wallet.devicePublicKey(), 500, 978, Duration.ofDays(7)));
+    }
+
+    private PaymentAcceptor life(AuthorizationJournal journal) {
+        TokenVerifier verifier = new TokenVerifier(Map.of(7, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60));
+        PaymentAcceptor acceptor = new PaymentAcceptor(verifier, new OfflineSpend(), journal, clock, 10_000, events::add);
+        acceptor.recover();
+        return acceptor;
+    }
+
+    @Test
+    void open_vends_are_booked_by_whether_their_approval_went_out_and_counters_and_spend_survive() {
+        Path file = dir.resolve("journal.sqlite");
+        byte[] sold = wallet.nextToken(clock).encode();
+        byte[] approvedOnTheBus = wallet.nextToken(clock).encode();
+        byte[] approvedNotSent = wallet.nextToken(clock).encode();
+        try (AuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
+            PaymentAcceptor first = life(journal);
+            assertTrue(first.heard(sold).accepted());
+            assertTrue(first.authorizeVend(100, 1).approved());
+            first.approvalGoingOut();
+            first.vendSucceeded(1, VendOutcome.SOLD);
+            first.sessionComplete();
+            assertTrue(first.heard(approvedOnTheBus).accepted());
+            assertTrue(first.authorizeVend(150, 2).approved());
+            first.approvalGoingOut();
+            // the reader dies here: the VMC has VEND APPROVED and may dispense
+        }
+        try (AuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
+            PaymentAcceptor second = life(journal);
+            assertTrue(second.heard(approvedNotSent).accepted());
+            assertTrue(second.authorizeVend(200, 3).approved());
+            // dies again, this time before the approval left
+        }
+        try (AuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
+            PaymentAcceptor third = life(journal);
+            List<JournalEntry> entries = journal.entries();
+            assertEquals(List.of(VendOutcome.SOLD, VendOutcome.SOLD_ON_RESET, VendOutcome.NOT_DELIVERED),
+                    entries.stream().map(JournalEntry::outcome).toList(), entries::toString);
+
+            for (byte[] old : List.of(sold, approvedOnTheBus, approvedNotSent)) {
+                PaymentAcceptor.Heard again = third.heard(old);
+                assertEquals(RejectionReason.REPLAY, again.reason(), "a token the journal holds is a replay after restarts");
+            }
+            // 100 + 150 sold of a 500 offline limit; the undelivered 200 was released.
+            PaymentToken next = wallet.nextToken(clock);
+            PaymentAcceptor.Heard heard = third.heard(next.encode());
+            assertTrue(heard.accepted());
+            assertEquals(250, heard.funds(), "offline spend since sync recovered from the journal");
+            assertFalse(third.authorizeVend(251, 4).approved(), "over what is left of the offline limit");
+        }
+        assertTrue(events.stream().anyMatch(e -> e.kind() == ReaderEvent.Kind.RECOVERED), events::toString);
+    }
+}
