@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The major schemes by IIN range and length (reference/domain-notes.md, card data). A number is
+ * The major schemes by IIN range and length (the schemes' published IIN tables). A number is
  * accepted only when its prefix is in one scheme's ranges and its length is one that scheme uses.
  * {@code groups} is how the scheme prints the number on the card face.
  */
