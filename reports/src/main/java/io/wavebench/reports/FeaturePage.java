@@ -170,7 +170,7 @@ final class FeaturePage {
         html.append("<h4>Measurements</h4><table><tr><th>what</th><th>measured</th><th>limit</th><th>verdict</th></tr>");
         for (Measurement m : measurements) {
             html.append("<tr><td>").append(Html.esc(m.name())).append("</td><td>").append(Html.esc(m.valueText())).append("</td><td>")
-                    .append(Html.esc(m.limitText())).append("</td><td class=\"v-").append(m.verdict().name()).append("\">").append(Html.esc(m.verdict().label()))
+                    .append(Html.esc(m.limitText())).append("</td><td class=\"v-").append(m.verdict().name()).append("\">").append(Html.esc(m.verdictText()))
                     .append("</td></tr>");
         }
         html.append("</table>");

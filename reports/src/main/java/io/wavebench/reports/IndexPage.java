@@ -122,11 +122,14 @@ final class IndexPage {
             for (Measurement m : s.measurements()) {
                 html.append("<tr><td>").append(link(s)).append("</td><td>").append(Html.esc(m.name())).append("</td><td>").append(Html.esc(m.valueText()))
                         .append("</td><td>").append(Html.esc(m.limitText())).append("</td><td class=\"v-").append(m.verdict().name()).append("\">")
-                        .append(Html.esc(m.verdict().label())).append("</td></tr>");
+                        .append(Html.esc(m.verdictText())).append("</td></tr>");
             }
         }
         html.append("</table><p class=\"meta\">MARGINAL: within ").append(Math.round(Measurement.MARGIN * 100))
-                .append(" % of the limit, still passing.</p>");
+                .append(" % of the limit, still passing. Not judged: a figure with a limit taken while other scenarios ran at once")
+                .append(" in this run; they shared the CPU, so it says more about the sharing than about the reader. It is shown and trended, and")
+                .append(" held against its limit only when taken alone: the <code>@timing</code> scenarios always run alone, and every")
+                .append(" scenario does under <code>wavebench run --threads 1</code>.</p>");
     }
 
     private void legend(StringBuilder html) {

@@ -87,7 +87,7 @@ public final class JUnitXml {
         property(xml, "wavebench.feature.file", FeaturePage.fileName(s.featureUri()) + ":" + s.line());
         if (!s.tags().isEmpty()) property(xml, "wavebench.tags", String.join(" ", s.tags()));
         for (Measurement m : measurements) {
-            property(xml, "measurement." + m.name(), m.valueText() + " (limit " + m.limitText() + ") " + m.verdict().label());
+            property(xml, "measurement." + m.name(), m.valueText() + " (limit " + m.limitText() + ") " + m.verdictText());
         }
         for (Evidence.Item item : evidence.items()) property(xml, "evidence." + item.fileName(), item.href());
         xml.writeEndElement();
@@ -129,7 +129,7 @@ public final class JUnitXml {
         }
         if (!measurements.isEmpty()) out.append("Measurements:\n");
         for (Measurement m : measurements) {
-            out.append("  ").append(m.name()).append(": ").append(m.valueText()).append(" (limit ").append(m.limitText()).append(") ").append(m.verdict().label()).append('\n');
+            out.append("  ").append(m.name()).append(": ").append(m.valueText()).append(" (limit ").append(m.limitText()).append(") ").append(m.verdictText()).append('\n');
         }
         for (Evidence.Item item : evidence.items()) out.append("[[ATTACHMENT|").append(reportDir.resolve(item.href()).toAbsolutePath()).append("]]\n");
         return out.toString();

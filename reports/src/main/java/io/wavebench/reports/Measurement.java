@@ -10,7 +10,7 @@ import java.util.Locale;
  * limits", §6 targets): e.g. vend latency 142 ms, limit ≤ 300 ms. The verdict is computed, not
  * stored, so the report and the JUnit XML cannot disagree about it.
  */
-public record Measurement(String name, double value, String unit, Limit limit) {
+public record Measurement(String name, double value, String unit, Limit limit, int sideBySide) {
 
     /**
      * Within this fraction of the limit on the passing side, a measurement is MARGINAL: it passes,
@@ -21,6 +21,21 @@ public record Measurement(String name, double value, String unit, Limit limit) {
     public Measurement {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a measurement needs a name");
         if (unit == null) unit = "";
+        if (sideBySide < 1) throw new IllegalArgumentException("measurement '" + name + "': taken with " + sideBySide + " scenarios side by side; at least 1 (itself)");
+    }
+
+    /** A measurement taken with its scenario running alone. */
+    public Measurement(String name, double value, String unit, Limit limit) {
+        this(name, value, unit, limit, 1);
+    }
+
+    /**
+     * The same figure, taken while {@code scenarios} scenarios (this one included) ran at once on
+     * the machine. A timing figure taken so says how the CPU was shared, not how fast the reader
+     * is: with more than one, it is shown but {@link Verdict#NOT_JUDGED} against its limit.
+     */
+    public Measurement takenWith(int scenarios) {
+        return new Measurement(name, value, unit, limit, scenarios);
     }
 
     public static Measurement atMost(String name, double value, String unit, double limit) {
@@ -38,6 +53,7 @@ public record Measurement(String name, double value, String unit, Limit limit) {
 
     public Verdict verdict() {
         if (limit == null || Double.isNaN(value)) return Verdict.NO_LIMIT;
+        if (sideBySide > 1) return Verdict.NOT_JUDGED;
         double margin = Math.abs(limit.value()) * MARGIN;
         return switch (limit.bound()) {
             case AT_MOST -> value > limit.value() ? Verdict.FAIL : value > limit.value() - margin ? Verdict.MARGINAL : Verdict.PASS;
@@ -48,6 +64,16 @@ public record Measurement(String name, double value, String unit, Limit limit) {
     /** "142 ms". */
     public String valueText() {
         return format(value) + (unit.isEmpty() ? "" : " " + unit);
+    }
+
+    /** "taken with 4 side by side" for a figure not taken alone, else "". */
+    public String note() {
+        return sideBySide > 1 ? "taken with " + sideBySide + " side by side" : "";
+    }
+
+    /** The verdict as the report prints it: "PASS", or "not judged (taken with 4 side by side)". */
+    public String verdictText() {
+        return verdict() == Verdict.NOT_JUDGED ? verdict().label() + " (" + note() + ")" : verdict().label();
     }
 
     /** "≤ 300 ms", or "—" when there is no limit. */
@@ -69,10 +95,16 @@ public record Measurement(String name, double value, String unit, Limit limit) {
     }
 
     public enum Verdict {
-        PASS, MARGINAL, FAIL, NO_LIMIT;
+        PASS, MARGINAL, FAIL, NO_LIMIT,
+        /** Has a limit, but was taken while other scenarios shared the CPU: shown, not held against the limit. */
+        NOT_JUDGED;
 
         public String label() {
-            return this == NO_LIMIT ? "no limit" : name();
+            return switch (this) {
+                case NO_LIMIT -> "no limit";
+                case NOT_JUDGED -> "not judged";
+                default -> name();
+            };
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The convention by which a scenario records its measurements: {@code measurements.json} in the
  * scenario's evidence folder ({@link EvidenceNames}), a JSON array of
- * {@code {"name","value","unit","limit":{"bound":"AT_MOST"|"AT_LEAST","value"}}}. The run's hooks
+ * {@code {"name","value","unit","limit":{"bound":"AT_MOST"|"AT_LEAST","value"},"sideBySide"}}
+ * ({@code sideBySide}: how many scenarios ran at once while it was taken; absent means alone). The run's hooks
  * write it with {@link #append}; the report reads it after the run. Plain JSON, so a step written
  * in any language, or a bench script, can write it too.
  */
@@ -44,6 +45,7 @@ public final class MeasurementsFile {
     static ObjectNode toNode(Measurement m) {
         ObjectNode node = JSON.createObjectNode().put("name", m.name()).put("value", m.value()).put("unit", m.unit());
         if (m.limit() != null) node.putObject("limit").put("bound", m.limit().bound().name()).put("value", m.limit().value());
+        if (m.sideBySide() > 1) node.put("sideBySide", m.sideBySide());
         node.put("verdict", m.verdict().name()); // for readers of the file; recomputed on reading
         return node;
     }
@@ -66,7 +68,8 @@ public final class MeasurementsFile {
             Measurement.Limit parsed = limit.isObject()
                     ? new Measurement.Limit(Measurement.Limit.Bound.valueOf(limit.path("bound").asText()), limit.path("value").asDouble())
                     : null;
-            measurements.add(new Measurement(node.path("name").asText(), node.path("value").asDouble(Double.NaN), node.path("unit").asText(""), parsed));
+            measurements.add(new Measurement(node.path("name").asText(), node.path("value").asDouble(Double.NaN), node.path("unit").asText(""), parsed,
+                    Math.max(1, node.path("sideBySide").asInt(1))));
         }
         return List.copyOf(measurements);
     }

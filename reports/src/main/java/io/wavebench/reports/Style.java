@@ -44,7 +44,7 @@ final class Style {
             ol.steps li.bg{color:var(--muted)}
             .st{float:right;font-size:.8rem;font-weight:600;margin-left:.6rem}
             .st-passed{color:var(--pass)}.st-failed{color:var(--fail)}.st-skipped{color:var(--muted)}
-            .v-PASS{color:var(--pass);font-weight:700}.v-FAIL{color:var(--fail);font-weight:700}.v-MARGINAL{color:var(--flaky);font-weight:700}.v-NO_LIMIT{color:var(--muted)}
+            .v-PASS{color:var(--pass);font-weight:700}.v-FAIL{color:var(--fail);font-weight:700}.v-MARGINAL{color:var(--flaky);font-weight:700}.v-NO_LIMIT{color:var(--muted)}.v-NOT_JUDGED{color:var(--muted)}
             figure{margin:.6rem 0 1rem}figure img{max-width:100%;height:auto;border:1px solid var(--line)}
             figcaption{font-size:.85rem;color:var(--muted)}
             audio{width:100%;max-width:36rem;display:block;margin:.3rem 0}

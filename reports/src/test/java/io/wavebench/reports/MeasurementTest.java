@@ -29,6 +29,20 @@ class MeasurementTest {
     }
 
     @Test
+    void a_figure_taken_side_by_side_keeps_its_limit_but_is_not_judged_against_it() {
+        Measurement alone = Measurement.atMost("MDB response time", 12.3, "ms", 5);
+        Measurement shared = alone.takenWith(4);
+        assertEquals(Measurement.Verdict.FAIL, alone.verdict(), "taken alone, 12.3 ms is over MDB's 5 ms");
+        assertEquals(Measurement.Verdict.NOT_JUDGED, shared.verdict(), "taken with three others on two cores, it says how the CPU was shared");
+        assertEquals("≤ 5 ms", shared.limitText(), "the limit is still shown");
+        assertEquals("not judged (taken with 4 side by side)", shared.verdictText());
+        assertEquals("FAIL", alone.verdictText());
+        assertEquals(Measurement.Verdict.NO_LIMIT, Measurement.noted("slowest answer", 40, "ms").takenWith(4).verdict(), "no limit stays no limit");
+        assertEquals(Measurement.Verdict.PASS, Measurement.atMost("x", 1, "ms", 5).takenWith(1).verdict(), "one side by side is alone");
+        assertThrows(IllegalArgumentException.class, () -> alone.takenWith(0));
+    }
+
+    @Test
     void values_and_limits_read_as_people_write_them() {
         assertEquals("142 ms", Measurement.atMost("x", 142, "ms", 300).valueText());
         assertEquals("≤ 300 ms", Measurement.atMost("x", 142, "ms", 300).limitText());
@@ -45,10 +59,13 @@ class MeasurementTest {
         Measurement latency = Measurement.atMost("vend latency", 96.5, "ms", 300);
         Measurement snr = Measurement.atLeast("in-band SNR", 7.1, "dB", 3);
         Measurement airtime = Measurement.noted("airtime", 0.93, "s");
+        Measurement shared = Measurement.atMost("MDB response time", 7.5, "ms", 5).takenWith(3);
         MeasurementsFile.append(scenario, latency);
         MeasurementsFile.append(scenario, snr);
         MeasurementsFile.append(scenario, airtime);
-        assertEquals(List.of(latency, snr, airtime), MeasurementsFile.read(scenario));
+        MeasurementsFile.append(scenario, shared);
+        assertEquals(List.of(latency, snr, airtime, shared), MeasurementsFile.read(scenario));
+        assertEquals(Measurement.Verdict.NOT_JUDGED, MeasurementsFile.read(scenario).get(3).verdict());
     }
 
     @Test
