@@ -71,6 +71,30 @@ public final class SimulatedPhone implements Startable {
         return credential;
     }
 
+    /**
+     * Enrols with the backend while online (DESIGN §5.6: the issuer signs a credential for this
+     * phone's device key) and installs the credential.
+     */
+    public Credential enrollWith(io.wavebench.simulators.backend.BackendClient backend, long accountId, long offlineLimit, int currency) {
+        if (!online) throw new IllegalStateException("phone " + name + " has no network: it cannot enrol with " + backend);
+        Credential credential = backend.enroll(accountId, wallet.devicePublicKey(), offlineLimit, currency);
+        wallet.install(credential);
+        return credential;
+    }
+
+    /**
+     * Back online, trades the credential it holds for a fresh one (DESIGN §5.6), proving it holds
+     * the device key, and installs it.
+     *
+     * @throws io.wavebench.simulators.backend.BackendException when the backend refuses (e.g. the credential was revoked)
+     */
+    public Credential refreshWith(io.wavebench.simulators.backend.BackendClient backend) {
+        if (!online) throw new IllegalStateException("phone " + name + " has no network: it cannot refresh its credential at " + backend);
+        Credential fresh = backend.refresh(wallet.refreshRequest(clock.instant()));
+        wallet.install(fresh);
+        return fresh;
+    }
+
     @Override
     public synchronized void start() {
         if (started) return;
