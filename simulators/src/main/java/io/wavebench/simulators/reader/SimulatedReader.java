@@ -311,7 +311,7 @@ public final class SimulatedReader implements Startable {
         events.add(event);
         // The reader's log: a refusal's reason code goes there as well as onto the bus (DESIGN §5.1).
         if (event.reason() != null) LOG.info("reader {}: {} [code {}]", readerId, event, String.format("%02X", event.reason().code()));
-        else LOG.debug("reader {}: {}", readerId, event);
+        else LOG.trace("reader {}: {}", readerId, event);
     }
 
     @Override
