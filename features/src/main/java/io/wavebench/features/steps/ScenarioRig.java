@@ -32,6 +32,26 @@ public final class ScenarioRig {
     private SimulatedPhone.Sounded lastSounded;
     /** System.nanoTime() when the last remembered sound had left the speaker (play() drains), or -1. */
     private long lastSoundEndedNanos = -1;
+    /** The modem profile a scenario asked for before the rig was assembled, or null for the rig file's. */
+    private String modemProfile;
+
+    /**
+     * Puts phone and reader on a modem profile for this scenario: before anything assembles the
+     * rig. The simulated reader can be set to any profile; a real reader listens for the one its
+     * rig file states, so asking it for another ABORTS the scenario (DESIGN §3: a capability the
+     * rig lacks), rather than failing a reader that was never set up for it.
+     */
+    synchronized void useModemProfile(String profile) {
+        if (session != null) throw new IllegalStateException("the modem profile is chosen before the rig is assembled: put this step first");
+        io.wavebench.drivers.modem.ModemProfile.fromCliName(profile); // an unknown name fails here, with the known ones
+        var rig = RigOutcomes.rig();
+        String stated = rig.acoustic() == null ? null : rig.acoustic().profile();
+        if (rig.roles().reader().backing() != io.wavebench.fixtures.rig.Rig.Backing.SIMULATED && !profile.equalsIgnoreCase(stated)) {
+            org.junit.jupiter.api.Assumptions.abort("ABORTED: needs a reader listening for the '" + profile + "' profile; the real reader of rig '"
+                    + rig.name() + "' listens for '" + stated + "' (acoustic.profile)");
+        }
+        modemProfile = profile;
+    }
 
     public synchronized RigSession session() {
         if (session == null) {
@@ -42,7 +62,8 @@ public final class ScenarioRig {
             if (!gone.isEmpty()) throw new RigUnavailableException("rig '" + RigOutcomes.rig().name() + "': port " + String.join(", ", gone) + " has gone since the preflight (adapter unplugged?)");
             lane = LANES.computeIfAbsent(location, RigLanes::new).acquire();
             try {
-                session = RigAssembler.assemble(lane.rig(), Long.getLong("wavebench.seed", 2026L));
+                var laneRig = modemProfile == null ? lane.rig() : lane.rig().withModemProfile(modemProfile);
+                session = RigAssembler.assemble(laneRig, Long.getLong("wavebench.seed", 2026L));
             } catch (SerialLinkException | AudioLinkException | RigFileException e) {
                 String which = "rig '" + lane.rig().name() + "' (" + location + ", lane " + lane.number() + ")";
                 lane.close();

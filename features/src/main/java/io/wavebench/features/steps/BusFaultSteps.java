@@ -1,0 +1,172 @@
+package io.wavebench.features.steps;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cucumber.java.ParameterType;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.wavebench.drivers.mdb.MdbFault;
+import io.wavebench.drivers.mdb.MdbTrace;
+import io.wavebench.drivers.mdb.MdbTrace.Checksum;
+import io.wavebench.drivers.mdb.MdbTrace.Direction;
+import io.wavebench.simulators.reader.SimulatedReader;
+import io.wavebench.simulators.vmc.SimulatedVmc;
+import io.wavebench.simulators.vmc.VmcEvent.Type;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Named MDB link faults (MDB 4.2 §2.2, {@link MdbFault}) made to happen once, and how the bus
+ * repaired them, read from the vending machine's own trace of the bus — what a bus analyser
+ * between a real reader and its machine would show too.
+ */
+public final class BusFaultSteps {
+
+    private static final Duration ON_THE_BUS_WITHIN = Duration.ofSeconds(10);
+
+    /** What the machine saw on the bus, in the words of the feature. */
+    public enum Sight {
+        RESENT_UNANSWERED("no answer to a command, sent it again, and got the answer"),
+        RET_AFTER_BAD_CHECKSUM("a reply with a bad checksum, asked for it again with RET, and got it"),
+        REPEATED_UNACKED_REPLY("the reader repeat a reply it had not acknowledged, and took it once"),
+        NAK_AFTER_BAD_CHECKSUM("the reader NAK a command with a bad checksum, and sent it again");
+
+        final String words;
+
+        Sight(String words) {
+            this.words = words;
+        }
+    }
+
+    private final ScenarioRig rig;
+    /** Trace entries before this index were on the bus before the fault was asked for. */
+    private int traceFrom;
+    private int eventsFrom;
+
+    public BusFaultSteps(ScenarioRig rig) {
+        this.rig = rig;
+    }
+
+    private SimulatedVmc vmc() {
+        return rig.session().vmc();
+    }
+
+    @ParameterType("NO_ACK|BAD_CHECKSUM|SILENCE|OUT_OF_SEQUENCE")
+    public MdbFault mdbFault(String name) {
+        return MdbFault.valueOf(name);
+    }
+
+    @ParameterType("no answer to a command, sent it again, and got the answer|a reply with a bad checksum, asked for it again with RET, and got it"
+            + "|the reader repeat a reply it had not acknowledged, and took it once|the reader NAK a command with a bad checksum, and sent it again")
+    public Sight busSight(String words) {
+        return Arrays.stream(Sight.values()).filter(s -> s.words.equals(words)).findFirst().orElseThrow();
+    }
+
+    @Given("the reader will misbehave once on the bus: {mdbFault}")
+    public void theReaderWillMisbehave(MdbFault fault) {
+        SimulatedReader reader = rig.session().readerInternals()
+                .orElseThrow(() -> new IllegalStateException("needs:reader-internals: a real reader cannot be told to misbehave"));
+        mark();
+        reader.inject(fault);
+    }
+
+    @Given("the machine will misbehave once on the bus: {mdbFault}")
+    public void theMachineWillMisbehave(MdbFault fault) {
+        mark();
+        vmc().inject(fault);
+    }
+
+    private void mark() {
+        traceFrom = vmc().trace().entries().size();
+        eventsFrom = vmc().eventCount();
+    }
+
+    @Then("the machine saw {busSight}")
+    public void theMachineSaw(Sight sight) {
+        List<MdbTrace.Entry> bus = vmc().trace().entries();
+        List<MdbTrace.Entry> since = bus.subList(Math.min(traceFrom, bus.size()), bus.size());
+        int at = switch (sight) {
+            // MDB 4.2 §2.2: silence counts as a NAK; the VMC repeats the command, and the answer comes.
+            case RESENT_UNANSWERED -> find(since, 0, e -> e.direction() == Direction.READER_TO_VMC && e.meaning().startsWith("(no response to"),
+                    e -> e.direction() == Direction.VMC_TO_READER && e.meaning().contains("(retransmission "),
+                    e -> e.direction() == Direction.READER_TO_VMC && e.checksum() != Checksum.BAD && e.words().length > 0);
+            // MDB 4.2 §2.2: a reply whose CHK is wrong is asked for again with RET.
+            case RET_AFTER_BAD_CHECKSUM -> find(since, 0, e -> e.direction() == Direction.READER_TO_VMC && e.checksum() == Checksum.BAD,
+                    e -> e.direction() == Direction.VMC_TO_READER && e.meaning().equals("RET"),
+                    e -> e.direction() == Direction.READER_TO_VMC && e.checksum() == Checksum.OK && e.words().length > 1);
+            // The reader sends a reply the VMC did not ACK again at the next POLL; the VMC acts on it once (checked by the events).
+            case REPEATED_UNACKED_REPLY -> repeatedReply(since);
+            // MDB 4.2 §2.2: the reader NAKs a block whose CHK is wrong; the VMC sends it again.
+            case NAK_AFTER_BAD_CHECKSUM -> find(since, 0, e -> e.direction() == Direction.VMC_TO_READER && e.checksum() == Checksum.BAD,
+                    e -> e.direction() == Direction.READER_TO_VMC && e.meaning().equals("NAK"),
+                    e -> e.direction() == Direction.VMC_TO_READER && e.meaning().contains("(retransmission ") && e.checksum() == Checksum.OK);
+        };
+        assertTrue(at >= 0, () -> "the bus since the fault was asked for shows no sign of it being repaired as \"" + sight.words + "\":\n" + text(since));
+    }
+
+    /** Index of the first entry matching {@code steps[0]} that is followed, in order, by entries matching the rest; -1 if none. */
+    @SafeVarargs
+    private static int find(List<MdbTrace.Entry> entries, int from, java.util.function.Predicate<MdbTrace.Entry>... steps) {
+        for (int i = from; i < entries.size(); i++) {
+            if (!steps[0].test(entries.get(i))) continue;
+            int j = i + 1, k = 1;
+            for (; k < steps.length && j < entries.size(); j++) if (steps[k].test(entries.get(j))) k++;
+            if (k == steps.length) return i;
+        }
+        return -1;
+    }
+
+    private static int repeatedReply(List<MdbTrace.Entry> entries) {
+        for (int i = 1; i < entries.size(); i++) {
+            if (!entries.get(i).meaning().startsWith("(fault NO_ACK")) continue;
+            int[] withheld = entries.get(i - 1).words();
+            for (int j = i + 1; j < entries.size(); j++) {
+                MdbTrace.Entry e = entries.get(j);
+                if (e.direction() == Direction.READER_TO_VMC && Arrays.equals(e.words(), withheld)) return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String text(List<MdbTrace.Entry> entries) {
+        StringBuilder s = new StringBuilder();
+        entries.stream().limit(60).forEach(e -> s.append(e.toText()).append('\n'));
+        return s.toString();
+    }
+
+    @Then("the machine approved and dispensed exactly once")
+    public void approvedAndDispensedOnce() {
+        var events = vmc().events();
+        assertEquals(1, events.stream().filter(e -> e.type() == Type.VEND_APPROVED).count(), () -> "VEND APPROVED on the bus; events " + events);
+        assertEquals(1, events.stream().filter(e -> e.type() == Type.DISPENSED).count(), () -> "items dispensed; events " + events);
+        assertEquals(1, events.stream().filter(e -> e.type() == Type.SESSION_BEGAN).count(), () -> "sessions begun; events " + events);
+    }
+
+    @Then("the machine resets the reader after COMMAND OUT OF SEQUENCE, and sets it up and enables it again")
+    public void theMachineResetsTheReaderAfterOutOfSequence() {
+        await("the reader says COMMAND OUT OF SEQUENCE").atMost(ON_THE_BUS_WITHIN).pollInterval(Duration.ofMillis(10))
+                .untilAsserted(() -> assertTrue(index(Type.OUT_OF_SEQUENCE, eventsFrom) >= 0, () -> "bus events: " + vmc().events()));
+        int said = index(Type.OUT_OF_SEQUENCE, eventsFrom);
+        await("the machine resets, sets up and enables the reader").atMost(ON_THE_BUS_WITHIN).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
+            assertTrue(index(Type.READER_JUST_RESET, said) >= 0, () -> "no RESET after COMMAND OUT OF SEQUENCE; bus events: " + vmc().events());
+            assertTrue(index(Type.READER_ENABLED, said) >= 0, () -> "not enabled again; bus events: " + vmc().events());
+        });
+        assertTrue(vmc().trace().toText().contains("COMMAND OUT OF SEQUENCE"), "COMMAND OUT OF SEQUENCE on the bus");
+    }
+
+    @Then("the reader's journal books nothing")
+    public void theJournalBooksNothing() {
+        var journal = rig.session().readerInternals()
+                .orElseThrow(() -> new IllegalStateException("needs:reader-internals: this rig's reader is real hardware")).journal();
+        assertEquals(List.of(), journal.entries(), "the reader's journal");
+    }
+
+    private int index(Type type, int from) {
+        var events = vmc().events();
+        for (int i = Math.max(0, from); i < events.size(); i++) if (events.get(i).type() == type) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,34 @@
+package io.wavebench.features.steps;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.wavebench.fixtures.evidence.BandEnergy;
+
+/** The modem profile a scenario pays in (DESIGN §4), and what its sound was like on the air. */
+public final class ModemProfileSteps {
+
+    private final ScenarioRig rig;
+
+    public ModemProfileSteps(ScenarioRig rig) {
+        this.rig = rig;
+    }
+
+    @Given("the reader listens for the {string} modem profile")
+    public void theReaderListensFor(String profile) {
+        rig.useModemProfile(profile);
+    }
+
+    /** DESIGN §6 airtime targets, and the profile's band: what a phone played, not what the rig file says. */
+    @Then("the payment sound lasted at most {double} s, with at least {int} % of its energy between {double} and {double} kHz")
+    public void thePaymentSoundLasted(double seconds, int percent, double lowKhz, double highKhz) {
+        float[] samples = rig.lastSounded().samples();
+        float rate = rig.session().rig().acoustic().sampleRateOrDefault();
+        double lasted = samples.length / (double) rate;
+        assertTrue(lasted <= seconds, () -> String.format("the payment sound lasted %.3f s; at most %.2f s", lasted, seconds));
+        double share = BandEnergy.share(samples, rate, lowKhz * 1000, highKhz * 1000);
+        assertTrue(share * 100 >= percent, () -> String.format("%.1f %% of the sound's energy lies between %.1f and %.1f kHz; at least %d %%",
+                share * 100, lowKhz, highKhz, percent));
+    }
+}
