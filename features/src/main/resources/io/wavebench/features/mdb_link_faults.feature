@@ -38,8 +38,9 @@ Feature: Faults on the MDB link
 
   Scenario Outline: The machine's <fault> fault is repaired on the bus
     Given the machine will misbehave once on the bus: <fault>
+    When the phone plays a payment token
+    Then the reader opens a session with 20.00 available
     When the shopper selects slot 12
-    And the phone plays a payment token
     Then the reader approves a vend of 1.50 on the MDB bus
     And the machine dispenses slot 12
     And the session completes
@@ -48,9 +49,23 @@ Feature: Faults on the MDB link
     And the machine never had to reset the reader
 
     Examples:
-      | fault        | what the machine saw                                                    |
-      | NO_ACK       | the reader repeat a reply it had not acknowledged, and took it once     |
-      | BAD_CHECKSUM | the reader NAK a command with a bad checksum, and sent it again         |
+      | fault        | what the machine saw                                                          |
+      | NO_ACK       | the reader repeat a reply it had not acknowledged at the next POLL            |
+      | BAD_CHECKSUM | the reader NAK a command with a bad checksum, and sent it again               |
+
+  Scenario: A new command stands for the acknowledgement the machine did not send
+    MDB 4.2 §2.2: when the machine's ACK of a reply is lost and its next command is not a POLL, the
+    reader takes that command as the acknowledgement and does not repeat the reply. Here the
+    shopper has already chosen, so the machine answers BEGIN SESSION with its VEND REQUEST.
+
+    Given the machine will misbehave once on the bus: NO_ACK
+    When the shopper selects slot 12
+    And the phone plays a payment token
+    Then the reader approves a vend of 1.50 on the MDB bus
+    And the machine dispenses slot 12
+    And the session completes
+    And the machine saw its next command taken for the acknowledgement it had not sent
+    And the machine approved and dispensed exactly once
 
   @needs:reader-internals
   Scenario: A reader that answers out of turn is reset, and the shopper is not charged

@@ -31,7 +31,8 @@ public final class BusFaultSteps {
     public enum Sight {
         RESENT_UNANSWERED("no answer to a command, sent it again, and got the answer"),
         RET_AFTER_BAD_CHECKSUM("a reply with a bad checksum, asked for it again with RET, and got it"),
-        REPEATED_UNACKED_REPLY("the reader repeat a reply it had not acknowledged, and took it once"),
+        REPEATED_UNACKED_REPLY("the reader repeat a reply it had not acknowledged at the next POLL"),
+        NEXT_COMMAND_AS_ACK("its next command taken for the acknowledgement it had not sent"),
         NAK_AFTER_BAD_CHECKSUM("the reader NAK a command with a bad checksum, and sent it again");
 
         final String words;
@@ -60,7 +61,8 @@ public final class BusFaultSteps {
     }
 
     @ParameterType("no answer to a command, sent it again, and got the answer|a reply with a bad checksum, asked for it again with RET, and got it"
-            + "|the reader repeat a reply it had not acknowledged, and took it once|the reader NAK a command with a bad checksum, and sent it again")
+            + "|the reader repeat a reply it had not acknowledged at the next POLL|its next command taken for the acknowledgement it had not sent"
+            + "|the reader NAK a command with a bad checksum, and sent it again")
     public Sight busSight(String words) {
         return Arrays.stream(Sight.values()).filter(s -> s.words.equals(words)).findFirst().orElseThrow();
     }
@@ -99,6 +101,8 @@ public final class BusFaultSteps {
                     e -> e.direction() == Direction.READER_TO_VMC && e.checksum() == Checksum.OK && e.words().length > 1);
             // The reader sends a reply the VMC did not ACK again at the next POLL; the VMC acts on it once (checked by the events).
             case REPEATED_UNACKED_REPLY -> repeatedReply(since);
+            // ... unless the VMC's next command is not a POLL: the reader takes it as the ACK and answers it, repeating nothing.
+            case NEXT_COMMAND_AS_ACK -> nextCommandAsAck(since);
             // MDB 4.2 §2.2: the reader NAKs a block whose CHK is wrong; the VMC sends it again.
             case NAK_AFTER_BAD_CHECKSUM -> find(since, 0, e -> e.direction() == Direction.VMC_TO_READER && e.checksum() == Checksum.BAD,
                     e -> e.direction() == Direction.READER_TO_VMC && e.meaning().equals("NAK"),
@@ -127,6 +131,19 @@ public final class BusFaultSteps {
                 MdbTrace.Entry e = entries.get(j);
                 if (e.direction() == Direction.READER_TO_VMC && Arrays.equals(e.words(), withheld)) return i;
             }
+        }
+        return -1;
+    }
+
+    private static int nextCommandAsAck(List<MdbTrace.Entry> entries) {
+        for (int i = 1; i + 2 < entries.size(); i++) {
+            if (!entries.get(i).meaning().startsWith("(fault NO_ACK")) continue;
+            int[] withheld = entries.get(i - 1).words();
+            MdbTrace.Entry next = entries.get(i + 1), answer = entries.get(i + 2);
+            boolean repeated = entries.subList(i + 1, entries.size()).stream()
+                    .anyMatch(e -> e.direction() == Direction.READER_TO_VMC && Arrays.equals(e.words(), withheld));
+            if (next.direction() == Direction.VMC_TO_READER && !next.meaning().startsWith("POLL") && next.words().length > 0
+                    && answer.direction() == Direction.READER_TO_VMC && answer.words().length > 0 && !repeated) return i;
         }
         return -1;
     }

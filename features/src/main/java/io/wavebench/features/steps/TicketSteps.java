@@ -171,7 +171,7 @@ public final class TicketSteps {
         });
     }
 
-    private void awaitDisplay(String kiosk, String prefix) {
+    void awaitDisplay(String kiosk, String prefix) {
         CodeRig.Kiosk k = codes().kiosk(kiosk);
         int skip = displayedBefore.getOrDefault(kiosk, 0);
         await("kiosk " + kiosk + " shows " + prefix).atMost(WITHIN).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {

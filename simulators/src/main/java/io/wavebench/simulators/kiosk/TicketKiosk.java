@@ -132,11 +132,11 @@ public final class TicketKiosk implements Startable {
         try {
             outcome = printer.print(ticketJob(ticket));
         } catch (PrinterException e) {
-            refuse(TicketRefusal.PRINTER_NOT_READY, e.getMessage());
+            refuse(TicketRefusal.PRINTER_NOT_READY, PrinterTrouble.of(e), e.getMessage());
             return;
         }
         if (!(outcome instanceof PrintOutcome.Printed)) {
-            refuse(outcome.state() == PrinterState.PAPER_OUT ? TicketRefusal.PAPER_OUT : TicketRefusal.PRINTER_NOT_READY, outcome.toString());
+            refuse(outcome.state() == PrinterState.PAPER_OUT ? TicketRefusal.PAPER_OUT : TicketRefusal.PRINTER_NOT_READY, PrinterTrouble.of(outcome), outcome.toString());
             return;
         }
         Instant at = clock.instant();
@@ -197,6 +197,11 @@ public final class TicketKiosk implements Startable {
 
     private void refuse(TicketRefusal refusal, String detail) {
         show(refusal.displayText() + " (" + detail + ")");
+    }
+
+    /** A printer's trouble: what went wrong in the shopper's words, then the printer's own status for staff. */
+    private void refuse(TicketRefusal refusal, String why, String detail) {
+        show(refusal.displayText() + ": " + why + " (" + detail + ")");
     }
 
     private synchronized void show(String text) {

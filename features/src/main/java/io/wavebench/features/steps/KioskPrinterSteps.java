@@ -1,0 +1,98 @@
+package io.wavebench.features.steps;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cucumber.java.ParameterType;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.wavebench.simulators.printer.PrintedReceipt;
+import io.wavebench.simulators.printer.SimulatedPrinter;
+import io.wavebench.simulators.ticket.TicketRefusal;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A kiosk's receipt printer in trouble (kiosk_printer.feature, DESIGN §5.5): each trouble is a
+ * condition the simulated printer reports through its real status bytes, and is put right the way
+ * staff would put it right.
+ */
+public final class KioskPrinterSteps {
+
+    /** The roll ends this many character rows into the ticket: after its header, before its QR code. */
+    private static final long ROWS_LEFT = 3;
+
+    /** The troubles, in the words of the feature. */
+    public enum Trouble {
+        COVER_OPEN("has its cover open"),
+        OFFLINE("is offline"),
+        CUTTER_JAMMED("has a jammed cutter"),
+        SILENT("does not answer"),
+        PAPER_ENDS_MID_TICKET("runs out of paper in the middle of a ticket");
+
+        final String words;
+
+        Trouble(String words) {
+            this.words = words;
+        }
+    }
+
+    private final ScenarioRig rig;
+    private final TicketSteps tickets;
+    private final Map<String, Trouble> troubles = new HashMap<>();
+
+    public KioskPrinterSteps(ScenarioRig rig, TicketSteps tickets) {
+        this.rig = rig;
+        this.tickets = tickets;
+    }
+
+    private SimulatedPrinter printer(String kiosk) {
+        return rig.session().codes().kiosk(kiosk).printer();
+    }
+
+    @ParameterType("has its cover open|is offline|has a jammed cutter|does not answer|runs out of paper in the middle of a ticket")
+    public Trouble printerTrouble(String words) {
+        return Arrays.stream(Trouble.values()).filter(t -> t.words.equals(words)).findFirst().orElseThrow();
+    }
+
+    @Given("the printer of kiosk {string} {printerTrouble}")
+    public void thePrinterIsInTrouble(String kiosk, Trouble trouble) {
+        SimulatedPrinter p = printer(kiosk);
+        switch (trouble) {
+            case COVER_OPEN -> p.openCover();
+            case OFFLINE -> p.goOffline();
+            case CUTTER_JAMMED -> p.jamCutter();
+            case SILENT -> p.silent(true);
+            case PAPER_ENDS_MID_TICKET -> p.paperLastsRows(ROWS_LEFT);
+        }
+        troubles.put(kiosk, trouble);
+    }
+
+    @When("the printer of kiosk {string} is put right")
+    public void thePrinterIsPutRight(String kiosk) {
+        Trouble trouble = troubles.remove(kiosk);
+        if (trouble == null) throw new IllegalStateException("the printer of kiosk " + kiosk + " had no trouble in this scenario");
+        SimulatedPrinter p = printer(kiosk);
+        switch (trouble) {
+            case COVER_OPEN -> p.closeCover();
+            case OFFLINE -> p.goOnline();
+            case CUTTER_JAMMED -> p.clearError();
+            case SILENT -> p.silent(false);
+            case PAPER_ENDS_MID_TICKET -> p.refill();
+        }
+    }
+
+    @Then("kiosk {string} refuses the ticket: {ticketRefusal}, saying {string}")
+    public void kioskRefusesSaying(String kiosk, TicketRefusal refusal, String why) {
+        tickets.awaitDisplay(kiosk, refusal.displayText() + ": " + why);
+    }
+
+    /** Nothing cut off: at most a ticket stopped by paper end, or one hanging on a jammed cutter. */
+    @Then("no whole ticket came out of kiosk {string}")
+    public void noWholeTicketCameOut(String kiosk) {
+        List<PrintedReceipt> receipts = printer(kiosk).receipts();
+        assertTrue(receipts.stream().noneMatch(PrintedReceipt::cut), () -> "a ticket was cut off: " + receipts + "; printer events " + printer(kiosk).events());
+    }
+}

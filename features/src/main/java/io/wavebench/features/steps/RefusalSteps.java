@@ -1,0 +1,96 @@
+package io.wavebench.features.steps;
+
+import io.cucumber.java.ParameterType;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.When;
+import io.wavebench.drivers.modem.AcousticModem;
+import io.wavebench.drivers.modem.ModemProfile;
+import io.wavebench.fixtures.data.Forgeries;
+import io.wavebench.fixtures.data.SeededKeys;
+import io.wavebench.fixtures.rig.Rig;
+import io.wavebench.simulators.phone.SimulatedPhone;
+import io.wavebench.simulators.token.PaymentToken;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Tokens a broken or tampered phone plays (refusals.feature, DESIGN §5.1). The bytes come from
+ * {@link Forgeries}; they go on the air through the phone's own speaker and the rig's modem
+ * profile, the same path an honest token takes.
+ */
+public final class RefusalSteps {
+
+    /** Far past the 60 s freshness plus the 120 s skew allowance: stale whoever's clock is right. */
+    private static final Duration LONG_AGO = Duration.ofMinutes(4);
+    private static final long RAISED_LIMIT = 999_00;
+
+    /** What the phone plays, in the words of the feature. */
+    public enum Misbehaviour {
+        CUT_SHORT("a token cut short by its last 4 bytes"),
+        UNKNOWN_TYPE("a token of a type the reader does not know"),
+        UNKNOWN_CREDENTIAL_VERSION("a token whose credential is of a version the reader does not know"),
+        RAISED_LIMIT("a token whose credential's offline limit was raised after the issuer signed it"),
+        OTHER_DEVICE("a token signed by another phone with the shopper's credential"),
+        MADE_LONG_AGO("a token it made 4 minutes ago");
+
+        final String words;
+
+        Misbehaviour(String words) {
+            this.words = words;
+        }
+    }
+
+    private final ScenarioRig rig;
+    private PaymentToken unplayed;
+
+    public RefusalSteps(ScenarioRig rig) {
+        this.rig = rig;
+    }
+
+    private SimulatedPhone phone() {
+        return rig.session().phone();
+    }
+
+    @ParameterType("a token cut short by its last 4 bytes|a token of a type the reader does not know"
+            + "|a token whose credential is of a version the reader does not know"
+            + "|a token whose credential's offline limit was raised after the issuer signed it"
+            + "|a token signed by another phone with the shopper's credential|a token it made 4 minutes ago")
+    public Misbehaviour misbehaviour(String words) {
+        return Arrays.stream(Misbehaviour.values()).filter(m -> m.words.equals(words)).findFirst().orElseThrow();
+    }
+
+    @When("the phone plays {misbehaviour}")
+    public void thePhonePlays(Misbehaviour misbehaviour) {
+        Clock clock = rig.session().clock();
+        switch (misbehaviour) {
+            case CUT_SHORT -> playBytes(Forgeries.cutShort(phone().wallet().nextToken(clock), 4));
+            case UNKNOWN_TYPE -> playBytes(Forgeries.withTypeByte(phone().wallet().nextToken(clock), 0x7F));
+            case UNKNOWN_CREDENTIAL_VERSION -> playBytes(Forgeries.withCredentialVersion(phone().wallet().nextToken(clock), 2));
+            case RAISED_LIMIT -> {
+                phone().wallet().install(Forgeries.withOfflineLimit(phone().wallet().credential(), RAISED_LIMIT));
+                rig.remember(phone().pay());
+            }
+            case OTHER_DEVICE -> rig.remember(phone().sound(Forgeries.signedBy(phone().wallet().nextToken(clock),
+                    new SeededKeys(Long.getLong("wavebench.seed", 2026L)).keyPair("phone:someone else"))));
+            case MADE_LONG_AGO -> rig.remember(phone().sound(phone().wallet().nextToken(Clock.offset(clock, LONG_AGO.negated()))));
+        }
+    }
+
+    /** Bytes that are no token go on the air as any frame would: the rig's modem profile, the phone's speaker. */
+    private void playBytes(byte[] bytes) {
+        Rig r = rig.session().rig();
+        phone().play(AcousticModem.of(ModemProfile.fromCliName(r.acoustic().profile()), r.acoustic().sampleRateOrDefault()).modulate(bytes));
+    }
+
+    @Given("the phone has made a payment token without playing it")
+    public void thePhoneMadeATokenWithoutPlayingIt() {
+        unplayed = phone().wallet().nextToken(rig.session().clock());
+    }
+
+    @When("someone plays the token the phone made without playing it")
+    public void someonePlaysTheUnplayedToken() {
+        if (unplayed == null) throw new IllegalStateException("no token was made without playing it in this scenario");
+        phone().sound(unplayed);
+    }
+}
