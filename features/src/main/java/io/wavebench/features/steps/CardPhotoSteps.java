@@ -68,6 +68,29 @@ public final class CardPhotoSteps {
         photo = capture().photograph(card);
     }
 
+    /** A scheme as printed on cards and named in the feature: "Visa", "American Express", … */
+    @io.cucumber.java.ParameterType("Visa|Mastercard|American Express|Discover|JCB|UnionPay")
+    public io.wavebench.simulators.card.CardScheme cardScheme(String name) {
+        return switch (name) {
+            case "American Express" -> io.wavebench.simulators.card.CardScheme.AMEX;
+            default -> io.wavebench.simulators.card.CardScheme.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        };
+    }
+
+    @Given("the shopper has a photo of a {cardScheme} card")
+    public void aPhotoOfACardOf(io.wavebench.simulators.card.CardScheme scheme) {
+        card = capture().cards().next(scheme);
+        photo = capture().photograph(card);
+    }
+
+    @Then("the backend knows the card as a {cardScheme} card, by its first digits")
+    public void theBackendKnowsTheScheme(io.wavebench.simulators.card.CardScheme scheme) {
+        List<CardToken> tokens = capture().tokens();
+        assertEquals(1, tokens.size(), "card tokens at the backend: " + tokens);
+        assertEquals(scheme.name(), tokens.get(0).scheme(), "the scheme the backend filed the card under: " + tokens.get(0));
+        assertEquals(card.pan().masked(), tokens.get(0).maskedPan());
+    }
+
     @Given("the shopper has a blurry photo of a bank card")
     public void aBlurryPhoto() {
         card = capture().cards().next();
