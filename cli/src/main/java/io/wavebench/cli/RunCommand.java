@@ -75,6 +75,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--glue", hidden = true, description = "Glue packages, comma-separated (tests of the command itself add their own glue).")
     String glue = GLUE;
 
+    /** Scenarios tagged @timing in the plan ({@code uri:line}): each runs alone (features' SideBySide). */
+    private final java.util.Set<String> timing = new java.util.HashSet<>();
+
     @Override
     public Integer call() throws Exception {
         String rigLocation = rigLocation();
@@ -89,6 +92,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("wavebench run: rig '" + loaded.name() + "' (" + rigLocation + "), report " + reportDir);
         Instant started = Instant.now();
         long start = System.nanoTime();
+        MachineLoad loadAtStart = MachineLoad.now();
 
         RigPreflight.Report preflight = RigPreflight.run(loaded);
         RigPreflight.remember(rigLocation, preflight); // the scenarios consult this one, not a second
@@ -100,8 +104,10 @@ final class RunCommand implements Callable<Integer> {
         List<Shard.Planned> selected = share == null ? plan : share.select(plan);
         int lanes = new RigLanes(rigLocation).capacity();
         int sideBySide = Math.max(1, Math.min(threads, Math.min(lanes, Math.max(1, selected.size()))));
-        System.out.printf("plan: %d scenarios%s, %d side by side (the rig has %d lane%s)%n", selected.size(),
-                share == null ? "" : " of " + plan.size() + " (shard " + share + ")", sideBySide, lanes, lanes == 1 ? "" : "s");
+        long alone = selected.stream().filter(s -> timing.contains(s.uri() + ":" + s.line())).count();
+        System.out.printf("plan: %d scenarios%s, %d side by side (the rig has %d lane%s)%s; %s%n", selected.size(),
+                share == null ? "" : " of " + plan.size() + " (shard " + share + ")", sideBySide, lanes, lanes == 1 ? "" : "s",
+                alone == 0 || sideBySide == 1 ? "" : ", " + alone + " @timing scenario" + (alone == 1 ? "" : "s") + " alone", loadAtStart);
 
         RunResult first;
         if (selected.isEmpty()) {
@@ -124,6 +130,8 @@ final class RunCommand implements Callable<Integer> {
         if (share != null) facts.put("shard", share + " (" + selected.size() + " of " + plan.size() + " scenarios)");
         facts.put("side by side", sideBySide + " scenario" + (sideBySide == 1 ? "" : "s") + " at a time (rig lanes: " + lanes + ")");
         facts.put("preflight", preflight.ok() ? preflight.checks().size() + " checks passed" : preflight.failuresLine());
+        facts.put("machine load", loadAtStart + " at the start, " + MachineLoad.now() + " at the end");
+        facts.put("timing figures", TimingFigures.of(reportDir).line());
         facts.putAll(RunFacts.of(loaded, tags));
         RunContext context = new RunContext(loaded.name(), rigLocation, RunFacts.rigFileText(rigLocation), started, took, facts);
         RunFolder.writeContext(reportDir, context);
@@ -133,6 +141,8 @@ final class RunCommand implements Callable<Integer> {
 
         System.out.println();
         System.out.printf("%s in %.1f s wall%n", result.summaryLine(), took.toMillis() / 1000.0);
+        System.out.println("timing: " + facts.get("timing figures"));
+        System.out.println("load:   " + facts.get("machine load"));
         System.out.println("report: " + written.index().toUri());
         System.out.println("junit:  " + written.junitXml());
         if (written.trends() != null && written.trends().hasHistory()) System.out.println("trend:  " + written.trends().summaryLine());
@@ -160,7 +170,9 @@ final class RunCommand implements Callable<Integer> {
         args.add(features);
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
         if (!Files.isRegularFile(json)) throw new IllegalStateException("the dry run that lists the scenarios wrote nothing (status " + status + ")");
-        return RunResult.readCucumberJson(json).scenarios().stream().map(s -> new Shard.Planned(s.featureUri(), s.line(), s.name())).toList();
+        RunResult dry = RunResult.readCucumberJson(json);
+        dry.scenarios().stream().filter(s -> s.tags().contains("@timing")).forEach(s -> timing.add(s.featureUri() + ":" + s.line()));
+        return dry.scenarios().stream().map(s -> new Shard.Planned(s.featureUri(), s.line(), s.name())).toList();
     }
 
     /** Cucumber's {@code uri:line:line…} arguments, one per feature file. */

@@ -47,7 +47,7 @@ class RunCommandTest {
     @Test
     void three_shards_merged_give_the_same_scenarios_and_outcomes_as_one_run(@TempDir Path dir) throws Exception {
         Path history = dir.resolve("history");
-        assertEquals(0, run(history, "--report", dir.resolve("whole").toString(), "--tags", "not @rig"));
+        assertEquals(0, run(history, "--report", dir.resolve("whole").toString(), "--tags", "not @rig and not @sidebyside"));
         Map<String, Outcome> whole = outcomes(dir.resolve("whole"));
         assertEquals(10, whole.size(), whole.toString());
         assertEquals(Outcome.FLAKY, only(whole, "fails on its first try"));
@@ -61,7 +61,7 @@ class RunCommandTest {
         for (int i = 1; i <= 3; i++) {
             Path shard = dir.resolve("shard-" + i);
             shards.add(shard);
-            assertEquals(0, run(history, "--report", shard.toString(), "--tags", "not @rig", "--shard", i + "/3"));
+            assertEquals(0, run(history, "--report", shard.toString(), "--tags", "not @rig and not @sidebyside", "--shard", i + "/3"));
             Map<String, Outcome> part = outcomes(shard);
             assertTrue(part.size() >= 3 && part.size() <= 4, "shards are dealt evenly: " + part);
             for (String key : part.keySet()) assertTrue(seen.add(key), key + " ran in two shards");
@@ -70,6 +70,17 @@ class RunCommandTest {
                 "report", "merge", "--out", dir.resolve("merged").toString(), shards.get(0).toString(), shards.get(1).toString(), shards.get(2).toString()));
         assertEquals(whole, outcomes(dir.resolve("merged")));
         assertTrue(Files.readString(dir.resolve("merged/index.html"), StandardCharsets.UTF_8).contains("merged from"));
+    }
+
+    @Test
+    void a_timing_scenario_runs_alone_and_its_figures_alone_are_judged(@TempDir Path dir) throws Exception {
+        // Four side by side; the @timing scenario must find no other running (SideBySide), repeated to catch a lucky order.
+        for (int i = 0; i < 3; i++) {
+            Path report = dir.resolve("run-" + i);
+            assertEquals(0, run(dir.resolve("history"), "--report", report.toString(), "--tags", "@sidebyside", "--threads", "4", "--reruns", "0"));
+            assertEquals(5, outcomes(report).size());
+            assertTrue(outcomes(report).values().stream().allMatch(o -> o == Outcome.PASS), outcomes(report).toString());
+        }
     }
 
     @Test

@@ -17,7 +17,7 @@ Feature: Tokens the reader refuses
     And a shopper's phone holding a credential from the issuer with an offline limit of 20.00
     And the phone has no network
 
-  Scenario Outline: <token> is refused as <reason>
+  Scenario Outline: Refused as <reason>: <token>
     When the shopper selects slot 12
     And the phone plays <token>
     Then the reader declines the token: <reason>

@@ -9,10 +9,32 @@ import io.wavebench.features.steps.ScenarioRig;
 public final class ArithmeticSteps {
 
     private final ScenarioRig rig;
+    private final io.wavebench.features.steps.SideBySide sideBySide;
     private int number;
 
-    public ArithmeticSteps(ScenarioRig rig) {
+    public ArithmeticSteps(ScenarioRig rig, io.wavebench.features.steps.SideBySide sideBySide) {
         this.rig = rig;
+        this.sideBySide = sideBySide;
+    }
+
+    /**
+     * Makes scenarios overlap when they can, so a @timing scenario that was not kept alone would
+     * see company: waits until another runs beside this one, at most a moment, and never fails
+     * (two scenarios may well not overlap, e.g. while the @timing one holds the machine).
+     */
+    @Given("another scenario has had a moment to start beside this one")
+    public void anotherHasHadAMoment() {
+        try {
+            org.awaitility.Awaitility.await("another scenario beside this one").atMost(java.time.Duration.ofSeconds(1))
+                    .pollInterval(java.time.Duration.ofMillis(5)).until(() -> sideBySide.peak() >= 2);
+        } catch (org.awaitility.core.ConditionTimeoutException alone) {
+            // ran alone: nothing to show here
+        }
+    }
+
+    @Then("no other scenario ran while this one did")
+    public void noOtherScenarioRan() {
+        if (sideBySide.peak() != 1) throw new AssertionError(sideBySide.peak() + " scenarios ran at once with this @timing one");
     }
 
     @Given("the number {int}")

@@ -62,7 +62,7 @@ public final class SideBySide {
     }
 
     /** The most scenarios that ran at once, this one included, while this one ran (1: it ran alone). */
-    int peak() {
+    public int peak() {
         synchronized (RUNNING) {
             return Math.max(1, peak);
         }
