@@ -77,6 +77,7 @@ public final class SimulatedVmc implements Startable {
     private boolean sessionCompletePending;
     private boolean failNextDispense;
     private boolean resetDuringNextVend;
+    private Duration dispenseTime = Duration.ZERO;
     private boolean readerLost;
     private long lastValidAnswer; // System.nanoTime of the reader's last valid answer; 0 before the first
     private MdbMoney money = MdbMoney.MINOR_UNITS_2_DECIMALS;
@@ -147,6 +148,16 @@ public final class SimulatedVmc implements Startable {
     /** The next approved vend fails to dispense: the VMC sends VEND FAILURE (MDB 4.2 §7.4.8) instead of SUCCESS. */
     public synchronized void failNextDispense() {
         failNextDispense = true;
+    }
+
+    /**
+     * How long the machine's motor takes to deliver an item: VEND SUCCESS (or FAILURE) goes out
+     * that long after VEND APPROVED, as on a real machine. Zero (the default) reports at once.
+     */
+    public synchronized SimulatedVmc dispenseTime(Duration time) {
+        if (time.isNegative()) throw new IllegalArgumentException("dispense time must not be negative: " + time);
+        dispenseTime = time;
+        return this;
     }
 
     /**
@@ -446,12 +457,15 @@ public final class SimulatedVmc implements Startable {
     private void dispense() {
         boolean fail;
         boolean reset;
+        Duration motor;
         synchronized (this) {
+            motor = dispenseTime;
             fail = failNextDispense;
             failNextDispense = false;
             reset = !fail && resetDuringNextVend;
             if (reset) resetDuringNextVend = false;
         }
+        if (!motor.isZero()) sleepWhileRunning(motor); // the motor runs; the bus waits (well within the reader's non-response time)
         if (reset) {
             // The controller restarts after the motor ran: it never says VEND SUCCESS (MDB 4.2 §7.4.7).
             event(new VmcEvent(Type.DISPENSED, now(), vendItem, -1, catalog.require(vendItem).name()));
@@ -496,6 +510,16 @@ public final class SimulatedVmc implements Startable {
             running = false;
         }
         wake = false;
+    }
+
+    private synchronized void sleepWhileRunning(Duration time) {
+        long deadline = System.nanoTime() + time.toNanos();
+        try {
+            for (long left; running && (left = deadline - System.nanoTime()) > 0; ) wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
     }
 
     private synchronized void setState(VmcState next) {
