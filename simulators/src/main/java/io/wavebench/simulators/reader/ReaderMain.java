@@ -20,7 +20,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,7 +78,7 @@ public final class ReaderMain {
             System.exit(2);
             return;
         }
-        System.exit(run(options, System.out, System.in));
+        System.exit(run(options, new PrintWriter(System.out, true, StandardCharsets.UTF_8), System.in));
     }
 
     /**
@@ -86,27 +86,34 @@ public final class ReaderMain {
      *
      * @return 0 when stopped as asked, 1 when the reader could not start or its bus failed
      */
-    public static int run(Options o, PrintStream out, InputStream commands) {
+    public static int run(Options o, PrintWriter out, InputStream commands) {
         Log log = new Log(out);
-        SimulatedReader reader;
+        SimulatedReader reader = null;
+        SqliteAuthorizationJournal journal = null;
         try {
             AcousticModem modem = AcousticModem.of(o.profile(), o.sampleRate());
             TokenVerifier verifier = new TokenVerifier(o.issuerKeys(), Clock.systemUTC(), CLOCK_SKEW_ALLOWANCE, TOKEN_FRESHNESS);
             AudioIn microphone = microphone(o.microphone());
+            journal = SqliteAuthorizationJournal.open(o.journal());
             reader = new SimulatedReader(o.readerId(), microphone, modem, transport(o.mdbPort(), o.transport()), verifier,
-                    Clock.systemUTC(), o.maxSessionFunds(), SqliteAuthorizationJournal.open(o.journal()))
+                    Clock.systemUTC(), o.maxSessionFunds(), journal)
                     .sessionTimeout(o.sessionTimeout());
             reader.start();
             float heard = microphone.format().getSampleRate();
             if (heard != o.sampleRate()) {
-                reader.close();
                 throw new IllegalArgumentException("the microphone " + o.microphone() + " runs at " + heard + " Hz, the modem was made for --sample-rate "
                         + o.sampleRate());
             }
         } catch (RuntimeException e) {
+            if (reader != null) reader.close(); // the port and the journal, if it got that far
+            if (journal != null) journal.close();
             log.line("FAILED: reader " + o.readerId() + " could not start: " + e);
             return 1;
         }
+        return serve(o, reader, log, commands);
+    }
+
+    private static int serve(Options o, SimulatedReader reader, Log log, InputStream commands) {
         Events events = new Events(reader, log);
         Thread shutdown = new Thread(() -> {
             log.line("reader " + o.readerId() + " stopping");
@@ -309,7 +316,7 @@ public final class ReaderMain {
     }
 
     /** One line at a time, timestamped, flushed at once: the parent reads it live. */
-    private record Log(PrintStream out) {
+    private record Log(PrintWriter out) {
         synchronized void line(String text) {
             out.println(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss.SSS")) + "  " + text);
             out.flush();
