@@ -2,7 +2,19 @@ package io.wavebench.simulators.backend;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wavebench.simulators.backend.api.BarcodeAuthorization;
+import io.wavebench.simulators.backend.api.BarcodeAuthorizeRequest;
+import io.wavebench.simulators.backend.api.BarcodeCapture;
+import io.wavebench.simulators.backend.api.BarcodeEnrollment;
+import io.wavebench.simulators.backend.api.BarcodeKey;
 import io.wavebench.simulators.backend.api.DoubleSpend;
+import io.wavebench.simulators.backend.api.RedemptionReport;
+import io.wavebench.simulators.backend.api.SoldTicket;
+import io.wavebench.simulators.backend.api.TicketConflict;
+import io.wavebench.simulators.backend.api.TicketOrder;
+import io.wavebench.simulators.backend.api.TicketRedemption;
+import io.wavebench.simulators.backend.api.TicketStatus;
+import io.wavebench.simulators.backend.api.TicketingKey;
 import io.wavebench.simulators.backend.api.EnrollmentRequest;
 import io.wavebench.simulators.backend.api.ErrorBody;
 import io.wavebench.simulators.backend.api.Health;
@@ -125,6 +137,57 @@ public final class BackendClient {
 
     public SettlementReport report(String readerId) {
         return send("GET", "v1/readers/" + encode(readerId) + "/report", null, SettlementReport.class);
+    }
+
+    // ---- payment barcodes (DESIGN §5.2) ----
+
+    /** An online phone gets the key its 60-second barcodes are made from. */
+    public BarcodeKey enrollBarcode(long accountId) {
+        return send("POST", "v1/barcode-keys", new BarcodeEnrollment(accountId), BarcodeKey.class);
+    }
+
+    /** A reader presents a barcode it read and asks for a hold of {@code amount}; the code is used up. */
+    public BarcodeAuthorization authorizeBarcode(String code, String readerId, long amount) {
+        return send("POST", "v1/barcodes/authorizations", new BarcodeAuthorizeRequest(code, readerId, amount), BarcodeAuthorization.class);
+    }
+
+    public BarcodeAuthorization captureBarcode(long authorizationId, long amount, int item) {
+        return send("POST", "v1/barcodes/authorizations/" + authorizationId + "/capture", new BarcodeCapture(amount, item), BarcodeAuthorization.class);
+    }
+
+    public BarcodeAuthorization releaseBarcode(long authorizationId) {
+        return send("POST", "v1/barcodes/authorizations/" + authorizationId + "/release", null, BarcodeAuthorization.class);
+    }
+
+    public BarcodeAuthorization barcodeAuthorization(long authorizationId) {
+        return send("GET", "v1/barcodes/authorizations/" + authorizationId, null, BarcodeAuthorization.class);
+    }
+
+    /** The authorization a barcode was accepted under ({@link BackendError#AUTHORIZATION_UNKNOWN} if never). */
+    public BarcodeAuthorization barcodeAuthorizationOf(String code) {
+        return send("GET", "v1/barcodes/authorizations?code=" + encode(code), null, BarcodeAuthorization.class);
+    }
+
+    // ---- tickets (DESIGN §5.5) ----
+
+    public TicketingKey ticketingKey() {
+        return send("GET", "v1/ticketing-key", null, TicketingKey.class);
+    }
+
+    public SoldTicket buyTicket(TicketOrder order) {
+        return send("POST", "v1/tickets", order, SoldTicket.class);
+    }
+
+    public TicketStatus ticket(long ticketId) {
+        return send("GET", "v1/tickets/" + Long.toUnsignedString(ticketId), null, TicketStatus.class);
+    }
+
+    public TicketRedemption reportRedemption(long ticketId, String kioskId, Instant redeemedAt) {
+        return send("POST", "v1/tickets/" + Long.toUnsignedString(ticketId) + "/redemptions", new RedemptionReport(kioskId, redeemedAt), TicketRedemption.class);
+    }
+
+    public List<TicketConflict> ticketConflicts() {
+        return send("GET", "v1/ticket-conflicts", null, new TypeReference<List<TicketConflict>>() {});
     }
 
     /** Sends a raw body, for tests of malformed requests; returns the status and body text. */

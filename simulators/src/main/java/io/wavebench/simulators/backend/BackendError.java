@@ -34,6 +34,18 @@ public enum BackendError {
     SEQUENCE_CONFLICT(409),
     /** A journal entry whose final outcome was already settled as a different one. */
     OUTCOME_CONFLICT(409),
+    /** A payment barcode that is not 18 digits with prefix 28, or names no barcode key (DESIGN §5.2). */
+    BARCODE_UNKNOWN(404),
+    /** A payment barcode made in a minute that is over (60-second codes, DESIGN §5.2). */
+    BARCODE_EXPIRED(403),
+    /** A payment barcode that was already accepted once: codes are single use. */
+    BARCODE_ALREADY_USED(409),
+    /** A barcode authorization id never given, or one already captured or released. */
+    AUTHORIZATION_UNKNOWN(404),
+    /** A capture of more than was held. */
+    OVER_HOLD(403),
+    /** A ticket id this backend never sold. */
+    UNKNOWN_TICKET(404),
     /** The database cannot be reached (connection refused, lost, closed). */
     DATABASE_UNAVAILABLE(503),
     /** Concurrent writers kept colliding after every retry. */

@@ -1,7 +1,13 @@
 package io.wavebench.simulators.backend;
 
 import io.wavebench.simulators.Startable;
+import io.wavebench.simulators.backend.api.BarcodeAuthorizeRequest;
+import io.wavebench.simulators.backend.api.BarcodeCapture;
+import io.wavebench.simulators.backend.api.BarcodeEnrollment;
 import io.wavebench.simulators.backend.api.EnrollmentRequest;
+import io.wavebench.simulators.backend.api.RedemptionReport;
+import io.wavebench.simulators.backend.api.TicketOrder;
+import io.wavebench.simulators.backend.codes.BarcodePayments;
 import io.wavebench.simulators.backend.api.Health;
 import io.wavebench.simulators.backend.api.JournalBatch;
 import io.wavebench.simulators.backend.api.RefreshRequest;
@@ -15,6 +21,7 @@ import io.wavebench.simulators.backend.settlement.Readers;
 import io.wavebench.simulators.backend.settlement.Revocations;
 import io.wavebench.simulators.backend.settlement.Settlement;
 import io.wavebench.simulators.backend.settlement.SettlementQueries;
+import io.wavebench.simulators.backend.tickets.TicketOffice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -48,6 +55,15 @@ import org.slf4j.LoggerFactory;
  * POST /v1/revocations                   an operator's RevokeRequest → Revocation
  * GET  /v1/ledger[?reader=ID][&amp;account=N]  LedgerEntry list in booking order
  * GET  /v1/double-spends                 DoubleSpend list
+ * POST /v1/barcode-keys                  an online phone gets a barcode key: BarcodeEnrollment → 201 BarcodeKey
+ * POST /v1/barcodes/authorizations       a reader presents a barcode: BarcodeAuthorizeRequest → 201 BarcodeAuthorization (a hold)
+ * POST /v1/barcodes/authorizations/{id}/capture   BarcodeCapture → BarcodeAuthorization; …/release → BarcodeAuthorization
+ * GET  /v1/barcodes/authorizations/{id}  BarcodeAuthorization; …/authorizations?code=C: the one that code was accepted under
+ * GET  /v1/ticketing-key                 ticketing key id and raw public key, for kiosks to install
+ * POST /v1/tickets                       an online phone buys a ticket: TicketOrder → 201 SoldTicket (the signed ticket code)
+ * GET  /v1/tickets/{id}                  TicketStatus (with every redemption reported)
+ * POST /v1/tickets/{id}/redemptions      a kiosk reports a print: RedemptionReport → TicketRedemption (conflict when a second kiosk)
+ * GET  /v1/ticket-conflicts              TicketConflict list: tickets redeemed at two kiosks
  * </pre>
  */
 public final class SimulatedBackend implements Startable {
@@ -90,11 +106,24 @@ public final class SimulatedBackend implements Startable {
 
     private final Config config;
     private Database db;
+    private int ticketingKeyId = 1;
+    private KeyPair ticketingKey;
     private BackendHttpServer server;
     private URI url;
 
     public SimulatedBackend(Config config) {
         this.config = config;
+    }
+
+    /**
+     * The key tickets are signed with (DESIGN §5.5); without one, {@link #start()} makes a fresh
+     * key with id 1. Call before {@link #start()}.
+     */
+    public synchronized SimulatedBackend ticketingKey(int keyId, KeyPair key) {
+        if (server != null) throw new IllegalStateException("backend: ticketingKey() after start()");
+        this.ticketingKeyId = keyId;
+        this.ticketingKey = key;
+        return this;
     }
 
     /** Opens the database, applies migrations, serves. A database it cannot reach fails here, naming the URL. */
@@ -112,6 +141,9 @@ public final class SimulatedBackend implements Startable {
             SettlementQueries queries = new SettlementQueries(database);
             CredentialService issuer = new CredentialService(database, config.issuerKeyId(), config.issuerKey(), clock,
                     config.credentialValidity(), config.proofWindow());
+            if (ticketingKey == null) ticketingKey = io.wavebench.simulators.token.Ed25519.generate(new java.security.SecureRandom());
+            BarcodePayments barcodes = new BarcodePayments(database, clock);
+            TicketOffice tickets = new TicketOffice(database, clock, ticketingKeyId, ticketingKey);
             String id = "/v1/readers/([A-Za-z0-9._%-]+)";
             BackendHttpServer http = new BackendHttpServer()
                     .route("GET", "/v1/health", r -> Response.ok(health(database)))
@@ -130,7 +162,24 @@ public final class SimulatedBackend implements Startable {
                         return Response.ok(revocations.revoke(revoke.credentialId(), revoke.detail()));
                     })
                     .route("GET", "/v1/ledger", r -> Response.ok(queries.ledger(r.query().get("reader"), r.queryLong("account", null))))
-                    .route("GET", "/v1/double-spends", r -> Response.ok(queries.doubleSpends()));
+                    .route("GET", "/v1/double-spends", r -> Response.ok(queries.doubleSpends()))
+                    .route("POST", "/v1/barcode-keys", r -> new Response(201, barcodes.enroll(r.body(BarcodeEnrollment.class).accountId())))
+                    .route("POST", "/v1/barcodes/authorizations", r -> new Response(201, barcodes.authorize(r.body(BarcodeAuthorizeRequest.class))))
+                    .route("GET", "/v1/barcodes/authorizations", r -> {
+                        String code = r.query().get("code");
+                        if (code == null) throw new BackendException(BackendError.INVALID_REQUEST, "query parameter code is missing");
+                        return Response.ok(barcodes.byCode(code));
+                    })
+                    .route("GET", "/v1/barcodes/authorizations/(\\d{1,18})", r -> Response.ok(barcodes.get(Long.parseLong(r.pathParam(1)))))
+                    .route("POST", "/v1/barcodes/authorizations/(\\d{1,18})/capture",
+                            r -> Response.ok(barcodes.capture(Long.parseLong(r.pathParam(1)), r.body(BarcodeCapture.class))))
+                    .route("POST", "/v1/barcodes/authorizations/(\\d{1,18})/release", r -> Response.ok(barcodes.release(Long.parseLong(r.pathParam(1)))))
+                    .route("GET", "/v1/ticketing-key", r -> Response.ok(tickets.ticketingKey()))
+                    .route("POST", "/v1/tickets", r -> new Response(201, tickets.sell(r.body(TicketOrder.class))))
+                    .route("GET", "/v1/tickets/(\\d{1,18})", r -> Response.ok(tickets.status(Long.parseLong(r.pathParam(1)))))
+                    .route("POST", "/v1/tickets/(\\d{1,18})/redemptions",
+                            r -> Response.ok(tickets.redeem(Long.parseLong(r.pathParam(1)), r.body(RedemptionReport.class))))
+                    .route("GET", "/v1/ticket-conflicts", r -> Response.ok(tickets.conflicts()));
             url = http.start(config.port(), config.threads());
             server = http;
             db = database;

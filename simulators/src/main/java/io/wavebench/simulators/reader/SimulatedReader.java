@@ -56,6 +56,8 @@ public final class SimulatedReader implements Startable {
     private PeripheralServer server;
     private Thread listening;
     private volatile boolean running;
+    /** A session paid by a code verified online (a barcode, DESIGN §5.2), or null: see {@link OnlineSession}. */
+    private volatile OnlineSession online;
 
     public SimulatedReader(String readerId, AudioIn microphone, AcousticModem modem, MdbTransport mdb,
             TokenVerifier verifier, Clock clock, long maxSessionFunds) {
@@ -143,7 +145,27 @@ public final class SimulatedReader implements Startable {
         }
     }
 
+    /**
+     * Begins a session whose funds the backend holds (issue 6: a barcode read by {@link CodeReader});
+     * its vends are booked through {@code session}, not the offline rules. False when the reader
+     * cannot begin one now (not enabled, or already in a session).
+     */
+    boolean beginOnlineSession(long funds, OnlineSession session) {
+        if (cashless.state() != CashlessState.ENABLED) return false;
+        online = session;
+        if (cashless.beginSession(funds)) return true;
+        online = null;
+        return false;
+    }
+
+    /** Shows a refusal on the VMC's display, as {@link #heard} does for a token. */
+    void display(String text) {
+        cashless.display(text);
+    }
+
     private VendDecision authorize(VendRequest request) {
+        OnlineSession o = online;
+        if (o != null) return o.authorize(request);
         PaymentAcceptor.VendAnswer answer = acceptor.authorizeVend(request.priceMinorUnits(), request.item());
         if (answer.approved()) return VendDecision.approve(answer.amount());
         if (answer.reason() != null) cashless.display(answer.reason().displayText());
@@ -159,26 +181,37 @@ public final class SimulatedReader implements Startable {
 
         @Override
         public void onVendSuccess(int item, long amount) {
+            OnlineSession o = online;
+            if (o != null) { o.vendSucceeded(item, amount); return; }
             acceptor.vendSucceeded(item, VendOutcome.SOLD);
         }
 
         @Override
         public void onResetAfterApproval(VendRequest request, long amount) {
+            OnlineSession o = online;
+            if (o != null) { o.vendSucceeded(request.item(), amount); return; }
             acceptor.vendSucceeded(request.item(), VendOutcome.SOLD_ON_RESET); // MDB 4.2 §7.4.7: counts as a sale
         }
 
         @Override
         public void onVendFailure(VendRequest request, long amount) {
+            OnlineSession o = online;
+            if (o != null) { o.vendFailed(); return; }
             acceptor.vendFailed(VendOutcome.VOIDED); // void the authorization: the shopper is refunded
         }
 
         @Override
         public void onApprovalNotDelivered(VendRequest request, long amount) {
+            OnlineSession o = online;
+            if (o != null) { o.vendFailed(); return; }
             acceptor.vendFailed(VendOutcome.NOT_DELIVERED);
         }
 
         @Override
         public void onSessionComplete() {
+            OnlineSession o = online;
+            online = null;
+            if (o != null) { o.sessionComplete(); return; }
             acceptor.sessionComplete();
         }
     }

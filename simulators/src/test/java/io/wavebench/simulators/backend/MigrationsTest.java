@@ -27,19 +27,20 @@ class MigrationsTest {
     @Test
     void the_bundled_migrations_apply_once_and_then_apply_nothing() throws Exception {
         Migrations bundled = Migrations.bundled();
-        assertEquals(List.of(1), bundled.apply(db));
+        int latest = bundled.latestVersion();
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, latest).boxed().toList(), bundled.apply(db));
         assertEquals(List.of(), bundled.apply(db));
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
             rs.next();
-            assertEquals(1, rs.getInt(1));
-            assertEquals(1, Migrations.currentVersion(c));
+            assertEquals(latest, rs.getInt(1));
+            assertEquals(latest, Migrations.currentVersion(c));
         }
     }
 
     @Test
     void an_applied_migration_whose_file_changed_stops_the_start() {
         Migrations.bundled().apply(db);
-        Migrations.Migration v1 = Migrations.bundled().latest();
+        Migrations.Migration v1 = v1();
         Migrations edited = new Migrations(List.of(new Migrations.Migration(1, v1.description(), v1.sql() + "\n-- edited\n", "0".repeat(64))));
 
         BackendException e = assertThrows(BackendException.class, () -> edited.apply(db));
@@ -51,7 +52,7 @@ class MigrationsTest {
     @Test
     void a_failing_migration_records_no_version_and_the_next_start_tries_it_again() throws Exception {
         List<Migrations.Migration> list = new ArrayList<>();
-        list.add(Migrations.bundled().latest());
+        list.add(v1());
         list.add(new Migrations.Migration(2, "broken", "CREATE TABLE IF NOT EXISTS extra (id INTEGER);\nINSERT INTO nowhere VALUES (1);\n", "1".repeat(64)));
 
         BackendException e = assertThrows(BackendException.class, () -> new Migrations(list).apply(db));
@@ -62,6 +63,11 @@ class MigrationsTest {
         }
         list.set(1, new Migrations.Migration(2, "fixed", "CREATE TABLE IF NOT EXISTS extra (id INTEGER);\n", "2".repeat(64)));
         assertEquals(List.of(2), new Migrations(list).apply(db));
+    }
+
+    /** The settlement schema, V1: the migrations after it are not needed by these tests of the mechanism. */
+    private static Migrations.Migration v1() {
+        return Migrations.bundled().migrations().stream().filter(m -> m.version() == 1).findFirst().orElseThrow();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wavebench.simulators.backend.db.Migrations;
 import io.wavebench.simulators.backend.api.DoubleSpend;
 import io.wavebench.simulators.backend.api.JournalEntry;
 import io.wavebench.simulators.backend.api.LedgerEntry;
@@ -292,7 +293,7 @@ abstract class SettlementContract {
         backend.start();
         client = backend.client();
 
-        assertEquals(1, client.health().schemaVersion());
+        assertEquals(Migrations.bundled().latestVersion(), client.health().schemaVersion());
         assertEquals(150, client.report("vm-a").chargedAmount());
         assertEquals(0, client.upload("vm-a", List.of(sold(new ReaderJournal("vm-a", NOW).authorize(1001, 1, 150)))).recorded());
     }
@@ -316,7 +317,7 @@ abstract class SettlementContract {
             go.countDown();
             for (Future<SimulatedBackend> f : both) started.add(f.get(60, TimeUnit.SECONDS));
             started.get(0).client().registerReader("vm-z");
-            assertEquals(1, started.get(1).client().health().schemaVersion());
+            assertEquals(Migrations.bundled().latestVersion(), started.get(1).client().health().schemaVersion());
             assertTrue(!started.get(1).client().registerReader("vm-z").created(), "both serve the same database");
         } finally {
             pool.shutdownNow();

@@ -67,6 +67,11 @@ public final class Migrations {
     }
 
     /** The newest migration (the list is never empty once bundled). */
+    /** Every migration, in version order. */
+    public List<Migration> migrations() {
+        return migrations;
+    }
+
     public Migration latest() {
         return migrations.get(migrations.size() - 1);
     }

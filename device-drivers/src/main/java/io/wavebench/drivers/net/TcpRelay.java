@@ -1,0 +1,158 @@
+package io.wavebench.drivers.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A device's intermittent network (DESIGN §1: "intermittent network (HTTP)") as a real TCP relay
+ * on the loopback interface: the device talks to {@link #uri()}, the relay forwards bytes to the
+ * upstream service. {@link #cut()} is the network going away: every open connection is reset
+ * and new ones are closed as soon as they arrive, so the device's HTTP client fails the way it
+ * does when a kiosk's uplink drops. {@link #restore()} brings it back. Nothing above TCP is
+ * looked at.
+ */
+public final class TcpRelay implements AutoCloseable {
+
+    private final String name;
+    private final InetSocketAddress upstream;
+    private final ServerSocket server;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
+    private volatile boolean up = true;
+    private volatile boolean closed;
+
+    private TcpRelay(String name, InetSocketAddress upstream, ServerSocket server) {
+        this.name = name;
+        this.upstream = upstream;
+        this.server = server;
+        this.acceptor = new Thread(this::accept, "relay " + name);
+        this.acceptor.setDaemon(true);
+    }
+
+    /** Listens on a free loopback port and forwards to {@code upstream}'s host and port. */
+    public static TcpRelay start(String name, URI upstream) {
+        try {
+            ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            TcpRelay relay = new TcpRelay(name, new InetSocketAddress(upstream.getHost(), upstream.getPort()), server);
+            relay.acceptor.start();
+            return relay;
+        } catch (IOException e) {
+            throw new UncheckedIOException("network " + name + ": cannot listen on the loopback interface", e);
+        }
+    }
+
+    /** Where the device connects: the upstream's URI with this relay's port. */
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isUp() {
+        return up;
+    }
+
+    /** The network goes away: open connections are reset, new ones closed on arrival. */
+    public void cut() {
+        up = false;
+        for (Socket s : open) closeQuietly(s);
+        open.clear();
+    }
+
+    public void restore() {
+        up = true;
+    }
+
+    private void accept() {
+        while (!closed) {
+            Socket device;
+            try {
+                device = server.accept();
+            } catch (IOException e) {
+                return; // closed
+            }
+            if (!up) {
+                reset(device);
+                continue;
+            }
+            Socket service;
+            try {
+                service = new Socket(upstream.getAddress(), upstream.getPort());
+            } catch (IOException e) {
+                reset(device);
+                continue;
+            }
+            open.add(device);
+            open.add(service);
+            pump(device, service, "up");
+            pump(service, device, "down");
+        }
+    }
+
+    private void pump(Socket from, Socket to, String direction) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // a cut or either side closing: both sides go
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
+            }
+        }, "relay " + name + " " + direction);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Closes with an RST (linger 0), as a dropped route looks to the client. */
+    private static void reset(Socket s) {
+        try {
+            s.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        closeQuietly(s);
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        cut();
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TcpRelay[" + name + " " + uri() + " -> " + upstream + (up ? "" : ", cut") + "]";
+    }
+}
