@@ -263,7 +263,11 @@ public final class ReaderMain {
         return Map.entry(id, Ed25519.publicKey(raw));
     }
 
-    /** Prints the reader's events as they happen, and stops the process if its bus fails. */
+    /**
+     * Prints the reader's events as they happen, and stops the process if its bus fails. Stopped
+     * (by the shutdown hook, say) before the reader is closed, so that a clean close is never taken
+     * for a failed bus; one stopped before it started never starts.
+     */
     private static final class Events implements Runnable {
         private final SimulatedReader reader;
         private final Log log;
@@ -278,15 +282,15 @@ public final class ReaderMain {
             thread.setDaemon(true);
         }
 
-        void start() {
-            thread.start();
+        synchronized void start() {
+            if (running) thread.start();
         }
 
         @Override
         public void run() {
             while (running) {
                 show();
-                if (reader.busFailure().isPresent()) {
+                if (running && reader.busFailure().isPresent()) {
                     log.line("FAILED: the MDB link failed: " + reader.busFailure().get().getMessage());
                     Runtime.getRuntime().halt(1); // nothing left to serve; the journal is already durable
                 }
@@ -304,10 +308,12 @@ public final class ReaderMain {
         }
 
         void stop() {
-            running = false;
+            synchronized (this) {
+                running = false;
+            }
             thread.interrupt();
             try {
-                thread.join(1_000);
+                if (thread.isAlive()) thread.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
