@@ -29,6 +29,7 @@ final class DevicesCommand implements Callable<Integer> {
         for (SerialPorts.Port p : ports) {
             System.out.printf("  %-28s %s%s%n", p.path(), p.description(), p.virtual() ? "  [virtual]" : "");
         }
+        byId();
         List<AudioDevices.AudioDevice> mixers = AudioDevices.list();
         System.out.println("Audio mixers (" + mixers.size() + "):");
         if (mixers.isEmpty()) System.out.println("  (none)");
@@ -37,5 +38,24 @@ final class DevicesCommand implements Callable<Integer> {
             System.out.printf("  %-28s %-13s %s — %s%n", m.name(), "[" + can + "]", m.vendor(), m.description());
         }
         return 0;
+    }
+
+    /**
+     * Stable names of USB serial adapters: a rig file names ports by these (fixtures/rigs/
+     * bench-example.yaml), since ttyUSB numbers follow the order adapters were found in.
+     */
+    private static void byId() {
+        java.nio.file.Path dir = java.nio.file.Path.of("/dev/serial/by-id");
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            System.out.println("  (no /dev/serial/by-id: no USB serial adapter plugged in)");
+            return;
+        }
+        try (var links = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path link : links.sorted().toList()) {
+                System.out.printf("  %s → %s%n", link, link.toRealPath());
+            }
+        } catch (java.io.IOException e) {
+            System.out.println("  (/dev/serial/by-id could not be listed: " + e.getMessage() + ")");
+        }
     }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             "modem on WAV files, and runs a simulated vending machine or reader on a serial port.",
             "Start with: wavebench run"
         },
-        subcommands = {RunCommand.class, DevicesCommand.class, ModemCommand.class, SimCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, RigCommand.class, DevicesCommand.class, ModemCommand.class, SimCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Wavebench {
 
     public static void main(String[] args) {

@@ -30,8 +30,12 @@ public record Evidence(List<Item> items) {
     /** One file: its URL relative to the report folder (percent-encoded), its name and kind. */
     public record Item(String href, String fileName, Kind kind, Path file) {}
 
+    /**
+     * A file named like a card photo. The report's own pages are not: the page of
+     * {@code card_photo.feature} is {@code feature-card_photo.html}.
+     */
     public static boolean isCardPhoto(String fileName) {
-        return CARD_PHOTO.matcher(fileName).matches();
+        return CARD_PHOTO.matcher(fileName).matches() && !fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".html");
     }
 
     public static Path folder(Path reportDir, ScenarioResult s) {

@@ -72,7 +72,11 @@ final class IndexPage {
         html.append("<h2>Needs attention</h2><ul>");
         for (ScenarioView s : notPassed) {
             html.append("<li>").append(Html.badge(s.result().outcome())).append(' ').append(link(s)).append(marks(s));
-            if (s.result().error() != null) html.append("<pre class=\"error\">").append(Html.esc(s.result().error().lines().findFirst().orElse(""))).append("</pre>");
+            if (s.result().error() != null) {
+                // "ABORTED: needs …" reads better without the exception's class name before it
+                String first = s.result().error().lines().findFirst().orElse("").replaceFirst("^[\\w.$]+: (?=(ABORTED|INFRA-ERROR):)", "");
+                html.append("<pre class=\"error\">").append(Html.esc(first)).append("</pre>");
+            }
             html.append("</li>");
         }
         html.append("</ul>");

@@ -1,11 +1,19 @@
 package io.wavebench.reports;
 
 /**
- * A scenario's outcome (DESIGN §3). This first report tells PASS, FAIL and ABORTED apart;
- * INFRA-ERROR and FLAKY need the rig preflight and reruns of issue 8.
+ * A scenario's outcome (DESIGN §3). Cucumber knows only passed, failed and skipped; the other two
+ * are told from what the run left: a failure whose error's first line carries
+ * {@link #INFRA_ERROR_MARK} is the rig's (the preflight or the rig assembly found it broken), and a
+ * failure whose rerun passed is FLAKY ({@link RunResult#withRerun}).
  */
 public enum Outcome {
     PASS, FAIL, INFRA_ERROR, ABORTED, FLAKY;
+
+    /**
+     * Put at the start of an exception's message by whatever finds the rig broken (fixtures'
+     * {@code RigUnavailableException}); reports depend on nothing, so the mark is the contract.
+     */
+    public static final String INFRA_ERROR_MARK = "INFRA-ERROR:";
 
     public String label() {
         return name().replace('_', '-');
@@ -17,10 +25,17 @@ public enum Outcome {
 
     /** From the worst Cucumber step status of a scenario. */
     static Outcome fromCucumber(String worstStepStatus) {
-        return switch (worstStepStatus) {
+        return fromCucumber(worstStepStatus, null);
+    }
+
+    /** From the worst Cucumber step status of a scenario and its first error (a stack trace's first line names it). */
+    static Outcome fromCucumber(String worstStepStatus, String error) {
+        Outcome outcome = switch (worstStepStatus) {
             case "passed" -> PASS;
             case "skipped", "pending", "undefined", "ambiguous" -> ABORTED;
             default -> FAIL;
         };
+        if (outcome == FAIL && error != null && error.lines().findFirst().orElse("").contains(INFRA_ERROR_MARK)) return INFRA_ERROR;
+        return outcome;
     }
 }

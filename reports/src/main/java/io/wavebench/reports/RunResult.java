@@ -83,7 +83,7 @@ public record RunResult(List<ScenarioResult> scenarios, List<FeatureResult> feat
         String id = element.path("id").asText("");
         String outlineId = id.contains(";;") ? id.substring(0, id.indexOf(";;")) : null;
         return new ScenarioResult(feature, featureUri, element.path("line").asInt(), element.path("name").asText(), tags(element),
-                Outcome.fromCucumber(worst), Duration.ofNanos(nanos), steps, attachments, error,
+                Outcome.fromCucumber(worst, error), Duration.ofNanos(nanos), steps, attachments, error,
                 element.path("keyword").asText("Scenario"), Prose.dedent(element.path("description").asText("")), outlineId);
     }
 
@@ -111,6 +111,53 @@ public record RunResult(List<ScenarioResult> scenarios, List<FeatureResult> feat
     private static String hookName(JsonNode hook) {
         String location = hook.path("match").path("location").asText("hook");
         return location.replaceFirst("\\(.*$", "");
+    }
+
+    /**
+     * This run with its failed scenarios' reruns folded in (DESIGN §3): a FAIL whose rerun passed
+     * is FLAKY, keeping the first attempt's steps and error (the failure is what needs looking
+     * at); a FAIL whose rerun found the rig broken is INFRA-ERROR; a FAIL whose rerun failed too
+     * stays as the first attempt recorded it. Scenarios are
+     * matched by feature file and line.
+     */
+    public RunResult withRerun(RunResult rerun) {
+        Map<String, ScenarioResult> again = new java.util.HashMap<>();
+        rerun.scenarios().forEach(s -> again.put(s.featureUri() + ":" + s.line(), s));
+        List<ScenarioResult> merged = new ArrayList<>();
+        for (ScenarioResult s : scenarios) {
+            ScenarioResult second = again.get(s.featureUri() + ":" + s.line());
+            if (s.outcome() == Outcome.FAIL && second != null && second.outcome() == Outcome.PASS) {
+                merged.add(s.withOutcome(Outcome.FLAKY, "Failed on the first try, passed when run again (" + FeaturePage.seconds(second.duration().toMillis()) + ").\n"
+                        + "The first try's error:\n" + s.error()));
+            } else if (s.outcome() == Outcome.FAIL && second != null && second.outcome() == Outcome.INFRA_ERROR) {
+                // the rig broke under the first try (an adapter pulled mid-scenario): nothing is known about the reader
+                merged.add(s.withOutcome(Outcome.INFRA_ERROR, "Failed, and on the rerun the rig was found broken:\n" + second.error()
+                        + "\nThe first try's error:\n" + s.error()));
+            } else {
+                merged.add(s);
+            }
+        }
+        return new RunResult(List.copyOf(merged), features);
+    }
+
+    /**
+     * Several runs' scenarios as one run (shards of one suite, {@link ReportMerge}): scenarios in
+     * the order of the feature files and their lines, features once each.
+     */
+    public static RunResult merge(List<RunResult> runs) {
+        List<ScenarioResult> scenarios = new ArrayList<>();
+        Map<String, FeatureResult> features = new java.util.TreeMap<>();
+        for (RunResult run : runs) {
+            scenarios.addAll(run.scenarios());
+            run.features().forEach(f -> features.putIfAbsent(f.uri(), f));
+        }
+        scenarios.sort(java.util.Comparator.comparing(ScenarioResult::featureUri).thenComparingInt(ScenarioResult::line));
+        return new RunResult(List.copyOf(scenarios), List.copyOf(features.values()));
+    }
+
+    /** The failed scenarios (FAIL only: a broken rig is not rerun, it is reported) as Cucumber {@code uri:line} arguments. */
+    public List<String> failedLocations() {
+        return scenarios.stream().filter(s -> s.outcome() == Outcome.FAIL).map(s -> s.featureUri() + ":" + s.line()).toList();
     }
 
     public Map<Outcome, Integer> counts() {

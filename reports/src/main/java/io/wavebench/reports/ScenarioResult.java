@@ -34,6 +34,11 @@ public record ScenarioResult(
         return EvidenceNames.slug(featureUri, line, name);
     }
 
+    /** This scenario with another outcome and error (a rerun's verdict, DESIGN §3). */
+    public ScenarioResult withOutcome(Outcome newOutcome, String newError) {
+        return new ScenarioResult(feature, featureUri, line, name, tags, newOutcome, duration, steps, attachments, newError, keyword, description, outlineId);
+    }
+
     public boolean isOutlineRow() {
         return outlineId != null;
     }

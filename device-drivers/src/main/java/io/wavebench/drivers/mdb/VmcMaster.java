@@ -81,14 +81,16 @@ public final class VmcMaster {
      * more for a data reply (MDB 4.2 §7.3.1 lets a reply carry several).
      *
      * @throws MdbNoResponseException when no valid reply came within the attempts
-     * @throws MdbDecodeException when a reply checked but is not a cashless response (a
-     *     peripheral bug; the block was ACKed, so the link stays in step)
+     * @throws MdbDecodeException when the last attempt's reply checked but is not a cashless
+     *     response, each time asked for again with RET and never ACKed (a peripheral bug, or a lost
+     *     00 byte that MDB's additive checksum cannot see)
      */
     public List<CashlessResponse> transact(CashlessCommand command) {
         int[] commandWords = MdbBlock.vmcWords(command.encode(address));
         String meaning = command.toString();
         String problem = "none";
         boolean resendCommand = true;
+        MdbDecodeException undecodable = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             long sentAt;
             if (resendCommand) {
@@ -146,19 +148,28 @@ public final class VmcMaster {
                 resendCommand = false; // MDB 4.2 §2.2: RET asks for the same data again
                 continue;
             }
-            int[] ack = {MdbBlock.ACK};
-            boolean withhold = takeFault(MdbFault.NO_ACK);
-            if (!withhold) transport.send(ack);
             List<CashlessResponse> responses;
             try {
                 responses = CashlessResponse.decodeAll(data);
-            } finally {
-                trace.record(Direction.READER_TO_VMC, reply, n, describe(data), Checksum.OK);
-                if (withhold) trace.record(Direction.VMC_TO_READER, new int[0], "(fault NO_ACK: ACK withheld)", Checksum.NONE);
-                else trace.record(Direction.VMC_TO_READER, ack, "ACK", Checksum.NONE);
+            } catch (MdbDecodeException e) {
+                // MDB's checksum is a plain sum: a lost 00 byte leaves it right. A reply that checks
+                // but does not parse is asked for again (RET), never ACKed: ACKing a VEND APPROVED
+                // the VMC cannot read would let the reader book a sale that was never vended.
+                undecodable = e;
+                problem = "reply checks but does not decode: " + e.getMessage();
+                trace.record(Direction.READER_TO_VMC, reply, n, "undecodable: " + e.getMessage(), Checksum.OK);
+                resendCommand = false;
+                continue;
             }
+            int[] ack = {MdbBlock.ACK};
+            boolean withhold = takeFault(MdbFault.NO_ACK);
+            if (!withhold) transport.send(ack);
+            trace.record(Direction.READER_TO_VMC, reply, n, describe(data), Checksum.OK);
+            if (withhold) trace.record(Direction.VMC_TO_READER, new int[0], "(fault NO_ACK: ACK withheld)", Checksum.NONE);
+            else trace.record(Direction.VMC_TO_READER, ack, "ACK", Checksum.NONE);
             return responses;
         }
+        if (undecodable != null && problem.startsWith("reply checks")) throw undecodable;
         throw new MdbNoResponseException(port(), meaning, maxAttempts, problem, lastWordsHex());
     }
 

@@ -94,6 +94,25 @@ class LinkLayerTest {
     }
 
     @Test
+    void master_never_acks_a_vend_approved_that_lost_a_zero_byte_and_asks_for_it_again() throws Exception {
+        // VEND APPROVED 150 is 05 00 96 + CHK 9B. Losing the 00 leaves 05 96 9B: the additive
+        // checksum still holds, the block no longer parses. An ACK here would let the reader book
+        // a sale the VMC never approved (the MDB soak found it).
+        MdbTrace trace = new MdbTrace();
+        VmcMaster master = new VmcMaster(vmcSide, trace, TIMEOUT);
+        var result = transactAsync(master, new CashlessCommand.Poll());
+        takeBlock(2);
+        int[] good = MdbBlock.peripheralWords(new CashlessResponse.VendApproved(150).encode());
+        assertArrayEquals(new int[] {0x05, 0x00, 0x96, 0x19B}, good);
+        readerSide.send(new int[] {0x05, 0x96, 0x19B});
+        assertEquals(MdbBlock.RET, readerSide.receive(WAIT), "RET, not ACK");
+        readerSide.send(good);
+        assertEquals(0x000, readerSide.receive(WAIT));
+        assertEquals(List.of(new CashlessResponse.VendApproved(150)), result.get(2, TimeUnit.SECONDS));
+        assertTrue(trace.toText().contains("undecodable"), trace.toText());
+    }
+
+    @Test
     void master_names_port_command_and_last_words_when_nobody_answers() {
         VmcMaster master = new VmcMaster(vmcSide, new MdbTrace(), Duration.ofMillis(10), 2, CashlessCommand.CASHLESS_1);
         readerSide.send(0x042); // a stray word, drained and remembered

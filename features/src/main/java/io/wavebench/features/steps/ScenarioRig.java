@@ -1,19 +1,33 @@
 package io.wavebench.features.steps;
 
-import io.wavebench.fixtures.rig.Rig;
+import io.wavebench.drivers.audio.AudioLinkException;
+import io.wavebench.drivers.serial.SerialLinkException;
 import io.wavebench.fixtures.rig.RigAssembler;
-import io.wavebench.fixtures.rig.RigFiles;
+import io.wavebench.fixtures.rig.RigFileException;
+import io.wavebench.fixtures.rig.RigLanes;
+import io.wavebench.fixtures.rig.RigPreflight;
 import io.wavebench.fixtures.rig.RigSession;
+import io.wavebench.fixtures.rig.RigUnavailableException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.wavebench.simulators.phone.SimulatedPhone;
 
 /**
  * The rig one scenario stands on, shared by its step classes through PicoContainer (a new one per
  * scenario). Assembled from the rig file named by {@code -Dwavebench.rig} (default: the simulated
  * rig) on first use; {@link Hooks} takes it down after the scenario.
+ *
+ * <p>Before assembling, the rig's preflight (run once per JVM) must have passed, and assembling
+ * must not fail on a port or a mixer: either makes the scenario INFRA-ERROR, not FAIL (DESIGN §3).
+ * Scenarios running side by side each take a lane of the rig ({@link RigLanes}): its own loopback
+ * mixers on the simulated rig; on a rig with real devices there is one lane, so they take turns.
  */
 public final class ScenarioRig {
 
+    private static final Map<String, RigLanes> LANES = new ConcurrentHashMap<>();
+
     private RigSession session;
+    private RigLanes.Lane lane;
     /** What the phone sounded last: the recording a replay attacker would hold. */
     private SimulatedPhone.Sounded lastSounded;
     /** System.nanoTime() when the last remembered sound had left the speaker (play() drains), or -1. */
@@ -21,8 +35,24 @@ public final class ScenarioRig {
 
     public synchronized RigSession session() {
         if (session == null) {
-            Rig rig = RigFiles.load(System.getProperty("wavebench.rig", RigFiles.DEFAULT));
-            session = RigAssembler.assemble(rig, Long.getLong("wavebench.seed", 2026L));
+            String location = RigOutcomes.rigLocation();
+            RigPreflight.Report preflight = RigPreflight.once(location, RigOutcomes.rig());
+            if (!preflight.ok()) throw new RigUnavailableException(preflight.failuresLine());
+            var gone = RigPreflight.missingPorts(RigOutcomes.rig());
+            if (!gone.isEmpty()) throw new RigUnavailableException("rig '" + RigOutcomes.rig().name() + "': port " + String.join(", ", gone) + " has gone since the preflight (adapter unplugged?)");
+            lane = LANES.computeIfAbsent(location, RigLanes::new).acquire();
+            try {
+                session = RigAssembler.assemble(lane.rig(), Long.getLong("wavebench.seed", 2026L));
+            } catch (SerialLinkException | AudioLinkException | RigFileException e) {
+                String which = "rig '" + lane.rig().name() + "' (" + location + ", lane " + lane.number() + ")";
+                lane.close();
+                lane = null;
+                throw new RigUnavailableException(which + " could not be assembled: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                lane.close();
+                lane = null;
+                throw e;
+            }
         }
         return session;
     }
@@ -46,7 +76,12 @@ public final class ScenarioRig {
     }
 
     synchronized void close() {
-        if (session != null) session.close();
-        session = null;
+        try {
+            if (session != null) session.close();
+        } finally {
+            session = null;
+            if (lane != null) lane.close();
+            lane = null;
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.wavebench.simulators.backend.api.BarcodeAuthorizeRequest;
 import io.wavebench.simulators.backend.api.BarcodeCapture;
 import io.wavebench.simulators.backend.api.BarcodeEnrollment;
 import io.wavebench.simulators.backend.api.BarcodeKey;
+import io.wavebench.simulators.backend.api.CardToken;
 import io.wavebench.simulators.backend.api.DoubleSpend;
 import io.wavebench.simulators.backend.api.RedemptionReport;
 import io.wavebench.simulators.backend.api.SoldTicket;
@@ -30,6 +31,7 @@ import io.wavebench.simulators.backend.api.Revocation;
 import io.wavebench.simulators.backend.api.RevocationList;
 import io.wavebench.simulators.backend.api.RevokeRequest;
 import io.wavebench.simulators.backend.api.SettlementReport;
+import io.wavebench.simulators.backend.api.TokenizeRequest;
 import io.wavebench.simulators.backend.api.UploadReceipt;
 import io.wavebench.simulators.token.Credential;
 import io.wavebench.simulators.token.Ed25519;
@@ -133,6 +135,16 @@ public final class BackendClient {
 
     public List<DoubleSpend> doubleSpends() {
         return send("GET", "v1/double-spends", null, new TypeReference<List<DoubleSpend>>() {});
+    }
+
+    /** DESIGN §5.4: the one call that sends a full card number, to be exchanged for a token. */
+    public CardToken tokenize(io.wavebench.simulators.card.Pan pan, io.wavebench.simulators.card.Expiry expiry, String readerId) {
+        return send("POST", "v1/card-tokens", new TokenizeRequest(pan.revealDigits(), expiry.month(), expiry.year(), readerId), CardToken.class);
+    }
+
+    /** Every card token issued (masked numbers only). */
+    public List<CardToken> cardTokens() {
+        return send("GET", "v1/card-tokens", null, new TypeReference<List<CardToken>>() {});
     }
 
     public SettlementReport report(String readerId) {

@@ -24,6 +24,10 @@ public enum BackendError {
     CREDENTIAL_REVOKED(403),
     /** A credential this issuer never issued (or issued with other contents). */
     UNKNOWN_CREDENTIAL(404),
+    /** A card number that breaks a rule of DESIGN §5.4 (length, IIN range, Luhn); the message never holds it. */
+    CARD_NUMBER_INVALID(422),
+    /** A card whose expiry month is over. */
+    CARD_EXPIRED(422),
     /** A reader id that was never registered. */
     UNKNOWN_READER(404),
     /** No such endpoint. */

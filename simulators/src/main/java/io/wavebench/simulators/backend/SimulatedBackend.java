@@ -12,6 +12,7 @@ import io.wavebench.simulators.backend.api.Health;
 import io.wavebench.simulators.backend.api.JournalBatch;
 import io.wavebench.simulators.backend.api.RefreshRequest;
 import io.wavebench.simulators.backend.api.RevokeRequest;
+import io.wavebench.simulators.backend.api.TokenizeRequest;
 import io.wavebench.simulators.backend.db.Database;
 import io.wavebench.simulators.backend.db.Migrations;
 import io.wavebench.simulators.backend.http.BackendHttpServer;
@@ -22,6 +23,7 @@ import io.wavebench.simulators.backend.settlement.Revocations;
 import io.wavebench.simulators.backend.settlement.Settlement;
 import io.wavebench.simulators.backend.settlement.SettlementQueries;
 import io.wavebench.simulators.backend.tickets.TicketOffice;
+import io.wavebench.simulators.backend.tokenization.TokenVault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -64,6 +66,8 @@ import org.slf4j.LoggerFactory;
  * GET  /v1/tickets/{id}                  TicketStatus (with every redemption reported)
  * POST /v1/tickets/{id}/redemptions      a kiosk reports a print: RedemptionReport → TicketRedemption (conflict when a second kiosk)
  * GET  /v1/ticket-conflicts              TicketConflict list: tickets redeemed at two kiosks
+ * POST /v1/card-tokens                   a reader's TokenizeRequest → 201 CardToken (the only request with a full PAN; none is stored)
+ * GET  /v1/card-tokens                   CardToken list (masked numbers only)
  * </pre>
  */
 public final class SimulatedBackend implements Startable {
@@ -144,6 +148,7 @@ public final class SimulatedBackend implements Startable {
             if (ticketingKey == null) ticketingKey = io.wavebench.simulators.token.Ed25519.generate(new java.security.SecureRandom());
             BarcodePayments barcodes = new BarcodePayments(database, clock);
             TicketOffice tickets = new TicketOffice(database, clock, ticketingKeyId, ticketingKey);
+            TokenVault vault = new TokenVault(database, clock);
             String id = "/v1/readers/([A-Za-z0-9._%-]+)";
             BackendHttpServer http = new BackendHttpServer()
                     .route("GET", "/v1/health", r -> Response.ok(health(database)))
@@ -179,7 +184,9 @@ public final class SimulatedBackend implements Startable {
                     .route("GET", "/v1/tickets/(\\d{1,18})", r -> Response.ok(tickets.status(Long.parseLong(r.pathParam(1)))))
                     .route("POST", "/v1/tickets/(\\d{1,18})/redemptions",
                             r -> Response.ok(tickets.redeem(Long.parseLong(r.pathParam(1)), r.body(RedemptionReport.class))))
-                    .route("GET", "/v1/ticket-conflicts", r -> Response.ok(tickets.conflicts()));
+                    .route("GET", "/v1/ticket-conflicts", r -> Response.ok(tickets.conflicts()))
+                    .route("POST", "/v1/card-tokens", r -> new Response(201, vault.tokenize(r.body(TokenizeRequest.class))))
+                    .route("GET", "/v1/card-tokens", r -> Response.ok(vault.all()));
             url = http.start(config.port(), config.threads());
             server = http;
             db = database;

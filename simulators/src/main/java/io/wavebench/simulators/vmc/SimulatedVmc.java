@@ -77,7 +77,8 @@ public final class SimulatedVmc implements Startable {
     private boolean sessionCompletePending;
     private boolean failNextDispense;
     private boolean resetDuringNextVend;
-    private Duration dispenseTime = Duration.ZERO;
+    /** How long the motor takes to drop an item: zero unless a scenario needs a slow machine. */
+    private volatile Duration dispenseTime = Duration.ZERO;
     private boolean readerLost;
     private long lastValidAnswer; // System.nanoTime of the reader's last valid answer; 0 before the first
     private MdbMoney money = MdbMoney.MINOR_UNITS_2_DECIMALS;
@@ -151,21 +152,21 @@ public final class SimulatedVmc implements Startable {
     }
 
     /**
-     * How long the machine's motor takes to deliver an item: VEND SUCCESS (or FAILURE) goes out
-     * that long after VEND APPROVED, as on a real machine. Zero (the default) reports at once.
-     */
-    public synchronized SimulatedVmc dispenseTime(Duration time) {
-        if (time.isNegative()) throw new IllegalArgumentException("dispense time must not be negative: " + time);
-        dispenseTime = time;
-        return this;
-    }
-
-    /**
      * The next approved vend dispenses, and then the machine's controller restarts: it sends
      * RESET instead of VEND SUCCESS. MDB 4.2 §7.4.7: the reader must book that vend as a sale.
      */
     public synchronized void resetDuringNextVend() {
         resetDuringNextVend = true;
+    }
+
+    /**
+     * From now on the motor takes {@code time} to drop an item, between VEND APPROVED and the
+     * VMC's VEND SUCCESS (or FAILURE), as a spiral machine's does: the window a power cut at the
+     * reader falls into (DESIGN §5.1, a journal that survives power loss).
+     */
+    public void dispenseTakes(Duration time) {
+        if (time.isNegative()) throw new IllegalArgumentException("dispense time must not be negative: " + time);
+        dispenseTime = time;
     }
 
     /**
@@ -455,17 +456,23 @@ public final class SimulatedVmc implements Startable {
     }
 
     private void dispense() {
+        Duration motor = dispenseTime;
+        if (!motor.isZero()) {
+            try {
+                Thread.sleep(motor.toMillis()); // the motor turning: the machine says nothing on the bus meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         boolean fail;
         boolean reset;
-        Duration motor;
         synchronized (this) {
-            motor = dispenseTime;
             fail = failNextDispense;
             failNextDispense = false;
             reset = !fail && resetDuringNextVend;
             if (reset) resetDuringNextVend = false;
         }
-        if (!motor.isZero()) sleepWhileRunning(motor); // the motor runs; the bus waits (well within the reader's non-response time)
         if (reset) {
             // The controller restarts after the motor ran: it never says VEND SUCCESS (MDB 4.2 §7.4.7).
             event(new VmcEvent(Type.DISPENSED, now(), vendItem, -1, catalog.require(vendItem).name()));
@@ -510,16 +517,6 @@ public final class SimulatedVmc implements Startable {
             running = false;
         }
         wake = false;
-    }
-
-    private synchronized void sleepWhileRunning(Duration time) {
-        long deadline = System.nanoTime() + time.toNanos();
-        try {
-            for (long left; running && (left = deadline - System.nanoTime()) > 0; ) wait(Math.max(1, left / 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 
     private synchronized void setState(VmcState next) {

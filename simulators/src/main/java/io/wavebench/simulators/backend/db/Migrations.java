@@ -60,18 +60,23 @@ public final class Migrations {
             String sql = resource(name);
             list.add(new Migration(Integer.parseInt(m.group(1)), m.group(2), sql, sha256(sql)));
         }
+        // Strictly increasing, gaps allowed: parallel branches each take a version of their own
+        // (card tokens are V4) and land in any order without renumbering an applied file.
         for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).version() != i + 1) throw new IllegalStateException("migrations.txt: versions must run 1, 2, 3…; entry " + (i + 1) + " is V" + list.get(i).version());
+            int previous = i == 0 ? 0 : list.get(i - 1).version();
+            if (list.get(i).version() <= previous) {
+                throw new IllegalStateException("migrations.txt: versions must increase; entry " + (i + 1) + " is V" + list.get(i).version() + " after V" + previous);
+            }
         }
         return new Migrations(list);
     }
 
-    /** The newest migration (the list is never empty once bundled). */
-    /** Every migration, in version order. */
-    public List<Migration> migrations() {
+    /** Every migration, in the order applied. */
+    public List<Migration> all() {
         return migrations;
     }
 
+    /** The newest migration (the list is never empty once bundled). */
     public Migration latest() {
         return migrations.get(migrations.size() - 1);
     }

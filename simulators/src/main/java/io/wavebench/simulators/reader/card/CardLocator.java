@@ -1,0 +1,182 @@
+package io.wavebench.simulators.reader.card;
+
+import io.wavebench.drivers.optical.Frame;
+import io.wavebench.drivers.optical.GrayFilters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds a bank card's four edges in a camera frame (DESIGN §5.4 "locate the card"). Edges are
+ * found by gradient on a half-size frame; a Hough transform in which each edge pixel votes only
+ * near its own gradient direction gives near-horizontal and near-vertical line candidates; every
+ * (top, bottom, left, right) choice is scored by how much of its four sides the edges support,
+ * with the ID-1 aspect (85.60 / 53.98 ≈ 1.59, perspective allowed for). Among well-supported
+ * quadrilaterals the smallest wins: the photo's own border and the phone's screen make larger
+ * rectangles around the card.
+ */
+final class CardLocator {
+
+    /** Corners in frame pixels: top left, top right, bottom right, bottom left. */
+    record Quad(double[] corners, double support) {}
+
+    private static final int SCALE = 2;
+    private static final int ANGLE_RANGE = 28;
+    private static final int VOTE_SPREAD = 5;
+    private static final double EDGE_MIN = 4;
+    private static final double MIN_SIDE_SUPPORT = 0.5;
+
+    private record Line(double thetaDeg, double rho, int votes) {}
+
+    Optional<Quad> locate(Frame frame) {
+        int w = frame.width() / SCALE;
+        int h = frame.height() / SCALE;
+        float[] small = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float s = 0;
+                for (int dy = 0; dy < SCALE; dy++) for (int dx = 0; dx < SCALE; dx++) s += frame.at(x * SCALE + dx, y * SCALE + dy);
+                small[y * w + x] = s / (SCALE * SCALE);
+            }
+        }
+        small = GrayFilters.gaussian(small, w, h, 1.2);
+        float[] gx = new float[w * h];
+        float[] gy = new float[w * h];
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                int i = y * w + x;
+                gx[i] = (small[i - w + 1] + 2 * small[i + 1] + small[i + w + 1] - small[i - w - 1] - 2 * small[i - 1] - small[i + w - 1]) / 8f;
+                gy[i] = (small[i + w - 1] + 2 * small[i + w] + small[i + w + 1] - small[i - w - 1] - 2 * small[i - w] - small[i - w + 1]) / 8f;
+            }
+        }
+        List<Line> horizontal = peaks(hough(gx, gy, w, h, 90), 10);
+        List<Line> vertical = peaks(hough(gx, gy, w, h, 0), 10);
+        Quad best = null;
+        double bestArea = Double.MAX_VALUE;
+        double minArea = 0.06 * w * h;
+        for (Line top : horizontal) {
+            for (Line bottom : horizontal) {
+                if (bottom.rho - top.rho < 0.15 * h) continue;
+                for (Line left : vertical) {
+                    for (Line right : vertical) {
+                        if (right.rho - left.rho < 0.2 * w) continue;
+                        double[] c = new double[8];
+                        if (!corner(top, left, c, 0) || !corner(top, right, c, 2) || !corner(bottom, right, c, 4) || !corner(bottom, left, c, 6)) continue;
+                        double width = (dist(c, 0, 1) + dist(c, 3, 2)) / 2;
+                        double height = (dist(c, 0, 3) + dist(c, 1, 2)) / 2;
+                        double aspect = width / height;
+                        if (aspect < 1.25 || aspect > 2.0) continue;
+                        double area = width * height;
+                        if (area < minArea) continue;
+                        double support = Math.min(Math.min(side(gx, gy, w, h, c, 0, 1), side(gx, gy, w, h, c, 1, 2)),
+                                Math.min(side(gx, gy, w, h, c, 2, 3), side(gx, gy, w, h, c, 3, 0)));
+                        if (support < MIN_SIDE_SUPPORT) continue;
+                        if (area < bestArea * 0.97 || (area < bestArea * 1.03 && best != null && support > best.support())) {
+                            bestArea = area;
+                            best = new Quad(c, support);
+                        }
+                    }
+                }
+            }
+        }
+        if (best == null) return Optional.empty();
+        double[] full = best.corners().clone();
+        for (int i = 0; i < 8; i++) full[i] = full[i] * SCALE + (SCALE - 1) / 2.0;
+        return Optional.of(new Quad(full, best.support()));
+    }
+
+    /** Votes of edge pixels whose normal is within ±ANGLE_RANGE° of {@code centreDeg}. */
+    private static int[][] hough(float[] gx, float[] gy, int w, int h, int centreDeg) {
+        int diag = (int) Math.ceil(Math.hypot(w, h));
+        int[][] acc = new int[2 * ANGLE_RANGE + 1][2 * diag + 1];
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                int i = y * w + x;
+                double mag = Math.hypot(gx[i], gy[i]);
+                if (mag < EDGE_MIN) continue;
+                double normal = Math.toDegrees(Math.atan2(gy[i], gx[i]));
+                // A line's normal is defined modulo 180°.
+                double offset = ((normal - centreDeg) % 180 + 270) % 180 - 90;
+                if (Math.abs(offset) > ANGLE_RANGE + VOTE_SPREAD) continue;
+                int from = (int) Math.max(-ANGLE_RANGE, Math.round(offset) - VOTE_SPREAD);
+                int to = (int) Math.min(ANGLE_RANGE, Math.round(offset) + VOTE_SPREAD);
+                for (int a = from; a <= to; a++) {
+                    double t = Math.toRadians(centreDeg + a);
+                    int rho = (int) Math.round(x * Math.cos(t) + y * Math.sin(t));
+                    acc[a + ANGLE_RANGE][rho + diag]++;
+                }
+            }
+        }
+        return acc;
+    }
+
+    private static List<Line> peaks(int[][] acc, int count) {
+        int diag = (acc[0].length - 1) / 2;
+        List<Line> out = new ArrayList<>();
+        boolean[][] taken = new boolean[acc.length][acc[0].length];
+        for (int n = 0; n < count; n++) {
+            int bestA = -1;
+            int bestR = -1;
+            int best = 20;
+            for (int a = 0; a < acc.length; a++) {
+                for (int r = 0; r < acc[a].length; r++) {
+                    if (!taken[a][r] && acc[a][r] > best) {
+                        best = acc[a][r];
+                        bestA = a;
+                        bestR = r;
+                    }
+                }
+            }
+            if (bestA < 0) break;
+            for (int a = Math.max(0, bestA - 4); a <= Math.min(acc.length - 1, bestA + 4); a++) {
+                for (int r = Math.max(0, bestR - 6); r <= Math.min(acc[a].length - 1, bestR + 6); r++) taken[a][r] = true;
+            }
+            out.add(new Line(bestA - ANGLE_RANGE, bestR - diag, best));
+        }
+        // thetaDeg stays relative to the family's centre (90° or 0°); corner() adds it back.
+        return out;
+    }
+
+    /** Intersection of a horizontal-family line (normal near 90°) and a vertical-family one (near 0°). */
+    private static boolean corner(Line hz, Line vt, double[] out, int at) {
+        double t1 = Math.toRadians(90 + hz.thetaDeg);
+        double t2 = Math.toRadians(vt.thetaDeg);
+        double a1 = Math.cos(t1), b1 = Math.sin(t1), a2 = Math.cos(t2), b2 = Math.sin(t2);
+        double det = a1 * b2 - a2 * b1;
+        if (Math.abs(det) < 1e-6) return false;
+        out[at] = (hz.rho * b2 - vt.rho * b1) / det;
+        out[at + 1] = (a1 * vt.rho - a2 * hz.rho) / det;
+        return true;
+    }
+
+    /** Share of points along side p→q (its middle 80 %: card corners are rounded) with an edge across it. */
+    private static double side(float[] gx, float[] gy, int w, int h, double[] c, int p, int q) {
+        double x0 = c[2 * p], y0 = c[2 * p + 1], x1 = c[2 * q], y1 = c[2 * q + 1];
+        double len = Math.hypot(x1 - x0, y1 - y0);
+        double nx = -(y1 - y0) / len, ny = (x1 - x0) / len;
+        int samples = Math.max(8, (int) (len / 2));
+        int hits = 0;
+        for (int s = 0; s < samples; s++) {
+            double t = 0.1 + 0.8 * (s + 0.5) / samples;
+            double x = x0 + t * (x1 - x0);
+            double y = y0 + t * (y1 - y0);
+            boolean hit = false;
+            for (int d = -2; d <= 2 && !hit; d++) {
+                int xi = (int) Math.round(x + d * nx);
+                int yi = (int) Math.round(y + d * ny);
+                if (xi < 1 || yi < 1 || xi >= w - 1 || yi >= h - 1) continue;
+                int i = yi * w + xi;
+                double mag = Math.hypot(gx[i], gy[i]);
+                if (mag < EDGE_MIN) continue;
+                double across = Math.abs(gx[i] * nx + gy[i] * ny) / mag;
+                if (across > 0.85) hit = true;
+            }
+            if (hit) hits++;
+        }
+        return hits / (double) samples;
+    }
+
+    private static double dist(double[] c, int p, int q) {
+        return Math.hypot(c[2 * p] - c[2 * q], c[2 * p + 1] - c[2 * q + 1]);
+    }
+}

@@ -1,0 +1,157 @@
+package io.wavebench.simulators.reader.card;
+
+import io.wavebench.drivers.optical.GrayFilters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds lines of character-sized marks on an upright card (DESIGN §5.4 "binarize, find the digit
+ * groups"). The card's art is taken away by subtracting a local mean (a wide box blur), which
+ * leaves the printing; marks are thresholded per polarity (light digits on a dark card, dark on
+ * light), grouped into connected components, and components of like height side by side make a
+ * line. Each line carries an OCR-ready crop: dark text on white, contrast normalized.
+ */
+final class TextLines {
+
+    /** A line of marks: its box on the card, how many marks, their median height, and the crop for OCR. */
+    record Line(int x0, int y0, int x1, int y1, int marks, double height, int polarity, byte[] crop, int cropWidth, int cropHeight) {
+        double centreY() {
+            return (y0 + y1) / 2.0;
+        }
+    }
+
+    private record Box(int x0, int y0, int x1, int y1) {
+        int w() {
+            return x1 - x0 + 1;
+        }
+
+        int h() {
+            return y1 - y0 + 1;
+        }
+
+        double cy() {
+            return (y0 + y1) / 2.0;
+        }
+    }
+
+    private static final int W = CardFace.WIDTH;
+    private static final int H = CardFace.HEIGHT;
+    private static final double TARGET_HEIGHT = 50;
+
+    private TextLines() {}
+
+    static List<Line> find(CardFace face, int minHeight, int maxHeight) {
+        float[] background = GrayFilters.box(face.luma, W, H, 22, 22);
+        float[] diff = new float[W * H];
+        for (int i = 0; i < diff.length; i++) diff[i] = face.luma[i] - background[i];
+        List<Line> lines = new ArrayList<>();
+        for (int polarity : new int[] {1, -1}) {
+            float[] signed = new float[diff.length];
+            for (int i = 0; i < diff.length; i++) signed[i] = Math.max(0, polarity * diff[i]);
+            float strong = GrayFilters.percentile(signed, 0.995);
+            float threshold = Math.max(18, 0.4f * strong);
+            boolean[] mask = new boolean[diff.length];
+            for (int i = 0; i < diff.length; i++) mask[i] = signed[i] > threshold;
+            List<Box> marks = components(mask, minHeight, maxHeight);
+            for (List<Box> group : group(marks)) lines.add(line(group, signed, threshold, polarity));
+        }
+        return lines;
+    }
+
+    /** Components of the mask whose box is character-sized. */
+    private static List<Box> components(boolean[] mask, int minHeight, int maxHeight) {
+        int[] label = new int[mask.length];
+        int[] stack = new int[mask.length];
+        List<Box> out = new ArrayList<>();
+        int next = 0;
+        for (int start = 0; start < mask.length; start++) {
+            if (!mask[start] || label[start] != 0) continue;
+            next++;
+            int sp = 0;
+            stack[sp++] = start;
+            label[start] = next;
+            int x0 = W, y0 = H, x1 = -1, y1 = -1, count = 0;
+            while (sp > 0) {
+                int i = stack[--sp];
+                int x = i % W, y = i / W;
+                count++;
+                x0 = Math.min(x0, x);
+                x1 = Math.max(x1, x);
+                y0 = Math.min(y0, y);
+                y1 = Math.max(y1, y);
+                if (x > 0 && mask[i - 1] && label[i - 1] == 0) { label[i - 1] = next; stack[sp++] = i - 1; }
+                if (x < W - 1 && mask[i + 1] && label[i + 1] == 0) { label[i + 1] = next; stack[sp++] = i + 1; }
+                if (y > 0 && mask[i - W] && label[i - W] == 0) { label[i - W] = next; stack[sp++] = i - W; }
+                if (y < H - 1 && mask[i + W] && label[i + W] == 0) { label[i + W] = next; stack[sp++] = i + W; }
+            }
+            Box b = new Box(x0, y0, x1, y1);
+            double fill = count / (double) (b.w() * b.h());
+            if (b.h() >= minHeight && b.h() <= maxHeight && b.w() >= 3 && b.w() <= 1.3 * b.h() && fill > 0.12 && fill < 0.9) out.add(b);
+        }
+        return out;
+    }
+
+    /** Marks side by side, of like height, with gaps no wider than a few characters. */
+    private static List<List<Box>> group(List<Box> marks) {
+        List<Box> sorted = new ArrayList<>(marks);
+        sorted.sort(Comparator.comparingInt(Box::x0));
+        List<List<Box>> lines = new ArrayList<>();
+        boolean[] used = new boolean[sorted.size()];
+        for (int i = 0; i < sorted.size(); i++) {
+            if (used[i]) continue;
+            List<Box> line = new ArrayList<>();
+            line.add(sorted.get(i));
+            used[i] = true;
+            Box last = sorted.get(i);
+            double height = last.h();
+            double cy = last.cy();
+            for (int j = i + 1; j < sorted.size(); j++) {
+                if (used[j]) continue;
+                Box b = sorted.get(j);
+                if (b.x0() - last.x1() > 2.5 * height) break;
+                if (Math.abs(b.cy() - cy) > 0.35 * height || b.h() > 1.45 * height || b.h() < height / 1.45) continue;
+                line.add(b);
+                used[j] = true;
+                last = b;
+                height = (height * (line.size() - 1) + b.h()) / line.size();
+                cy = (cy * (line.size() - 1) + b.cy()) / line.size();
+            }
+            if (line.size() >= 3) lines.add(line);
+        }
+        return lines;
+    }
+
+    private static Line line(List<Box> marks, float[] signed, float threshold, int polarity) {
+        int x0 = W, y0 = H, x1 = 0, y1 = 0;
+        double[] heights = new double[marks.size()];
+        for (int i = 0; i < marks.size(); i++) {
+            Box b = marks.get(i);
+            x0 = Math.min(x0, b.x0());
+            y0 = Math.min(y0, b.y0());
+            x1 = Math.max(x1, b.x1());
+            y1 = Math.max(y1, b.y1());
+            heights[i] = b.h();
+        }
+        java.util.Arrays.sort(heights);
+        double height = heights[heights.length / 2];
+        int pad = (int) Math.round(height * 0.45);
+        int cx0 = Math.max(0, x0 - pad), cy0 = Math.max(0, y0 - pad / 2), cx1 = Math.min(W - 1, x1 + pad), cy1 = Math.min(H - 1, y1 + pad / 2);
+        // Tesseract's LSTM reads best with characters about 50 px tall: small lines are scaled up.
+        double scale = Math.max(1, TARGET_HEIGHT / height);
+        int sw = cx1 - cx0 + 1, sh = cy1 - cy0 + 1;
+        int cw = (int) Math.round(sw * scale), ch = (int) Math.round(sh * scale);
+        byte[] crop = new byte[cw * ch];
+        // Dark text on white: Tesseract's expectation. Contrast is stretched so that the
+        // threshold sits at mid-grey; the art left under the threshold fades to white.
+        for (int y = 0; y < ch; y++) {
+            for (int x = 0; x < cw; x++) {
+                double sx = Math.min(sw - 1, x / scale), sy = Math.min(sh - 1, y / scale);
+                double ink = GrayFilters.bilinear(signed, W, H, cx0 + sx, cy0 + sy) / (2.0 * threshold);
+                int v = (int) Math.round(255 * (1 - Math.min(1, Math.max(0, (ink - 0.25) / 0.75))));
+                crop[y * cw + x] = (byte) v;
+            }
+        }
+        return new Line(x0, y0, x1, y1, marks.size(), height, polarity, crop, cw, ch);
+    }
+}
