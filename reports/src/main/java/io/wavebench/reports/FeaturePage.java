@@ -224,6 +224,8 @@ final class FeaturePage {
         if (fileName.startsWith("escpos") || fileName.contains("printer")) return "What the ticket printer was sent";
         if (fileName.endsWith("-channel.txt")) return "What the air did to the sound (channel model)";
         if (fileName.contains("journal")) return "The reader's journal";
+        if (fileName.startsWith("reader-events")) return "The reader's log: what it heard and decided, each refusal with its reason code";
+        if (fileName.startsWith("settlement")) return "What settlement holds: ledger, double spends, revocations";
         return "Text evidence";
     }
 

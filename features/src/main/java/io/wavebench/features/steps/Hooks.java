@@ -92,6 +92,7 @@ public final class Hooks {
             write(dir.resolve("mdb-trace.txt"), trace);
             scenario.attach(trace, "text/plain", "mdb-trace.txt — the MDB bus, decoded");
         });
+        TrustEvidence.keep(scenario, session, dir);
     }
 
     /** End of the last payment sound → the first VEND APPROVED after it, as the VMC saw it on the bus. */

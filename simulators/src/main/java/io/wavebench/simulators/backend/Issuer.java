@@ -28,6 +28,21 @@ public final class Issuer {
         this.nextCredentialId = new AtomicLong(firstCredentialId);
     }
 
+    private Issuer(int keyId, KeyPair key, Clock clock, AtomicLong nextCredentialId) {
+        this.keyId = keyId;
+        this.key = key;
+        this.clock = clock;
+        this.nextCredentialId = nextCredentialId;
+    }
+
+    /**
+     * The same issuer (key, id sequence) reading another clock: how scenarios make a credential
+     * whose window sits off the reader's clock (DESIGN §5.1, the stated skew allowance).
+     */
+    public Issuer withClock(Clock other) {
+        return new Issuer(keyId, key, other, nextCredentialId);
+    }
+
     public int keyId() {
         return keyId;
     }

@@ -24,6 +24,10 @@ public final class SimulatedPhone implements Startable {
     private boolean started;
     private volatile boolean online = true;
     private volatile float volume = 1f;
+    /** How far the phone's clock is off the true time (a phone set by hand, a drifting clock). */
+    private volatile Duration clockOffset = Duration.ZERO;
+    /** Two-way mode: the phone's microphone, null until {@link #listenWith}. */
+    private PhoneEar ear;
 
     public SimulatedPhone(String name, Wallet wallet, AudioOut speaker, AcousticModem modem, Clock clock) {
         this.name = Objects.requireNonNull(name);
@@ -67,6 +71,30 @@ public final class SimulatedPhone implements Startable {
         return credential;
     }
 
+    /**
+     * Enrols with the backend while online (DESIGN §5.6: the issuer signs a credential for this
+     * phone's device key) and installs the credential.
+     */
+    public Credential enrollWith(io.wavebench.simulators.backend.BackendClient backend, long accountId, long offlineLimit, int currency) {
+        if (!online) throw new IllegalStateException("phone " + name + " has no network: it cannot enrol with " + backend);
+        Credential credential = backend.enroll(accountId, wallet.devicePublicKey(), offlineLimit, currency);
+        wallet.install(credential);
+        return credential;
+    }
+
+    /**
+     * Back online, trades the credential it holds for a fresh one (DESIGN §5.6), proving it holds
+     * the device key, and installs it.
+     *
+     * @throws io.wavebench.simulators.backend.BackendException when the backend refuses (e.g. the credential was revoked)
+     */
+    public Credential refreshWith(io.wavebench.simulators.backend.BackendClient backend) {
+        if (!online) throw new IllegalStateException("phone " + name + " has no network: it cannot refresh its credential at " + backend);
+        Credential fresh = backend.refresh(wallet.refreshRequest(clock.instant()));
+        wallet.install(fresh);
+        return fresh;
+    }
+
     @Override
     public synchronized void start() {
         if (started) return;
@@ -76,7 +104,42 @@ public final class SimulatedPhone implements Startable {
 
     /** Pays: a fresh token, modulated and played; returns once the sound has left the speaker. */
     public Sounded pay() {
-        return sound(wallet.nextToken(clock));
+        return sound(wallet.nextToken(phoneClock()));
+    }
+
+    /** Sets the phone's clock {@code offset} ahead of true time (negative: behind); tokens carry its time. */
+    public void setClockOffset(Duration offset) {
+        this.clockOffset = Objects.requireNonNull(offset);
+    }
+
+    private Clock phoneClock() {
+        Duration offset = clockOffset;
+        return offset.isZero() ? clock : Clock.offset(clock, offset);
+    }
+
+    /** Gives the phone a microphone for two-way mode (DESIGN §5.1); it listens from now until close. */
+    public synchronized void listenWith(io.wavebench.drivers.audio.AudioIn microphone) {
+        if (ear != null) throw new IllegalStateException("phone " + name + " already listens on " + ear.mixerName());
+        ear = new PhoneEar(name, microphone, modem);
+    }
+
+    /**
+     * Pays in two-way mode (DESIGN §5.1): sounds a HELLO, waits for the reader's challenge on its
+     * microphone, signs it into the token and plays that.
+     *
+     * @throws IllegalStateException naming the microphone when no challenge is heard within {@code wait}
+     */
+    public Sounded payAnsweringChallenge(Duration wait) {
+        PhoneEar listening;
+        synchronized (this) {
+            listening = ear;
+        }
+        if (listening == null) throw new IllegalStateException("phone " + name + ": two-way payment needs a microphone (listenWith)");
+        listening.forgetHeard();
+        play(modem.modulate(io.wavebench.simulators.token.ChallengeFrames.hello()));
+        byte[] challenge = listening.awaitChallenge(wait).orElseThrow(() -> new IllegalStateException("phone " + name
+                + ": no reader challenge heard on " + listening.mixerName() + " within " + wait.toMillis() + " ms of its HELLO"));
+        return sound(wallet.nextToken(phoneClock(), challenge));
     }
 
     /** Sounds any token, honest or not: how scenarios present forgeries through the same path. */
@@ -99,6 +162,8 @@ public final class SimulatedPhone implements Startable {
     public synchronized void close() {
         if (!started) return;
         started = false;
+        if (ear != null) ear.close();
+        ear = null;
         speaker.close();
     }
 

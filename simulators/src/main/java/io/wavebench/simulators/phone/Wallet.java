@@ -46,6 +46,29 @@ public final class Wallet {
         return new PaymentToken(PaymentToken.Type.ONE_WAY, c, timestamp, next, null, Ed25519.sign(deviceKey.getPrivate(), signed));
     }
 
+    /**
+     * Signs a two-way token (DESIGN §5.1): like {@link #nextToken(Clock)}, with the reader's
+     * challenge inside the signed part, so the token answers that one sound and no other.
+     */
+    public synchronized PaymentToken nextToken(Clock clock, byte[] readerChallenge) {
+        Credential c = credential();
+        long timestamp = clock.instant().getEpochSecond();
+        long next = ++counter;
+        byte[] signed = PaymentToken.signedPart(PaymentToken.Type.CHALLENGED, c, timestamp, next, readerChallenge);
+        return new PaymentToken(PaymentToken.Type.CHALLENGED, c, timestamp, next, readerChallenge, Ed25519.sign(deviceKey.getPrivate(), signed));
+    }
+
+    /**
+     * A refresh request for the credential held (DESIGN §5.6: a phone back online trades it for a
+     * fresh one), proving possession of the device key. The key signs only the refresh message,
+     * which is domain-separated from tokens, never arbitrary bytes.
+     */
+    public synchronized io.wavebench.simulators.backend.api.RefreshRequest refreshRequest(java.time.Instant now) {
+        byte[] encoded = credential().encode();
+        byte[] proof = Ed25519.sign(deviceKey.getPrivate(), io.wavebench.simulators.backend.api.RefreshRequest.signedMessage(encoded, now));
+        return new io.wavebench.simulators.backend.api.RefreshRequest(encoded, now, proof);
+    }
+
     public synchronized long counter() {
         return counter;
     }

@@ -95,6 +95,14 @@ final class PaymentAcceptor {
             return new Heard(verdict.token(), 0, verdict.rejection(), verdict.detail());
         }
         PaymentToken token = verdict.token();
+        long left = token.credential().offlineLimit() - offlineSpend.spent(token.credential());
+        if (left <= 0) {
+            // DESIGN §5.1, last rule: nothing left to spend offline until the reader syncs. Refused
+            // before a session opens, and before the counter is spent: the token stays good elsewhere.
+            String detail = "offline limit " + token.credential().offlineLimit() + " spent since the last sync";
+            emit(ReaderEvent.Kind.TOKEN_REJECTED, detail, RejectionReason.OFFLINE_LIMIT_EXCEEDED);
+            return new Heard(token, 0, RejectionReason.OFFLINE_LIMIT_EXCEEDED, detail);
+        }
         // The counter is spent as soon as the token is accepted, so the same sound cannot open
         // a second session even if this one ends without a vend (DESIGN §5.1, replay).
         verifier.markAccepted(token);
@@ -104,13 +112,19 @@ final class PaymentAcceptor {
         return new Heard(token, Math.max(0, funds), null, "accepted");
     }
 
+    /** Two-way mode: tokens must answer one of these challenges (DESIGN §5.1). */
+    void useChallenges(io.wavebench.simulators.token.ReaderChallenges challenges) {
+        verifier.useChallenges(challenges);
+    }
+
     synchronized VendAnswer authorizeVend(long price, int item) {
         if (sessionToken == null) {
             emit(ReaderEvent.Kind.VEND_DENIED, "vend request with no accepted token", null);
             return new VendAnswer(false, 0, -1, null, "no accepted token");
         }
         if (!offlineSpend.allows(sessionToken.credential(), price)) {
-            emit(ReaderEvent.Kind.VEND_DENIED, "price " + price + " over the offline limit", RejectionReason.OFFLINE_LIMIT_EXCEEDED);
+            emit(ReaderEvent.Kind.VEND_DENIED, "price " + price + " with " + offlineSpend.spent(sessionToken.credential()) + " of the offline limit "
+                    + sessionToken.credential().offlineLimit() + " spent since the last sync", RejectionReason.OFFLINE_LIMIT_EXCEEDED);
             return new VendAnswer(false, 0, -1, RejectionReason.OFFLINE_LIMIT_EXCEEDED, RejectionReason.OFFLINE_LIMIT_EXCEEDED.description());
         }
         JournalEntry entry;

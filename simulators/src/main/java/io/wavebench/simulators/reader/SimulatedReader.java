@@ -56,6 +56,9 @@ public final class SimulatedReader implements Startable {
     private PeripheralServer server;
     private Thread listening;
     private volatile boolean running;
+    /** Two-way mode (DESIGN §5.1): null while the reader sounds no challenges. */
+    private volatile ChallengeResponder challenger;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimulatedReader.class);
     /** A session paid by a code verified online (a barcode, DESIGN §5.2), or null: see {@link OnlineSession}. */
     private volatile OnlineSession online;
 
@@ -124,7 +127,26 @@ public final class SimulatedReader implements Startable {
         }
         record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.FRAME_DECODED,
                 payload.length + " bytes, " + frame.correctedSymbols() + " symbols corrected", null));
+        ChallengeResponder voice = challenger;
+        if (io.wavebench.simulators.token.ChallengeFrames.isHello(payload)) {
+            if (voice != null) voice.answerHello();
+            else record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.IGNORED, "a phone's HELLO, but this reader sounds no challenges", null));
+            return;
+        }
         heard(payload);
+    }
+
+    /**
+     * Two-way mode (DESIGN §5.1): from now on the reader answers a phone's HELLO with a challenge
+     * sounded through {@code speaker}, and a token's challenge must be one it sounded (with
+     * {@code challenges.required()}, one-way tokens are refused). The speaker is closed with the reader.
+     */
+    public void soundChallenges(io.wavebench.drivers.audio.AudioOut speaker, io.wavebench.simulators.token.ReaderChallenges challenges) {
+        if (modem == null) throw new IllegalStateException("reader " + readerId + ": two-way mode needs the acoustic modem");
+        acceptor.useChallenges(challenges);
+        ChallengeResponder previous = challenger;
+        challenger = new ChallengeResponder(readerId, speaker, modem, challenges, clock, this::record);
+        if (previous != null) previous.close();
     }
 
     /** A payment heard (or, in tests, handed over): the offline rules, then a session or a refusal. */
@@ -287,6 +309,9 @@ public final class SimulatedReader implements Startable {
 
     private synchronized void record(ReaderEvent event) {
         events.add(event);
+        // The reader's log: a refusal's reason code goes there as well as onto the bus (DESIGN §5.1).
+        if (event.reason() != null) LOG.info("reader {}: {} [code {}]", readerId, event, String.format("%02X", event.reason().code()));
+        else LOG.trace("reader {}: {}", readerId, event);
     }
 
     @Override
@@ -294,6 +319,7 @@ public final class SimulatedReader implements Startable {
         if (!running) return;
         running = false;
         if (microphone != null) microphone.close(); // unblocks the capture read (DESIGN §7)
+        if (challenger != null) challenger.close();
         if (server != null) server.close();
         mdb.close();
         journal.close(); // after the bus thread: nothing writes to it any more

@@ -12,6 +12,12 @@ public enum RejectionReason {
     CREDENTIAL_EXPIRED(0x05, "credential expired", "EXPIRED"),
     REVOKED(0x06, "credential revoked", "REVOKED"),
     FORGED_TOKEN(0x07, "forged token", "FORGED TOKEN"),
+    /**
+     * Two-way mode: the token does not carry a challenge this reader sounded and has not used yet
+     * (or carries none where the reader requires one). Checked right after the device signature,
+     * which covers the challenge.
+     */
+    CHALLENGE_MISMATCH(0x0B, "challenge mismatch", "BAD CHALLENGE"),
     STALE_TOKEN(0x08, "stale token", "STALE TOKEN"),
     REPLAY(0x09, "replay", "REPLAY"),
     OFFLINE_LIMIT_EXCEEDED(0x0A, "offline limit exceeded", "OFFLINE LIMIT");

@@ -24,6 +24,8 @@ public final class TokenVerifier {
     private final Duration freshness;
     private final Set<Long> revokedCredentials = ConcurrentHashMap.newKeySet();
     private final Map<Long, Long> highestCounter = new ConcurrentHashMap<>();
+    /** Two-way mode (DESIGN §5.1 readerChallenge); null while the reader sounds no challenges. */
+    private volatile ReaderChallenges challenges;
 
     /**
      * @param issuerKeys issuer key id → public key, installed on the reader
@@ -64,6 +66,13 @@ public final class TokenVerifier {
         if (!Ed25519.verify(deviceKey, token.signedPart(), token.deviceSignature())) {
             return Verdict.rejected(RejectionReason.FORGED_TOKEN, token, "device signature does not verify");
         }
+        ReaderChallenges issued = challenges;
+        if (issued != null) {
+            String mismatch = issued.redeem(token);
+            if (mismatch != null) return Verdict.rejected(RejectionReason.CHALLENGE_MISMATCH, token, mismatch);
+        } else if (token.type() == PaymentToken.Type.CHALLENGED) {
+            return Verdict.rejected(RejectionReason.CHALLENGE_MISMATCH, token, "this reader sounded no challenge");
+        }
         long age = now - token.timestamp();
         if (age > freshness.toSeconds() + skew || age < -skew) {
             return Verdict.rejected(RejectionReason.STALE_TOKEN, token, "made " + age + " s ago, fresh within " + freshness.toSeconds() + " s");
@@ -83,6 +92,14 @@ public final class TokenVerifier {
     /** After a restart: the highest counter each credential reached here, from the journal (DESIGN §5.1, replay). */
     public void restoreCounters(java.util.Map<Long, Long> highestCounters) {
         highestCounters.forEach((credential, counter) -> highestCounter.merge(credential, counter, Math::max));
+    }
+
+    /**
+     * Puts the reader in two-way mode: from now on a token's challenge must be one of these
+     * (DESIGN §5.1). Before this, a token carrying a challenge is refused, since no challenge was sounded.
+     */
+    public void useChallenges(ReaderChallenges challenges) {
+        this.challenges = challenges;
     }
 
     public void revoke(long credentialId) {

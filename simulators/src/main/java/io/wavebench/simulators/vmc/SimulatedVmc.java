@@ -77,6 +77,8 @@ public final class SimulatedVmc implements Startable {
     private boolean sessionCompletePending;
     private boolean failNextDispense;
     private boolean resetDuringNextVend;
+    /** How long the motor takes to drop an item: zero unless a scenario needs a slow machine. */
+    private volatile Duration dispenseTime = Duration.ZERO;
     private boolean readerLost;
     private long lastValidAnswer; // System.nanoTime of the reader's last valid answer; 0 before the first
     private MdbMoney money = MdbMoney.MINOR_UNITS_2_DECIMALS;
@@ -155,6 +157,16 @@ public final class SimulatedVmc implements Startable {
      */
     public synchronized void resetDuringNextVend() {
         resetDuringNextVend = true;
+    }
+
+    /**
+     * From now on the motor takes {@code time} to drop an item, between VEND APPROVED and the
+     * VMC's VEND SUCCESS (or FAILURE), as a spiral machine's does: the window a power cut at the
+     * reader falls into (DESIGN §5.1, a journal that survives power loss).
+     */
+    public void dispenseTakes(Duration time) {
+        if (time.isNegative()) throw new IllegalArgumentException("dispense time must not be negative: " + time);
+        dispenseTime = time;
     }
 
     /**
@@ -444,6 +456,15 @@ public final class SimulatedVmc implements Startable {
     }
 
     private void dispense() {
+        Duration motor = dispenseTime;
+        if (!motor.isZero()) {
+            try {
+                Thread.sleep(motor.toMillis()); // the motor turning: the machine says nothing on the bus meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         boolean fail;
         boolean reset;
         synchronized (this) {

@@ -13,7 +13,11 @@ import javax.sound.sampled.Mixer;
  */
 public final class LoopbackCables {
 
-    public static final int COUNT = 4;
+    /**
+     * Enough for four scenarios side by side (fixtures' RigLanes) on the sim rig, which uses three
+     * cables: the air, the reader's speaker to the phone (two-way mode), and a second machine's air.
+     */
+    public static final int COUNT = 12;
     public static final String NAME_PREFIX = "wavebench loopback ";
 
     private static final List<LoopbackCable> CABLES = IntStream.rangeClosed(1, COUNT)
