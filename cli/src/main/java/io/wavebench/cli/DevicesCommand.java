@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         name = "devices",
         mixinStandardHelpOptions = true,
         description = {
-            "Lists the serial ports and audio mixers a rig file can name on this machine.",
+            "Lists the serial ports, audio mixers and screens a rig file can name on this machine.",
             "Names are as rig files use them: port paths and javax.sound mixer names, virtual ones included.",
             "Virtual serial cables exist while a rig that makes them runs (links.virtualSerial); ptys made",
             "by other programs are not enumerable but open by path all the same."
@@ -37,7 +37,23 @@ final class DevicesCommand implements Callable<Integer> {
             String can = (m.canPlay() ? "play" : "") + (m.canPlay() && m.canCapture() ? "+" : "") + (m.canCapture() ? "capture" : "");
             System.out.printf("  %-28s %-13s %s — %s%n", m.name(), "[" + can + "]", m.vendor(), m.description());
         }
+        screens();
         return 0;
+    }
+
+    /** Screens a bench rig's window can go full-screen on ({@code codes.screen.display}: the id or the index). */
+    private static void screens() {
+        if (java.awt.GraphicsEnvironment.isHeadless()) {
+            System.out.println("Screens: (none: no DISPLAY, so this JVM is headless; on a bench run with DISPLAY set, e.g. DISPLAY=:0 ./wavebench devices)");
+            return;
+        }
+        java.awt.GraphicsDevice[] screens = java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices();
+        System.out.println("Screens (" + screens.length + "), for codes.screen.display by id or index:");
+        for (int i = 0; i < screens.length; i++) {
+            java.awt.DisplayMode mode = screens[i].getDisplayMode();
+            System.out.printf("  %-28s %d×%d%s%n", i + "  \"" + screens[i].getIDstring() + "\"", mode.getWidth(), mode.getHeight(),
+                    screens[i].isFullScreenSupported() ? "" : "  (no exclusive full-screen: the window covers it instead)");
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import io.wavebench.drivers.mdb.MdbTransport;
 import io.wavebench.drivers.mdb.ParityMdbTransport;
 import io.wavebench.drivers.mdb.PeripheralPort;
 import io.wavebench.fixtures.data.Money;
+import io.wavebench.simulators.reader.ReaderMain;
 import io.wavebench.simulators.reader.mdb.CashlessListener;
 import io.wavebench.simulators.reader.mdb.CashlessPeripheral;
 import io.wavebench.simulators.reader.mdb.CashlessState;
@@ -19,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code wavebench sim reader}: a cashless reader on a port, for a real VMC to talk to. */
@@ -31,7 +33,14 @@ import picocli.CommandLine.Spec;
             "--funds (as if a shopper had paid), approves a vend up to the funds and denies above them.",
             "Stops after --sessions sessions have ended (0: runs until killed). Logs states, vends and sales;",
             "--trace also logs every MDB block, decoded. Exit 0 when done, 1 when the link failed or",
-            "nothing happened within --timeout."
+            "nothing happened within --timeout.",
+            "",
+            "With --microphone it is the full reference reader instead: it hears payments (unix:SOCKET, the air",
+            "the simulated rig shares with other processes, or a javax.sound mixer), checks each token offline",
+            "against --issuer-key (DESIGN 5.1), journals every approval in the SQLite --journal before VEND",
+            "APPROVED and recovers from it when restarted, even after kill -9. It logs one line per event and",
+            "reads commands on stdin: 'sync URL' (upload the journal to a backend, pull revocations) and 'stop'.",
+            "--funds, --sessions and --timeout do not apply then."
         })
 final class SimReaderCommand implements Callable<Integer> {
 
@@ -59,9 +68,25 @@ final class SimReaderCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Also log every MDB block, decoded.")
     boolean trace;
 
+    @Option(names = "--microphone", paramLabel = "MIC", description = "Hear payments: unix:SOCKET (shared air) or a mixer name; runs the full reader.")
+    String microphone;
+
+    @Option(names = "--journal", paramLabel = "FILE", description = "With --microphone: the reader's durable SQLite journal (created if missing).")
+    String journal;
+
+    @Option(names = "--issuer-key", paramLabel = "ID:KEY", description = "With --microphone: an issuer the reader trusts, ID:HEX (raw Ed25519, 64 hex digits) or ID:FILE; repeatable.")
+    List<String> issuerKeys = new java.util.ArrayList<>();
+
+    @Option(names = "--profile", defaultValue = "robust", paramLabel = "NAME", description = "With --microphone: modem profile, robust|fast|ultrasonic (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--reader-id", defaultValue = "sim-reader-1", paramLabel = "ID", description = "With --microphone: the id the reader settles under (default: ${DEFAULT-VALUE}).")
+    String readerId;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (microphone != null) return fullReader(out);
         long fundsMinor = Money.minorUnits(funds);
         Duration limit = SimCommand.duration(timeout);
         CashlessPeripheral reader = new CashlessPeripheral(
@@ -100,6 +125,21 @@ final class SimReaderCommand implements Callable<Integer> {
             server.close();
             bus.close();
         }
+    }
+
+    /** The reference reader, as {@link ReaderMain} runs it (the process a crash test kills, issue 5). */
+    private int fullReader(PrintWriter out) {
+        List<String> args = new java.util.ArrayList<>(List.of("--mdb", port, "--transport", transport.name(), "--microphone", microphone,
+                "--profile", profile, "--reader-id", readerId, "--session-timeout", sessionTimeout));
+        if (journal != null) args.addAll(List.of("--journal", journal));
+        for (String key : issuerKeys) args.addAll(List.of("--issuer-key", key));
+        ReaderMain.Options options;
+        try {
+            options = ReaderMain.parse(args.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage().replace("--mdb", "--port"));
+        }
+        return ReaderMain.run(options, out, System.in);
     }
 
     /** BEGIN SESSION makes the state SESSION_IDLE at once; ENABLED again means the session ended. */

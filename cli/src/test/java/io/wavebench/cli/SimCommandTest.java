@@ -62,6 +62,29 @@ class SimCommandTest {
     }
 
     @Test
+    void sim_reader_with_a_microphone_needs_a_journal_and_says_so() {
+        Run r = run("sim", "reader", "--port", "/dev/null", "--microphone", "unix:/nonexistent/air.sock", "--issuer-key", "1:" + "ab".repeat(32));
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.out().contains("--journal FILE is required"), r.out());
+    }
+
+    @Test
+    void sim_reader_with_no_shared_air_fails_naming_the_socket_and_frees_the_port(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (VirtualSerialPair cable = VirtualSerialPair.open("sim-reader-mic")) {
+            String key = "1:" + java.util.HexFormat.of().formatHex(io.wavebench.simulators.token.Ed25519.rawPublicKey(
+                    new io.wavebench.fixtures.data.SeededKeys(1).keyPair("issuer").getPublic()));
+            String[] args = {"sim", "reader", "--port", cable.pathA(), "--microphone", "unix:" + dir.resolve("nobody.sock"),
+                "--journal", dir.resolve("journal.db").toString(), "--issuer-key", key};
+            Run r = run(args);
+            assertEquals(1, r.exit(), r.out());
+            assertTrue(r.out().contains("FAILED: reader sim-reader-1 could not start") && r.out().contains("nobody.sock"), r.out());
+            Run again = run(args);
+            assertTrue(again.exit() == 1 && again.out().contains("nobody.sock"),
+                    "the port was freed by the first failure, so the second fails the same way, not on a busy port: " + again.out());
+        }
+    }
+
+    @Test
     void sim_timing_prints_the_response_time_distribution_against_the_limit() {
         Run t = run("sim", "timing", "--exchanges", "300", "--warmup", "100");
         assertTrue(t.out().matches("(?s).*p50 \\d+\\.\\d{3} ms +p99 \\d+\\.\\d{3} ms +max \\d+\\.\\d{3} ms.*"), t.out());

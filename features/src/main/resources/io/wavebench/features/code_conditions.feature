@@ -1,4 +1,6 @@
-@optical @mdb
+# The conditions are the simulated optics (the rig file's codes.conditions); on a bench the phone is
+# a display fixed in front of the reader.
+@optical @mdb @needs:channel-model
 Feature: Codes read the way shoppers hold their phones
   The reader decodes a payment code from its camera's pixels, and shoppers hold phones every which
   way. The optical benchmark (`OpticalBenchmark`, in the README) measures how many single camera

@@ -1,4 +1,6 @@
-@optical @escpos
+# The kiosk, its screen and its printer are simulated (a bench rig has none yet): its screen is
+# read from inside the simulated kiosk.
+@optical @escpos @needs:reader-internals
 Feature: The kiosk's printer in trouble
   A kiosk counts a ticket as picked up only once it is printed (DESIGN §5.5): it asks the
   printer's status (DLE EOT) before printing and again after, and redeems the ticket only if the

@@ -28,6 +28,9 @@ Feature: Paying with a code on the phone's screen
     And the backend has charged 1.50 for the barcode
     And the barcode cannot pay again
 
+  # The reader's uplink is a relay wavebench puts in front of the simulated reader; a bench
+  # reader's network is its own, so this is not cut from here.
+  @needs:reader-internals
   Scenario: A barcode while the reader is offline is declined with its own reason
     Given the phone has a barcode key from the backend
     And the reader has no network
@@ -37,6 +40,9 @@ Feature: Paying with a code on the phone's screen
     And no vend is approved
     And the backend has not seen the barcode
 
+  # Tilt and glare are the simulated optics (the rig file's codes.conditions); on a bench the
+  # phone is a display fixed in front of the reader.
+  @needs:channel-model
   Scenario: A QR code on a tilted screen with glare
     Given the phone has no network
     And the phone is held "tilted, with glare on the screen"

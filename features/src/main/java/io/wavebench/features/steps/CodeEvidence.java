@@ -16,8 +16,9 @@ import javax.imageio.ImageIO;
 /**
  * The optical side's evidence (DESIGN §3, issue 6), written beside {@code air.png} by
  * {@link Hooks}: each kiosk's printed tickets as the paper looks ({@code printed-ticket-*.png}),
- * what each kiosk's screen said, and the last frame each code camera captured. Camera frames are
- * of the phone's payment and ticket codes only, never of card photos (DESIGN §5.4).
+ * what each kiosk's screen said, the last frame each code camera captured, and on a bench what
+ * the window in front of the real reader showed it. Camera frames are of the phone's payment and
+ * ticket codes only, never of card photos (DESIGN §5.4).
  */
 final class CodeEvidence {
 
@@ -45,6 +46,13 @@ final class CodeEvidence {
             Files.writeString(dir.resolve("kiosk-" + name + ".txt"), said);
             scenario.attach(said, "text/plain", "kiosk-" + name + ".txt — what the kiosk's screen said");
             frame(scenario, dir, "camera-" + name + ".png", k.kiosk().scanner().lastFrame());
+        }
+        // On a bench: what the window in front of the real reader showed it, read back from the display.
+        if (codes.lastShownOnWindow().isPresent()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(codes.lastShownOnWindow().get(), "png", out);
+            Files.write(dir.resolve("window-reader.png"), out.toByteArray());
+            scenario.attach(out.toByteArray(), "image/png", "window-reader.png — what the bench window showed the reader");
         }
         // The reader's camera only where the phone was shown to it (else its frames are its dark window).
         if (codes.readerCamera().isEmpty() || codes.codeReader().events().isEmpty()) return;

@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ticket pickup at the cinema kiosk (DESIGN §5.5). Outcomes are read where a bench shows them
- * too: what came out of the kiosk's printer, what its screen says, and the backend's records.
+ * Ticket pickup at the cinema kiosk (DESIGN §5.5). Outcomes are read from what came out of the
+ * kiosk's printer and the backend's records, which a bench shows too, and from what the kiosk's
+ * screen says, which is read inside the simulated kiosk ({@code @needs:reader-internals}).
  */
 public final class TicketSteps {
 
@@ -172,6 +173,11 @@ public final class TicketSteps {
     }
 
     void awaitDisplay(String kiosk, String prefix) {
+        // What the kiosk's screen says is read from inside the simulated kiosk (DESIGN §3): only
+        // for scenarios tagged @needs:reader-internals, which a rig without it ABORTS before they start.
+        if (!rig.session().rig().has("reader-internals")) {
+            throw new IllegalStateException("needs:reader-internals: reading kiosk " + kiosk + "'s screen, which rig '" + rig.session().rig().name() + "' cannot show");
+        }
         CodeRig.Kiosk k = codes().kiosk(kiosk);
         int skip = displayedBefore.getOrDefault(kiosk, 0);
         await("kiosk " + kiosk + " shows " + prefix).atMost(WITHIN).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {

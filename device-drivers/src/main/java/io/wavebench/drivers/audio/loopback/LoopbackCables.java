@@ -6,18 +6,17 @@ import java.util.stream.IntStream;
 import javax.sound.sampled.Mixer;
 
 /**
- * The virtual loopback cables of this JVM, {@code wavebench loopback 1} … {@code 12}: where the
- * rig assembler configures the simulated air (DESIGN §3). They are static singletons because
+ * The four virtual loopback cables of this JVM, {@code wavebench loopback 1} … {@code 4}: where
+ * the rig assembler configures the simulated air (DESIGN §3). They are static singletons because
  * javax.sound creates a new {@link LoopbackMixerProvider} on every call and compares mixers by
  * identity of their {@link Mixer.Info} (DESIGN §7).
- *
- * <p>Twelve, so that four scenarios can run side by side on a rig that uses three mixers (the
- * simulated rig: the shopper's air, the reader's voice back to the phone, a second machine's air;
- * {@code RigLanes} gives each scenario its own block). An idle cable costs nothing: its clock
- * runs only while one of its lines does.
  */
 public final class LoopbackCables {
 
+    /**
+     * Enough for four scenarios side by side (fixtures' RigLanes) on the sim rig, which uses three
+     * cables: the air, the reader's speaker to the phone (two-way mode), and a second machine's air.
+     */
     public static final int COUNT = 12;
     public static final String NAME_PREFIX = "wavebench loopback ";
 

@@ -101,6 +101,9 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
         this.id = id;
         this.money = config.money();
         this.authorizerExecutor = authorizerExecutor;
+        // MDB 4.2 §7.4.1: a reader that powers up answers the VMC's first POLL with JUST RESET, so a
+        // VMC still polling the reader it knew (e.g. one restarted after a crash) sets it up again.
+        outbox.add(new CashlessResponse.JustReset());
     }
 
     private static void authorizeOnOwnThread(Runnable r) {

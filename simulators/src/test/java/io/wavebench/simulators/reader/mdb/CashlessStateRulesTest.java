@@ -80,9 +80,16 @@ class CashlessStateRulesTest {
     }
 
     @Test
+    void a_reader_that_powers_up_answers_the_first_poll_with_just_reset() {
+        // MDB 4.2 §7.4.1: so a VMC still polling the reader it knew (one restarted after a crash) sets it up again.
+        assertEquals(List.of(new CashlessResponse.JustReset()), pollAll());
+        assertEquals(CashlessState.INACTIVE, reader.state());
+    }
+
+    @Test
     void setup_prices_before_setup_config_is_out_of_sequence() {
         send(new CashlessCommand.SetupPrices(300, 100));
-        assertEquals(List.of(OOS), pollAll());
+        assertEquals(List.of(new CashlessResponse.JustReset(), OOS), pollAll(), "after the power-up's JUST RESET");
         assertTrue(reader.prices().isEmpty());
         assertEquals(CashlessState.INACTIVE, reader.state());
     }
@@ -101,7 +108,7 @@ class CashlessStateRulesTest {
     @Test
     void cash_sale_is_booked_for_the_audit_and_refused_before_setup() {
         send(new CashlessCommand.CashSale(150, 12));
-        assertEquals(List.of(OOS), pollAll());
+        assertEquals(List.of(new CashlessResponse.JustReset(), OOS), pollAll(), "after the power-up's JUST RESET");
         enable();
         send(new CashlessCommand.CashSale(150, 12));
         assertEquals(List.of(), pollAll());
