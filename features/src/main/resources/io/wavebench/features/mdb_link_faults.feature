@@ -3,7 +3,7 @@ Feature: Faults on the MDB link
   MDB is a noisy, slow serial bus (MDB/ICP 4.2 §2): a byte can be lost, a block can arrive with a
   bad checksum, a device can stall for a moment. The protocol says how each is repaired — a
   command that goes unanswered is sent again and must not be acted on twice; a reply with a bad
-  checksum is asked for again with RET; a command with a bad checksum is NAKed and sent again; a
+  checksum is not taken and is asked for again with RET; a command with a bad checksum is NAKed and sent again; a
   reply whose ACK was lost is repeated at the next POLL and taken once — and a device that
   answers out of turn is reset. Each scenario below makes one of these faults happen once, on
   purpose (a named `MdbFault`), in the middle of a purchase, and checks on the bus, as the
@@ -34,7 +34,7 @@ Feature: Faults on the MDB link
       | fault        | what the machine saw                                                    |
       | NO_ACK       | no answer to a command, sent it again, and got the answer               |
       | SILENCE      | no answer to a command, sent it again, and got the answer               |
-      | BAD_CHECKSUM | a reply with a bad checksum, asked for it again with RET, and got it    |
+      | BAD_CHECKSUM | a reply with a bad checksum, did not take it, and got it again          |
 
   Scenario Outline: The machine's <fault> fault is repaired on the bus
     Given the machine will misbehave once on the bus: <fault>

@@ -30,7 +30,7 @@ public final class BusFaultSteps {
     /** What the machine saw on the bus, in the words of the feature. */
     public enum Sight {
         RESENT_UNANSWERED("no answer to a command, sent it again, and got the answer"),
-        RET_AFTER_BAD_CHECKSUM("a reply with a bad checksum, asked for it again with RET, and got it"),
+        RET_AFTER_BAD_CHECKSUM("a reply with a bad checksum, did not take it, and got it again"),
         REPEATED_UNACKED_REPLY("the reader repeat a reply it had not acknowledged at the next POLL"),
         NEXT_COMMAND_AS_ACK("its next command taken for the acknowledgement it had not sent"),
         NAK_AFTER_BAD_CHECKSUM("the reader NAK a command with a bad checksum, and sent it again");
@@ -60,7 +60,7 @@ public final class BusFaultSteps {
         return MdbFault.valueOf(name);
     }
 
-    @ParameterType("no answer to a command, sent it again, and got the answer|a reply with a bad checksum, asked for it again with RET, and got it"
+    @ParameterType("no answer to a command, sent it again, and got the answer|a reply with a bad checksum, did not take it, and got it again"
             + "|the reader repeat a reply it had not acknowledged at the next POLL|its next command taken for the acknowledgement it had not sent"
             + "|the reader NAK a command with a bad checksum, and sent it again")
     public Sight busSight(String words) {
@@ -95,17 +95,18 @@ public final class BusFaultSteps {
             case RESENT_UNANSWERED -> find(since, 0, e -> e.direction() == Direction.READER_TO_VMC && e.meaning().startsWith("(no response to"),
                     e -> e.direction() == Direction.VMC_TO_READER && e.meaning().contains("(retransmission "),
                     e -> e.direction() == Direction.READER_TO_VMC && e.checksum() != Checksum.BAD && e.words().length > 0);
-            // MDB 4.2 §2.2: a reply whose CHK is wrong is asked for again with RET.
-            case RET_AFTER_BAD_CHECKSUM -> find(since, 0, e -> e.direction() == Direction.READER_TO_VMC && e.checksum() == Checksum.BAD,
-                    e -> e.direction() == Direction.VMC_TO_READER && e.meaning().equals("RET"),
-                    e -> e.direction() == Direction.READER_TO_VMC && e.checksum() == Checksum.OK && e.words().length > 1);
+            // MDB 4.2 §2.2: a reply whose CHK is wrong is not ACKed; the VMC asks for it again with RET
+            // (or, when its attempts ran out on a slow line, with its next POLL, which the reader answers with the reply it still holds).
+            case RET_AFTER_BAD_CHECKSUM -> badReplyRefusedThenGood(since);
             // The reader sends a reply the VMC did not ACK again at the next POLL; the VMC acts on it once (checked by the events).
             case REPEATED_UNACKED_REPLY -> repeatedReply(since);
             // ... unless the VMC's next command is not a POLL: the reader takes it as the ACK and answers it, repeating nothing.
             case NEXT_COMMAND_AS_ACK -> nextCommandAsAck(since);
             // MDB 4.2 §2.2: the reader NAKs a block whose CHK is wrong; the VMC sends it again.
             case NAK_AFTER_BAD_CHECKSUM -> find(since, 0, e -> e.direction() == Direction.VMC_TO_READER && e.checksum() == Checksum.BAD,
-                    e -> e.direction() == Direction.READER_TO_VMC && e.meaning().equals("NAK"),
+                    // the NAK, or the same NAK arriving after the VMC's response timeout on a loaded host (then discarded as stale)
+                    e -> e.direction() == Direction.READER_TO_VMC && (e.meaning().equals("NAK")
+                            || e.meaning().equals("stale word discarded") && e.words().length == 1 && (e.words()[0] & 0xFF) == 0xFF),
                     e -> e.direction() == Direction.VMC_TO_READER && e.meaning().contains("(retransmission ") && e.checksum() == Checksum.OK);
         };
         assertTrue(at >= 0, () -> "the bus since the fault was asked for shows no sign of it being repaired as \"" + sight.words + "\":\n" + text(since));
@@ -119,6 +120,22 @@ public final class BusFaultSteps {
             int j = i + 1, k = 1;
             for (; k < steps.length && j < entries.size(); j++) if (steps[k].test(entries.get(j))) k++;
             if (k == steps.length) return i;
+        }
+        return -1;
+    }
+
+    private static int badReplyRefusedThenGood(List<MdbTrace.Entry> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            MdbTrace.Entry bad = entries.get(i);
+            if (bad.direction() != Direction.READER_TO_VMC || bad.checksum() != Checksum.BAD || bad.words().length < 2) continue;
+            int[] data = Arrays.copyOf(bad.words(), bad.words().length - 1);
+            MdbTrace.Entry answer = entries.stream().skip(i + 1).filter(e -> e.direction() == Direction.VMC_TO_READER).findFirst().orElse(null);
+            if (answer == null || answer.meaning().equals("ACK")) continue; // taken: that is the failure
+            for (int j = i + 1; j < entries.size(); j++) {
+                MdbTrace.Entry e = entries.get(j);
+                if (e.direction() == Direction.READER_TO_VMC && e.checksum() == Checksum.OK && e.words().length == bad.words().length
+                        && Arrays.equals(Arrays.copyOf(e.words(), data.length), data)) return i;
+            }
         }
         return -1;
     }
