@@ -160,6 +160,10 @@ public final class CardPhotoSteps {
         assertTrue(found.isEmpty(), "the card number is in the log: " + found);
         found = CardLeaks.in(capture().databaseText(), card.pan());
         assertTrue(found.isEmpty(), "the card number is in the backend's database: " + found);
+        // The database's files as they lie on disk too: what a copy of the disk would hold.
+        var dbFiles = CardLeaks.scan(capture().databaseFolder(), java.util.Set.of(card.pan()));
+        assertTrue(dbFiles.files() > 0, "the backend's database has no files in " + capture().databaseFolder() + ": the scan would prove nothing");
+        assertTrue(dbFiles.leaks().isEmpty(), "the card number is in the backend's database files: " + dbFiles.leaks());
         Path report = Path.of(System.getProperty("wavebench.report.dir", "target/wavebench-report"));
         var files = CardLeaks.scan(report, java.util.Set.of(card.pan()));
         assertTrue(files.leaks().isEmpty(), "the card number is in report files: " + files.leaks());
