@@ -31,10 +31,15 @@ class BenchRigCodesTest {
         assertEquals(1, status, "a run with INFRA-ERRORs");
         Map<String, ScenarioResult> byName = new TreeMap<>();
         for (ScenarioResult s : RunFolder.read(report).scenarios()) byName.put(s.name(), s);
-        assertEquals(10, byName.size(), byName.keySet().toString());
+        assertTrue(byName.size() >= 10, byName.keySet().toString());
+        // Each is ABORTED (it needs what a bench rig has not) or INFRA-ERROR (the rig is not
+        // there); none PASS or FAIL, since none says anything about a reader here.
+        for (ScenarioResult s : byName.values()) {
+            assertTrue(s.outcome() == Outcome.ABORTED || s.outcome() == Outcome.INFRA_ERROR, () -> s.name() + ": " + s.outcome() + " " + s.error());
+            if (s.outcome() == Outcome.ABORTED) assertTrue(s.error().contains("needs "), () -> s.name() + " aborted without its reason: " + s.error());
+        }
 
         List<String> aborted = byName.values().stream().filter(s -> s.outcome() == Outcome.ABORTED).map(ScenarioResult::name).sorted().toList();
-        assertEquals(8, aborted.size(), () -> "aborted: " + aborted + "; all: " + outcomes(byName));
         assertTrue(aborted.contains("A barcode while the reader is offline is declined with its own reason"), aborted::toString);
         assertTrue(aborted.contains("A QR code on a tilted screen with glare"), aborted::toString);
         assertTrue(byName.get("Pickup prints the ticket").error().contains("needs reader-internals, which rig 'bench-example' does not have"),
