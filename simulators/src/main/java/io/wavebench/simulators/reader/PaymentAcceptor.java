@@ -104,7 +104,16 @@ final class PaymentAcceptor {
             return new Heard(token, 0, RejectionReason.OFFLINE_LIMIT_EXCEEDED, detail);
         }
         // The counter is spent as soon as the token is accepted, so the same sound cannot open
-        // a second session even if this one ends without a vend (DESIGN §5.1, replay).
+        // a second session even if this one ends without a vend (DESIGN §5.1, replay) — nor after
+        // a crash before any vend: the journal records the acceptance, durably, first. This runs
+        // on the microphone thread, never the MDB one, so the fsync does not delay a bus answer.
+        try {
+            journal.accepted(token.credential().credentialId(), token.counter(), clock.instant());
+        } catch (JournalException e) {
+            String detail = "journal unavailable, not accepting: " + e.getMessage();
+            emit(ReaderEvent.Kind.TOKEN_REJECTED, detail, RejectionReason.JOURNAL_UNAVAILABLE);
+            return new Heard(token, 0, RejectionReason.JOURNAL_UNAVAILABLE, detail);
+        }
         verifier.markAccepted(token);
         sessionToken = token;
         long funds = Math.min(maxSessionFunds, token.credential().offlineLimit() - offlineSpend.spent(token.credential()));
@@ -132,8 +141,8 @@ final class PaymentAcceptor {
             entry = journal.authorize(sessionToken.credential().credentialId(), sessionToken.counter(), price, item, sessionToken.encode(), clock.instant());
         } catch (JournalException e) {
             // DESIGN §5.1: no approval that is not on stable storage first.
-            emit(ReaderEvent.Kind.VEND_DENIED, "journal unavailable, not approving: " + e.getMessage(), null);
-            return new VendAnswer(false, 0, -1, null, "journal unavailable");
+            emit(ReaderEvent.Kind.VEND_DENIED, "journal unavailable, not approving: " + e.getMessage(), RejectionReason.JOURNAL_UNAVAILABLE);
+            return new VendAnswer(false, 0, -1, RejectionReason.JOURNAL_UNAVAILABLE, RejectionReason.JOURNAL_UNAVAILABLE.description());
         }
         offlineSpend.record(sessionToken.credential(), price);
         pendingSequence = entry.sequence();

@@ -20,7 +20,15 @@ public enum RejectionReason {
     CHALLENGE_MISMATCH(0x0B, "challenge mismatch", "BAD CHALLENGE"),
     STALE_TOKEN(0x08, "stale token", "STALE TOKEN"),
     REPLAY(0x09, "replay", "REPLAY"),
-    OFFLINE_LIMIT_EXCEEDED(0x0A, "offline limit exceeded", "OFFLINE LIMIT");
+    OFFLINE_LIMIT_EXCEEDED(0x0A, "offline limit exceeded", "OFFLINE LIMIT"),
+    /**
+     * Not a fault of the token: the token passed every rule, but the reader's journal could not
+     * record it durably — its acceptance (which spends the counter) before the session would open,
+     * or the authorization before VEND APPROVED. Refused rather than taken, since a reader that
+     * restarted without the record would take the same sound again (replay) or not know what it
+     * approved. The token's counter is not spent here, so it stays good once the journal works.
+     */
+    JOURNAL_UNAVAILABLE(0x0C, "journal unavailable", "JOURNAL FAULT");
 
     /** MDB display requests carry at most 32 characters (a 2 x 16 display). */
     public static final int DISPLAY_CHARS = 32;

@@ -96,4 +96,47 @@ class PaymentAcceptorRecoveryTest {
         }
         assertTrue(events.stream().anyMatch(e -> e.kind() == ReaderEvent.Kind.RECOVERED), events::toString);
     }
+
+    /**
+     * DESIGN §5.1, replay: the reader accepted a token (its session open, funds offered) and died
+     * before any vend request. The restarted reader must refuse the same sound: the journal
+     * recorded the acceptance before the session opened.
+     */
+    @Test
+    void a_token_accepted_before_a_crash_with_no_vend_is_a_replay_after_the_restart() {
+        Path file = dir.resolve("accepted-then-crash.sqlite");
+        byte[] token = wallet.nextToken(clock).encode();
+        try (AuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
+            PaymentAcceptor first = life(journal);
+            assertTrue(first.heard(token).accepted());
+            // the reader dies here: session open, no vend requested, nothing authorized
+        }
+        try (AuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
+            PaymentAcceptor second = life(journal);
+            assertTrue(journal.entries().isEmpty(), "nothing was authorized");
+            PaymentAcceptor.Heard again = second.heard(token);
+            assertEquals(RejectionReason.REPLAY, again.reason(), again.detail());
+            assertTrue(second.heard(wallet.nextToken(clock).encode()).accepted(), "the phone's next token is taken");
+        }
+    }
+
+    /** A journal that cannot record the acceptance: the token is refused by name, no session, its counter not spent. */
+    @Test
+    void a_token_whose_acceptance_cannot_be_journaled_is_refused_and_not_burnt() {
+        Path file = dir.resolve("failing.sqlite");
+        byte[] token = wallet.nextToken(clock).encode();
+        PaymentAcceptor acceptor;
+        try (AuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
+            acceptor = life(journal);
+        } // closed under the acceptor: every write fails, as on a dead disk
+        PaymentAcceptor.Heard heard = acceptor.heard(token);
+        assertEquals(RejectionReason.JOURNAL_UNAVAILABLE, heard.reason(), heard.detail());
+        assertTrue(heard.detail().contains(file.toString()), "names the journal: " + heard.detail());
+        assertEquals("DECLINED 0C JOURNAL FAULT", heard.reason().displayText());
+        assertTrue(acceptor.sessionToken().isEmpty(), "no session");
+        assertTrue(events.stream().anyMatch(e -> e.kind() == ReaderEvent.Kind.TOKEN_REJECTED && e.reason() == RejectionReason.JOURNAL_UNAVAILABLE), events::toString);
+        try (AuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
+            assertTrue(life(journal).heard(token).accepted(), "with a working journal the same token is good: its counter was not spent");
+        }
+    }
 }

@@ -6,14 +6,26 @@ import java.util.List;
 /**
  * The reader's journal of what it authorized and how each vend ended (DESIGN §5.1): an
  * authorization is on stable storage <em>before</em> VEND APPROVED goes on the bus, and outcomes
- * are appended after it. Nothing is ever rewritten, so a crash leaves either a whole record or
- * none. A restarted reader {@linkplain #recover() recovers} its replay counters and offline spend
- * from it; settlement uploads what is not yet {@linkplain #markUploaded uploaded}.
+ * are appended after it. Each token the reader accepts is {@linkplain #accepted recorded} before
+ * its session opens, since accepting spends the token's counter. Nothing is ever rewritten, so a
+ * crash leaves either a whole record or none. A restarted reader {@linkplain #recover() recovers}
+ * its replay counters and offline spend from it; settlement uploads what is not yet {@linkplain #markUploaded uploaded}.
  *
  * <p>One interface, one class per backing: {@link SqliteAuthorizationJournal} (durable, the
  * reader's real store) and {@link InMemoryAuthorizationJournal} (unit tests).
  */
 public interface AuthorizationJournal extends AutoCloseable {
+
+    /**
+     * Appends, durably, that the reader accepted a token with {@code counter} of {@code credentialId}
+     * (DESIGN §5.1, replay): accepting spends the counter, so a crash between accepting and
+     * authorizing a vend must not let the same sound open a session again. Not an authorization:
+     * nothing to settle, only a counter to beat after a restart.
+     *
+     * @throws JournalException if it could not be made durable, or this (credential, counter) was
+     *     already accepted: the reader must then refuse the token
+     */
+    void accepted(long credentialId, long counter, Instant at);
 
     /**
      * Appends an authorization and returns once it is durable.

@@ -10,8 +10,21 @@ public final class InMemoryAuthorizationJournal implements AuthorizationJournal 
 
     private final List<JournalEntry> entries = new ArrayList<>();
     private final java.util.Set<Long> approvalsOut = new java.util.HashSet<>();
+    /** Every (credential, counter) accepted; the highest per credential feeds recovery. */
+    private final java.util.Set<java.util.List<Long>> accepted = new java.util.HashSet<>();
+    private final java.util.Map<Long, Long> highestAccepted = new java.util.HashMap<>();
     private long uploadedThrough;
     private boolean closed;
+
+    @Override
+    public synchronized void accepted(long credentialId, long counter, Instant at) {
+        requireOpen();
+        Objects.requireNonNull(at, "at");
+        if (!accepted.add(java.util.List.of(credentialId, counter))) {
+            throw new JournalException("in-memory journal: credential " + credentialId + " counter " + counter + " was already accepted");
+        }
+        highestAccepted.merge(credentialId, counter, Math::max);
+    }
 
     @Override
     public synchronized JournalEntry authorize(long credentialId, long counter, long amount, int item, byte[] token, Instant at) {
@@ -64,7 +77,7 @@ public final class InMemoryAuthorizationJournal implements AuthorizationJournal 
 
     @Override
     public synchronized JournalState recover() {
-        return JournalState.of(entries, approvalsOut, uploadedThrough);
+        return JournalState.of(entries, highestAccepted, approvalsOut, uploadedThrough);
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What a restarted reader recovers from its journal alone (DESIGN §5.1).
  *
- * @param highestCounters   per credential, the highest counter ever authorized: a replay must beat it
+ * @param highestCounters   per credential, the highest counter ever accepted or authorized: a
+ *                          token must beat it, or it is a replay
  * @param spendSinceSync    per credential, what was charged (or may have been: open vends count)
  *                          since the last upload, against the offline limit
  * @param open              authorizations whose outcome the reader never learned, e.g. it died
@@ -33,9 +34,13 @@ public record JournalState(Map<Long, Long> highestCounters, Map<Long, Long> spen
         return approvalsOut.contains(openEntry.sequence()) ? VendOutcome.SOLD_ON_RESET : VendOutcome.NOT_DELIVERED;
     }
 
-    /** Computes the state from entries (oldest first) and the upload mark: one rule for every backing. */
-    static JournalState of(List<JournalEntry> entries, java.util.Set<Long> approvalsOut, long uploadedThrough) {
-        Map<Long, Long> highest = new java.util.HashMap<>();
+    /**
+     * Computes the state from entries (oldest first), the highest counter accepted per credential
+     * (a token accepted but never authorized spent its counter too) and the upload mark: one rule
+     * for every backing.
+     */
+    static JournalState of(List<JournalEntry> entries, Map<Long, Long> acceptedCounters, java.util.Set<Long> approvalsOut, long uploadedThrough) {
+        Map<Long, Long> highest = new java.util.HashMap<>(acceptedCounters);
         Map<Long, Long> spend = new java.util.HashMap<>();
         List<JournalEntry> open = new java.util.ArrayList<>();
         long last = 0;

@@ -18,13 +18,13 @@ import java.util.Objects;
  * trust: write-ahead log with {@code synchronous=FULL}, so a commit is fsynced before
  * {@link #authorize} returns, and a power cut or SIGKILL leaves every returned record whole.
  *
- * <p>Append-only: authorizations, outcomes and upload marks are separate rows, never updated,
+ * <p>Append-only: acceptances, authorizations, outcomes and upload marks are separate rows, never updated,
  * so there is no half-rewritten record to recover from. Constraints, not Java code, refuse a
  * second outcome for one authorization.
  */
 public final class SqliteAuthorizationJournal implements AuthorizationJournal {
 
-    private static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     private final Path file;
     private final Connection db;
@@ -49,26 +49,51 @@ public final class SqliteAuthorizationJournal implements AuthorizationJournal {
                 try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
                     version = r.next() ? r.getInt(1) : 0;
                 }
-                if (version == 0 || version == 1) {
-                    db.setAutoCommit(false);
-                    if (version == 0) createVersion1(s);
-                    // Version 2: when each approval went on the bus (approvalGoingOut).
-                    s.execute("""
-                            CREATE TABLE approval_out (
-                              sequence INTEGER PRIMARY KEY REFERENCES authorization(sequence),
-                              sent_at  TEXT NOT NULL)""");
-                    s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
-                    db.commit();
-                    db.setAutoCommit(true);
-                } else if (version != SCHEMA_VERSION) {
+                if (version < 0 || version > SCHEMA_VERSION) {
                     db.close();
                     throw new JournalException("journal " + file + ": schema version " + version + ", this reader knows " + SCHEMA_VERSION);
+                }
+                if (version < SCHEMA_VERSION) {
+                    // One transaction: a crash mid-upgrade leaves the file at its old version, whole.
+                    db.setAutoCommit(false);
+                    migrate(s, version, SCHEMA_VERSION);
+                    db.commit();
+                    db.setAutoCommit(true);
                 }
             }
             return new SqliteAuthorizationJournal(file, db);
         } catch (SQLException | java.io.IOException e) {
             throw new JournalException("journal " + file + ": cannot open: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Brings a journal from schema version {@code from} to {@code to}, step by step, and sets
+     * {@code user_version}; the caller holds the transaction. Each step only adds tables (the
+     * journal is append-only), so an older file keeps every row. Package-private so a test can
+     * build a file as an older reader left it.
+     */
+    static void migrate(Statement s, int from, int to) throws SQLException {
+        if (from < 1 && to >= 1) createVersion1(s);
+        if (from < 2 && to >= 2) {
+            // Version 2: when each approval went on the bus (approvalGoingOut).
+            s.execute("""
+                    CREATE TABLE approval_out (
+                      sequence INTEGER PRIMARY KEY REFERENCES authorization(sequence),
+                      sent_at  TEXT NOT NULL)""");
+        }
+        if (from < 3 && to >= 3) {
+            // Version 3: each token accepted (accepted), before its session opens: its counter is
+            // spent even if no vend is ever authorized (DESIGN §5.1, replay). The key refuses the
+            // same (credential, counter) twice.
+            s.execute("""
+                    CREATE TABLE acceptance (
+                      credential_id INTEGER NOT NULL,
+                      counter       INTEGER NOT NULL,
+                      accepted_at   TEXT    NOT NULL,
+                      PRIMARY KEY (credential_id, counter))""");
+        }
+        s.execute("PRAGMA user_version=" + to);
     }
 
     private static void createVersion1(Statement s) throws SQLException {
@@ -94,6 +119,21 @@ public final class SqliteAuthorizationJournal implements AuthorizationJournal {
 
     public Path file() {
         return file;
+    }
+
+    @Override
+    public synchronized void accepted(long credentialId, long counter, Instant at) {
+        Objects.requireNonNull(at, "at");
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO acceptance (credential_id, counter, accepted_at) VALUES (?, ?, ?)")) {
+            insert.setLong(1, credentialId);
+            insert.setLong(2, counter);
+            insert.setString(3, at.toString());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            String why = e.getMessage() != null && e.getMessage().contains("UNIQUE") ? "it was already accepted" : e.getMessage();
+            throw new JournalException("journal " + file + ": acceptance of credential " + credentialId + " counter " + counter
+                    + " was NOT recorded (" + why + "); do not accept the token", e);
+        }
     }
 
     @Override
@@ -179,12 +219,18 @@ public final class SqliteAuthorizationJournal implements AuthorizationJournal {
     @Override
     public synchronized JournalState recover() {
         java.util.Set<Long> out = new java.util.HashSet<>();
-        try (Statement q = db.createStatement(); ResultSet r = q.executeQuery("SELECT sequence FROM approval_out")) {
-            while (r.next()) out.add(r.getLong(1));
+        java.util.Map<Long, Long> acceptedCounters = new java.util.HashMap<>();
+        try (Statement q = db.createStatement()) {
+            try (ResultSet r = q.executeQuery("SELECT sequence FROM approval_out")) {
+                while (r.next()) out.add(r.getLong(1));
+            }
+            try (ResultSet r = q.executeQuery("SELECT credential_id, MAX(counter) FROM acceptance GROUP BY credential_id")) {
+                while (r.next()) acceptedCounters.put(r.getLong(1), r.getLong(2));
+            }
         } catch (SQLException e) {
             throw new JournalException("journal " + file + ": cannot read: " + e.getMessage(), e);
         }
-        return JournalState.of(entries(), out, uploadedThrough());
+        return JournalState.of(entries(), acceptedCounters, out, uploadedThrough());
     }
 
     @Override

@@ -102,4 +102,20 @@ abstract class AuthorizationJournalContract {
         assertThrows(JournalException.class, () -> journal().approvalGoingOut(ended, T0), "an ended vend sends no approval");
         assertThrows(JournalException.class, () -> journal().approvalGoingOut(42, T0));
     }
+
+    @Test
+    void a_counter_accepted_but_never_authorized_is_the_one_to_beat() {
+        journal().authorize(1000, 5, 150, 1, TOKEN, T0);
+        journal().accepted(1000, 6, T0.plusSeconds(1));
+        journal().accepted(1000, 9, T0.plusSeconds(2)); // accepted, then the reader died before a vend request
+        journal().accepted(3000, 2, T0.plusSeconds(3));
+        JournalState state = journal().recover();
+        assertEquals(Map.of(1000L, 9L, 3000L, 2L), state.highestCounters(), "accepted counters count as spent");
+        assertEquals(List.of(1L), journal().entries().stream().map(JournalEntry::sequence).toList(), "an acceptance is no authorization");
+        assertEquals(Map.of(1000L, 150L), state.spendSinceSync(), "nor any spend");
+        assertEquals(1, state.lastSequence());
+        JournalException twice = assertThrows(JournalException.class, () -> journal().accepted(1000, 9, T0.plusSeconds(4)));
+        assertTrue(twice.getMessage().contains("1000") && twice.getMessage().contains("9") && twice.getMessage().contains("already"), twice.getMessage());
+        assertEquals(Map.of(1000L, 9L, 3000L, 2L), journal().recover().highestCounters(), "the refused acceptance changed nothing");
+    }
 }

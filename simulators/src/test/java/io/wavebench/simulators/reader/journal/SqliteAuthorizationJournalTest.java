@@ -43,6 +43,73 @@ class SqliteAuthorizationJournalTest extends AuthorizationJournalContract {
     }
 
     @Test
+    void an_accepted_counter_never_authorized_survives_reopening_and_is_the_one_to_beat() {
+        Path file = dir.resolve("accepted.db");
+        try (AuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
+            journal.authorize(1000, 4, 150, 12, TOKEN, T0);
+            journal.accepted(1000, 5, T0.plusSeconds(1)); // no vend follows: the reader dies here
+        }
+        try (AuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
+            assertEquals(java.util.Map.of(1000L, 5L), journal.recover().highestCounters());
+            assertEquals(1, journal.entries().size(), "the acceptance is no entry to settle");
+            assertThrows(JournalException.class, () -> journal.accepted(1000, 5, T0.plusSeconds(2)), "accepted once, across restarts");
+        }
+    }
+
+    /**
+     * A journal left by an older reader (schema 1: authorizations, outcomes, uploads; schema 2:
+     * plus approvals going out) opens as version 3 with every row kept, and takes acceptances.
+     */
+    @Test
+    void journals_of_schema_1_and_2_are_upgraded_to_3_keeping_every_row() throws Exception {
+        for (int old = 1; old <= 2; old++) {
+            Path file = dir.resolve("schema-" + old + ".db");
+            try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                 java.sql.Statement s = db.createStatement()) {
+                SqliteAuthorizationJournal.migrate(s, 0, old);
+                s.execute("INSERT INTO authorization (credential_id, counter, amount, item, token, authorized_at) VALUES (1000, 7, 150, 12, x'01020304', '"
+                        + T0 + "')");
+                s.execute("INSERT INTO authorization (credential_id, counter, amount, item, token, authorized_at) VALUES (1000, 8, 200, 13, x'01020304', '"
+                        + T0 + "')");
+                s.execute("INSERT INTO outcome (sequence, outcome, concluded_at) VALUES (1, 'SOLD', '" + T0.plusSeconds(2) + "')");
+                if (old == 2) s.execute("INSERT INTO approval_out (sequence, sent_at) VALUES (2, '" + T0.plusSeconds(3) + "')");
+            }
+            try (SqliteAuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
+                assertEquals(SqliteAuthorizationJournal.SCHEMA_VERSION, userVersion(file));
+                List<JournalEntry> entries = journal.entries();
+                assertEquals(2, entries.size(), "schema " + old + ": " + entries);
+                assertEquals(VendOutcome.SOLD, entries.get(0).outcome());
+                JournalState state = journal.recover();
+                assertEquals(java.util.Map.of(1000L, 8L), state.highestCounters());
+                assertEquals(old == 2 ? VendOutcome.SOLD_ON_RESET : VendOutcome.NOT_DELIVERED, state.outcomeAfterCrash(state.open().get(0)),
+                        "schema " + old + ": the approval mark kept");
+                journal.accepted(1000, 9, T0.plusSeconds(4));
+            }
+            try (AuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
+                assertEquals(java.util.Map.of(1000L, 9L), journal.recover().highestCounters(), "schema " + old + " upgraded takes acceptances");
+            }
+        }
+    }
+
+    @Test
+    void a_journal_of_a_newer_schema_is_refused_by_name() throws Exception {
+        Path file = dir.resolve("newer.db");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement s = db.createStatement()) {
+            s.execute("PRAGMA user_version=" + (SqliteAuthorizationJournal.SCHEMA_VERSION + 1));
+        }
+        JournalException e = assertThrows(JournalException.class, () -> SqliteAuthorizationJournal.open(file));
+        assertTrue(e.getMessage().contains("schema version " + (SqliteAuthorizationJournal.SCHEMA_VERSION + 1)), e.getMessage());
+    }
+
+    private static int userVersion(Path file) throws Exception {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement s = db.createStatement(); java.sql.ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            return r.getInt(1);
+        }
+    }
+
+    @Test
     void a_file_that_is_not_a_journal_is_refused_by_name() throws Exception {
         Path file = dir.resolve("not-a-journal.db");
         Files.writeString(file, "this is a text file, not a database".repeat(100));
