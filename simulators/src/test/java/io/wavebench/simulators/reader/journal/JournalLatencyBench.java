@@ -7,8 +7,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Prints how long a durable (fsynced) authorization takes — the time the reader adds between
- * accepting a token and VEND APPROVED (DESIGN §5.1). Not a test: run by hand, e.g.
+ * Prints how long a durable (fsynced) acceptance and authorization take — what the reader adds
+ * between hearing a token and offering a session (on the microphone thread), and between a vend
+ * request and VEND APPROVED (DESIGN §5.1). Not a test: run by hand, e.g.
  * {@code java -cp simulators/target/classes:simulators/target/test-classes:<sqlite-jdbc jar>
  * io.wavebench.simulators.reader.journal.JournalLatencyBench [count] [dir]}.
  */
@@ -18,12 +19,16 @@ public final class JournalLatencyBench {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("wavebench-journal-bench");
         Path file = dir.resolve("bench-" + System.nanoTime() + ".db");
+        long[] accept = new long[count];
         long[] authorize = new long[count];
         long[] conclude = new long[count];
         try (SqliteAuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
             byte[] token = new byte[201];
             for (int i = 0; i < count; i++) {
+                long ta = System.nanoTime();
+                journal.accepted(4242, i + 1, Instant.now());
                 long t0 = System.nanoTime();
+                accept[i] = t0 - ta;
                 JournalEntry e = journal.authorize(4242, i + 1, 150, 12, token, Instant.now());
                 long t1 = System.nanoTime();
                 journal.conclude(e.sequence(), VendOutcome.SOLD, Instant.now());
@@ -33,6 +38,7 @@ public final class JournalLatencyBench {
             }
         }
         System.out.printf(Locale.ROOT, "journal latency, %d records in %s (SQLite WAL, synchronous=FULL):%n", count, file);
+        print("accepted ", accept);
         print("authorize", authorize);
         print("conclude ", conclude);
     }
