@@ -1,10 +1,8 @@
 package io.wavebench.cli;
 
-import io.wavebench.drivers.mdb.JSerialCommParityLine;
+import io.wavebench.drivers.mdb.MdbFraming;
 import io.wavebench.drivers.mdb.MdbTransport;
 import io.wavebench.drivers.mdb.ParityMdbTransport;
-import io.wavebench.drivers.mdb.PtyMdbTransport;
-import io.wavebench.drivers.serial.JSerialCommLink;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -31,10 +29,7 @@ final class SimCommand {
     enum Transport { pty, uart }
 
     static MdbTransport transport(String port, Transport transport, ParityMdbTransport.Role role) {
-        return switch (transport) {
-            case pty -> new PtyMdbTransport(new JSerialCommLink(port));
-            case uart -> new ParityMdbTransport(new JSerialCommParityLine(port), role);
-        };
+        return MdbFraming.parse(transport.name()).on(port, role);
     }
 
     /** Parses "50ms", "2s", "1m". */

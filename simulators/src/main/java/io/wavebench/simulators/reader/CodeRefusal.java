@@ -1,6 +1,7 @@
 package io.wavebench.simulators.reader;
 
 import io.wavebench.simulators.backend.BackendError;
+import io.wavebench.simulators.token.RejectionReason;
 import java.util.Optional;
 
 /**
@@ -35,7 +36,7 @@ public enum CodeRefusal {
     }
 
     public String displayText() {
-        return String.format("DECLINED %02X %s", code, displayLabel);
+        return RejectionReason.declined(code, displayLabel);
     }
 
     static CodeRefusal of(BackendError error) {

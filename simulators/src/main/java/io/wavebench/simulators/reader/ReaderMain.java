@@ -3,13 +3,11 @@ package io.wavebench.simulators.reader;
 import io.wavebench.drivers.audio.AudioIn;
 import io.wavebench.drivers.audio.JavaSoundAudioIn;
 import io.wavebench.drivers.audio.remote.SocketAudioIn;
-import io.wavebench.drivers.mdb.JSerialCommParityLine;
+import io.wavebench.drivers.mdb.MdbFraming;
 import io.wavebench.drivers.mdb.MdbTransport;
 import io.wavebench.drivers.mdb.ParityMdbTransport;
-import io.wavebench.drivers.mdb.PtyMdbTransport;
 import io.wavebench.drivers.modem.AcousticModem;
 import io.wavebench.drivers.modem.ModemProfile;
-import io.wavebench.drivers.serial.JSerialCommLink;
 import io.wavebench.simulators.backend.BackendClient;
 import io.wavebench.simulators.backend.BackendException;
 import io.wavebench.simulators.reader.journal.JournalState;
@@ -166,11 +164,11 @@ public final class ReaderMain {
     }
 
     static MdbTransport transport(String port, String kind) {
-        return switch (kind) {
-            case "pty" -> new PtyMdbTransport(new JSerialCommLink(port));
-            case "uart" -> new ParityMdbTransport(new JSerialCommParityLine(port), ParityMdbTransport.Role.PERIPHERAL);
-            default -> throw new IllegalArgumentException("--transport must be pty or uart, got '" + kind + "'");
-        };
+        try {
+            return MdbFraming.parse(kind).on(port, ParityMdbTransport.Role.PERIPHERAL);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--transport: " + e.getMessage(), e);
+        }
     }
 
     /** {@code unix:<socket>}: the air shared by another process (the simulated rig); else a javax.sound mixer name. */

@@ -53,7 +53,15 @@ public enum RejectionReason {
 
     /** How the reader says it on a 32-character VMC display: {@code DECLINED 09 REPLAY}. */
     public String displayText() {
-        return String.format("DECLINED %02X %s", code, displayLabel);
+        return declined(code, displayLabel);
+    }
+
+    /**
+     * The one form every payment refusal takes on the VMC's display (token rules here, barcode
+     * refusals in the reader), so a bench engineer and {@link #fromDisplayText} read them alike.
+     */
+    public static String declined(int code, String label) {
+        return String.format("DECLINED %02X %s", code, label);
     }
 
     /** Reads a display text back, for assertions that look only at the bus. */
