@@ -167,7 +167,7 @@ public final class ReaderMain {
         try {
             return MdbFraming.parse(kind).on(port, ParityMdbTransport.Role.PERIPHERAL);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--transport: " + e.getMessage(), e);
+            throw new IllegalArgumentException("--transport must be pty or uart, got '" + kind + "'", e);
         }
     }
 
