@@ -180,14 +180,21 @@ public final class JSerialCommLink implements SerialLink {
 
     // ---- reader thread ------------------------------------------------------------------------
 
+    private static final int EINTR = 4;
+    private static final int EAGAIN = 11;
+
     private void readLoop() {
         byte[] chunk = new byte[READ_CHUNK];
         while (state == State.OPEN) {
             int n = port.readBytes(chunk, chunk.length);
             if (n > 0) {
                 received(chunk, n);
+            } else if (n < 0 && (port.getLastErrorCode() == EAGAIN || port.getLastErrorCode() == EINTR)) {
+                // A spurious wake-up or a signal, not a hang-up: seen right after a pty opens in a
+                // freshly started process. Read again (after a breath, in case it repeats).
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
             } else if (state == State.OPEN) {
-                // VMIN=1 never returns 0 on a live line: 0 or -1 means the tty was hung up.
+                // VMIN=1 never returns 0 on a live line: 0, or -1 with any other errno (EIO), means the tty was hung up.
                 deviceGone("read returned " + n + " (errno " + port.getLastErrorCode() + ")");
             }
         }
