@@ -100,8 +100,8 @@ class MdbNoiseSoakTest {
                 approvals, denied, dispensed, sales, voids, pending, resets, oos, problems.size());
         recoveries.forEach(r -> System.out.println("MDB soak: recovered: " + r));
 
-        assertEquals(SESSIONS, sessions, "every session terminates");
         assertEquals(List.of(), problems, "wrong outcomes");
+        assertEquals(SESSIONS, sessions, "every session terminates");
         assertEquals(sales, dispensed, "no dispense without a journaled approval, no sale without a dispense");
         assertEquals(0, pending, "no approval left undecided");
         assertTrue(corrupted > bytes * CORRUPT * 0.8 && dropped > bytes * DROP * 0.8, "the faults were really applied");
@@ -131,25 +131,21 @@ class MdbNoiseSoakTest {
             for (int s = 0; s < count; s++) {
                 int from = vmc.eventCount();
                 vmc.select(12);
-                // The shopper pays; a reader busy re-initializing ignores the sound, so the shopper plays again.
-                long deadline = System.nanoTime() + SESSION_DEADLINE.toNanos();
-                while (vmc.awaitEvent(e -> e.type() == Type.SESSION_BEGAN, Duration.ZERO, from).isEmpty()) {
-                    if (System.nanoTime() > deadline) break;
-                    reader.cashlessStateAwait(CashlessState.ENABLED, SESSION_DEADLINE);
-                    reader.heard(wallet.nextToken(clock).encode());
-                    vmc.awaitEvent(e -> e.type() == Type.SESSION_BEGAN, Duration.ofMillis(200), from);
-                }
-                boolean ended = vmc.awaitEvent(e -> e.type() == Type.SESSION_ENDED || e.type() == Type.READER_ENABLED, SESSION_DEADLINE, from).isPresent();
-                if (!ended) {
-                    problems.add("bus " + bus + " session " + s + " did not terminate; VMC " + vmc.state() + ", reader " + reader.cashlessState()
-                            + ", events " + vmc.events().subList(from, vmc.eventCount()));
+                int began = pay(reader, vmc, wallet, clock, from);
+                // Ended, or ended by a reset: counted from the session's start, so a reset while paying does not end it early.
+                if (began < 0 || vmc.awaitEvent(e -> e.type() == Type.SESSION_ENDED || e.type() == Type.READER_ENABLED, SESSION_DEADLINE, began).isEmpty()) {
+                    problems.add(stuckReport(bus, s, vmc, reader, from));
                     break;
                 }
                 done++;
             }
             noisy.clean();
             // Quiet line: let the last session's bookkeeping settle before reading the journal.
-            reader.cashlessStateAwait(CashlessState.ENABLED, SESSION_DEADLINE);
+            try {
+                reader.cashlessStateAwait(CashlessState.ENABLED, SESSION_DEADLINE);
+            } catch (IllegalStateException e) {
+                problems.add(stuckReport(bus, done, vmc, reader, vmc.eventCount()) + "\n  " + e.getMessage());
+            }
         } finally {
             vmc.close();
             reader.close();
@@ -170,6 +166,63 @@ class MdbNoiseSoakTest {
                 events.stream().filter(e -> e.type() == Type.PROTOCOL_ERROR || e.type() == Type.NO_RESPONSE || e.type() == Type.OUT_OF_SEQUENCE
                         || (e.type() == Type.READER_JUST_RESET && e != events.stream().filter(x -> x.type() == Type.READER_JUST_RESET).findFirst().orElseThrow()))
                         .map(e -> "bus " + bus + ": " + e).toList());
+    }
+
+    /**
+     * The shopper pays until the VMC has seen BEGIN SESSION. A reader busy re-initializing (after a
+     * reset the noise caused) ignores the sound, so the shopper plays again; so does one that took
+     * the payment and then lost the session to a reset. One that took it and is still in the
+     * session is waited for: a second token would open a second session nobody asked for, once the
+     * first has ended.
+     *
+     * @return the index of the VMC's SESSION_BEGAN event, or -1 when it saw none within {@link #SESSION_DEADLINE}
+     */
+    private static int pay(SimulatedReader reader, SimulatedVmc vmc, Wallet wallet, Clock clock, int from) {
+        long deadline = System.nanoTime() + SESSION_DEADLINE.toNanos();
+        int requestsBefore = sessionRequests(reader);
+        boolean played = false;
+        while (System.nanoTime() < deadline) {
+            // The reader's state first: it is back to ENABLED only after the VMC recorded the session or the reader was reset.
+            CashlessState readerNow = reader.cashlessState();
+            int began = sessionBegan(vmc, from);
+            if (began >= 0) return began;
+            boolean taken = played && sessionRequests(reader) > requestsBefore;
+            if (!taken || readerNow == CashlessState.ENABLED) {
+                try {
+                    reader.cashlessStateAwait(CashlessState.ENABLED, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                } catch (IllegalStateException e) {
+                    return -1;
+                }
+                requestsBefore = sessionRequests(reader);
+                reader.heard(wallet.nextToken(clock).encode());
+                played = true;
+            }
+            vmc.awaitEvent(e -> e.type() == Type.SESSION_BEGAN, Duration.ofMillis(200), from);
+        }
+        return sessionBegan(vmc, from);
+    }
+
+    private static int sessionBegan(SimulatedVmc vmc, int from) {
+        List<VmcEvent> events = vmc.events();
+        for (int i = from; i < events.size(); i++) if (events.get(i).type() == Type.SESSION_BEGAN) return i;
+        return -1;
+    }
+
+    private static int sessionRequests(SimulatedReader reader) {
+        return (int) reader.events().stream().filter(e -> e.kind() == io.wavebench.simulators.reader.ReaderEvent.Kind.SESSION_REQUESTED).count();
+    }
+
+    /** What a failure needs to be diagnosed from the CI log alone: both sides' states, the VMC's events, the bus's last blocks. */
+    private static String stuckReport(int bus, int session, SimulatedVmc vmc, SimulatedReader reader, int from) {
+        List<io.wavebench.drivers.mdb.MdbTrace.Entry> trace = vmc.trace().entries();
+        StringBuilder out = new StringBuilder("bus " + bus + " session " + session + " did not terminate; VMC " + vmc.state()
+                + ", reader " + reader.cashlessState() + ", VMC events since the selection " + vmc.events().subList(from, vmc.eventCount())
+                + "\n  the VMC's last blocks:");
+        for (var e : trace.subList(Math.max(0, trace.size() - 60), trace.size())) out.append("\n    ").append(e.toText());
+        List<io.wavebench.drivers.mdb.MdbTrace.Entry> heard = reader.trace().entries();
+        out.append("\n  the reader's last blocks:");
+        for (var e : heard.subList(Math.max(0, heard.size() - 60), heard.size())) out.append("\n    ").append(e.toText());
+        return out.toString();
     }
 
     private static int count(List<VmcEvent> events, Type type) {
