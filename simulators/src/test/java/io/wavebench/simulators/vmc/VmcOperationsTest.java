@@ -103,12 +103,12 @@ class VmcOperationsTest {
 
     @Test
     void a_controller_restart_after_approval_is_booked_as_a_sale() {
+        int from = vmc.eventCount(); // before the fault: the re-initialization can finish before this thread looks again
         vmc.resetDuringNextVend();
         vmc.select(12);
         reader.beginSession(500);
-        vmc.awaitEvent(Type.CONTROLLER_RESTARTED, DEADLINE);
-        int after = vmc.eventCount();
-        vmc.awaitEvent(e -> e.type() == Type.READER_ENABLED, DEADLINE, after).orElseThrow();
+        vmc.awaitEvent(e -> e.type() == Type.CONTROLLER_RESTARTED, DEADLINE, from).orElseThrow();
+        vmc.awaitEvent(e -> e.type() == Type.READER_ENABLED, DEADLINE, from).orElseThrow();
         assertEquals(List.of("sale by reset 150"), booked);
         assertEquals(1, count(Type.DISPENSED));
     }
@@ -153,10 +153,10 @@ class VmcOperationsTest {
 
     @Test
     void vmc_fault_out_of_sequence_is_refused_and_the_vmc_resets_the_reader() {
+        int from = vmc.eventCount(); // before the fault: the reset and set-up take a few ms, often less than this thread's next turn
         vmc.inject(MdbFault.OUT_OF_SEQUENCE);
-        vmc.awaitEvent(Type.OUT_OF_SEQUENCE, DEADLINE);
-        int after = vmc.eventCount();
-        vmc.awaitEvent(e -> e.type() == Type.READER_ENABLED, DEADLINE, after).orElseThrow();
+        vmc.awaitEvent(e -> e.type() == Type.OUT_OF_SEQUENCE, DEADLINE, from).orElseThrow();
+        vmc.awaitEvent(e -> e.type() == Type.READER_ENABLED, DEADLINE, from).orElseThrow();
         assertEquals(List.of("out of sequence: VEND SUCCESS item=0"), booked);
     }
 
