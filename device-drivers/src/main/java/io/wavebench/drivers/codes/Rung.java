@@ -15,7 +15,8 @@ public enum Rung {
     CONTRAST_STRETCH,
     /**
      * Re-projected as if the camera had turned 30° towards a tilted screen, each way about each
-     * axis (four tries): undoes the perspective that makes ZXing refuse a close, tilted QR code.
+     * axis and along both diagonals (eight tries): undoes the perspective that makes ZXing refuse a
+     * close, tilted QR code.
      */
     TURNED,
     /** 1D only: turned so the bars stand upright, then smeared along them. */

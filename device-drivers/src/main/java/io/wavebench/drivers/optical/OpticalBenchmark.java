@@ -57,7 +57,9 @@ public final class OpticalBenchmark {
                 new Level("low brightness 15 %", OpticalModel.typical(), 0.15),
                 new Level("noise σ 12", OpticalModel.noisy(12), 1),
                 new Level("strong glare 1.5", OpticalModel.glare(1.5), 1),
-                new Level("heavy blur σ 5 px", OpticalModel.blurred(5), 1));
+                new Level("heavy blur σ 5 px", OpticalModel.blurred(5), 1),
+                // Last, so that adding it left the seeds of the levels above as they were.
+                new Level("tilt 30° with glare 0.6", OpticalModel.tilted(30).withGlare(0.6, 0.12, 0.5, 0.5), 1));
     }
 
     public static List<Row> run(List<Level> levels, int frames, long seed, PrintStream progress) {

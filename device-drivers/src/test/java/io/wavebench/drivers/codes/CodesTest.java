@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.drivers.optical.Display;
+import io.wavebench.drivers.optical.OpticalModel;
 import io.wavebench.drivers.optical.PaymentPage;
+import io.wavebench.drivers.optical.SimulatedCamera;
+import io.wavebench.drivers.optical.SimulatedScreen;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 import java.util.Random;
@@ -21,6 +24,31 @@ class CodesTest {
         CodeSymbol tiny = QrCodes.encode(new byte[] {1, 2, 3});
         assertEquals(QrCodes.MIN_VERSION, tiny.version(), "a 3-byte payload fits version 1, which fails under tilt (DESIGN §5.2)");
         assertEquals(25, tiny.modules().getWidth(), "version 2 is 25 modules across");
+    }
+
+    /**
+     * The rig's tilted, glaring screen (payment_codes.feature; sim.yaml: tilt 30° about the hand's
+     * 30° axis, glare 0.6): three tokens that no frame of the camera's sequence decoded while the
+     * ladder turned the frame about its two axes only. A diagonal turn reads them.
+     */
+    @Test
+    void a_screen_tilted_about_an_oblique_axis_with_glare_is_read() {
+        OpticalModel hand = OpticalModel.typical().withDistance(110);
+        hand = hand.withTilt(30, hand.tiltAxisDeg()).withGlare(0.6, hand.glareRadius(), 0.5, 0.5).withSeed(2026L * 31 + 1);
+        SimulatedScreen screen = new SimulatedScreen();
+        SimulatedCamera camera = new SimulatedCamera(screen, hand);
+        CodeDecoder qr = CodeDecoder.qr(TOKEN);
+        Random random = new Random(7);
+        for (int t = 0; t <= 19; t++) {
+            byte[] token = new byte[201];
+            random.nextBytes(token);
+            token[0] = 0x01;
+            if (t != 5 && t != 7 && t != 19) continue;
+            screen.showCode(QrCodes.encode(token));
+            DecodeResult result = qr.decode(camera.frame(1000 + 8L * t));
+            int shown = t;
+            assertTrue(result instanceof DecodeResult.Decoded d && java.util.Arrays.equals(token, d.bytes()), () -> "token " + shown + ": " + result);
+        }
     }
 
     @Test
