@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A code reader's scan loop (DESIGN §5.2): captures frames from a {@link Camera} at its frame
@@ -20,6 +22,8 @@ import java.util.function.Consumer;
  */
 public final class CodeScanner implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CodeScanner.class);
+
     /** Below this 5-95 % range of luminance the window sees nothing but darkness or a blank surface. */
     static final int NOTHING_IN_VIEW_CONTRAST = 24;
 
@@ -29,6 +33,8 @@ public final class CodeScanner implements AutoCloseable {
     private final Consumer<DecodeResult.Decoded> onValue;
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong decodedFrames = new AtomicLong();
+    private final AtomicLong failedFrames = new AtomicLong();
+    private volatile RuntimeException lastError;
     private volatile boolean running;
     private volatile DecodeResult.NotDecoded lastFailure;
     private volatile Frame lastFrame;
@@ -55,10 +61,18 @@ public final class CodeScanner implements AutoCloseable {
         long period = (long) (1e9 / camera.framesPerSecond());
         long next = System.nanoTime();
         while (running) {
-            Frame frame = camera.capture();
-            frames.incrementAndGet();
-            lastFrame = frame;
-            scanOne(frame);
+            try {
+                Frame frame = camera.capture();
+                frames.incrementAndGet();
+                lastFrame = frame;
+                scanOne(frame);
+            } catch (RuntimeException e) {
+                // A frame that breaks the camera, the decoder or the device logic it feeds must not
+                // blind the reader for good: a real scan engine drops the frame and takes the next.
+                long failed = failedFrames.incrementAndGet();
+                lastError = e;
+                if (failed == 1 || failed % 100 == 0) LOG.warn("{}: frame dropped ({} so far): {}", name, failed, e.toString(), e);
+            }
             next += period;
             long wait = next - System.nanoTime();
             if (wait > 0) LockSupport.parkNanos(wait);
@@ -95,6 +109,24 @@ public final class CodeScanner implements AutoCloseable {
     /** Frames in which a value was decoded (and passed its checks). */
     public long decodedFrames() {
         return decodedFrames.get();
+    }
+
+    /** Frames whose capture or scan threw (the frame was dropped and scanning went on). */
+    public long failedFrames() {
+        return failedFrames.get();
+    }
+
+    /** What the last frame that could not be scanned threw, or null. */
+    public RuntimeException lastError() {
+        return lastError;
+    }
+
+    /** One line for evidence and failure messages: frames seen, decoded, dropped, and the last failure. */
+    public String summary() {
+        RuntimeException e = lastError;
+        DecodeResult.NotDecoded f = lastFailure;
+        return name + ": " + frames() + " frames captured, " + decodedFrames() + " with a value, " + failedFrames() + " dropped"
+                + (e == null ? "" : " (last: " + e + ")") + (f == null ? "" : "; last frame without a value: " + f);
     }
 
     /** The last frame captured (for evidence), or null before the first. */

@@ -1,11 +1,13 @@
 package io.wavebench.features.steps;
 
 import io.cucumber.java.Scenario;
+import io.wavebench.drivers.codes.CodeScanner;
 import io.wavebench.drivers.optical.Frame;
 import io.wavebench.fixtures.codes.CodeRig;
 import io.wavebench.fixtures.rig.RigSession;
 import io.wavebench.simulators.printer.PrintedReceipt;
 import io.wavebench.simulators.printer.ReceiptRenderer;
+import io.wavebench.simulators.reader.CodeReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,13 +56,18 @@ final class CodeEvidence {
             Files.write(dir.resolve("window-reader.png"), out.toByteArray());
             scenario.attach(out.toByteArray(), "image/png", "window-reader.png — what the bench window showed the reader");
         }
-        // The reader's camera only where the phone was shown to it (else its frames are its dark window).
-        if (codes.readerCamera().isEmpty() || codes.codeReader().events().isEmpty()) return;
-        frame(scenario, dir, "camera-reader.png", codes.codeReader().scanner().lastFrame());
-        codes.readerCamera().ifPresent(camera -> {
-            String events = String.join(System.lineSeparator(), codes.codeReader().events().stream().map(Object::toString).toList()) + System.lineSeparator();
-            write(dir.resolve("reader-codes.txt"), events);
-        });
+        // The reader's camera only where the phone was shown to it (else its frames are its dark
+        // window): it read something, or it saw something it could not read, or a frame broke it.
+        if (codes.readerCamera().isEmpty()) return;
+        CodeScanner scanner = codes.codeReader().scanner();
+        List<CodeReader.Event> read = codes.codeReader().events();
+        if (read.isEmpty() && scanner.lastFailure() == null && scanner.failedFrames() == 0) return;
+        frame(scenario, dir, "camera-reader.png", scanner.lastFrame());
+        List<String> lines = new java.util.ArrayList<>(read.stream().map(Object::toString).toList());
+        lines.add(scanner.summary());
+        String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
+        write(dir.resolve("reader-codes.txt"), text);
+        scenario.attach(text, "text/plain", "reader-codes.txt — what the reader's code camera read");
     }
 
     private static void frame(Scenario scenario, Path dir, String file, Frame frame) {

@@ -2,6 +2,7 @@ package io.wavebench.features.steps;
 
 import io.cucumber.java.After;
 import io.cucumber.java.AfterStep;
+import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.wavebench.drivers.audio.WavFile;
 import io.wavebench.fixtures.evidence.AirRecorder;
@@ -55,6 +56,16 @@ public final class Hooks {
             List<VmcEvent> events = vmc.events();
             if (!events.isEmpty()) vmcOriginNanos = Math.min(vmcOriginNanos, now - events.get(events.size() - 1).at().toNanos());
         });
+    }
+
+    /** A scenario's evidence folder holds this run's files only: a report folder used again (mvn verify's) keeps none of an older run's. */
+    @Before(order = 0)
+    public void clearOldEvidence(Scenario scenario) throws IOException {
+        Path dir = evidenceDir(scenario);
+        if (!Files.isDirectory(dir)) return;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) if (Files.isRegularFile(f)) Files.delete(f);
+        }
     }
 
     @After

@@ -85,9 +85,15 @@ public final class VendingMachineSteps {
     VmcEvent awaitEvent(String alias, VmcEvent.Type type, int skip, Duration within) {
         await(alias).atMost(within).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
             List<VmcEvent> events = rig.session().vmc().events();
-            assertTrue(count(events, type) > skip, () -> "no " + type + " yet; VMC state " + vmc().state() + ", bus events: " + events);
+            assertTrue(count(events, type) > skip, () -> "no " + type + " yet; VMC state " + vmc().state() + ", bus events: " + events + codeCamera());
         });
         return rig.session().vmc().events().stream().filter(e -> e.type() == type).skip(skip).findFirst().orElseThrow();
+    }
+
+    /** Where the payment was a code on the screen: what the reader's camera made of it, for the failure message. */
+    private String codeCamera() {
+        return rig.session().codesIfStarted().filter(codes -> codes.readerCamera().isPresent())
+                .map(codes -> "; the reader's code camera: " + codes.codeReader().scanner().summary()).orElse("");
     }
 
     private static int count(SimulatedVmc vmc, VmcEvent.Type type) {
