@@ -10,6 +10,7 @@ import io.wavebench.drivers.optical.PaymentPage;
 import io.wavebench.drivers.optical.SimulatedCamera;
 import io.wavebench.drivers.optical.SimulatedScreen;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -47,7 +48,7 @@ class CodesTest {
             screen.showCode(QrCodes.encode(token));
             DecodeResult result = qr.decode(camera.frame(1000 + 8L * t));
             int shown = t;
-            assertTrue(result instanceof DecodeResult.Decoded d && java.util.Arrays.equals(token, d.bytes()), () -> "token " + shown + ": " + result);
+            assertTrue(result instanceof DecodeResult.Decoded d && Arrays.equals(token, d.bytes()), () -> "token " + shown + ": " + result);
         }
     }
 

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 
@@ -63,7 +64,7 @@ final class CodeEvidence {
         List<CodeReader.Event> read = codes.codeReader().events();
         if (read.isEmpty() && scanner.lastFailure() == null && scanner.failedFrames() == 0) return;
         frame(scenario, dir, "camera-reader.png", scanner.lastFrame());
-        List<String> lines = new java.util.ArrayList<>(read.stream().map(Object::toString).toList());
+        List<String> lines = new ArrayList<>(read.stream().map(Object::toString).toList());
         lines.add(scanner.summary());
         String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
         write(dir.resolve("reader-codes.txt"), text);

@@ -3,6 +3,7 @@ package io.wavebench.simulators.reader;
 import static io.wavebench.simulators.TestKeys.key;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.wavebench.drivers.mdb.MdbTrace;
 import io.wavebench.drivers.mdb.PtyMdbTransport;
 import io.wavebench.drivers.serial.FaultySerialLink;
 import io.wavebench.drivers.serial.InMemorySerialLink;
@@ -209,19 +210,20 @@ class MdbNoiseSoakTest {
     }
 
     private static int sessionRequests(SimulatedReader reader) {
-        return (int) reader.events().stream().filter(e -> e.kind() == io.wavebench.simulators.reader.ReaderEvent.Kind.SESSION_REQUESTED).count();
+        return (int) reader.events().stream().filter(e -> e.kind() == ReaderEvent.Kind.SESSION_REQUESTED).count();
     }
 
     /** What a failure needs to be diagnosed from the CI log alone: both sides' states, the VMC's events, the bus's last blocks. */
     private static String stuckReport(int bus, int session, SimulatedVmc vmc, SimulatedReader reader, int from) {
-        List<io.wavebench.drivers.mdb.MdbTrace.Entry> trace = vmc.trace().entries();
-        StringBuilder out = new StringBuilder("bus " + bus + " session " + session + " did not terminate; VMC " + vmc.state()
-                + ", reader " + reader.cashlessState() + ", VMC events since the selection " + vmc.events().subList(from, vmc.eventCount())
-                + "\n  the VMC's last blocks:");
-        for (var e : trace.subList(Math.max(0, trace.size() - 60), trace.size())) out.append("\n    ").append(e.toText());
-        List<io.wavebench.drivers.mdb.MdbTrace.Entry> heard = reader.trace().entries();
-        out.append("\n  the reader's last blocks:");
-        for (var e : heard.subList(Math.max(0, heard.size() - 60), heard.size())) out.append("\n    ").append(e.toText());
+        return "bus " + bus + " session " + session + " did not terminate; VMC " + vmc.state() + ", reader " + reader.cashlessState()
+                + ", VMC events since the selection " + vmc.events().subList(from, vmc.eventCount())
+                + "\n  the VMC's last blocks:" + lastBlocks(vmc.trace()) + "\n  the reader's last blocks:" + lastBlocks(reader.trace());
+    }
+
+    private static String lastBlocks(MdbTrace trace) {
+        List<MdbTrace.Entry> entries = trace.entries();
+        StringBuilder out = new StringBuilder();
+        for (MdbTrace.Entry e : entries.subList(Math.max(0, entries.size() - 60), entries.size())) out.append("\n    ").append(e.toText());
         return out.toString();
     }
 
