@@ -172,7 +172,6 @@ public sealed interface EscPosCommand {
             if (feedDots != NO_FEED) requireRange("cut feed dots", feedDots, 0, 255);
         }
 
-        public static Cut full() { return new Cut(CutMode.FULL, NO_FEED); }
 
         public void encode(ByteArrayOutputStream out) {
             if (feedDots == NO_FEED) put(out, GS, 'V', mode == CutMode.FULL ? 48 : 49);

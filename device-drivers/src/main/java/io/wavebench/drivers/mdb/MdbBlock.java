@@ -49,6 +49,14 @@ public final class MdbBlock {
         return words;
     }
 
+    /** A copy of {@code words} whose CHK is off by one, its mode bit kept: the BAD_CHECKSUM fault (MdbFault). */
+    public static int[] withWrongChecksum(int[] words) {
+        int[] out = words.clone();
+        int last = out[out.length - 1];
+        out[out.length - 1] = (last & MdbTransport.MODE_BIT) | ((last + 1) & 0xFF);
+        return out;
+    }
+
     public static boolean hasModeBit(int word) {
         return (word & MdbTransport.MODE_BIT) != 0;
     }

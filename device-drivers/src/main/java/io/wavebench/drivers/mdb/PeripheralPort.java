@@ -60,7 +60,12 @@ public final class PeripheralPort {
     private boolean inForeignBlock;
     private int[] pending; // an unacknowledged data reply, repeated at the next POLL
     private String pendingMeaning;
-    private int[] lastCommand = new int[0]; // the last good block addressed to us, CHK included
+    // The poll loop allocates nothing per block: the last command is copied into a fixed array, and
+    // the lone handshake words are constants (the transport and the trace copy what they keep).
+    private static final int[] ACK_WORD = {MdbBlock.ACK | MdbTransport.MODE_BIT};
+    private static final int[] NAK_WORD = {MdbBlock.NAK | MdbTransport.MODE_BIT};
+    private final int[] lastCommand = new int[MdbBlock.MAX_LENGTH]; // the last good block addressed to us, CHK included
+    private int lastCommandLength;
     private int[] lastAnswer; // what we sent for it: a lone ACK or a data block
     private String lastAnswerMeaning;
     private final java.util.Queue<MdbFault> faults = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -143,10 +148,9 @@ public final class PeripheralPort {
         if (n < 0) return true;
         int chk = blockWords[n - 1] & 0xFF;
         if (MdbBlock.checksum(block, 0, n - 1) != chk) {
-            int[] nak = {MdbBlock.NAK | MdbTransport.MODE_BIT};
-            transport.send(nak);
+            transport.send(NAK_WORD);
             trace.record(Direction.VMC_TO_READER, blockWords, n, describe(n - 1), Checksum.BAD);
-            trace.record(Direction.READER_TO_VMC, nak, "NAK", Checksum.NONE);
+            trace.record(Direction.READER_TO_VMC, NAK_WORD, "NAK", Checksum.NONE);
             return true;
         }
         CashlessCommand command;
@@ -163,7 +167,7 @@ public final class PeripheralPort {
             trace.record(Direction.VMC_TO_READER, blockWords, n, command + " (fault SILENCE: not answered)", Checksum.OK);
             return true;
         }
-        if (!poll && !reset && lastAnswer != null && java.util.Arrays.equals(lastCommand, 0, lastCommand.length, blockWords, 0, n)) {
+        if (!poll && !reset && lastAnswer != null && java.util.Arrays.equals(lastCommand, 0, lastCommandLength, blockWords, 0, n)) {
             // MDB 4.2 §2.2: the VMC repeats a command whose answer it did not get; answer the same, act once.
             transport.send(lastAnswer);
             trace.record(Direction.VMC_TO_READER, blockWords, n, command + " (retransmitted by the VMC: answered again, not acted on)", Checksum.OK);
@@ -175,7 +179,8 @@ public final class PeripheralPort {
             }
             return true;
         }
-        lastCommand = java.util.Arrays.copyOf(blockWords, n);
+        System.arraycopy(blockWords, 0, lastCommand, 0, n);
+        lastCommandLength = n;
         lastAnswer = null;
         if (!poll && pending != null) {
             // A new command: the VMC took our last reply and only its ACK was lost (or RESET drops it).
@@ -198,16 +203,15 @@ public final class PeripheralPort {
             response = handler.onCommand(command);
         }
         if (response.isEmpty()) {
-            int[] ack = {MdbBlock.ACK | MdbTransport.MODE_BIT};
-            lastAnswer = ack;
+            lastAnswer = ACK_WORD;
             lastAnswerMeaning = "ACK";
             if (!poll && takeFault(MdbFault.NO_ACK)) {
                 trace.record(Direction.VMC_TO_READER, blockWords, n, command + " (fault NO_ACK: acted on, ACK withheld)", Checksum.OK);
                 return true;
             }
-            transport.send(ack);
+            transport.send(ACK_WORD);
             trace.record(Direction.VMC_TO_READER, blockWords, n, command.toString(), Checksum.OK);
-            trace.record(Direction.READER_TO_VMC, ack, "ACK", Checksum.NONE);
+            trace.record(Direction.READER_TO_VMC, ACK_WORD, "ACK", Checksum.NONE);
             return true;
         }
         int[] words = MdbBlock.peripheralWords(response.get().encode());
@@ -218,8 +222,7 @@ public final class PeripheralPort {
         int[] sent = words;
         String note = "";
         if (takeFault(MdbFault.BAD_CHECKSUM)) {
-            sent = words.clone();
-            sent[sent.length - 1] = ((sent[sent.length - 1] + 1) & 0xFF) | MdbTransport.MODE_BIT;
+            sent = MdbBlock.withWrongChecksum(words);
             note = " (fault BAD_CHECKSUM)";
         }
         transport.send(sent);

@@ -92,14 +92,14 @@ public final class VmcMaster {
         boolean resendCommand = true;
         MdbDecodeException undecodable = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            undecodable = null; // only the last attempt's reply decides what is thrown
             long sentAt;
             if (resendCommand) {
                 drainStale();
                 int[] out = commandWords;
                 boolean corrupt = takeFault(MdbFault.BAD_CHECKSUM);
                 if (corrupt) {
-                    out = commandWords.clone();
-                    out[out.length - 1] = (out[out.length - 1] + 1) & 0xFF;
+                    out = MdbBlock.withWrongChecksum(commandWords);
                 }
                 transport.send(out);
                 sentAt = System.nanoTime(); // before tracing, so the trace's own cost is not in the response time
@@ -164,12 +164,12 @@ public final class VmcMaster {
             int[] ack = {MdbBlock.ACK};
             boolean withhold = takeFault(MdbFault.NO_ACK);
             if (!withhold) transport.send(ack);
-            trace.record(Direction.READER_TO_VMC, reply, n, describe(data), Checksum.OK);
+            trace.record(Direction.READER_TO_VMC, reply, n, responses.size() == 1 ? responses.get(0).toString() : responses.toString(), Checksum.OK);
             if (withhold) trace.record(Direction.VMC_TO_READER, new int[0], "(fault NO_ACK: ACK withheld)", Checksum.NONE);
             else trace.record(Direction.VMC_TO_READER, ack, "ACK", Checksum.NONE);
             return responses;
         }
-        if (undecodable != null && problem.startsWith("reply checks")) throw undecodable;
+        if (undecodable != null) throw undecodable;
         throw new MdbNoResponseException(port(), meaning, maxAttempts, problem, lastWordsHex());
     }
 

@@ -112,24 +112,12 @@ public record OpticalModel(
         return new OpticalModel(distanceMm, tiltDeg, tiltAxisDeg, rollDeg, sigmaPx, motionBlurPx, motionAngleDeg, glare, glareRadius, glareX, glareY, ambient, exposure, noiseSigma, jpegQuality, jitter, seed);
     }
 
-    public OpticalModel withMotionBlur(double lengthPx, double angleDeg) {
-        return new OpticalModel(distanceMm, tiltDeg, tiltAxisDeg, rollDeg, defocusPx, lengthPx, angleDeg, glare, glareRadius, glareX, glareY, ambient, exposure, noiseSigma, jpegQuality, jitter, seed);
-    }
-
     public OpticalModel withGlare(double strength, double radius, double x, double y) {
         return new OpticalModel(distanceMm, tiltDeg, tiltAxisDeg, rollDeg, defocusPx, motionBlurPx, motionAngleDeg, strength, radius, x, y, ambient, exposure, noiseSigma, jpegQuality, jitter, seed);
     }
 
-    public OpticalModel withExposure(double gain) {
-        return new OpticalModel(distanceMm, tiltDeg, tiltAxisDeg, rollDeg, defocusPx, motionBlurPx, motionAngleDeg, glare, glareRadius, glareX, glareY, ambient, gain, noiseSigma, jpegQuality, jitter, seed);
-    }
-
     public OpticalModel withNoise(double sigma) {
         return new OpticalModel(distanceMm, tiltDeg, tiltAxisDeg, rollDeg, defocusPx, motionBlurPx, motionAngleDeg, glare, glareRadius, glareX, glareY, ambient, exposure, sigma, jpegQuality, jitter, seed);
-    }
-
-    public OpticalModel withJpegQuality(int quality) {
-        return new OpticalModel(distanceMm, tiltDeg, tiltAxisDeg, rollDeg, defocusPx, motionBlurPx, motionAngleDeg, glare, glareRadius, glareX, glareY, ambient, exposure, noiseSigma, quality, jitter, seed);
     }
 
     public OpticalModel withJitter(double scale) {

@@ -86,13 +86,6 @@ public final class SimulatedScreen implements Screen {
         return brightness;
     }
 
-    /** A copy of what is shown, at full brightness (for evidence). */
-    public synchronized BufferedImage snapshot() {
-        BufferedImage copy = new BufferedImage(pixels.getWidth(), pixels.getHeight(), BufferedImage.TYPE_INT_RGB);
-        copy.setData(pixels.getData());
-        return copy;
-    }
-
     /**
      * Light leaving each pixel, 0..1 of full-brightness white, row-major. Shared and cached until
      * the screen changes: callers must not write to it.

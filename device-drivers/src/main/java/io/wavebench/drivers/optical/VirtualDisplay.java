@@ -114,14 +114,6 @@ public final class VirtualDisplay implements AutoCloseable {
         return name;
     }
 
-    public int width() {
-        return width;
-    }
-
-    public int height() {
-        return height;
-    }
-
     @Override
     public void close() {
         server.destroy();

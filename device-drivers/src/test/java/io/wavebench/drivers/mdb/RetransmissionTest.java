@@ -142,8 +142,7 @@ class RetransmissionTest {
         port.inject(MdbFault.BAD_CHECKSUM);
         send(new CashlessCommand.Poll());
         int[] good = MdbBlock.peripheralWords(new CashlessResponse.BeginSession(500).encode());
-        int[] bad = good.clone();
-        bad[bad.length - 1] = ((bad[bad.length - 1] + 1) & 0xFF) | MdbTransport.MODE_BIT;
+        int[] bad = MdbBlock.withWrongChecksum(good);
         expect(bad);
         vmcSide.send(MdbBlock.RET);
         expect(good);
