@@ -2,7 +2,6 @@ package io.wavebench.simulators.reader;
 
 import io.wavebench.simulators.backend.BackendError;
 import io.wavebench.simulators.token.RejectionReason;
-import java.util.Optional;
 
 /**
  * Why the reader declined a payment barcode (DESIGN §5.2), each with its own code, shown on the
@@ -47,10 +46,5 @@ public enum CodeRefusal {
             case BARCODE_ALREADY_USED -> BARCODE_ALREADY_USED;
             default -> BACKEND_REFUSED;
         };
-    }
-
-    public static Optional<CodeRefusal> fromDisplayText(String text) {
-        for (CodeRefusal r : values()) if (text.trim().equals(r.displayText())) return Optional.of(r);
-        return Optional.empty();
     }
 }

@@ -2,7 +2,6 @@ package io.wavebench.simulators.reader.journal;
 
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
 
 /**
  * One authorization and, once known, its outcome.
@@ -22,10 +21,6 @@ public record JournalEntry(long sequence, long credentialId, long counter, long 
     @Override
     public byte[] token() {
         return token.clone();
-    }
-
-    public Optional<VendOutcome> outcomeIfKnown() {
-        return Optional.ofNullable(outcome);
     }
 
     public boolean isOpen() {
