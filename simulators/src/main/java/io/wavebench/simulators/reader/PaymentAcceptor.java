@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  */
 final class PaymentAcceptor {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PaymentAcceptor.class);
+
     /** What to do about a heard frame. {@code reason} is null when a session may begin. */
     record Heard(PaymentToken token, long funds, RejectionReason reason, String detail) {
         boolean accepted() {
@@ -152,14 +154,39 @@ final class PaymentAcceptor {
         return new VendAnswer(true, price, entry.sequence(), null, "approved");
     }
 
-    /** VEND APPROVED is about to go on the bus: recorded durably, it makes a crash from now on book a sale. */
+    /*
+     * approvalGoingOut, vendSucceeded and vendFailed run on the MDB bus thread, inside the
+     * peripheral's answer to a command: a JournalException let out of them would end the reader's
+     * bus loop, and the reader would stop answering the VMC. A journal failure there is named
+     * (a reader event with JOURNAL_UNAVAILABLE, logged) and the bus goes on.
+     */
+
+    /**
+     * VEND APPROVED is about to go on the bus: recorded durably, it makes a crash from now on book a sale.
+     * If the journal refuses, the approval still goes out (it is already on its way); the event
+     * says a crash before the outcome would book this vend as not delivered.
+     */
     synchronized void approvalGoingOut() {
-        if (pendingSequence > 0) journal.approvalGoingOut(pendingSequence, clock.instant());
+        if (pendingSequence <= 0) return;
+        try {
+            journal.approvalGoingOut(pendingSequence, clock.instant());
+        } catch (JournalException e) {
+            journalFailed(ReaderEvent.Kind.VEND_APPROVED, "journal #" + pendingSequence
+                    + ": approval going out NOT recorded, a crash before its outcome would book it NOT_DELIVERED", e);
+        }
     }
 
     /** VEND SUCCESS, or (MDB 4.2 §7.4.7) a RESET after the approval: a sale. */
     synchronized void vendSucceeded(int item, VendOutcome how) {
-        if (pendingSequence > 0) journal.conclude(pendingSequence, how, clock.instant());
+        if (pendingSequence > 0) {
+            try {
+                journal.conclude(pendingSequence, how, clock.instant());
+            } catch (JournalException e) {
+                journalFailed(ReaderEvent.Kind.VEND_SUCCEEDED, "item " + item + ", journal #" + pendingSequence + " " + how + " NOT recorded", e);
+                pendingSequence = -1;
+                return;
+            }
+        }
         String detail = "item " + item + (pendingSequence > 0 ? ", journal #" + pendingSequence + " " + how : "");
         pendingSequence = -1;
         emit(ReaderEvent.Kind.VEND_SUCCEEDED, detail, null);
@@ -173,12 +200,29 @@ final class PaymentAcceptor {
     synchronized void vendFailed(VendOutcome how) {
         String detail = "";
         if (pendingSequence > 0) {
-            journal.conclude(pendingSequence, how, clock.instant());
+            JournalException notRecorded = null;
+            try {
+                journal.conclude(pendingSequence, how, clock.instant());
+            } catch (JournalException e) {
+                notRecorded = e;
+            }
             offlineSpend.release(pendingToken.credential(), pendingAmount);
             detail = "journal #" + pendingSequence + " " + how + ", " + pendingAmount + " refunded";
+            if (notRecorded != null) {
+                journalFailed(ReaderEvent.Kind.VEND_FAILED, detail + "; outcome NOT recorded, the entry stays open in the journal", notRecorded);
+                pendingSequence = -1;
+                return;
+            }
         }
         pendingSequence = -1;
         emit(ReaderEvent.Kind.VEND_FAILED, detail, null);
+    }
+
+    /** A journal write on the bus thread failed: named in a reader event and the log, never thrown onto the bus. */
+    private void journalFailed(ReaderEvent.Kind kind, String what, JournalException e) {
+        String detail = what + ": " + e.getMessage();
+        LOG.warn("journal unavailable on the MDB bus thread: {}", detail, e);
+        emit(kind, detail, RejectionReason.JOURNAL_UNAVAILABLE);
     }
 
     synchronized void sessionComplete() {

@@ -36,11 +36,12 @@ public interface AuthorizationJournal extends AutoCloseable {
     JournalEntry authorize(long credentialId, long counter, long amount, int item, byte[] token, Instant at);
 
     /**
-     * Appends how the vend of authorization {@code sequence} ended; durable on return.
+     * Appends how the vend of authorization {@code sequence} ended; durable on return. Returns
+     * nothing: it runs on the MDB bus thread, so it only writes; read the entry back with {@link #entries()}.
      *
      * @throws JournalException if there is no such authorization or it already has an outcome
      */
-    JournalEntry conclude(long sequence, VendOutcome outcome, Instant at);
+    void conclude(long sequence, VendOutcome outcome, Instant at);
 
     /**
      * Records, durably, that VEND APPROVED of authorization {@code sequence} is going on the bus

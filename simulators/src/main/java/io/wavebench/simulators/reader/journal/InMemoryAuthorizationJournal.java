@@ -35,14 +35,12 @@ public final class InMemoryAuthorizationJournal implements AuthorizationJournal 
     }
 
     @Override
-    public synchronized JournalEntry conclude(long sequence, VendOutcome outcome, Instant at) {
+    public synchronized void conclude(long sequence, VendOutcome outcome, Instant at) {
         requireOpen();
         if (sequence < 1 || sequence > entries.size()) throw new JournalException("in-memory journal: no authorization #" + sequence);
         JournalEntry entry = entries.get((int) sequence - 1);
         if (!entry.isOpen()) throw new JournalException("in-memory journal: authorization #" + sequence + " already ended " + entry.outcome());
-        JournalEntry concluded = entry.concluded(Objects.requireNonNull(outcome), Objects.requireNonNull(at));
-        entries.set((int) sequence - 1, concluded);
-        return concluded;
+        entries.set((int) sequence - 1, entry.concluded(Objects.requireNonNull(outcome), Objects.requireNonNull(at)));
     }
 
     @Override

@@ -327,9 +327,9 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
     }
 
     private Optional<CashlessResponse> poll() {
-        if (state == CashlessState.SESSION_IDLE && !cancelRequested && nanoTime.getAsLong() - idleSince >= sessionTimeout.toNanos()) {
-            cancelRequested = true; // MDB 4.2 §7.4.4: the reader asks the VMC to end an abandoned session
-            outbox.add(new CashlessResponse.SessionCancelRequest());
+        // MDB 4.2 §7.4.4: the reader asks the VMC to end an abandoned session (requestSessionCancel
+        // refuses, and nothing is notified, if a cancel is already requested).
+        if (state == CashlessState.SESSION_IDLE && nanoTime.getAsLong() - idleSince >= sessionTimeout.toNanos() && requestSessionCancel()) {
             Duration after = sessionTimeout;
             notifications.add(() -> listener.onSessionTimeout(after));
         }

@@ -45,9 +45,10 @@ abstract class AuthorizationJournalContract {
     @Test
     void an_outcome_is_appended_once_and_a_second_is_refused_by_name() {
         JournalEntry entry = journal().authorize(1000, 1, 150, 12, TOKEN, T0);
-        JournalEntry sold = journal().conclude(entry.sequence(), VendOutcome.SOLD, T0.plusSeconds(3));
+        journal().conclude(entry.sequence(), VendOutcome.SOLD, T0.plusSeconds(3));
+        JournalEntry sold = journal().entries().get(0);
         assertEquals(VendOutcome.SOLD, sold.outcome());
-        assertEquals(sold, journal().entries().get(0));
+        assertEquals(entry.concluded(VendOutcome.SOLD, T0.plusSeconds(3)), sold, "the stored entry is the authorization with its outcome and time");
         JournalException twice = assertThrows(JournalException.class, () -> journal().conclude(entry.sequence(), VendOutcome.VOIDED, T0.plusSeconds(4)));
         assertTrue(twice.getMessage().contains("#1") && twice.getMessage().contains("already"), twice.getMessage());
         JournalException none = assertThrows(JournalException.class, () -> journal().conclude(99, VendOutcome.SOLD, T0));
@@ -99,8 +100,13 @@ abstract class AuthorizationJournalContract {
         assertEquals(VendOutcome.NOT_DELIVERED, state.outcomeAfterCrash(state.open().get(1)));
         JournalException twice = assertThrows(JournalException.class, () -> journal().approvalGoingOut(out, T0));
         assertTrue(twice.getMessage().contains("#" + out), twice.getMessage());
-        assertThrows(JournalException.class, () -> journal().approvalGoingOut(ended, T0), "an ended vend sends no approval");
-        assertThrows(JournalException.class, () -> journal().approvalGoingOut(42, T0));
+        JournalException afterEnd = assertThrows(JournalException.class, () -> journal().approvalGoingOut(ended, T0), "an ended vend sends no approval");
+        assertTrue(afterEnd.getMessage().contains("#" + ended) && afterEnd.getMessage().contains("already"), afterEnd.getMessage());
+        JournalException none = assertThrows(JournalException.class, () -> journal().approvalGoingOut(42, T0));
+        assertTrue(none.getMessage().contains("no authorization #42"), none.getMessage());
+        long fresh = journal().authorize(1000, 4, 100, 4, TOKEN, T0).sequence();
+        journal().conclude(fresh, VendOutcome.VOIDED, T0.plusSeconds(3));
+        assertThrows(JournalException.class, () -> journal().approvalGoingOut(fresh, T0), "ended before its approval went out: refused");
     }
 
     @Test
