@@ -12,6 +12,8 @@ import io.wavebench.simulators.token.TokenVerifier;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The reader's payment logic, free of audio and MDB: a token heard becomes a session offer or a
@@ -21,7 +23,7 @@ import java.util.function.Consumer;
  */
 final class PaymentAcceptor {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PaymentAcceptor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentAcceptor.class);
 
     /** What to do about a heard frame. {@code reason} is null when a session may begin. */
     record Heard(PaymentToken token, long funds, RejectionReason reason, String detail) {
