@@ -39,7 +39,6 @@ final class FrameDemodulator {
     private final double[] trainingNoise;
     private double[] zTrainRe;
     private double[] zTrainIm;
-    private double drift; // samples per symbol
 
     FrameDemodulator(CarrierPlan plan) {
         this.plan = plan;
@@ -51,11 +50,6 @@ final class FrameDemodulator {
         hRe = new double[plan.carriers];
         hIm = new double[plan.carriers];
         trainingNoise = new double[plan.carriers];
-    }
-
-    /** The clock offset found for the last frame, in samples per symbol (for tests and reports). */
-    double drift() {
-        return drift;
     }
 
     /** Measures the channel on the training symbol, whose DFT window starts at {@code windowStart}. */
@@ -142,7 +136,7 @@ final class FrameDemodulator {
         int symbols = FrameLayout.headerSymbols(plan);
         Spectra z = spectra(ring, windowStart, symbols, 0);
         double[][][] pilotsOnly = pilotCells(symbols);
-        double e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1], trainingNoise, true);
+        double e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1]);
         derotate(z, e);
         int cells = FrameLayout.headerCellCount();
         float[] llr = new float[2 * cells];
@@ -159,14 +153,13 @@ final class FrameDemodulator {
         int symbols = layout.dataSymbols;
         Spectra z = spectra(ring, windowStart, symbols, 0);
         double[][][] pilotsOnly = pilotCells(symbols);
-        double e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1], trainingNoise, true);
+        double e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1]);
         // The windows must stay inside the cyclic prefix: past a few samples of drift, take the
         // spectra again on windows that follow the drift.
         if (Math.abs(e) * symbols > p.windowAdvance() / 2.0) {
             z = spectra(ring, windowStart, symbols, e);
-            e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1], trainingNoise, true);
+            e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1]);
         }
-        drift = e;
         derotate(z, e);
         double[] noise = pilotNoise(z, pilotsOnly, hRe, hIm);
         Attempt first = decodeCells(z, layout, hRe, hIm, noise);
@@ -239,12 +232,13 @@ final class FrameDemodulator {
     }
 
     /**
-     * The clock offset in samples per symbol that best lines up the known cells' phases, given
-     * the window shifts already applied.
+     * The clock offset in samples per symbol that best lines up the pilots' phases, given the
+     * window shifts already applied; each pilot weighted by the training symbol's noise estimate.
      */
-    private double estimateDrift(Spectra z, double[][] xRe, double[][] xIm, double[] noise, boolean pilotsOnly) {
+    private double estimateDrift(Spectra z, double[][] xRe, double[][] xIm) {
         int symbols = z.re.length;
-        int[] carriers = pilotsOnly ? plan.pilots : allCarriers();
+        int[] carriers = plan.pilots;
+        double[] noise = trainingNoise;
         // R = Z · conj(H · X) / σ², with the known window shifts taken out.
         double[][] rr = new double[carriers.length][symbols];
         double[][] ri = new double[carriers.length][symbols];
@@ -291,12 +285,6 @@ final class FrameDemodulator {
             }
         }
         return (lo + hi) / 2;
-    }
-
-    private int[] allCarriers() {
-        int[] all = new int[plan.carriers];
-        for (int c = 0; c < all.length; c++) all[c] = c;
-        return all;
     }
 
     /** Re Σ R[c][s] · e^{+j ω_c e (s+1)}: how well drift e lines the known cells up. */
