@@ -37,8 +37,8 @@ final class FrameDemodulator {
     private final double[] hRe;
     private final double[] hIm;
     private final double[] trainingNoise;
-    private double[] zTrainRe;
-    private double[] zTrainIm;
+    private final double[] zTrainRe; // the training symbol's spectrum, kept for the data-aided pass
+    private final double[] zTrainIm;
 
     FrameDemodulator(CarrierPlan plan) {
         this.plan = plan;
@@ -50,13 +50,13 @@ final class FrameDemodulator {
         hRe = new double[plan.carriers];
         hIm = new double[plan.carriers];
         trainingNoise = new double[plan.carriers];
+        zTrainRe = new double[plan.carriers];
+        zTrainIm = new double[plan.carriers];
     }
 
     /** Measures the channel on the training symbol, whose DFT window starts at {@code windowStart}. */
     void train(SampleRing ring, long windowStart) {
         int m = plan.carriers;
-        zTrainRe = new double[m];
-        zTrainIm = new double[m];
         dft.transform(ring, windowStart, zTrainRe, zTrainIm);
         double[] rawRe = new double[m], rawIm = new double[m];
         for (int c = 0; c < m; c++) {
@@ -107,12 +107,17 @@ final class FrameDemodulator {
     }
 
     private static void boxcar(double[] in, int half, double[] out) {
+        boxcar(in, half, out, 1e-20);
+    }
+
+    /** {@code out[c]}: the mean of {@code in} over ±{@code half} neighbours, at least {@code floor}. */
+    private static void boxcar(double[] in, int half, double[] out, double floor) {
         int m = in.length;
         for (int c = 0; c < m; c++) {
             double s = 0;
             int count = 0;
             for (int j = Math.max(0, c - half); j <= Math.min(m - 1, c + half); j++, count++) s += in[j];
-            out[c] = Math.max(s / count, 1e-20);
+            out[c] = Math.max(s / count, floor);
         }
     }
 
@@ -335,13 +340,10 @@ final class FrameDemodulator {
             }
             atPilot[i] = acc / symbols;
         }
+        // Floor 0, not 1e-20: the sums are never negative, so this is the plain average; the floor
+        // is applied after interpolating, below.
         double[] smoothed = new double[pilots.length];
-        for (int i = 0; i < pilots.length; i++) {
-            double s = 0;
-            int count = 0;
-            for (int j = Math.max(0, i - 1); j <= Math.min(pilots.length - 1, i + 1); j++, count++) s += atPilot[j];
-            smoothed[i] = s / count;
-        }
+        boxcar(atPilot, 1, smoothed, 0);
         double[] noise = new double[plan.carriers];
         for (int i = 0; i + 1 < pilots.length; i++) {
             int a = pilots[i], b = pilots[i + 1];
