@@ -223,14 +223,18 @@ final class FrameDemodulator {
         llr[at + 1] = (float) ((zi * hr - zr * hi) * scale);
     }
 
-    /** Known values at the pilots of data symbols 1..symbols (0 elsewhere). */
+    /**
+     * Known values at the pilots of data symbols 1..symbols: {@code [re|im][symbol-1][i]} for
+     * carrier {@code plan.pilots[i]} (only the pilot columns, not every carrier).
+     */
     private double[][][] pilotCells(int symbols) {
-        double[][] re = new double[symbols][plan.carriers];
-        double[][] im = new double[symbols][plan.carriers];
+        int[] pilots = plan.pilots;
+        double[][] re = new double[symbols][pilots.length];
+        double[][] im = new double[symbols][pilots.length];
         for (int s = 0; s < symbols; s++) {
-            for (int c : plan.pilots) {
-                re[s][c] = plan.pilotRe(s + 1, c);
-                im[s][c] = plan.pilotIm(s + 1, c);
+            for (int i = 0; i < pilots.length; i++) {
+                re[s][i] = plan.pilotRe(s + 1, pilots[i]);
+                im[s][i] = plan.pilotIm(s + 1, pilots[i]);
             }
         }
         return new double[][][] {re, im};
@@ -250,7 +254,7 @@ final class FrameDemodulator {
         for (int i = 0; i < carriers.length; i++) {
             int c = carriers[i];
             for (int s = 0; s < symbols; s++) {
-                double xr = xRe[s][c], xi = xIm[s][c];
+                double xr = xRe[s][i], xi = xIm[s][i];
                 double gr = hRe[c] * xr - hIm[c] * xi, gi = hRe[c] * xi + hIm[c] * xr;
                 double ar = (z.re[s][c] * gr + z.im[s][c] * gi) / noise[c];
                 double ai = (z.im[s][c] * gr - z.re[s][c] * gi) / noise[c];
@@ -333,7 +337,7 @@ final class FrameDemodulator {
             int c = pilots[i];
             double acc = 0;
             for (int s = 0; s < symbols; s++) {
-                double xr = x[0][s][c], xi = x[1][s][c];
+                double xr = x[0][s][i], xi = x[1][s][i];
                 double er = z.re[s][c] - (hr[c] * xr - hi[c] * xi);
                 double ei = z.im[s][c] - (hr[c] * xi + hi[c] * xr);
                 acc += er * er + ei * ei;
