@@ -143,7 +143,7 @@ final class FrameDemodulator {
         double[][][] pilotsOnly = pilotCells(symbols);
         double e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1]);
         derotate(z, e);
-        int cells = FrameLayout.headerCellCount();
+        int cells = FrameLayout.HEADER_CELLS;
         float[] llr = new float[2 * cells];
         for (int cell = 0; cell < cells; cell++) {
             int s = cell / plan.dataPerSymbol(), c = plan.data[cell % plan.dataPerSymbol()];
@@ -206,9 +206,9 @@ final class FrameDemodulator {
     }
 
     private Attempt decodeCells(Spectra z, FrameLayout layout, double[] hr, double[] hi, double[] noise) {
-        int cells = layout.headerCells + layout.payloadCells;
+        int cells = FrameLayout.HEADER_CELLS + layout.payloadCells;
         float[] llr = new float[2 * cells];
-        for (int cell = layout.headerCells; cell < cells; cell++) {
+        for (int cell = FrameLayout.HEADER_CELLS; cell < cells; cell++) {
             int s = layout.symbolOf(cell) - 1, c = layout.carrierOf(cell);
             softBits(z.re[s][c], z.im[s][c], hr[c], hi[c], noise[c], llr, 2 * cell);
         }
