@@ -33,8 +33,7 @@ public final class FaultySerialLink implements SerialLink {
     private final AtomicLong bytesSeen = new AtomicLong();
     private final AtomicLong bytesCorrupted = new AtomicLong();
     private final AtomicLong bytesDropped = new AtomicLong();
-    private final byte[] lastSeen = new byte[16];
-    private int lastSeenCount;
+    private final LastBytes lastSeen = new LastBytes(); // guarded by this
 
     /** What the faults did so far. */
     public record Counts(long bytes, long corrupted, long dropped) {
@@ -185,14 +184,11 @@ public final class FaultySerialLink implements SerialLink {
     }
 
     private synchronized void remember(byte[] data, int n) {
-        for (int i = 0; i < n; i++) lastSeen[lastSeenCount++ % lastSeen.length] = data[i];
+        lastSeen.add(data, 0, n);
     }
 
     private synchronized byte[] lastSeen() {
-        int n = Math.min(lastSeenCount, lastSeen.length);
-        byte[] out = new byte[n];
-        for (int i = 0; i < n; i++) out[i] = lastSeen[(lastSeenCount - n + i) % lastSeen.length];
-        return out;
+        return lastSeen.bytes();
     }
 
     @Override
