@@ -59,10 +59,6 @@ public final class TcpRelay implements AutoCloseable {
         return name;
     }
 
-    public boolean isUp() {
-        return up;
-    }
-
     /** The network goes away: open connections are reset, new ones closed on arrival. */
     public void cut() {
         up = false;
