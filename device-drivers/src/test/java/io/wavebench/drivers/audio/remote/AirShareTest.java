@@ -106,11 +106,17 @@ class AirShareTest {
         return all;
     }
 
+    /** Polls {@code condition} every few milliseconds (sleeping, not spinning a core) until it holds or {@code limit} passes. */
     private static void within(Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not within " + limit);
-            Thread.onSpinWait();
+            if (System.nanoTime() - deadline > 0) throw new AssertionError("not within " + limit);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting", e);
+            }
         }
     }
 }
