@@ -37,9 +37,8 @@ final class FrameDemodulator {
     private final double[] hRe;
     private final double[] hIm;
     private final double[] trainingNoise;
-    private double[] zTrainRe;
-    private double[] zTrainIm;
-    private double drift; // samples per symbol
+    private final double[] zTrainRe; // the training symbol's spectrum, kept for the data-aided pass
+    private final double[] zTrainIm;
 
     FrameDemodulator(CarrierPlan plan) {
         this.plan = plan;
@@ -51,18 +50,13 @@ final class FrameDemodulator {
         hRe = new double[plan.carriers];
         hIm = new double[plan.carriers];
         trainingNoise = new double[plan.carriers];
-    }
-
-    /** The clock offset found for the last frame, in samples per symbol (for tests and reports). */
-    double drift() {
-        return drift;
+        zTrainRe = new double[plan.carriers];
+        zTrainIm = new double[plan.carriers];
     }
 
     /** Measures the channel on the training symbol, whose DFT window starts at {@code windowStart}. */
     void train(SampleRing ring, long windowStart) {
         int m = plan.carriers;
-        zTrainRe = new double[m];
-        zTrainIm = new double[m];
         dft.transform(ring, windowStart, zTrainRe, zTrainIm);
         double[] rawRe = new double[m], rawIm = new double[m];
         for (int c = 0; c < m; c++) {
@@ -113,12 +107,17 @@ final class FrameDemodulator {
     }
 
     private static void boxcar(double[] in, int half, double[] out) {
+        boxcar(in, half, out, 1e-20);
+    }
+
+    /** {@code out[c]}: the mean of {@code in} over ±{@code half} neighbours, at least {@code floor}. */
+    private static void boxcar(double[] in, int half, double[] out, double floor) {
         int m = in.length;
         for (int c = 0; c < m; c++) {
             double s = 0;
             int count = 0;
             for (int j = Math.max(0, c - half); j <= Math.min(m - 1, c + half); j++, count++) s += in[j];
-            out[c] = Math.max(s / count, 1e-20);
+            out[c] = Math.max(s / count, floor);
         }
     }
 
@@ -142,9 +141,9 @@ final class FrameDemodulator {
         int symbols = FrameLayout.headerSymbols(plan);
         Spectra z = spectra(ring, windowStart, symbols, 0);
         double[][][] pilotsOnly = pilotCells(symbols);
-        double e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1], trainingNoise, true);
+        double e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1]);
         derotate(z, e);
-        int cells = FrameLayout.headerCellCount();
+        int cells = FrameLayout.HEADER_CELLS;
         float[] llr = new float[2 * cells];
         for (int cell = 0; cell < cells; cell++) {
             int s = cell / plan.dataPerSymbol(), c = plan.data[cell % plan.dataPerSymbol()];
@@ -159,14 +158,13 @@ final class FrameDemodulator {
         int symbols = layout.dataSymbols;
         Spectra z = spectra(ring, windowStart, symbols, 0);
         double[][][] pilotsOnly = pilotCells(symbols);
-        double e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1], trainingNoise, true);
+        double e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1]);
         // The windows must stay inside the cyclic prefix: past a few samples of drift, take the
         // spectra again on windows that follow the drift.
         if (Math.abs(e) * symbols > p.windowAdvance() / 2.0) {
             z = spectra(ring, windowStart, symbols, e);
-            e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1], trainingNoise, true);
+            e = estimateDrift(z, pilotsOnly[0], pilotsOnly[1]);
         }
-        drift = e;
         derotate(z, e);
         double[] noise = pilotNoise(z, pilotsOnly, hRe, hIm);
         Attempt first = decodeCells(z, layout, hRe, hIm, noise);
@@ -208,9 +206,9 @@ final class FrameDemodulator {
     }
 
     private Attempt decodeCells(Spectra z, FrameLayout layout, double[] hr, double[] hi, double[] noise) {
-        int cells = layout.headerCells + layout.payloadCells;
+        int cells = FrameLayout.HEADER_CELLS + layout.payloadCells;
         float[] llr = new float[2 * cells];
-        for (int cell = layout.headerCells; cell < cells; cell++) {
+        for (int cell = FrameLayout.HEADER_CELLS; cell < cells; cell++) {
             int s = layout.symbolOf(cell) - 1, c = layout.carrierOf(cell);
             softBits(z.re[s][c], z.im[s][c], hr[c], hi[c], noise[c], llr, 2 * cell);
         }
@@ -225,33 +223,38 @@ final class FrameDemodulator {
         llr[at + 1] = (float) ((zi * hr - zr * hi) * scale);
     }
 
-    /** Known values at the pilots of data symbols 1..symbols (0 elsewhere). */
+    /**
+     * Known values at the pilots of data symbols 1..symbols: {@code [re|im][symbol-1][i]} for
+     * carrier {@code plan.pilots[i]} (only the pilot columns, not every carrier).
+     */
     private double[][][] pilotCells(int symbols) {
-        double[][] re = new double[symbols][plan.carriers];
-        double[][] im = new double[symbols][plan.carriers];
+        int[] pilots = plan.pilots;
+        double[][] re = new double[symbols][pilots.length];
+        double[][] im = new double[symbols][pilots.length];
         for (int s = 0; s < symbols; s++) {
-            for (int c : plan.pilots) {
-                re[s][c] = plan.pilotRe(s + 1, c);
-                im[s][c] = plan.pilotIm(s + 1, c);
+            for (int i = 0; i < pilots.length; i++) {
+                re[s][i] = plan.pilotRe(s + 1, pilots[i]);
+                im[s][i] = plan.pilotIm(s + 1, pilots[i]);
             }
         }
         return new double[][][] {re, im};
     }
 
     /**
-     * The clock offset in samples per symbol that best lines up the known cells' phases, given
-     * the window shifts already applied.
+     * The clock offset in samples per symbol that best lines up the pilots' phases, given the
+     * window shifts already applied; each pilot weighted by the training symbol's noise estimate.
      */
-    private double estimateDrift(Spectra z, double[][] xRe, double[][] xIm, double[] noise, boolean pilotsOnly) {
+    private double estimateDrift(Spectra z, double[][] xRe, double[][] xIm) {
         int symbols = z.re.length;
-        int[] carriers = pilotsOnly ? plan.pilots : allCarriers();
+        int[] carriers = plan.pilots;
+        double[] noise = trainingNoise;
         // R = Z · conj(H · X) / σ², with the known window shifts taken out.
         double[][] rr = new double[carriers.length][symbols];
         double[][] ri = new double[carriers.length][symbols];
         for (int i = 0; i < carriers.length; i++) {
             int c = carriers[i];
             for (int s = 0; s < symbols; s++) {
-                double xr = xRe[s][c], xi = xIm[s][c];
+                double xr = xRe[s][i], xi = xIm[s][i];
                 double gr = hRe[c] * xr - hIm[c] * xi, gi = hRe[c] * xi + hIm[c] * xr;
                 double ar = (z.re[s][c] * gr + z.im[s][c] * gi) / noise[c];
                 double ai = (z.im[s][c] * gr - z.re[s][c] * gi) / noise[c];
@@ -291,12 +294,6 @@ final class FrameDemodulator {
             }
         }
         return (lo + hi) / 2;
-    }
-
-    private int[] allCarriers() {
-        int[] all = new int[plan.carriers];
-        for (int c = 0; c < all.length; c++) all[c] = c;
-        return all;
     }
 
     /** Re Σ R[c][s] · e^{+j ω_c e (s+1)}: how well drift e lines the known cells up. */
@@ -340,20 +337,17 @@ final class FrameDemodulator {
             int c = pilots[i];
             double acc = 0;
             for (int s = 0; s < symbols; s++) {
-                double xr = x[0][s][c], xi = x[1][s][c];
+                double xr = x[0][s][i], xi = x[1][s][i];
                 double er = z.re[s][c] - (hr[c] * xr - hi[c] * xi);
                 double ei = z.im[s][c] - (hr[c] * xi + hi[c] * xr);
                 acc += er * er + ei * ei;
             }
             atPilot[i] = acc / symbols;
         }
+        // Floor 0, not 1e-20: the sums are never negative, so this is the plain average; the floor
+        // is applied after interpolating, below.
         double[] smoothed = new double[pilots.length];
-        for (int i = 0; i < pilots.length; i++) {
-            double s = 0;
-            int count = 0;
-            for (int j = Math.max(0, i - 1); j <= Math.min(pilots.length - 1, i + 1); j++, count++) s += atPilot[j];
-            smoothed[i] = s / count;
-        }
+        boxcar(atPilot, 1, smoothed, 0);
         double[] noise = new double[plan.carriers];
         for (int i = 0; i + 1 < pilots.length; i++) {
             int a = pilots[i], b = pilots[i + 1];

@@ -21,41 +21,38 @@ final class FrameLayout {
     static final int HEADER_COPIES = 2;
     private static final long HEADER_SEED = 0x4EADE5L;
 
+    /**
+     * Cells of the header region (in the first data symbols), the same for every layout. The
+     * header is sent {@value #HEADER_COPIES} times (soft bits added on receipt): it is short,
+     * so its code gains less than the payload's, and its channel estimate comes from the training
+     * symbol alone; without the copies it failed before the payload did (robust, 0 dB white noise:
+     * 9 of 30 headers lost, no payload lost after a good header).
+     */
+    static final int HEADER_CELLS = (HEADER_COPIES * FrameHeader.codedBits() + 1) / 2;
+    /** The header's bit interleaver, the same for every layout. */
+    private static final int[] HEADER_PERMUTATION = permutation(2 * HEADER_CELLS, HEADER_SEED);
+
     final CarrierPlan plan;
     final FrameFormat format;
-    final int headerCells;
     final int payloadCodedBits;
     final int payloadCells;
     /** Data symbols (the training symbol not counted). */
     final int dataSymbols;
-    private final int[] headerPermutation;
     private final int[] payloadPermutation;
 
     FrameLayout(CarrierPlan plan, int payloadLength) {
         this.plan = plan;
         ModemParameters p = plan.p;
         format = new FrameFormat(payloadLength, p.parityRatio());
-        headerCells = headerCells();
         payloadCodedBits = p.code().codedBits(format.codedLength() * 8);
         payloadCells = (payloadCodedBits + 1) / 2;
-        dataSymbols = symbolsFor(plan, headerCells + payloadCells);
-        headerPermutation = permutation(2 * headerCells, HEADER_SEED);
+        dataSymbols = symbolsFor(plan, HEADER_CELLS + payloadCells);
         payloadPermutation = permutation(2 * payloadCells, 0x9A71L + payloadLength);
     }
 
     /** Data symbols the header occupies (it is decoded as soon as they are heard). */
     static int headerSymbols(CarrierPlan plan) {
-        return symbolsFor(plan, headerCells());
-    }
-
-    /**
-     * The header is sent {@value #HEADER_COPIES} times (soft bits added on receipt): it is short,
-     * so its code gains less than the payload's, and its channel estimate comes from the training
-     * symbol alone; without the copies it failed before the payload did (robust, 0 dB white noise:
-     * 9 of 30 headers lost, no payload lost after a good header).
-     */
-    private static int headerCells() {
-        return (HEADER_COPIES * FrameHeader.codedBits() + 1) / 2;
+        return symbolsFor(plan, HEADER_CELLS);
     }
 
     private static int symbolsFor(CarrierPlan plan, int cells) {
@@ -93,14 +90,14 @@ final class FrameLayout {
     double[][][] cells(byte[] headerCoded, byte[] payloadCoded) {
         double[][] re = new double[dataSymbols][plan.carriers];
         double[][] im = new double[dataSymbols][plan.carriers];
-        byte[] stream = new byte[2 * (headerCells + payloadCells)];
-        place(headerCoded, headerPermutation, stream, 0);
-        place(payloadCoded, payloadPermutation, stream, 2 * headerCells);
+        byte[] stream = new byte[2 * (HEADER_CELLS + payloadCells)];
+        place(headerCoded, HEADER_PERMUTATION, stream, 0);
+        place(payloadCoded, payloadPermutation, stream, 2 * HEADER_CELLS);
         int total = dataSymbols * plan.dataPerSymbol();
         SplittableRandom padding = new SplittableRandom(0xFADL);
         for (int cell = 0; cell < total; cell++) {
             int s = symbolOf(cell) - 1, c = carrierOf(cell);
-            boolean pad = cell >= headerCells + payloadCells;
+            boolean pad = cell >= HEADER_CELLS + payloadCells;
             int b0 = pad ? padding.nextInt(2) : stream[2 * cell];
             int b1 = pad ? padding.nextInt(2) : stream[2 * cell + 1];
             re[s][c] = b0 == 0 ? R : -R;
@@ -122,22 +119,16 @@ final class FrameLayout {
 
     /** The header's soft bits from the per-cell LLR pairs {@code llr[2·cell + b]}. */
     static float[] headerSoft(float[] llr) {
-        int[] perm = permutation(2 * headerCells(), HEADER_SEED);
         float[] soft = new float[FrameHeader.codedBits()];
         for (int r = 0; r < HEADER_COPIES; r++) {
-            for (int i = 0; i < soft.length; i++) soft[i] += llr[perm[r * soft.length + i]];
+            for (int i = 0; i < soft.length; i++) soft[i] += llr[HEADER_PERMUTATION[r * soft.length + i]];
         }
         return soft;
     }
 
-    /** Cells of the header region (in the first data symbols). */
-    static int headerCellCount() {
-        return headerCells();
-    }
-
     float[] payloadSoft(float[] llr) {
         float[] soft = new float[payloadCodedBits];
-        int offset = 2 * headerCells;
+        int offset = 2 * HEADER_CELLS;
         for (int i = 0; i < soft.length; i++) soft[i] = llr[offset + payloadPermutation[i]];
         return soft;
     }

@@ -45,7 +45,7 @@ public record ModemParameters(ModemProfile profile, float sampleRate, int dftSiz
 
     public static ModemParameters of(ModemProfile profile, float sampleRate) {
         return switch (profile) {
-            // 1.5–9.5 kHz, QPSK, rate 1/3: the noisy-shop profile.
+            // 1.5–9.5 kHz, QPSK, rate 1/4: the noisy-shop profile.
             case ROBUST -> build(profile, sampleRate, 1500, 9500, 0.060, ConvolutionalCode.RATE_1_4);
             // 1–12 kHz (the phone speaker rolls off above ≈11 kHz), rate 1/2.
             case FAST -> build(profile, sampleRate, 1000, 12_000, 0.030, ConvolutionalCode.RATE_1_2);

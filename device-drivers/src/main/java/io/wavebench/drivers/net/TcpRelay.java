@@ -59,14 +59,13 @@ public final class TcpRelay implements AutoCloseable {
         return name;
     }
 
-    public boolean isUp() {
-        return up;
-    }
-
     /** The network goes away: open connections are reset, new ones closed on arrival. */
     public void cut() {
         up = false;
-        for (Socket s : open) closeQuietly(s);
+        // Arm every socket for a reset before closing any: closing one side ends its pump threads,
+        // which close the other side themselves, and that close must reset too, not end gracefully.
+        for (Socket s : open) armReset(s);
+        for (Socket s : open) reset(s);
         open.clear();
     }
 
@@ -124,12 +123,17 @@ public final class TcpRelay implements AutoCloseable {
 
     /** Closes with an RST (linger 0), as a dropped route looks to the client. */
     private static void reset(Socket s) {
+        armReset(s);
+        closeQuietly(s);
+    }
+
+    /** Linger 0: whoever closes {@code s} from now on sends an RST. */
+    private static void armReset(Socket s) {
         try {
             s.setSoLinger(true, 0);
         } catch (IOException ignored) {
-            // closing anyway
+            // already closed, or closing anyway
         }
-        closeQuietly(s);
     }
 
     private static void closeQuietly(Socket s) {

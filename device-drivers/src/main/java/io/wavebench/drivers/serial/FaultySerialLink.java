@@ -33,8 +33,7 @@ public final class FaultySerialLink implements SerialLink {
     private final AtomicLong bytesSeen = new AtomicLong();
     private final AtomicLong bytesCorrupted = new AtomicLong();
     private final AtomicLong bytesDropped = new AtomicLong();
-    private final byte[] lastSeen = new byte[16];
-    private int lastSeenCount;
+    private final LastBytes lastSeen = new LastBytes(); // guarded by this
 
     /** What the faults did so far. */
     public record Counts(long bytes, long corrupted, long dropped) {
@@ -131,8 +130,16 @@ public final class FaultySerialLink implements SerialLink {
                 return;
             }
         }
+        double c = corruptRate;
+        double dr = dropRate;
+        if (c == 0 && dr == 0) {
+            // No faults to inject: count the bytes and hand the caller's array on, uncopied.
+            bytesSeen.addAndGet(bytes.length);
+            if (bytes.length > 0) inner.write(bytes);
+            return;
+        }
         byte[] out = bytes.clone();
-        int n = disturb(out, out.length);
+        int n = disturb(out, out.length, c, dr);
         if (n > 0) inner.write(n == out.length ? out : java.util.Arrays.copyOf(out, n));
     }
 
@@ -144,16 +151,14 @@ public final class FaultySerialLink implements SerialLink {
             int n = inner.read(buffer, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (n == 0) return 0;
             if (unplugged) continue; // arrived while the plug was out: lost
-            n = disturb(buffer, n);
+            n = disturb(buffer, n, corruptRate, dropRate);
             remember(buffer, n);
             if (n > 0 || System.nanoTime() >= deadline) return n;
         }
     }
 
-    /** Corrupts and drops in place; returns how many bytes are left. */
-    private int disturb(byte[] data, int length) {
-        double c = corruptRate;
-        double d = dropRate;
+    /** Corrupts and drops in place at rates {@code c} and {@code d}; returns how many bytes are left. */
+    private int disturb(byte[] data, int length, double c, double d) {
         bytesSeen.addAndGet(length);
         if (c == 0 && d == 0) return length;
         int kept = 0;
@@ -179,14 +184,11 @@ public final class FaultySerialLink implements SerialLink {
     }
 
     private synchronized void remember(byte[] data, int n) {
-        for (int i = 0; i < n; i++) lastSeen[lastSeenCount++ % lastSeen.length] = data[i];
+        lastSeen.add(data, 0, n);
     }
 
     private synchronized byte[] lastSeen() {
-        int n = Math.min(lastSeenCount, lastSeen.length);
-        byte[] out = new byte[n];
-        for (int i = 0; i < n; i++) out[i] = lastSeen[(lastSeenCount - n + i) % lastSeen.length];
-        return out;
+        return lastSeen.bytes();
     }
 
     @Override

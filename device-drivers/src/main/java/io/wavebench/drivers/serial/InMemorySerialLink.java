@@ -12,8 +12,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class InMemorySerialLink implements SerialLink {
 
-    private static final int LAST_SEEN = 16;
-
     private final String name;
     private final Pipe incoming;
     private final Pipe outgoing;
@@ -90,8 +88,7 @@ public final class InMemorySerialLink implements SerialLink {
         private byte[] data = new byte[256];
         private int head;
         private int tail;
-        private final byte[] lastSeen = new byte[LAST_SEEN];
-        private int lastSeenCount;
+        private final LastBytes lastSeen = new LastBytes(); // guarded by lock
         volatile boolean readerOpen;
         volatile boolean broken;
 
@@ -128,10 +125,7 @@ public final class InMemorySerialLink implements SerialLink {
                 int n = Math.min(buffer.length, tail - head);
                 System.arraycopy(data, head, buffer, 0, n);
                 head += n;
-                for (int i = 0; i < n; i++) {
-                    lastSeen[lastSeenCount % LAST_SEEN] = buffer[i];
-                    lastSeenCount++;
-                }
+                lastSeen.add(buffer, 0, n);
                 return n;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -144,10 +138,7 @@ public final class InMemorySerialLink implements SerialLink {
         byte[] lastSeen() {
             lock.lock();
             try {
-                int n = Math.min(lastSeenCount, LAST_SEEN);
-                byte[] out = new byte[n];
-                for (int i = 0; i < n; i++) out[i] = lastSeen[(lastSeenCount - n + i) % LAST_SEEN];
-                return out;
+                return lastSeen.bytes();
             } finally {
                 lock.unlock();
             }

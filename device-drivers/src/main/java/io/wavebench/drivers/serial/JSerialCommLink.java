@@ -34,7 +34,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class JSerialCommLink implements SerialLink {
 
-    private static final int LAST_SEEN = 16;
     private static final int READ_CHUNK = 4096;
     /** Links open in this JVM by path: a second open of one port gets a clear message (DESIGN §7). */
     private static final Map<String, JSerialCommLink> OPEN_PORTS = new ConcurrentHashMap<>();
@@ -42,8 +41,7 @@ public final class JSerialCommLink implements SerialLink {
     private final String path;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
-    private final byte[] lastSeen = new byte[LAST_SEEN];
-    private long lastSeenCount;
+    private final LastBytes lastSeen = new LastBytes(); // guarded by lock
     private byte[] queue = new byte[READ_CHUNK];
     private int head;
     private int tail;
@@ -213,7 +211,7 @@ public final class JSerialCommLink implements SerialLink {
             }
             System.arraycopy(chunk, 0, queue, tail, n);
             tail += n;
-            for (int i = 0; i < n; i++) lastSeen[(int) (lastSeenCount++ % LAST_SEEN)] = chunk[i];
+            lastSeen.add(chunk, 0, n);
             arrived.signalAll();
         } finally {
             lock.unlock();
@@ -267,10 +265,7 @@ public final class JSerialCommLink implements SerialLink {
     private byte[] lastSeen() {
         lock.lock();
         try {
-            int n = (int) Math.min(lastSeenCount, LAST_SEEN);
-            byte[] out = new byte[n];
-            for (int i = 0; i < n; i++) out[i] = lastSeen[(int) ((lastSeenCount - n + i) % LAST_SEEN)];
-            return out;
+            return lastSeen.bytes();
         } finally {
             lock.unlock();
         }

@@ -69,6 +69,17 @@ class FaultySerialLinkTest {
     }
 
     @Test
+    void without_faults_writes_pass_unchanged_and_are_counted() {
+        byte[] got = sendAndCollect(faulty, ends[1], N);
+        assertEquals(N, got.length);
+        for (int i = 0; i < N; i++) assertEquals((byte) i, got[i], "byte " + i);
+        faulty.write(new byte[0]);
+        assertEquals(new FaultySerialLink.Counts(N, 0, 0), faulty.counts());
+        faulty.corrupt(0.5).clean();
+        assertArrayEquals(new byte[] {0, 1, 2, 3}, sendAndCollect(faulty, ends[1], 4), "after clean() nothing is disturbed");
+    }
+
+    @Test
     void delay_holds_a_write_back() {
         faulty.delay(Duration.ofMillis(30));
         long t0 = System.nanoTime();

@@ -96,14 +96,18 @@ public final class AirShare implements AutoCloseable {
 
     private void pump() {
         float[] block = new float[Math.max(1, Math.round(microphone.format().getSampleRate() / 100))];
+        // Runs 100 times a second for as long as the rig lives: one block's PCM and its buffer are
+        // allocated once and reused for every block and every listener.
+        byte[] pcm = new byte[block.length * Pcm16.BYTES_PER_SAMPLE];
+        ByteBuffer buffer = ByteBuffer.wrap(pcm);
         while (running) {
             int n = microphone.read(block);
             if (n < 0) return;
             if (listeners.isEmpty()) continue; // keep capturing: the cable must not overrun while nobody listens
-            byte[] pcm = Pcm16.encode(java.util.Arrays.copyOf(block, n));
+            Pcm16.encode(block, 0, n, pcm, 0);
             for (SocketChannel client : listeners) {
                 try {
-                    ByteBuffer buffer = ByteBuffer.wrap(pcm);
+                    buffer.clear().limit(n * Pcm16.BYTES_PER_SAMPLE);
                     while (buffer.hasRemaining()) client.write(buffer);
                 } catch (IOException e) {
                     // The listening process went away (closed, crashed, killed): the air goes on.

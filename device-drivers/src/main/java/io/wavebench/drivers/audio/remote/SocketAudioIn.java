@@ -31,6 +31,8 @@ public final class SocketAudioIn implements AudioIn {
     private volatile boolean closed;
     /** An odd byte left over from the last read: samples are two bytes, a read may split one. */
     private int carry = -1;
+    /** Reused by {@link #read(float[])} (one reader), grown when a caller's buffer is larger. */
+    private ByteBuffer readBytes;
 
     public SocketAudioIn(Path socket) {
         this.socket = socket;
@@ -84,7 +86,10 @@ public final class SocketAudioIn implements AudioIn {
         if (closed) return -1;
         if (c == null) throw new IllegalStateException(mixerName() + ": read() before open()");
         if (buffer.length == 0) return 0;
-        ByteBuffer bytes = ByteBuffer.allocate(buffer.length * Pcm16.BYTES_PER_SAMPLE);
+        int want = buffer.length * Pcm16.BYTES_PER_SAMPLE;
+        ByteBuffer bytes = readBytes;
+        if (bytes == null || bytes.capacity() < want) readBytes = bytes = ByteBuffer.allocate(want);
+        bytes.clear().limit(want);
         if (carry >= 0) bytes.put((byte) carry);
         try {
             while (bytes.position() < Pcm16.BYTES_PER_SAMPLE) {

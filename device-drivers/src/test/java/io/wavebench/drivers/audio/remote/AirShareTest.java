@@ -59,6 +59,34 @@ class AirShareTest {
     }
 
     @Test
+    void reads_of_changing_sizes_hear_the_same_samples() {
+        // SocketAudioIn reuses its byte buffer and grows it when a caller's buffer is larger.
+        cable.mode(LoopbackCable.Mode.FAST);
+        float[] sound = new float[4_800];
+        for (int i = 0; i < sound.length; i++) sound[i] = Math.round(6_000 * Math.sin(i * 0.03)) / 32768f;
+        Path socket = dir.resolve("air-sizes.sock");
+        try (AirShare share = AirShare.start(new JavaSoundAudioIn(MIXER), socket);
+             JavaSoundAudioOut phone = new JavaSoundAudioOut(MIXER);
+             SocketAudioIn reader = new SocketAudioIn(socket)) {
+            phone.open();
+            reader.open();
+            within(Duration.ofSeconds(5), () -> share.listeners() == 1);
+            phone.play(sound);
+            float[] all = new float[sound.length];
+            int[] sizes = {1, 333, 7, 1_000, 2, 4_096};
+            for (int got = 0, i = 0; got < all.length; i++) {
+                float[] block = new float[sizes[i % sizes.length]];
+                int n = reader.read(block);
+                if (n < 0) throw new AssertionError("ended after " + got);
+                int keep = Math.min(n, all.length - got);
+                System.arraycopy(block, 0, all, got, keep);
+                got += keep;
+            }
+            assertArrayEquals(sound, all);
+        }
+    }
+
+    @Test
     void no_share_at_the_path_is_a_named_error() {
         Path socket = dir.resolve("nobody.sock");
         AudioLinkException e = assertThrows(AudioLinkException.class, () -> new SocketAudioIn(socket).open());
@@ -78,11 +106,17 @@ class AirShareTest {
         return all;
     }
 
+    /** Polls {@code condition} every few milliseconds (sleeping, not spinning a core) until it holds or {@code limit} passes. */
     private static void within(Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not within " + limit);
-            Thread.onSpinWait();
+            if (System.nanoTime() - deadline > 0) throw new AssertionError("not within " + limit);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting", e);
+            }
         }
     }
 }
