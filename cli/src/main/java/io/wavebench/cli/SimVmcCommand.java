@@ -84,7 +84,7 @@ final class SimVmcCommand implements Callable<Integer> {
                 if (!await(vmc, out, shown, Type.SESSION_ENDED, from, limit)) return fail(out, vmc, "vend " + v + " did not end");
             }
             showNew(vmc, out, shown);
-            SimCommand.log(out, "done: " + count(vmc.events(), Type.DISPENSED) + " dispensed, " + count(vmc.events(), Type.VEND_DENIED) + " denied");
+            SimCommand.log(out, "done: " + vmc.eventCount(Type.DISPENSED) + " dispensed, " + vmc.eventCount(Type.VEND_DENIED) + " denied");
             return 0;
         } finally {
             vmc.close();
@@ -118,9 +118,5 @@ final class SimVmcCommand implements Callable<Integer> {
     private static int fail(PrintWriter out, SimulatedVmc vmc, String what) {
         SimCommand.log(out, "FAILED: " + what + "; VMC state " + vmc.state());
         return 1;
-    }
-
-    private static long count(List<VmcEvent> events, Type type) {
-        return events.stream().filter(e -> e.type() == type).count();
     }
 }
