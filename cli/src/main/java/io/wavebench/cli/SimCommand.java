@@ -1,13 +1,14 @@
 package io.wavebench.cli;
 
 import io.wavebench.drivers.mdb.MdbFraming;
-import io.wavebench.drivers.mdb.MdbTransport;
-import io.wavebench.drivers.mdb.ParityMdbTransport;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code wavebench sim}: one simulated MDB device as its own process on a serial port. */
 @Command(
@@ -25,16 +26,26 @@ import picocli.CommandLine.Command;
         subcommands = {SimVmcCommand.class, SimReaderCommand.class, SimTimingCommand.class})
 final class SimCommand {
 
-    /** How the 9-bit bus words travel on the port. */
-    enum Transport { pty, uart }
+    /** {@code --transport}: "pty" or "uart", any case, read by {@link MdbFraming#parse} (which names the choices when refusing). */
+    static final class FramingConverter implements ITypeConverter<MdbFraming> {
+        @Override
+        public MdbFraming convert(String value) {
+            try {
+                return MdbFraming.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
-    static MdbTransport transport(String port, Transport transport, ParityMdbTransport.Role role) {
-        return MdbFraming.parse(transport.name()).on(port, role);
+    /** How a framing reads in the session log and on a command line: "pty", "uart". */
+    static String name(MdbFraming framing) {
+        return framing.name().toLowerCase(Locale.ROOT);
     }
 
     /** Parses "50ms", "2s", "1m". */
     static Duration duration(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        String t = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
             if (t.endsWith("s")) return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));

@@ -1,6 +1,7 @@
 package io.wavebench.cli;
 
 import io.wavebench.drivers.mdb.CashlessCommand;
+import io.wavebench.drivers.mdb.MdbFraming;
 import io.wavebench.drivers.mdb.MdbTrace;
 import io.wavebench.drivers.mdb.MdbTransport;
 import io.wavebench.drivers.mdb.ParityMdbTransport;
@@ -50,8 +51,9 @@ final class SimReaderCommand implements Callable<Integer> {
     @Option(names = "--port", required = true, paramLabel = "PATH", description = "Serial port: /dev/ttyUSB0, or a pty such as /dev/pts/4.")
     String port;
 
-    @Option(names = "--transport", defaultValue = "pty", paramLabel = "KIND", description = "pty (two bytes per bus word) or uart (MARK/SPACE parity). Default: ${DEFAULT-VALUE}.")
-    SimCommand.Transport transport;
+    @Option(names = "--transport", defaultValue = "pty", paramLabel = "KIND", converter = SimCommand.FramingConverter.class,
+            description = "pty (two bytes per bus word) or uart (MARK/SPACE parity). Default: ${DEFAULT-VALUE}.")
+    MdbFraming transport;
 
     @Option(names = "--funds", defaultValue = "5.00", paramLabel = "AMOUNT", description = "Funds each session offers (default: ${DEFAULT-VALUE}).")
     String funds;
@@ -92,11 +94,11 @@ final class SimReaderCommand implements Callable<Integer> {
         CashlessPeripheral reader = new CashlessPeripheral(
                 r -> r.priceMinorUnits() <= fundsMinor ? VendDecision.approve(r.priceMinorUnits()) : VendDecision.deny("price over the session's funds"),
                 new Log(out)).sessionTimeout(SimCommand.duration(sessionTimeout));
-        MdbTransport bus = SimCommand.transport(port, transport, ParityMdbTransport.Role.PERIPHERAL);
+        MdbTransport bus = transport.on(port, ParityMdbTransport.Role.PERIPHERAL);
         MdbTrace busTrace = new MdbTrace();
         bus.open();
         PeripheralServer server = new PeripheralServer(new PeripheralPort(bus, CashlessCommand.CASHLESS_1, busTrace), reader);
-        SimCommand.log(out, "cashless reader 0x10 on " + port + " (" + transport + "), " + funds + " per session, "
+        SimCommand.log(out, "cashless reader 0x10 on " + port + " (" + SimCommand.name(transport) + "), " + funds + " per session, "
                 + (sessions == 0 ? "no end" : sessions + " session(s)") + "; waiting for the VMC");
         int shown = 0;
         try {
@@ -129,7 +131,7 @@ final class SimReaderCommand implements Callable<Integer> {
 
     /** The reference reader, as {@link ReaderMain} runs it (the process a crash test kills, issue 5). */
     private int fullReader(PrintWriter out) {
-        List<String> args = new java.util.ArrayList<>(List.of("--mdb", port, "--transport", transport.name(), "--microphone", microphone,
+        List<String> args = new java.util.ArrayList<>(List.of("--mdb", port, "--transport", SimCommand.name(transport), "--microphone", microphone,
                 "--profile", profile, "--reader-id", readerId, "--session-timeout", sessionTimeout));
         if (journal != null) args.addAll(List.of("--journal", journal));
         for (String key : issuerKeys) args.addAll(List.of("--issuer-key", key));

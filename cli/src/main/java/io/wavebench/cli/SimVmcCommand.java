@@ -1,5 +1,6 @@
 package io.wavebench.cli;
 
+import io.wavebench.drivers.mdb.MdbFraming;
 import io.wavebench.drivers.mdb.MdbTrace;
 import io.wavebench.drivers.mdb.MdbTransport;
 import io.wavebench.drivers.mdb.ParityMdbTransport;
@@ -37,8 +38,9 @@ final class SimVmcCommand implements Callable<Integer> {
     @Option(names = "--port", required = true, paramLabel = "PATH", description = "Serial port: /dev/ttyUSB0, or a pty such as /dev/pts/3.")
     String port;
 
-    @Option(names = "--transport", defaultValue = "pty", paramLabel = "KIND", description = "pty (two bytes per bus word) or uart (MARK/SPACE parity). Default: ${DEFAULT-VALUE}.")
-    SimCommand.Transport transport;
+    @Option(names = "--transport", defaultValue = "pty", paramLabel = "KIND", converter = SimCommand.FramingConverter.class,
+            description = "pty (two bytes per bus word) or uart (MARK/SPACE parity). Default: ${DEFAULT-VALUE}.")
+    MdbFraming transport;
 
     @Option(names = "--item", defaultValue = "12", paramLabel = "N", description = "Item number to sell (default: ${DEFAULT-VALUE}).")
     int item;
@@ -67,10 +69,10 @@ final class SimVmcCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Duration limit = SimCommand.duration(timeout);
         Catalog catalog = Catalog.of(new Catalog.Item(item, "item " + item, Money.minorUnits(price)));
-        MdbTransport bus = SimCommand.transport(port, transport, ParityMdbTransport.Role.VMC);
+        MdbTransport bus = transport.on(port, ParityMdbTransport.Role.VMC);
         bus.open();
         SimulatedVmc vmc = new SimulatedVmc(bus, catalog, SimCommand.duration(poll), SimCommand.duration(responseTimeout));
-        SimCommand.log(out, "VMC on " + port + " (" + transport + "), selling item " + item + " at " + price + ", " + vends + " vend(s)");
+        SimCommand.log(out, "VMC on " + port + " (" + SimCommand.name(transport) + "), selling item " + item + " at " + price + ", " + vends + " vend(s)");
         int[] shown = {0, 0};
         try {
             vmc.start();
@@ -82,7 +84,7 @@ final class SimVmcCommand implements Callable<Integer> {
                 if (!await(vmc, out, shown, Type.SESSION_ENDED, from, limit)) return fail(out, vmc, "vend " + v + " did not end");
             }
             showNew(vmc, out, shown);
-            SimCommand.log(out, "done: " + count(vmc.events(), Type.DISPENSED) + " dispensed, " + count(vmc.events(), Type.VEND_DENIED) + " denied");
+            SimCommand.log(out, "done: " + vmc.eventCount(Type.DISPENSED) + " dispensed, " + vmc.eventCount(Type.VEND_DENIED) + " denied");
             return 0;
         } finally {
             vmc.close();
@@ -116,9 +118,5 @@ final class SimVmcCommand implements Callable<Integer> {
     private static int fail(PrintWriter out, SimulatedVmc vmc, String what) {
         SimCommand.log(out, "FAILED: " + what + "; VMC state " + vmc.state());
         return 1;
-    }
-
-    private static long count(List<VmcEvent> events, Type type) {
-        return events.stream().filter(e -> e.type() == type).count();
     }
 }

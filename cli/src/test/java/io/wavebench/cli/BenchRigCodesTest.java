@@ -58,10 +58,4 @@ class BenchRigCodesTest {
         Path root = Path.of(System.getProperty("user.dir")).getParent();
         return root.resolve("fixtures/rigs/bench-example.yaml").toString();
     }
-
-    private static Map<String, Outcome> outcomes(Map<String, ScenarioResult> byName) {
-        Map<String, Outcome> o = new TreeMap<>();
-        byName.forEach((k, v) -> o.put(k, v.outcome()));
-        return o;
-    }
 }

@@ -62,6 +62,15 @@ class SimCommandTest {
     }
 
     @Test
+    void sim_transport_is_the_drivers_mdb_framing_default_pty_and_a_wrong_kind_is_refused_naming_the_choices() {
+        Run help = run("sim", "vmc", "--help");
+        assertTrue(help.out().contains("Default: pty"), help.out());
+        Run wrong = run("sim", "vmc", "--port", "/dev/null", "--transport", "rs485");
+        assertEquals(2, wrong.exit(), wrong.out());
+        assertTrue(wrong.out().contains("[pty, uart]") && wrong.out().contains("rs485"), wrong.out());
+    }
+
+    @Test
     void sim_reader_with_a_microphone_needs_a_journal_and_says_so() {
         Run r = run("sim", "reader", "--port", "/dev/null", "--microphone", "unix:/nonexistent/air.sock", "--issuer-key", "1:" + "ab".repeat(32));
         assertEquals(2, r.exit(), r.out());

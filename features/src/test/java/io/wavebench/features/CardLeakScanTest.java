@@ -13,13 +13,15 @@ import io.wavebench.fixtures.cards.CardLeaks;
 import io.wavebench.fixtures.cards.CardsShown;
 import io.wavebench.simulators.card.Pan;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -78,12 +80,13 @@ class CardLeakScanTest {
         assertTrue(Files.size(run.resolve("run.log")) > 0, "the run logged nothing: the log check would prove nothing");
 
         List<Path> written = new ArrayList<>();
-        for (Path dir : List.of(Path.of("target").toAbsolutePath(), Path.of(System.getProperty("java.io.tmpdir")))) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.filter(Files::isRegularFile).filter(p -> changedSince(p, began)).forEach(written::add);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                // Another process's temp files come and go while we walk; what we could list is scanned.
-            }
+        Walk target = Walk.of(Path.of("target").toAbsolutePath(), began);
+        Walk temp = Walk.of(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath(), began);
+        for (Walk walk : List.of(target, temp)) {
+            System.out.printf("card leak scan: %s: %d files seen, %d changed since the run began, %d entries unreadable or gone (skipped)%n",
+                    walk.root(), walk.seen(), walk.changed().size(), walk.skipped());
+            assertTrue(walk.rootVisited(), () -> "could not walk " + walk.root());
+            written.addAll(walk.changed());
         }
         CardLeaks.Scan scan = CardLeaks.scan(written, shown);
         System.out.printf("card leak scan: %d files, %d bytes, %d card numbers searched, %d found%n", scan.files(), scan.bytes(), shown.size(), scan.leaks().size());
@@ -91,11 +94,46 @@ class CardLeakScanTest {
         assertEquals(List.of(), scan.leaks(), "full card numbers found in files the run wrote");
     }
 
-    private static boolean changedSince(Path p, FileTime began) {
-        try {
-            return Files.getLastModifiedTime(p).compareTo(began) >= 0;
-        } catch (IOException e) {
-            return false;
+    /**
+     * The regular files under a folder changed since {@code began}. Other processes' temp files come
+     * and go while we walk: an entry that vanished or cannot be read is counted and skipped, and the
+     * walk goes on through the rest of the folder (Files.walk would stop at the first one).
+     */
+    private record Walk(Path root, boolean rootVisited, int seen, int skipped, List<Path> changed) {
+
+        static Walk of(Path root, FileTime began) throws IOException {
+            List<Path> changed = new ArrayList<>();
+            int[] seen = {0};
+            int[] skipped = {0};
+            boolean[] rootVisited = {false};
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (dir.equals(root)) rootVisited[0] = true;
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (!attrs.isRegularFile()) return FileVisitResult.CONTINUE;
+                    seen[0]++;
+                    if (attrs.lastModifiedTime().compareTo(began) >= 0) changed.add(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    skipped[0]++;
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    if (e != null) skipped[0]++; // listing the folder broke off: what it listed was visited
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            return new Walk(root, rootVisited[0], seen[0], skipped[0], changed);
         }
     }
 }

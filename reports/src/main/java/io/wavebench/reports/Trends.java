@@ -1,10 +1,8 @@
 package io.wavebench.reports;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What the history says about this run: the pass-rate trend, each measurement's trend, the
@@ -100,15 +98,6 @@ public record Trends(List<RunRecord> runs) {
         List<String> flaky = flaky();
         if (!flaky.isEmpty()) line.append(", flaky: ").append(String.join("; ", flaky));
         return line.append(" (").append(runs.size()).append(runs.size() == 1 ? " run" : " runs").append(" in history)").toString();
-    }
-
-    public Map<String, Outcome> outcomesOf(String key) {
-        Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        for (RunRecord run : runs) {
-            RunRecord.Entry e = run.entry(key);
-            if (e != null) outcomes.put(run.time().toString(), e.outcome());
-        }
-        return outcomes;
     }
 
     static String percent(double rate) {

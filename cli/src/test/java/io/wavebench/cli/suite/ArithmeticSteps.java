@@ -8,9 +8,21 @@ import io.wavebench.features.steps.ScenarioRig;
 /** Glue of the run command's own test suite (RunCommandTest). */
 public final class ArithmeticSteps {
 
+    /** The most scenarios the steps below saw running at once, over the whole run (RunCommandTest reads it). */
+    private static final java.util.concurrent.atomic.AtomicInteger PEAK_SEEN = new java.util.concurrent.atomic.AtomicInteger();
+
     private final ScenarioRig rig;
     private final io.wavebench.features.steps.SideBySide sideBySide;
     private int number;
+
+    /** The most scenarios seen side by side since the last {@link #forgetPeakSeen()}. */
+    public static int peakSeen() {
+        return PEAK_SEEN.get();
+    }
+
+    public static void forgetPeakSeen() {
+        PEAK_SEEN.set(0);
+    }
 
     public ArithmeticSteps(ScenarioRig rig, io.wavebench.features.steps.SideBySide sideBySide) {
         this.rig = rig;
@@ -20,7 +32,8 @@ public final class ArithmeticSteps {
     /**
      * Makes scenarios overlap when they can, so a @timing scenario that was not kept alone would
      * see company: waits until another runs beside this one, at most a moment, and never fails
-     * (two scenarios may well not overlap, e.g. while the @timing one holds the machine).
+     * (two scenarios may well not overlap, e.g. while the @timing one holds the machine). What it
+     * saw is recorded ({@link #peakSeen()}), so the run's test can tell whether any did overlap.
      */
     @Given("another scenario has had a moment to start beside this one")
     public void anotherHasHadAMoment() {
@@ -28,8 +41,9 @@ public final class ArithmeticSteps {
             org.awaitility.Awaitility.await("another scenario beside this one").atMost(java.time.Duration.ofSeconds(1))
                     .pollInterval(java.time.Duration.ofMillis(5)).until(() -> sideBySide.peak() >= 2);
         } catch (org.awaitility.core.ConditionTimeoutException alone) {
-            // ran alone: nothing to show here
+            // ran alone: the peak recorded below says so
         }
+        PEAK_SEEN.accumulateAndGet(sideBySide.peak(), Math::max);
     }
 
     @Then("no other scenario ran while this one did")

@@ -58,8 +58,7 @@ public final class AirSteps {
     public void theReaderTookTheShoppersToken() {
         byte[] shoppers = rig.lastSounded().token().encode();
         byte[] neighbours = neighbourSounded.token().encode();
-        SimulatedReader reader = rig.session().readerInternals()
-                .orElseThrow(() -> new IllegalStateException("needs the reader's internals (@needs:reader-internals)"));
+        SimulatedReader reader = rig.readerInternals();
         await("the reader decodes a frame").atMost(HEARD_WITHIN).until(() -> !reader.decodedFrames().isEmpty());
         List<byte[]> frames = reader.decodedFrames();
         for (byte[] frame : frames) {

@@ -69,8 +69,7 @@ public final class BusFaultSteps {
 
     @Given("the reader will misbehave once on the bus: {mdbFault}")
     public void theReaderWillMisbehave(MdbFault fault) {
-        SimulatedReader reader = rig.session().readerInternals()
-                .orElseThrow(() -> new IllegalStateException("needs:reader-internals: a real reader cannot be told to misbehave"));
+        SimulatedReader reader = rig.readerInternals();
         mark();
         reader.inject(fault);
     }
@@ -174,27 +173,23 @@ public final class BusFaultSteps {
     @Then("the machine approved and dispensed exactly once")
     public void approvedAndDispensedOnce() {
         var events = vmc().events();
-        assertEquals(1, events.stream().filter(e -> e.type() == Type.VEND_APPROVED).count(), () -> "VEND APPROVED on the bus; events " + events);
-        assertEquals(1, events.stream().filter(e -> e.type() == Type.DISPENSED).count(), () -> "items dispensed; events " + events);
-        assertEquals(1, events.stream().filter(e -> e.type() == Type.SESSION_BEGAN).count(), () -> "sessions begun; events " + events);
+        assertEquals(1, vmc().eventCount(Type.VEND_APPROVED), () -> "VEND APPROVED on the bus; events " + events);
+        assertEquals(1, vmc().eventCount(Type.DISPENSED), () -> "items dispensed; events " + events);
+        assertEquals(1, vmc().eventCount(Type.SESSION_BEGAN), () -> "sessions begun; events " + events);
     }
 
     @Then("the machine resets the reader after COMMAND OUT OF SEQUENCE, and sets it up and enables it again")
     public void theMachineResetsTheReaderAfterOutOfSequence() {
-        await("the reader says COMMAND OUT OF SEQUENCE").atMost(ON_THE_BUS_WITHIN).pollInterval(Duration.ofMillis(10))
-                .untilAsserted(() -> assertTrue(index(Type.OUT_OF_SEQUENCE, eventsFrom) >= 0, () -> "bus events: " + vmc().events()));
+        VmcEvents.await(vmc(), "the reader says COMMAND OUT OF SEQUENCE", Type.OUT_OF_SEQUENCE, eventsFrom, ON_THE_BUS_WITHIN);
         int said = index(Type.OUT_OF_SEQUENCE, eventsFrom);
-        await("the machine resets, sets up and enables the reader").atMost(ON_THE_BUS_WITHIN).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
-            assertTrue(index(Type.READER_JUST_RESET, said) >= 0, () -> "no RESET after COMMAND OUT OF SEQUENCE; bus events: " + vmc().events());
-            assertTrue(index(Type.READER_ENABLED, said) >= 0, () -> "not enabled again; bus events: " + vmc().events());
-        });
+        VmcEvents.await(vmc(), "the machine resets the reader after COMMAND OUT OF SEQUENCE", Type.READER_JUST_RESET, said, ON_THE_BUS_WITHIN);
+        VmcEvents.await(vmc(), "the machine sets up and enables the reader again", Type.READER_ENABLED, said, ON_THE_BUS_WITHIN);
         assertTrue(vmc().trace().toText().contains("COMMAND OUT OF SEQUENCE"), "COMMAND OUT OF SEQUENCE on the bus");
     }
 
     @Then("the reader's journal books nothing")
     public void theJournalBooksNothing() {
-        var journal = rig.session().readerInternals()
-                .orElseThrow(() -> new IllegalStateException("needs:reader-internals: this rig's reader is real hardware")).journal();
+        var journal = rig.readerInternals().journal();
         assertEquals(List.of(), journal.entries(), "the reader's journal");
     }
 

@@ -3,11 +3,8 @@ package io.wavebench.features.steps;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
-import io.wavebench.drivers.modem.AcousticModem;
-import io.wavebench.drivers.modem.ModemProfile;
 import io.wavebench.fixtures.data.Forgeries;
 import io.wavebench.fixtures.data.SeededKeys;
-import io.wavebench.fixtures.rig.Rig;
 import io.wavebench.simulators.phone.SimulatedPhone;
 import io.wavebench.simulators.token.PaymentToken;
 import java.time.Clock;
@@ -77,10 +74,9 @@ public final class RefusalSteps {
         }
     }
 
-    /** Bytes that are no token go on the air as any frame would: the rig's modem profile, the phone's speaker. */
+    /** Bytes that are no token go on the air as the phone sounds a token: its modem profile, its volume, its speaker. */
     private void playBytes(byte[] bytes) {
-        Rig r = rig.session().rig();
-        phone().play(AcousticModem.of(ModemProfile.fromCliName(r.acoustic().profile()), r.acoustic().sampleRateOrDefault()).modulate(bytes));
+        phone().soundBytes(bytes);
     }
 
     @Given("the phone has made a payment token without playing it")

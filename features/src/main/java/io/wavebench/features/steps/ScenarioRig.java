@@ -11,6 +11,7 @@ import io.wavebench.fixtures.rig.RigUnavailableException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import io.wavebench.simulators.phone.SimulatedPhone;
+import io.wavebench.simulators.reader.SimulatedReader;
 
 /**
  * The rig one scenario stands on, shared by its step classes through PicoContainer (a new one per
@@ -76,6 +77,16 @@ public final class ScenarioRig {
             }
         }
         return session;
+    }
+
+    /**
+     * The simulated reader's insides, for {@code @needs:reader-internals} steps (telling it to
+     * misbehave, reading its journal or log); a real reader has none to give.
+     */
+    SimulatedReader readerInternals() {
+        RigSession session = session();
+        return session.readerInternals().orElseThrow(() -> new IllegalStateException("needs:reader-internals: the reader of rig '"
+                + session.rig().name() + "' is real hardware; its insides cannot be read or told what to do"));
     }
 
     synchronized boolean assembled() {

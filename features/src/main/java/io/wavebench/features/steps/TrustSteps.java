@@ -78,8 +78,7 @@ public final class TrustSteps {
     }
 
     private SimulatedReader readerInternals() {
-        return session().readerInternals()
-                .orElseThrow(() -> new IllegalStateException("needs:reader-internals: this rig's reader is real hardware"));
+        return rig.readerInternals();
     }
 
     // ---- credentials ----
@@ -164,7 +163,7 @@ public final class TrustSteps {
 
     @Then("the machine has dispensed {int} items in all")
     public void theMachineHasDispensed(int items) {
-        assertEquals(items, count(vmc(), Type.DISPENSED), () -> "bus events: " + vmc().events());
+        assertEquals(items, vmc().eventCount(Type.DISPENSED), () -> "bus events: " + vmc().events());
     }
 
     // ---- the reader online ----
@@ -265,7 +264,7 @@ public final class TrustSteps {
     public void theReaderLosesPower() {
         from = vmc().eventCount();
         // The approval is on the bus (the previous step saw it); the motor has not finished.
-        assertEquals(0, count(vmc(), Type.DISPENSED), () -> "the machine dispensed before the power cut: it must be slower; bus events: " + vmc().events());
+        assertEquals(0, vmc().eventCount(Type.DISPENSED), () -> "the machine dispensed before the power cut: it must be slower; bus events: " + vmc().events());
         session().cutReaderPower();
     }
 
@@ -314,17 +313,7 @@ public final class TrustSteps {
 
     // ---- helpers ----
 
-    /** Waits for an event of {@code type} at index {@code after} or later; names what it saw on timeout. */
     private static VmcEvent awaitEvent(SimulatedVmc vmc, String alias, Type type, int after) {
-        await(alias).atMost(ON_THE_BUS_WITHIN).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
-            List<VmcEvent> events = vmc.events();
-            assertTrue(events.subList(Math.min(after, events.size()), events.size()).stream().anyMatch(e -> e.type() == type),
-                    () -> "no " + type + " yet; VMC " + vmc.state() + ", bus events: " + events.subList(Math.max(0, events.size() - 12), events.size()));
-        });
-        return vmc.events().stream().skip(after).filter(e -> e.type() == type).findFirst().orElseThrow();
-    }
-
-    private static long count(SimulatedVmc vmc, Type type) {
-        return vmc.events().stream().filter(e -> e.type() == type).count();
+        return VmcEvents.await(vmc, alias, type, after, ON_THE_BUS_WITHIN);
     }
 }

@@ -44,17 +44,11 @@ public final class VendSessionSteps {
     }
 
     private int count(Type type) {
-        return (int) vmc().events().stream().filter(e -> e.type() == type).count();
+        return vmc().eventCount(type);
     }
 
-    /** Waits for an event of {@code type} at index {@code after} or later; names what it saw on timeout. */
     private VmcEvent awaitEvent(String alias, Type type, int after, Duration within) {
-        await(alias).atMost(within).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
-            List<VmcEvent> events = vmc().events();
-            assertTrue(events.subList(Math.min(after, events.size()), events.size()).stream().anyMatch(e -> e.type() == type),
-                    () -> "no " + type + " yet; VMC " + vmc().state() + ", bus events: " + events.subList(Math.max(0, events.size() - 10), events.size()));
-        });
-        return vmc().events().stream().skip(after).filter(e -> e.type() == type).findFirst().orElseThrow();
+        return VmcEvents.await(vmc(), alias, type, after, within);
     }
 
     /** The session the last payment opened: the first BEGIN SESSION after the last session's end (or the reader's setup). */
@@ -127,8 +121,7 @@ public final class VendSessionSteps {
 
     @Then("the reader's journal books {money} for slot {int} as a sale")
     public void theJournalBooksASale(long amount, int slot) {
-        AuthorizationJournal journal = rig.session().readerInternals()
-                .orElseThrow(() -> new IllegalStateException("needs:reader-internals: this rig's reader is real hardware")).journal();
+        AuthorizationJournal journal = rig.readerInternals().journal();
         await("the reader books the vend as a sale").atMost(ON_THE_BUS_WITHIN).untilAsserted(() -> {
             List<JournalEntry> entries = journal.entries();
             assertEquals(1, entries.size(), () -> "journal: " + entries);

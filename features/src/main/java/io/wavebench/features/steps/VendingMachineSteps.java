@@ -1,8 +1,6 @@
 package io.wavebench.features.steps;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -27,7 +25,9 @@ public final class VendingMachineSteps {
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
 
     private final ScenarioRig rig;
+    /** VEND APPROVED events before the shopper's last choice, and the event index at that moment. */
     private int approvalsBefore;
+    private int choiceFrom;
 
     public VendingMachineSteps(ScenarioRig rig) {
         this.rig = rig;
@@ -41,18 +41,24 @@ public final class VendingMachineSteps {
     public void aVendingMachine(String name, long price, int slot) {
         SimulatedVmc vmc = rig.session().startVendingMachine(Catalog.of(new Catalog.Item(slot, name, price)));
         awaitEvent("the reader is enabled over MDB", VmcEvent.Type.READER_ENABLED, 0, READER_ENABLED_WITHIN);
-        approvalsBefore = count(vmc, VmcEvent.Type.VEND_APPROVED);
+        markChoice(vmc);
     }
 
     @When("the shopper selects slot {int}")
     public void theShopperSelects(int slot) {
-        approvalsBefore = count(vmc(), VmcEvent.Type.VEND_APPROVED);
+        markChoice(vmc());
         vmc().select(slot);
+    }
+
+    private void markChoice(SimulatedVmc vmc) {
+        List<VmcEvent> events = vmc.events();
+        approvalsBefore = (int) events.stream().filter(e -> e.type() == VmcEvent.Type.VEND_APPROVED).count();
+        choiceFrom = events.size();
     }
 
     @Then("the reader approves a vend of {money} on the MDB bus")
     public void theReaderApproves(long amount) {
-        VmcEvent approved = awaitEvent("the reader sends VEND APPROVED", VmcEvent.Type.VEND_APPROVED, approvalsBefore, ANSWER_WITHIN);
+        VmcEvent approved = awaitEvent("the reader sends VEND APPROVED", VmcEvent.Type.VEND_APPROVED, choiceFrom, ANSWER_WITHIN);
         assertEquals(amount, approved.amountMinorUnits(), "approved amount in minor units");
     }
 
@@ -77,30 +83,18 @@ public final class VendingMachineSteps {
     public void noVendIsApproved() {
         // The refusal on the display is the reader's answer to the token: nothing may follow it.
         List<VmcEvent> events = vmc().events();
-        assertEquals(approvalsBefore, count(vmc(), VmcEvent.Type.VEND_APPROVED), () -> "VEND APPROVED after a refusal; bus events: " + events);
+        assertEquals(approvalsBefore, vmc().eventCount(VmcEvent.Type.VEND_APPROVED), () -> "VEND APPROVED after a refusal; bus events: " + events);
         assertEquals(VmcState.READY, vmc().state(), () -> "a refused token must not open a session; bus events: " + events);
     }
 
-    /** Waits for the {@code skip}+1-th event of a type, naming what it waited for and what it saw. */
-    VmcEvent awaitEvent(String alias, VmcEvent.Type type, int skip, Duration within) {
-        await(alias).atMost(within).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
-            List<VmcEvent> events = rig.session().vmc().events();
-            assertTrue(count(events, type) > skip, () -> "no " + type + " yet; VMC state " + vmc().state() + ", bus events: " + events + codeCamera());
-        });
-        return rig.session().vmc().events().stream().filter(e -> e.type() == type).skip(skip).findFirst().orElseThrow();
+    /** {@link VmcEvents#await}: the first {@code type} event at index {@code from} or later, and what the code camera saw if it fails. */
+    VmcEvent awaitEvent(String alias, VmcEvent.Type type, int from, Duration within) {
+        return VmcEvents.await(vmc(), alias, type, from, within, this::codeCamera);
     }
 
     /** Where the payment was a code on the screen: what the reader's camera made of it, for the failure message. */
     private String codeCamera() {
         return rig.session().codesIfStarted().filter(codes -> codes.readerCamera().isPresent())
                 .map(codes -> "; the reader's code camera: " + codes.codeReader().scanner().summary()).orElse("");
-    }
-
-    private static int count(SimulatedVmc vmc, VmcEvent.Type type) {
-        return count(vmc.events(), type);
-    }
-
-    private static int count(List<VmcEvent> events, VmcEvent.Type type) {
-        return (int) events.stream().filter(e -> e.type() == type).count();
     }
 }

@@ -144,12 +144,20 @@ public final class SimulatedPhone implements Startable {
 
     /** Sounds any token, honest or not: how scenarios present forgeries through the same path. */
     public Sounded sound(PaymentToken token) {
-        float[] samples = modem.modulate(token.encode());
+        return new Sounded(token, soundBytes(token.encode()));
+    }
+
+    /**
+     * Sounds raw frame bytes, token or not, as the phone sounds a token: its modem profile, its
+     * volume, its speaker. Returns the samples played.
+     */
+    public float[] soundBytes(byte[] frame) {
+        float[] samples = modem.modulate(frame);
         if (volume != 1f) {
             for (int i = 0; i < samples.length; i++) samples[i] *= volume;
         }
         play(samples);
-        return new Sounded(token, samples);
+        return samples;
     }
 
     /** Plays a recorded sound as it is (a replay attack holds a recorder to the reader). */

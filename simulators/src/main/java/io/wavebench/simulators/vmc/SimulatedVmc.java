@@ -256,6 +256,11 @@ public final class SimulatedVmc implements Startable {
         return events.size();
     }
 
+    /** How many events of {@code type} so far. */
+    public synchronized int eventCount(Type type) {
+        return (int) events.stream().filter(e -> e.type() == type).count();
+    }
+
     /** The first event so far or within {@code timeout} that matches, or empty. */
     public Optional<VmcEvent> awaitEvent(Predicate<VmcEvent> matching, Duration timeout) {
         return awaitEvent(matching, timeout, 0);
