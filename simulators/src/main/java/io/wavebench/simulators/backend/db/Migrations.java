@@ -86,10 +86,10 @@ public final class Migrations {
     }
 
     /**
-     * Embedded H2 only: one migrator at a time per database. H2 commits DDL implicitly and two
+     * Embedded H2: one migrator at a time per database. H2 commits DDL implicitly and two
      * sessions running {@code CREATE INDEX IF NOT EXISTS} at once can both try to create it, so no
      * transaction can serialize them; an embedded H2 database belongs to one process (H2 locks
-     * its file), so a lock in this process covers every migrator. PostgreSQL needs none.
+     * its file), so a lock in this process covers every migrator. PostgreSQL: see {@link #MIGRATION_LOCK}.
      */
     private static final Map<String, Object> EMBEDDED_H2_MIGRATORS = new ConcurrentHashMap<>();
 
@@ -101,11 +101,27 @@ public final class Migrations {
         }
     }
 
+    /**
+     * PostgreSQL: backends in several processes may migrate one database at once. Each migration's
+     * transaction first takes this transaction-scoped advisory lock, so they run one after the
+     * other and the second finds the version recorded. Without it both ran the DDL, and the loser
+     * failed on whatever object the migration creates ("type card_token already exists", 42710).
+     */
+    static final long MIGRATION_LOCK = 0x77617665_62656E63L; // "wavebenc"
+
+    private static void lockAgainstOtherMigrators(Database db, Connection c) throws SQLException {
+        if (db.isEmbeddedH2()) return;
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+        }
+    }
+
     private List<Integer> applyUnlocked(Database db) {
         List<Integer> applied = new ArrayList<>();
         // In a transaction so that two backends creating it at once on PostgreSQL collide on its
         // catalog entry (23505) and the loser retries, finding the table there.
         db.inTransaction("creating schema_version", c -> {
+            lockAgainstOtherMigrators(db, c);
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                         + "version INTEGER PRIMARY KEY, description VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL, "
@@ -115,6 +131,7 @@ public final class Migrations {
         });
         for (Migration m : migrations) {
             boolean ran = db.inTransaction("migration V" + m.version() + " " + m.description(), c -> {
+                lockAgainstOtherMigrators(db, c);
                 Map<Integer, String> done = appliedChecksums(c);
                 String checksum = done.get(m.version());
                 if (checksum != null) {
