@@ -444,7 +444,10 @@ public final class SimulatedVmc implements Startable {
             event(VmcEvent.of(Type.SESSION_ENDED, now()));
         } else if (r instanceof CashlessResponse.SessionCancelRequest) {
             event(VmcEvent.of(Type.SESSION_CANCEL_REQUESTED, now()));
-            if (state() == VmcState.SESSION) sessionCompletePending = true; // MDB 4.2 §7.4.4: answer with SESSION COMPLETE
+            // MDB 4.2 §7.4.4: answer with SESSION COMPLETE. Also when this VMC knows of no session:
+            // a reader whose BEGIN SESSION never reached it (lost on a noisy bus: the MDB soak saw
+            // it once) sits in a session of its own, and only SESSION COMPLETE brings it back.
+            if (state() == VmcState.SESSION || state() == VmcState.READY) sessionCompletePending = true;
         } else if (r instanceof CashlessResponse.DisplayRequest d) {
             event(detail(Type.DISPLAYED, d.text()));
         } else if (r instanceof CashlessResponse.Cancelled) {

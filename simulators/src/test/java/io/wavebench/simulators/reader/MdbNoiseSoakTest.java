@@ -53,6 +53,12 @@ class MdbNoiseSoakTest {
     static final double CORRUPT = 0.01;
     static final double DROP = 0.005;
     private static final Duration SESSION_DEADLINE = Duration.ofSeconds(15);
+    /**
+     * A BEGIN SESSION the VMC never took (seen once in a full local run, cause not found) leaves the reader in a
+     * session of its own; its session timeout (SESSION CANCEL REQUEST, answered by SESSION COMPLETE)
+     * ends it. Short here so that the shopper can pay again within the deadline; a vend takes ≈ 0.1 s.
+     */
+    private static final Duration ORPHAN_SESSION_TIMEOUT = Duration.ofSeconds(3);
     private static final Catalog CATALOG = Catalog.of(new Catalog.Item(12, "cola", 150));
 
     /** What one bus did. */
@@ -120,7 +126,8 @@ class MdbNoiseSoakTest {
         FaultySerialLink noisy = new FaultySerialLink(cable[0], 2026 + bus);
         PtyMdbTransport vmcSide = new PtyMdbTransport(noisy);
         vmcSide.open();
-        SimulatedReader reader = new SimulatedReader("soak-reader-" + bus, null, null, new PtyMdbTransport(cable[1]), verifier, clock, 10_000, journal);
+        SimulatedReader reader = new SimulatedReader("soak-reader-" + bus, null, null, new PtyMdbTransport(cable[1]), verifier, clock, 10_000, journal)
+                .sessionTimeout(ORPHAN_SESSION_TIMEOUT);
         SimulatedVmc vmc = new SimulatedVmc(vmcSide, CATALOG, Duration.ofMillis(25), Duration.ofMillis(20));
         List<String> problems = new ArrayList<>();
         int done = 0;
@@ -165,6 +172,7 @@ class MdbNoiseSoakTest {
         return new BusResult(bus, done, dispensed, approvals, count(events, Type.VEND_DENIED), count(events, Type.READER_JUST_RESET) - 1,
                 count(events, Type.OUT_OF_SEQUENCE), sales, voids, pending, noisy.counts(), problems,
                 events.stream().filter(e -> e.type() == Type.PROTOCOL_ERROR || e.type() == Type.NO_RESPONSE || e.type() == Type.OUT_OF_SEQUENCE
+                        || e.type() == Type.SESSION_CANCEL_REQUESTED
                         || (e.type() == Type.READER_JUST_RESET && e != events.stream().filter(x -> x.type() == Type.READER_JUST_RESET).findFirst().orElseThrow()))
                         .map(e -> "bus " + bus + ": " + e).toList());
     }
@@ -195,6 +203,7 @@ class MdbNoiseSoakTest {
                     return -1;
                 }
                 requestsBefore = sessionRequests(reader);
+                if (played) vmc.select(12); // a session ended without a vend clears the selection: the shopper presses again
                 reader.heard(wallet.nextToken(clock).encode());
                 played = true;
             }
