@@ -110,7 +110,7 @@ public final class Migrations {
     static final long MIGRATION_LOCK = 0x77617665_62656E63L; // "wavebenc"
 
     private static void lockAgainstOtherMigrators(Database db, Connection c) throws SQLException {
-        if (db.isEmbeddedH2()) return;
+        if (!db.isPostgres()) return;
         try (Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
         }
