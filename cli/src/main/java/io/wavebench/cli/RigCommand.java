@@ -3,7 +3,10 @@ package io.wavebench.cli;
 import io.wavebench.fixtures.rig.Rig;
 import io.wavebench.fixtures.rig.RigCalibration;
 import io.wavebench.fixtures.rig.RigFiles;
+import io.wavebench.fixtures.process.LaunchedReader;
+import io.wavebench.fixtures.process.ReaderCommand;
 import io.wavebench.fixtures.rig.RigPreflight;
+import io.wavebench.fixtures.rig.RigProvisioning;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,8 +15,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "rig",
         mixinStandardHelpOptions = true,
-        description = "Checks rig files.",
-        subcommands = RigCommand.Check.class)
+        description = {
+            "What a bench engineer does with a rig file before running the suite on it: check it, print what a reader must be",
+            "given to take part (provision), and start or stop a rig's process reader."
+        },
+        subcommands = {RigCommand.Check.class, RigCommand.Provision.class, RigCommand.Reader.class})
 final class RigCommand {
 
     @Command(
@@ -36,6 +42,8 @@ final class RigCommand {
         @Override
         public Integer call() throws Exception {
             Rig loaded = RigFiles.load(rig);
+            var within = RigEnvironment.runWithin(loaded);
+            if (within.isPresent()) return within.get();
             System.out.println("rig '" + loaded.name() + "' (" + rig + ")");
             RigPreflight.Report report = RigPreflight.run(loaded);
             report.checks().forEach(c -> System.out.println("  " + c));
@@ -57,6 +65,116 @@ final class RigCommand {
                 return 1;
             }
             return 0;
+        }
+    }
+
+    @Command(
+            name = "provision",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Prints what a reader must be given to take part in a rig (DESIGN §5.7): its id, the backend's URL, the issuer's key",
+                "id and Ed25519 public key (credentials), the ticketing key (tickets), the cinema it serves as a kiosk, and the clock",
+                "check: the reader's clock must be within the stated skew of this machine's. With --out, also writes it as the",
+                "provisioning file a process reader's command gets as {provisionFile} (JSON, format " + RigProvisioning.FORMAT + ").",
+                "The keys are the rig's seeded ones (-Dwavebench.seed, default 2026): the same for every scenario and run."
+            })
+    static final class Provision implements Callable<Integer> {
+
+        @Option(names = "--rig", paramLabel = "FILE", required = true, description = "The rig file.")
+        String rig;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Also write the provisioning file here (JSON).")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() {
+            Rig loaded = RigFiles.load(rig);
+            RigProvisioning provisioning = RigProvisioning.of(loaded);
+            System.out.println("rig '" + loaded.name() + "' (" + rig + "): what its reader must be given");
+            System.out.print(provisioning.describe(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+            if (out != null) {
+                provisioning.write(out);
+                System.out.println("written to " + out.toAbsolutePath());
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "reader",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Starts, stops or shows a rig's process reader (roles.reader.backing: process). A reader started here keeps running",
+                "after this command: runs find it through its state folder's pid file and attach to it (a reader that is not",
+                "restarted remembers, as a real one does), and leave it running. A run that finds none starts one and stops it at its end."
+            },
+            subcommands = {Reader.Start.class, Reader.Stop.class, Reader.Status.class})
+    static final class Reader {
+
+        @Command(name = "start", mixinStandardHelpOptions = true,
+                description = {"Starts the rig's reader process unless one runs, writes its provisioning, and waits until it ACKs an MDB",
+                    "RESET on the VMC's port (its startupTime plus MDB's non-response time). Exit 1 naming what the reader said last if it does not."})
+        static final class Start implements Callable<Integer> {
+            @Option(names = "--rig", paramLabel = "FILE", required = true, description = "The rig file.")
+            String rig;
+
+            @Override
+            public Integer call() {
+                Rig loaded = processRig(rig);
+                var running = LaunchedReader.attach(loaded);
+                if (running.isPresent()) {
+                    System.out.println("reader already running: pid " + running.get().pid() + ", output in " + running.get().log());
+                    return 0;
+                }
+                LaunchedReader started = LaunchedReader.start(loaded,
+                        state -> RigProvisioning.of(loaded).write(state.resolve(ReaderCommand.PROVISION_FILE)));
+                long t0 = System.nanoTime();
+                try {
+                    String answer = RigPreflight.answersReset(loaded, loaded.roles().vmc().mdbPort(), started);
+                    System.out.printf("reader started: pid %d, %s %.1f s after it started; output in %s%n", started.pid(), answer,
+                            (System.nanoTime() - t0) / 1e9, started.log());
+                    return 0;
+                } catch (RuntimeException e) {
+                    System.out.println("reader pid " + started.pid() + " does not answer on " + loaded.roles().vmc().mdbPort() + ": " + e.getMessage());
+                    started.stop();
+                    return 1;
+                }
+            }
+        }
+
+        @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops the rig's reader process (SIGTERM, then SIGKILL after 10 s), whoever started it.")
+        static final class Stop implements Callable<Integer> {
+            @Option(names = "--rig", paramLabel = "FILE", required = true, description = "The rig file.")
+            String rig;
+
+            @Override
+            public Integer call() {
+                var stopped = LaunchedReader.stopRecorded(processRig(rig));
+                System.out.println(stopped.map(pid -> "reader pid " + pid + " stopped").orElse("no reader running"));
+                return 0;
+            }
+        }
+
+        @Command(name = "status", mixinStandardHelpOptions = true, description = "Says whether the rig's reader process runs, its pid and where its output is.")
+        static final class Status implements Callable<Integer> {
+            @Option(names = "--rig", paramLabel = "FILE", required = true, description = "The rig file.")
+            String rig;
+
+            @Override
+            public Integer call() {
+                var running = LaunchedReader.attach(processRig(rig));
+                System.out.println(running.map(r -> "running: pid " + r.pid() + ", output in " + r.log()).orElse("not running"));
+                return running.isPresent() ? 0 : 1;
+            }
+        }
+
+        private static Rig processRig(String location) {
+            Rig loaded = RigFiles.load(location);
+            if (loaded.roles().reader().backing() != Rig.Backing.PROCESS) {
+                throw new IllegalArgumentException("rig '" + loaded.name() + "': roles.reader.backing is "
+                        + loaded.roles().reader().backing().name().toLowerCase(java.util.Locale.ROOT) + ", not process: there is no reader process to start or stop");
+            }
+            return loaded;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.wavebench.cli;
 
+import io.wavebench.fixtures.process.LaunchedReaders;
 import io.wavebench.fixtures.rig.Rig;
 import io.wavebench.fixtures.rig.RigFiles;
 import io.wavebench.fixtures.rig.RigLanes;
@@ -82,6 +83,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String rigLocation = rigLocation();
         Rig loaded = RigFiles.load(rigLocation); // fail before anything starts, with the file's own error
+        var within = RigEnvironment.runWithin(loaded);
+        if (within.isPresent()) return within.get();
         Shard share = shard == null ? null : Shard.parse(shard);
         if (reruns < 0 || reruns > 1) throw new IllegalArgumentException("--reruns is 0 or 1, not " + reruns);
         if (threads < 1) throw new IllegalArgumentException("--threads is at least 1, not " + threads);
@@ -124,6 +127,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        LaunchedReaders.closeAll(); // a process reader this run started stops with it; one found running stays
 
         RunResult result = first == null ? new RunResult(List.of()) : RunFolder.read(reportDir);
         Map<String, String> facts = new LinkedHashMap<>();

@@ -50,6 +50,24 @@ public final class TcpRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * Listens on {@code listen} (a fixed address a device was provisioned with, e.g. a reader
+     * process that outlives this relay) and forwards to {@code upstream}. The address may be taken
+     * again at once after an earlier relay on it closed (SO_REUSEADDR).
+     */
+    public static TcpRelay startAt(String name, InetSocketAddress listen, URI upstream) {
+        try {
+            ServerSocket server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(listen, 50);
+            TcpRelay relay = new TcpRelay(name, new InetSocketAddress(upstream.getHost(), upstream.getPort()), server);
+            relay.acceptor.start();
+            return relay;
+        } catch (IOException e) {
+            throw new UncheckedIOException("network " + name + ": cannot listen on " + listen + " (" + e.getMessage() + "; is another run using it?)", e);
+        }
+    }
+
     /** Where the device connects: the upstream's URI with this relay's port. */
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/");
