@@ -1,6 +1,8 @@
 package io.wavebench.cli;
 
 import io.wavebench.fixtures.rig.Rig;
+import io.wavebench.drivers.modem.ModemProfile;
+import io.wavebench.fixtures.rig.NoiseLevels;
 import io.wavebench.fixtures.rig.RigCalibration;
 import io.wavebench.fixtures.rig.RigFiles;
 import io.wavebench.fixtures.process.LaunchedReader;
@@ -26,9 +28,11 @@ final class RigCommand {
             name = "check",
             mixinStandardHelpOptions = true,
             description = {
-                "Runs a rig's preflight (every virtual cable made, every mixer present and opening, every port opening, a real reader",
-                "answering a RESET on its bus), then plays a calibration sound through the phone's speaker and reports the SNR over the",
-                "modem profile's band and the latency it measured at the evidence microphone.",
+                "Runs a rig's preflight (every virtual cable made, every mixer present and opening, every port opening, a real or",
+                "process reader answering a RESET on its bus), then plays a calibration frame of each profile the reader listens for",
+                "through the phone's speaker and reports the SNR over the profile's band and the latency it measured at the evidence",
+                "microphone. A rig with a noise speaker (roles.noise) also gets its levels: each place's noise bed is played and the",
+                "gain that makes the place's SNR is written to roles.noise.calibration, where the noisy-place scenarios read it.",
                 "Exit status: 0 when the rig is fit to run on, 1 when a check failed or the calibration frame was not decoded, 2 when the rig file is wrong."
             })
     static final class Check implements Callable<Integer> {
@@ -58,11 +62,28 @@ final class RigCommand {
                 System.out.println("calibration: skipped, the rig has no microphone to hear it (add roles.evidence.microphone)");
                 return 0;
             }
-            RigCalibration.Result result = RigCalibration.measure(loaded);
-            System.out.println(result.describe());
-            if (!result.decoded()) {
-                System.out.println("the calibration frame was not decoded: check the speaker's volume and placement, and the microphone's gain");
+            // Every profile the reader listens for: a bench reader set up for several must hear each.
+            boolean allDecoded = true;
+            RigCalibration.Result own = null;
+            for (String name : ReaderCommand.profiles(loaded)) {
+                ModemProfile profile = ModemProfile.fromCliName(name);
+                RigCalibration.Result result = RigCalibration.measure(loaded, profile);
+                System.out.println(result.describe());
+                allDecoded &= result.decoded();
+                if (name.equalsIgnoreCase(loaded.acoustic().profile())) own = result;
+            }
+            if (!allDecoded) {
+                System.out.println("a calibration frame was not decoded: check the speaker's volume and placement, and the microphone's gain");
                 return 1;
+            }
+            if (loaded.roles().noise() != null && !loaded.acoustic().places().isEmpty()) {
+                if (own == null) own = RigCalibration.measure(loaded);
+                NoiseLevels levels = RigCalibration.calibrateNoise(loaded, own);
+                java.nio.file.Path file = java.nio.file.Path.of(loaded.roles().noise().calibration());
+                levels.write(file);
+                System.out.println("noise speaker '" + loaded.roles().noise().speaker() + "', levels over the " + levels.profile() + " band written to " + file + ":");
+                levels.places().forEach((place, level) -> System.out.printf(java.util.Locale.ROOT, "  %-16s %-7s at %+.1f dB for %.0f dB SNR%n",
+                        place, level.noise(), level.gainDb(), level.snrDb()));
             }
             return 0;
         }
