@@ -57,6 +57,14 @@ public final class AirSteps {
         rig.soundEnded();
     }
 
+    @When("the neighbour's phone plays a payment token")
+    public void theNeighbourPays() {
+        if (neighbour == null) throw new IllegalStateException("no neighbour's phone in this scenario");
+        cursors.fromHere("the neighbour's phone plays a payment token");
+        neighbour.pay();
+        rig.soundEnded();
+    }
+
     /**
      * Whose token opened the session shows on the bus: BEGIN SESSION offers what is left of that
      * credential's offline limit (DESIGN §5.1), and the two phones' limits differ. The first

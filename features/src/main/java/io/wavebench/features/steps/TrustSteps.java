@@ -127,6 +127,7 @@ public final class TrustSteps {
 
     @Then("the phone holds a fresh credential from the backend for the same account and limit")
     public void thePhoneHoldsAFreshCredential() {
+        if (before == null) throw new IllegalStateException("the phone did not come back online in this scenario: there is no credential to compare with");
         Credential fresh = phone().wallet().credential();
         assertNotEquals(before.credentialId(), fresh.credentialId(), "a new credential id");
         assertEquals(before.accountId(), fresh.accountId(), "same account");
