@@ -82,7 +82,8 @@ public final class ScenarioRig {
 
     /**
      * The simulated reader's insides, for {@code @needs:reader-internals} steps (telling it to
-     * misbehave, reading its journal or log); a real reader has none to give.
+     * misbehave on the bus); a real reader has none to give. No assertion reads them: a {@code Then}
+     * observes the reader from outside ({@link Cursors}).
      */
     SimulatedReader readerInternals() {
         RigSession session = session();
