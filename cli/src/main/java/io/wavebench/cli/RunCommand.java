@@ -1,5 +1,6 @@
 package io.wavebench.cli;
 
+import io.wavebench.fixtures.data.RunIdentity;
 import io.wavebench.fixtures.process.LaunchedReaders;
 import io.wavebench.fixtures.rig.Rig;
 import io.wavebench.fixtures.rig.RigFiles;
@@ -93,6 +94,9 @@ final class RunCommand implements Callable<Integer> {
         System.setProperty("wavebench.rig", rigLocation);
 
         System.out.println("wavebench run: rig '" + loaded.name() + "' (" + rigLocation + "), report " + reportDir);
+        // DESIGN §5.7: a reader that remembers must never see this run's credential ids and counters
+        // again. Made (and said, with how to take its ids again) before any scenario assembles a rig.
+        RunIdentity run = RunIdentity.current();
         Instant started = Instant.now();
         long start = System.nanoTime();
         MachineLoad loadAtStart = MachineLoad.now();
@@ -136,6 +140,7 @@ final class RunCommand implements Callable<Integer> {
         facts.put("preflight", preflight.ok() ? preflight.checks().size() + " checks passed" : preflight.failuresLine());
         facts.put("machine load", loadAtStart + " at the start, " + MachineLoad.now() + " at the end");
         facts.put("timing figures", TimingFigures.of(reportDir).line());
+        facts.put("run identity", run.nonce() + " (credential ids and token counters; -D" + RunIdentity.PROPERTY + "=" + run.nonce() + " takes them again)");
         facts.putAll(RunFacts.of(loaded, tags));
         RunContext context = new RunContext(loaded.name(), rigLocation, RunFacts.rigFileText(rigLocation), started, took, facts);
         RunFolder.writeContext(reportDir, context);

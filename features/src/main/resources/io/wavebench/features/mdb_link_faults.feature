@@ -70,15 +70,16 @@ Feature: Faults on the MDB link
   @needs:reader-internals
   Scenario: A reader that answers out of turn is reset, and the shopper is not charged
     MDB 4.2 §7.3: a reader that says COMMAND OUT OF SEQUENCE is reset by the machine. Here it says
-    so to the machine's VEND REQUEST: no vend was approved, so nothing may be booked, and after the
-    reset the shopper pays again.
+    so to the machine's VEND REQUEST: no vend was approved, so nothing may be charged once the
+    reader has synced, and after the reset the shopper pays again.
 
     Given the reader will misbehave once on the bus: OUT_OF_SEQUENCE
     When the shopper selects slot 12
     And the phone plays a payment token
     Then the machine resets the reader after COMMAND OUT OF SEQUENCE, and sets it up and enables it again
     And nothing is dispensed
-    And the reader's journal books nothing
+    When the reader goes online and syncs
+    Then settlement has charged the shopper nothing
     When the phone plays a payment token
     Then the reader approves a vend of 1.50 on the MDB bus
     And the machine dispenses slot 12

@@ -7,7 +7,7 @@ Feature: A vend session on the MDB bus
   the ways that conversation can go besides the plain purchase: the shopper changes their mind,
   the machine fails or restarts, the reader is out of service, the line is noisy, or the
   reader's cable is pulled. Each is judged where a real reader can be watched too: on the bus,
-  as the vending machine sees it.
+  as the vending machine sees it, and in what settlement books once the reader has synced.
 
   Background:
     Given a vending machine selling "Sparkling water" at 1.50 from slot 12
@@ -32,8 +32,11 @@ Feature: A vend session on the MDB bus
     When the phone plays a payment token
     Then the reader opens a session with 20.00 available
 
-  @needs:reader-internals
   Scenario: A controller restart between approval and success counts as a sale
+    MDB 4.2 §7.4.7: a RESET between VEND APPROVED and VEND SUCCESS counts as a sale. The reader
+    shows it twice without being asked: its next session offers what is left after the sale, and
+    settlement, once the reader has synced, books it as a sale on reset.
+
     Given the machine's controller will restart during the next vend
     When the shopper selects slot 12
     And the phone plays a payment token
@@ -41,9 +44,10 @@ Feature: A vend session on the MDB bus
     And the machine dispenses slot 12
     And the machine resets the reader before saying VEND SUCCESS
     And the reader is set up and enabled again
-    And the reader's journal books 1.50 for slot 12 as a sale
     When the phone plays a payment token
     Then the reader opens a session with 18.50 available
+    When the reader goes online and syncs
+    Then settlement charges the shopper 1.50 once, booked as a reset after approval
 
   Scenario: A session left idle times out
     When the phone plays a payment token

@@ -1,19 +1,19 @@
 package io.wavebench.features.steps;
 
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.wavebench.features.steps.Cursors.nothing;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.wavebench.fixtures.data.Money;
+import io.wavebench.fixtures.observe.Cursor;
+import io.wavebench.fixtures.observe.EventLog;
+import io.wavebench.fixtures.rig.RigAssembler;
 import io.wavebench.simulators.phone.SimulatedPhone;
-import io.wavebench.simulators.reader.SimulatedReader;
+import io.wavebench.simulators.vmc.VmcEvent;
+import io.wavebench.simulators.vmc.VmcEvent.Type;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,14 +23,14 @@ import java.util.concurrent.CompletableFuture;
 public final class AirSteps {
 
     private static final long NEIGHBOUR_ACCOUNT = 4343;
-    private static final Duration HEARD_WITHIN = Duration.ofSeconds(10);
 
     private final ScenarioRig rig;
+    private final Cursors cursors;
     private SimulatedPhone neighbour;
-    private SimulatedPhone.Sounded neighbourSounded;
 
-    public AirSteps(ScenarioRig rig) {
+    public AirSteps(ScenarioRig rig, Cursors cursors) {
         this.rig = rig;
+        this.cursors = cursors;
     }
 
     @Given("the shopper is paying in the {string}")
@@ -38,34 +38,59 @@ public final class AirSteps {
         rig.session().enterPlace(place);
     }
 
-    @Given("a neighbour's phone at the next machine, {int} dB quieter at the reader than the shopper's")
-    public void aNeighboursPhone(int quieterDb) {
+    @Given("a neighbour's phone at the next machine, {int} dB quieter at the reader than the shopper's, with an offline limit of {money}")
+    public void aNeighboursPhone(int quieterDb, long limit) {
         neighbour = rig.session().startAnotherPhone("neighbour");
         neighbour.setOnline(true);
-        neighbour.refreshCredential(rig.session().issuer(), NEIGHBOUR_ACCOUNT, 20_00, Money.EUR, Duration.ofDays(7));
+        neighbour.refreshCredential(rig.session().issuer(), NEIGHBOUR_ACCOUNT, limit, Money.EUR, Duration.ofDays(7));
         neighbour.setOnline(false);
         neighbour.setVolumeDb(-quieterDb);
     }
 
     @When("both phones play a payment token at the same moment")
     public void bothPhonesPlay() {
+        if (neighbour == null) throw new IllegalStateException("no neighbour's phone in this scenario");
+        cursors.fromHere("both phones play a payment token at the same moment");
         CompletableFuture<SimulatedPhone.Sounded> neighbourPaying = CompletableFuture.supplyAsync(neighbour::pay);
         rig.remember(rig.session().phone().pay());
-        neighbourSounded = neighbourPaying.join();
+        neighbourPaying.join();
+        rig.soundEnded();
     }
 
+    @When("the neighbour's phone plays a payment token")
+    public void theNeighbourPays() {
+        if (neighbour == null) throw new IllegalStateException("no neighbour's phone in this scenario");
+        cursors.fromHere("the neighbour's phone plays a payment token");
+        neighbour.pay();
+        rig.soundEnded();
+    }
+
+    /**
+     * Whose token opened the session shows on the bus: BEGIN SESSION offers what is left of that
+     * credential's offline limit (DESIGN §5.1), and the two phones' limits differ. The first
+     * session after the sounds is the shopper's, and none is opened on the neighbour's token within
+     * the reader's full time to answer. That two sounds at once never make a token nobody sent is
+     * the modem's to show, and its tests do (OfdmReceptionTest).
+     */
     @Then("the reader took the shopper's token, not the neighbour's")
     public void theReaderTookTheShoppersToken() {
-        byte[] shoppers = rig.lastSounded().token().encode();
-        byte[] neighbours = neighbourSounded.token().encode();
-        SimulatedReader reader = rig.readerInternals();
-        await("the reader decodes a frame").atMost(HEARD_WITHIN).until(() -> !reader.decodedFrames().isEmpty());
-        List<byte[]> frames = reader.decodedFrames();
-        for (byte[] frame : frames) {
-            // DESIGN §4: two sounds at once may cost a frame, never yield one nobody sent.
-            assertTrue(Arrays.equals(frame, shoppers) || Arrays.equals(frame, neighbours),
-                    () -> "the reader decoded a frame neither phone sent: " + HexFormat.of().formatHex(frame));
+        long shoppers = fundsOffered(rig.session().phone());
+        long neighbours = fundsOffered(neighbour);
+        if (shoppers == neighbours) {
+            throw new IllegalStateException("the shopper and the neighbour would both open a session with " + Money.format(shoppers)
+                    + ": give the neighbour another offline limit, or the bus cannot tell whose token it was");
         }
-        assertArrayEquals(shoppers, frames.get(0), "the first token the reader heard (the one it charges) is the shopper's");
+        EventLog<VmcEvent> bus = cursors.bus();
+        Cursor from = cursors.onBus();
+        VmcEvent began = cursors.awaitOnBus("the reader opens a session", Type.SESSION_BEGAN).event();
+        assertEquals(shoppers, began.amountMinorUnits(), () -> "BEGIN SESSION offers what is left of the shopper's limit (" + Money.format(shoppers)
+                + "), not of the neighbour's (" + Money.format(neighbours) + "); " + bus.shown(from));
+        bus.awaitNone("no session opens on the neighbour's token", from,
+                e -> e.type() == Type.SESSION_BEGAN && e.amountMinorUnits() == neighbours, nothing(), cursors.readerAnswerTime(), cursors.machineState());
+    }
+
+    /** What a reader offers in BEGIN SESSION for a phone's fresh credential: its offline limit, up to the most a session holds. */
+    private static long fundsOffered(SimulatedPhone phone) {
+        return Math.min(RigAssembler.MAX_SESSION_FUNDS, phone.wallet().credential().offlineLimit());
     }
 }

@@ -1,11 +1,11 @@
 package io.wavebench.features.steps;
 
 import io.cucumber.java.After;
-import io.cucumber.java.AfterStep;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.wavebench.drivers.audio.WavFile;
 import io.wavebench.fixtures.evidence.AirRecorder;
+import io.wavebench.fixtures.observe.Observations;
 import io.wavebench.fixtures.rig.RigSession;
 import io.wavebench.reports.EvidenceNames;
 import io.wavebench.reports.Measurement;
@@ -34,28 +34,10 @@ public final class Hooks {
     private final ScenarioRig rig;
     /** How many scenarios ran at once while this one did: a timing figure is judged only when alone. */
     private final SideBySide sideBySide;
-    /** The tightest upper bound seen of the VMC's clock origin in System.nanoTime() terms (see {@link #calibrateVmcClock}). */
-    private long vmcOriginNanos = Long.MAX_VALUE;
 
     public Hooks(ScenarioRig rig, SideBySide sideBySide) {
         this.rig = rig;
         this.sideBySide = sideBySide;
-    }
-
-    /**
-     * The VMC timestamps its events from its own start; the phone's sound ends on System.nanoTime().
-     * After each step, {@code now − (last event's time)} bounds the VMC's origin from above; after
-     * "the shopper selects" (SELECTED is recorded as select() returns) the bound is within a
-     * fraction of a millisecond, which is what the vend latency needs.
-     */
-    @AfterStep
-    public void calibrateVmcClock() {
-        if (!rig.assembled()) return;
-        long now = System.nanoTime();
-        rig.session().vmcIfStarted().ifPresent(vmc -> {
-            List<VmcEvent> events = vmc.events();
-            if (!events.isEmpty()) vmcOriginNanos = Math.min(vmcOriginNanos, now - events.get(events.size() - 1).at().toNanos());
-        });
     }
 
     /** A scenario's evidence folder holds this run's files only: a report folder used again (mvn verify's) keeps none of an older run's. */
@@ -111,15 +93,18 @@ public final class Hooks {
         TrustEvidence.keep(scenario, session, dir);
     }
 
-    /** End of the last payment sound → the first VEND APPROVED after it, as the VMC saw it on the bus. */
+    /**
+     * End of the last payment sound → the first VEND APPROVED after it, as the VMC saw it on the
+     * bus: both on the rig's one clock (the bus log stamps each event as the VMC records it).
+     */
     private void measureVendLatency(Scenario scenario, RigSession session, int atOnce) throws IOException {
         long soundEnded = rig.lastSoundEndedNanos();
-        if (soundEnded < 0 || vmcOriginNanos == Long.MAX_VALUE || session.vmcIfStarted().isEmpty()) return;
-        long soundEndedOnVmcClock = soundEnded - vmcOriginNanos;
-        var approved = session.vmcIfStarted().get().events().stream()
-                .filter(e -> e.type() == VmcEvent.Type.VEND_APPROVED && e.at().toNanos() >= soundEndedOnVmcClock).findFirst();
+        var bus = session.observations().machineIfWatched(Observations.MACHINE);
+        if (soundEnded < 0 || bus.isEmpty()) return;
+        var approved = bus.get().all().stream()
+                .filter(s -> s.event().type() == VmcEvent.Type.VEND_APPROVED && s.atNanos() >= soundEnded).findFirst();
         if (approved.isEmpty()) return;
-        double ms = (approved.get().at().toNanos() - soundEndedOnVmcClock) / 1e6;
+        double ms = (approved.get().atNanos() - soundEnded) / 1e6;
         Path dir = evidenceDir(scenario);
         MeasurementsFile.append(dir, Measurement.atMost("vend latency (end of sound → VEND APPROVED)", Math.round(ms * 10) / 10.0, "ms", VEND_LATENCY_LIMIT_MS).takenWith(atOnce));
     }

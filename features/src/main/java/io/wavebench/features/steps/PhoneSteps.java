@@ -14,9 +14,11 @@ public final class PhoneSteps {
     private static final Duration CREDENTIAL_VALIDITY = Duration.ofDays(7);
 
     private final ScenarioRig rig;
+    private final Cursors cursors;
 
-    public PhoneSteps(ScenarioRig rig) {
+    public PhoneSteps(ScenarioRig rig, Cursors cursors) {
         this.rig = rig;
+        this.cursors = cursors;
     }
 
     private SimulatedPhone phone() {
@@ -45,17 +47,22 @@ public final class PhoneSteps {
 
     @When("the phone plays a payment token")
     public void thePhonePlaysAPaymentToken() {
+        cursors.fromHere("the phone plays a payment token");
         rig.remember(phone().pay());
     }
 
     @When("the phone plays a token whose device signature is forged")
     public void thePhonePlaysAForgedToken() {
+        cursors.fromHere("the phone plays a token whose device signature is forged");
         rig.remember(phone().sound(Forgeries.withForgedDeviceSignature(phone().wallet().nextToken(rig.session().clock()))));
     }
 
     @When("someone plays a recording of the earlier payment sound")
     public void someonePlaysTheRecording() {
+        float[] recording = rig.lastSounded().samples();
+        cursors.fromHere("someone plays a recording of the earlier payment sound");
         // A perfect recording (the exact samples the phone played) is the strongest replay.
-        phone().play(rig.lastSounded().samples());
+        phone().play(recording);
+        rig.soundEnded();
     }
 }

@@ -39,10 +39,12 @@ public final class RefusalSteps {
     }
 
     private final ScenarioRig rig;
+    private final Cursors cursors;
     private PaymentToken unplayed;
 
-    public RefusalSteps(ScenarioRig rig) {
+    public RefusalSteps(ScenarioRig rig, Cursors cursors) {
         this.rig = rig;
+        this.cursors = cursors;
     }
 
     private SimulatedPhone phone() {
@@ -60,6 +62,7 @@ public final class RefusalSteps {
     @When("the phone plays {misbehaviour}")
     public void thePhonePlays(Misbehaviour misbehaviour) {
         Clock clock = rig.session().clock();
+        cursors.fromHere("the phone plays " + misbehaviour.words);
         switch (misbehaviour) {
             case CUT_SHORT -> playBytes(Forgeries.cutShort(phone().wallet().nextToken(clock), 4));
             case UNKNOWN_TYPE -> playBytes(Forgeries.withTypeByte(phone().wallet().nextToken(clock), 0x7F));
@@ -77,6 +80,7 @@ public final class RefusalSteps {
     /** Bytes that are no token go on the air as the phone sounds a token: its modem profile, its volume, its speaker. */
     private void playBytes(byte[] bytes) {
         phone().soundBytes(bytes);
+        rig.soundEnded();
     }
 
     @Given("the phone has made a payment token without playing it")
@@ -87,6 +91,8 @@ public final class RefusalSteps {
     @When("someone plays the token the phone made without playing it")
     public void someonePlaysTheUnplayedToken() {
         if (unplayed == null) throw new IllegalStateException("no token was made without playing it in this scenario");
+        cursors.fromHere("someone plays the token the phone made without playing it");
         phone().sound(unplayed);
+        rig.soundEnded();
     }
 }

@@ -2,6 +2,7 @@ package io.wavebench.features.steps;
 
 import io.wavebench.drivers.audio.AudioLinkException;
 import io.wavebench.drivers.serial.SerialLinkException;
+import io.wavebench.fixtures.observe.RigClock;
 import io.wavebench.fixtures.rig.RigAssembler;
 import io.wavebench.fixtures.rig.RigFileException;
 import io.wavebench.fixtures.rig.RigLanes;
@@ -31,8 +32,8 @@ public final class ScenarioRig {
     private RigLanes.Lane lane;
     /** What the phone sounded last: the recording a replay attacker would hold. */
     private SimulatedPhone.Sounded lastSounded;
-    /** System.nanoTime() when the last remembered sound had left the speaker (play() drains), or -1. */
-    private long lastSoundEndedNanos = -1;
+    /** On the rig's clock, when the last sound any step played had left the speaker (play() drains), or -1. */
+    private volatile long lastSoundEndedNanos = -1;
     /** The modem profile a scenario asked for before the rig was assembled, or null for the rig file's. */
     private String modemProfile;
 
@@ -81,7 +82,8 @@ public final class ScenarioRig {
 
     /**
      * The simulated reader's insides, for {@code @needs:reader-internals} steps (telling it to
-     * misbehave, reading its journal or log); a real reader has none to give.
+     * misbehave on the bus); a real reader has none to give. No assertion reads them: a {@code Then}
+     * observes the reader from outside ({@link Cursors}).
      */
     SimulatedReader readerInternals() {
         RigSession session = session();
@@ -93,9 +95,18 @@ public final class ScenarioRig {
         return session != null;
     }
 
+    /** A token the phone sounded: the recording a replay attacker would hold. Call as play() returns. */
     void remember(SimulatedPhone.Sounded sounded) {
-        lastSoundEndedNanos = System.nanoTime(); // called as play() returns: the sound has just ended
+        soundEnded();
         lastSounded = sounded;
+    }
+
+    /**
+     * Any sound a step played (a token, a forgery, a recording) has just left the speaker: the
+     * reader's time to answer it counts from here ({@link Cursors#readerAnswerTime()}).
+     */
+    void soundEnded() {
+        lastSoundEndedNanos = RigClock.nanos();
     }
 
     long lastSoundEndedNanos() {

@@ -15,6 +15,7 @@ import io.wavebench.simulators.backend.api.RevokeRequest;
 import io.wavebench.simulators.backend.api.TokenizeRequest;
 import io.wavebench.simulators.backend.db.Database;
 import io.wavebench.simulators.backend.db.Migrations;
+import io.wavebench.simulators.backend.db.Sql;
 import io.wavebench.simulators.backend.http.BackendHttpServer;
 import io.wavebench.simulators.backend.http.BackendHttpServer.Response;
 import io.wavebench.simulators.backend.issuer.CredentialService;
@@ -106,12 +107,31 @@ public final class SimulatedBackend implements Startable {
         }
     }
 
+    /**
+     * The named id counters a backend hands out, which {@link #idsFrom} can start elsewhere: a
+     * reader that is not restarted remembers the credentials (and codes) it has seen (DESIGN §5.7),
+     * so the backends of a run's scenarios must not hand out the same ids twice.
+     */
+    public enum IdCounter {
+        /** Credential ids of enrolment and refresh (DESIGN §5.1: a u64 in the credential). */
+        CREDENTIAL_ID("credential_id"),
+        /** Barcode key slots, the six digits after a payment barcode's prefix (DESIGN §5.2). */
+        BARCODE_SLOT("barcode_slot");
+
+        final String counter;
+
+        IdCounter(String counter) {
+            this.counter = counter;
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedBackend.class);
 
     private final Config config;
     private Database db;
     private int ticketingKeyId = 1;
     private KeyPair ticketingKey;
+    private final java.util.Map<IdCounter, Long> firstIds = new java.util.EnumMap<>(IdCounter.class);
     private BackendHttpServer server;
     private URI url;
 
@@ -130,6 +150,18 @@ public final class SimulatedBackend implements Startable {
         return this;
     }
 
+    /**
+     * The first id {@code counter} hands out from this start on is {@code first}, unless the
+     * database has handed out ids at or past it already (a shared database keeps its ids unique:
+     * counters are only ever raised). Call before {@link #start()}.
+     */
+    public synchronized SimulatedBackend idsFrom(IdCounter counter, long first) {
+        if (server != null) throw new IllegalStateException("backend: idsFrom() after start()");
+        if (first < 1) throw new IllegalArgumentException("backend: ids start at 1 or later, not " + first);
+        firstIds.put(counter, first);
+        return this;
+    }
+
     /** Opens the database, applies migrations, serves. A database it cannot reach fails here, naming the URL. */
     @Override
     public synchronized void start() {
@@ -138,6 +170,7 @@ public final class SimulatedBackend implements Startable {
         try {
             Migrations migrations = Migrations.bundled();
             List<Integer> applied = migrations.apply(database);
+            raiseIdCounters(database);
             Clock clock = config.clock();
             Revocations revocations = new Revocations(database, clock);
             Readers readers = new Readers(database, clock);
@@ -198,6 +231,17 @@ public final class SimulatedBackend implements Startable {
             database.close();
             throw e;
         }
+    }
+
+    private void raiseIdCounters(Database database) {
+        if (firstIds.isEmpty()) return;
+        database.inTransaction("starting id counters at " + firstIds, c -> {
+            for (var e : firstIds.entrySet()) {
+                // Sql.next adds one, then hands out: the counter holds the last id handed out.
+                Sql.update(c, "UPDATE id_counter SET last_value = ? WHERE name = ? AND last_value < ?", e.getValue() - 1, e.getKey().counter, e.getValue() - 1);
+            }
+            return null;
+        });
     }
 
     private static Health health(Database database) {

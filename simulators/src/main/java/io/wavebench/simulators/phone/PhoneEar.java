@@ -20,6 +20,8 @@ final class PhoneEar implements AutoCloseable {
     private final AudioIn microphone;
     private final AcousticModem modem;
     private final BlockingQueue<byte[]> challenges = new LinkedBlockingQueue<>();
+    /** Every challenge heard, with System.nanoTime() when it was demodulated; guarded by itself. */
+    private final java.util.List<SimulatedPhone.HeardChallenge> heard = new java.util.ArrayList<>();
     private final Thread listening;
     private volatile boolean running = true;
 
@@ -33,7 +35,12 @@ final class PhoneEar implements AutoCloseable {
     }
 
     private void listen() {
-        StreamingReceiver receiver = modem.newReceiver(frame -> ChallengeFrames.challengeOf(frame.payload()).ifPresent(challenges::add));
+        StreamingReceiver receiver = modem.newReceiver(frame -> ChallengeFrames.challengeOf(frame.payload()).ifPresent(challenge -> {
+            synchronized (heard) {
+                heard.add(new SimulatedPhone.HeardChallenge(System.nanoTime(), challenge.clone()));
+            }
+            challenges.add(challenge);
+        }));
         float[] block = new float[Math.max(1, Math.round(microphone.format().getSampleRate() / 100))];
         while (running) {
             int n = microphone.read(block);
@@ -53,6 +60,12 @@ final class PhoneEar implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        }
+    }
+
+    java.util.List<SimulatedPhone.HeardChallenge> heard() {
+        synchronized (heard) {
+            return java.util.List.copyOf(heard);
         }
     }
 

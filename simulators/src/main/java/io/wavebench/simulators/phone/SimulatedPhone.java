@@ -142,6 +142,18 @@ public final class SimulatedPhone implements Startable {
         return sound(wallet.nextToken(phoneClock(), challenge));
     }
 
+    /**
+     * Every reader challenge the phone's microphone has demodulated since {@link #listenWith}, oldest
+     * first: what the air brought the phone in two-way mode (DESIGN §5.1), whoever sounded it.
+     */
+    public java.util.List<HeardChallenge> challengesHeard() {
+        PhoneEar listening;
+        synchronized (this) {
+            listening = ear;
+        }
+        return listening == null ? java.util.List.of() : listening.heard();
+    }
+
     /** Sounds any token, honest or not: how scenarios present forgeries through the same path. */
     public Sounded sound(PaymentToken token) {
         return new Sounded(token, soundBytes(token.encode()));
@@ -173,6 +185,18 @@ public final class SimulatedPhone implements Startable {
         if (ear != null) ear.close();
         ear = null;
         speaker.close();
+    }
+
+    /** A challenge the phone's microphone demodulated, and System.nanoTime() when it did. */
+    public record HeardChallenge(long atNanos, byte[] challenge) {
+        public HeardChallenge {
+            challenge = challenge.clone();
+        }
+
+        @Override
+        public byte[] challenge() {
+            return challenge.clone();
+        }
     }
 
     /** A token as it went on the air: the token and the exact samples played. */

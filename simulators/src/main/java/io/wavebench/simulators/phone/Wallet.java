@@ -18,7 +18,20 @@ public final class Wallet {
     private long counter;
 
     public Wallet(KeyPair deviceKey) {
+        this(deviceKey, 0);
+    }
+
+    /**
+     * A wallet whose first token carries counter {@code lastCounter + 1}. A reader that is not
+     * restarted remembers the highest counter it took (DESIGN §5.1, §5.7): test data that should
+     * not look like a replay to it starts each run's and each scenario's wallets elsewhere.
+     *
+     * @param lastCounter the counter value taken to be used already; 0 for a new wallet
+     */
+    public Wallet(KeyPair deviceKey, long lastCounter) {
+        if (lastCounter < 0 || lastCounter >= 0xFFFF_FFFFL) throw new IllegalArgumentException("a token counter is a u32 with room to count: " + lastCounter);
         this.deviceKey = deviceKey;
+        this.counter = lastCounter;
     }
 
     public byte[] devicePublicKey() {

@@ -63,6 +63,7 @@ public final class SimulatedVmc implements Startable {
 
     // Guarded by this.
     private final List<VmcEvent> events = new ArrayList<>();
+    private final List<java.util.function.Consumer<VmcEvent>> listeners = new ArrayList<>();
     private VmcState state = VmcState.STOPPED;
     private Integer selection;
     private boolean wake;
@@ -82,7 +83,8 @@ public final class SimulatedVmc implements Startable {
     private boolean readerLost;
     private long lastValidAnswer; // System.nanoTime of the reader's last valid answer; 0 before the first
     private MdbMoney money = MdbMoney.MINOR_UNITS_2_DECIMALS;
-    private CashlessResponse.ReaderConfig readerConfig;
+    /** Written by the poll thread, read by observers for the non-response time. */
+    private volatile CashlessResponse.ReaderConfig readerConfig;
 
     public SimulatedVmc(MdbTransport transport, Catalog catalog) {
         this(transport, catalog, DEFAULT_POLL_INTERVAL, MDB_RESPONSE_TIMEOUT);
@@ -251,6 +253,18 @@ public final class SimulatedVmc implements Startable {
         return List.copyOf(events);
     }
 
+    /**
+     * Hands {@code listener} every event so far, in order, and then each new one as it happens, on
+     * the thread that records it and in the order of {@link #events()}; nothing is missed or
+     * repeated. How an observer keeps its own log of the machine on a clock of its choosing: it is
+     * called at the moment the event is recorded. A listener must be quick and must not call back
+     * into this VMC.
+     */
+    public synchronized void listen(java.util.function.Consumer<VmcEvent> listener) {
+        events.forEach(listener);
+        listeners.add(listener);
+    }
+
     /** How many events so far: an index for {@link #awaitEvent(Predicate, Duration, int)}. */
     public synchronized int eventCount() {
         return events.size();
@@ -342,7 +356,13 @@ public final class SimulatedVmc implements Startable {
         }
     }
 
-    private Duration nonResponseTime() {
+    /**
+     * How long the VMC lets the reader go without a valid answer before it calls it lost (MDB 4.2
+     * §2.2): the application maximum response time of the reader's READER CONFIG DATA, or MDB's
+     * {@link #DEFAULT_NON_RESPONSE_TIME} before the reader has said.
+     */
+    public Duration nonResponseTime() {
+        CashlessResponse.ReaderConfig readerConfig = this.readerConfig;
         return readerConfig != null && readerConfig.maxResponseTimeSeconds() > 0
                 ? Duration.ofSeconds(readerConfig.maxResponseTimeSeconds()) : DEFAULT_NON_RESPONSE_TIME;
     }
@@ -542,6 +562,7 @@ public final class SimulatedVmc implements Startable {
 
     private synchronized void event(VmcEvent e) {
         events.add(e);
+        for (var listener : listeners) listener.accept(e);
         notifyAll();
     }
 

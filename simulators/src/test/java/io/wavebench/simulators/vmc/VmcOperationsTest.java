@@ -73,6 +73,22 @@ class VmcOperationsTest {
     }
 
     @Test
+    void a_listener_gets_every_event_so_far_and_each_new_one_in_order_once() {
+        List<VmcEvent> heard = new CopyOnWriteArrayList<>();
+        vmc.listen(heard::add); // the reader was enabled before: those events come first
+        vmc.select(12);
+        reader.beginSession(500);
+        vmc.awaitEvent(Type.SESSION_ENDED, DEADLINE);
+        assertEquals(vmc.events(), heard);
+    }
+
+    @Test
+    void the_non_response_time_is_what_the_reader_configured() {
+        // The peripheral's READER CONFIG DATA states its application maximum response time (MDB 4.2 §7.4.2).
+        assertEquals(Duration.ofSeconds(CashlessPeripheral.DEFAULT_CONFIG.maxResponseTimeSeconds()), vmc.nonResponseTime());
+    }
+
+    @Test
     void cancel_with_a_session_open_completes_it_and_charges_nothing() {
         assertTrue(reader.beginSession(500));
         vmc.awaitEvent(Type.SESSION_BEGAN, DEADLINE);
