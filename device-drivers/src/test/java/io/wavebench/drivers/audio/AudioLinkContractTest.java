@@ -161,6 +161,31 @@ class AudioLinkContractTest {
         if (backing.heardFromFirstSample()) assertEquals(0, at, "nothing from before the reset is heard");
     }
 
+    /**
+     * DESIGN §5.7: lines open with the buffer asked for (80 ms unless told), not javax.sound's
+     * 0.5 s default, and a sound far longer than the buffer is written through it whole.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backings")
+    void lines_open_with_the_buffer_asked_for_and_a_sound_longer_than_it_plays_whole(Backing backing) {
+        backing.prepare();
+        JavaSoundAudioIn mic = new JavaSoundAudioIn(MIXER, 48_000f, Duration.ofMillis(50));
+        opened.add(mic);
+        mic.open();
+        assertEquals(50 * 48 * Pcm16.BYTES_PER_SAMPLE, mic.lineBufferBytes(), "the microphone line's buffer: 50 ms at 48 kHz, 16-bit mono");
+        Recorder recorder = new Recorder(mic);
+        JavaSoundAudioOut speaker = new JavaSoundAudioOut(MIXER);
+        opened.add(speaker);
+        speaker.open();
+        assertEquals(JavaSoundAudioOut.DEFAULT_LINE_BUFFER, speaker.lineBuffer());
+        assertEquals(80 * 48 * Pcm16.BYTES_PER_SAMPLE, speaker.lineBufferBytes(), "the speaker line's buffer: 80 ms by default");
+        float[] signal = Signals.random(6, 14_400); // 0.3 s: a short frame, longer than either buffer
+
+        speaker.play(signal);
+
+        recorder.awaitSignal(signal, WAIT);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("backings")
     void close_unblocks_a_reader(Backing backing) throws InterruptedException {

@@ -93,9 +93,23 @@ final class LoopbackTargetLine extends LoopbackLine implements TargetDataLine {
 
     // ---- for the cable, lock held ----
 
-    /** Appends what the microphone heard; returns frames dropped to make room. */
+    /**
+     * Appends what the microphone heard; returns frames dropped to make room. In FAST mode there is
+     * no time for a reader to keep up in: a writer hands over a whole sound at once, so a capture
+     * buffer opened small (a bench-like 80 ms) grows to the default rather than drop what a
+     * reader would have read in real time. CLOCKED mode drops, as hardware does.
+     */
     int capture(byte[] pcm) {
         framePosition += pcm.length / Pcm16.BYTES_PER_SAMPLE;
+        if (captured.free() < pcm.length && cable.mode() == LoopbackCable.Mode.FAST) {
+            int wanted = Math.max(captured.size() + pcm.length, defaultBufferBytes(getFormat()));
+            if (wanted > captured.capacity()) {
+                byte[] held = new byte[captured.size()];
+                captured.take(held, 0, held.length);
+                captured = new ByteRing(wanted); // whole frames: both terms are
+                captured.put(held, 0, held.length);
+            }
+        }
         return captured.putDroppingOldest(pcm, 0, pcm.length, Pcm16.BYTES_PER_SAMPLE) / Pcm16.BYTES_PER_SAMPLE;
     }
 
