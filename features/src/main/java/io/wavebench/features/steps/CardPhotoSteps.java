@@ -119,6 +119,15 @@ public final class CardPhotoSteps {
         photo = capture().photograph(card);
     }
 
+    /**
+     * Puts the card's number where the leak check must find it (a reader id at the backend): what a
+     * careless operator could do, and how the check is shown to fail (the lies' card feature).
+     */
+    @Given("someone registers a reader at the backend under the card's number")
+    public void aReaderRegisteredUnderTheCardNumber() {
+        rig.session().backend().client().registerReader(card.pan().revealDigits());
+    }
+
     @When("the shopper shows the card photo to the reader")
     public void showThePhoto() {
         displayFrom = vmc().eventCount();

@@ -16,9 +16,11 @@ import io.wavebench.simulators.backend.BackendException;
 import io.wavebench.simulators.backend.api.BarcodeAuthorization;
 import io.wavebench.simulators.reader.CodeRefusal;
 import io.wavebench.simulators.reader.ReaderMessage;
+import io.wavebench.simulators.vmc.VmcEvent;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Assumptions;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Paying with a code on the phone's screen (DESIGN §5.2). The phone draws its code on its screen;
@@ -106,11 +108,20 @@ public final class CodeSteps {
 
     @Then("the backend has charged {money} for the barcode")
     public void theBackendHasCharged(long amount) {
-        await("the backend captures the barcode's hold").atMost(ANSWER_WITHIN).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+        await("the backend captures the barcode's hold").atMost(ANSWER_WITHIN).pollInterval(Duration.ofMillis(50))
+                // What the reader did instead settles it: a barcode it declined is charged nowhere.
+                .failFast("the reader declined the barcode instead (the machine's display said so)", this::declinedSinceShown)
+                .untilAsserted(() -> {
             BarcodeAuthorization a = codes().phoneBackend().barcodeAuthorizationOf(barcode);
             assertEquals("CAPTURED", a.status(), () -> "authorization of " + barcode + ": " + a);
             assertEquals(amount, a.captured(), "captured amount in minor units");
         });
+    }
+
+    private boolean declinedSinceShown() {
+        return shownFrom >= 0 && rig.session().vmc().events().stream().skip(shownFrom)
+                .filter(e -> e.type() == VmcEvent.Type.DISPLAYED)
+                .anyMatch(e -> ReaderMessage.parse(e.detail()).filter(m -> m instanceof ReaderMessage.CodeDeclined).isPresent());
     }
 
     @Then("the barcode cannot pay again")
@@ -119,12 +130,21 @@ public final class CodeSteps {
         assertEquals(BackendError.BARCODE_ALREADY_USED, e.error(), e::getMessage);
     }
 
-    /** Settled once the reader declined on the display: a barcode it refused is one it did not present. */
+    /**
+     * Settled by the reader's answer to the barcode: declined on the display (a barcode it refused
+     * is one it did not present), or a session begun on the bus (one it presented, and the backend held).
+     */
     @Then("the backend has not seen the barcode")
     public void theBackendHasNotSeenTheBarcode() {
-        ReaderMessage said = answer();
+        if (shownFrom < 0) throw new IllegalStateException("no code was shown to the reader in this scenario");
+        var vmc = rig.session().vmc();
+        VmcEvent answer = vmc.awaitEvent(e -> e.type() == VmcEvent.Type.SESSION_BEGAN
+                        || e.type() == VmcEvent.Type.DISPLAYED && ReaderMessage.parse(e.detail()).filter(m -> m instanceof ReaderMessage.CodeDeclined).isPresent(),
+                ANSWER_WITHIN, shownFrom).orElseThrow(() -> new AssertionFailedError("the reader neither declined the barcode nor began a session for it within "
+                        + ANSWER_WITHIN.toMillis() + " ms; the display said " + ReaderDisplay.displayedSince(vmc, shownFrom)));
+        assertEquals(VmcEvent.Type.DISPLAYED, answer.type(), () -> "the reader took the barcode: " + answer);
         BackendException e = assertThrows(BackendException.class, () -> codes().phoneBackend().barcodeAuthorizationOf(barcode),
-                () -> "the backend holds an authorization of " + barcode + " (the display said " + said.text() + ")");
+                () -> "the backend holds an authorization of " + barcode + " (the display said " + answer.detail() + ")");
         assertEquals(BackendError.AUTHORIZATION_UNKNOWN, e.error(), e::getMessage);
     }
 }

@@ -164,6 +164,8 @@ public final class TicketSteps {
         KioskAnswers.Mark m = mark(kiosk);
         assertEquals(0, m.redemptions(), () -> "the ticket was already redeemed when the step acted: " + codes().phoneBackend().ticket(ticket.ticketId()).redemptions());
         await("the backend records the redemption at " + kiosk).atMost(KioskAnswers.ANSWER_WITHIN.plus(KioskAnswers.REPORT_WITHIN)).pollInterval(Duration.ofMillis(50))
+                // What the kiosk did instead settles it: a ticket it refused is not redeemed.
+                .failFast("kiosk " + kiosk + " refused the ticket instead", () -> !KioskAnswers.refusalsSince(codes(), m).isEmpty())
                 .untilAsserted(() -> {
                     List<TicketRedemption> r = codes().phoneBackend().ticket(ticket.ticketId()).redemptions();
                     assertEquals(1, r.size(), () -> "redemptions " + r);
