@@ -20,6 +20,7 @@ import io.wavebench.simulators.vmc.VmcEvent;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Assumptions;
+import org.awaitility.core.TerminalFailureException;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -108,14 +109,19 @@ public final class CodeSteps {
 
     @Then("the backend has charged {money} for the barcode")
     public void theBackendHasCharged(long amount) {
-        await("the backend captures the barcode's hold").atMost(ANSWER_WITHIN).pollInterval(Duration.ofMillis(50))
-                // What the reader did instead settles it: a barcode it declined is charged nowhere.
-                .failFast("the reader declined the barcode instead (the machine's display said so)", this::declinedSinceShown)
-                .untilAsserted(() -> {
-            BarcodeAuthorization a = codes().phoneBackend().barcodeAuthorizationOf(barcode);
-            assertEquals("CAPTURED", a.status(), () -> "authorization of " + barcode + ": " + a);
-            assertEquals(amount, a.captured(), "captured amount in minor units");
-        });
+        try {
+            await("the backend captures the barcode's hold").atMost(ANSWER_WITHIN).pollInterval(Duration.ofMillis(50))
+                    // What the reader did instead settles it: a barcode it declined is charged nowhere.
+                    .failFast("the reader declined the barcode instead", this::declinedSinceShown)
+                    .untilAsserted(() -> {
+                        BarcodeAuthorization a = codes().phoneBackend().barcodeAuthorizationOf(barcode);
+                        assertEquals("CAPTURED", a.status(), () -> "authorization of " + barcode + ": " + a);
+                        assertEquals(amount, a.captured(), "captured amount in minor units");
+                    });
+        } catch (TerminalFailureException declined) {
+            throw new AssertionFailedError("the backend charged nothing for " + barcode + ": the reader declined it; the display said "
+                    + ReaderDisplay.displayedSince(rig.session().vmc(), shownFrom), declined);
+        }
     }
 
     private boolean declinedSinceShown() {

@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.awaitility.core.TerminalFailureException;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Ticket pickup at the cinema kiosk (DESIGN §5.5), observed as on a bench: what came out of the
@@ -163,15 +165,19 @@ public final class TicketSteps {
     public void theBackendRecordsTheRedemption(String kiosk) {
         KioskAnswers.Mark m = mark(kiosk);
         assertEquals(0, m.redemptions(), () -> "the ticket was already redeemed when the step acted: " + codes().phoneBackend().ticket(ticket.ticketId()).redemptions());
-        await("the backend records the redemption at " + kiosk).atMost(KioskAnswers.ANSWER_WITHIN.plus(KioskAnswers.REPORT_WITHIN)).pollInterval(Duration.ofMillis(50))
-                // What the kiosk did instead settles it: a ticket it refused is not redeemed.
-                .failFast("kiosk " + kiosk + " refused the ticket instead", () -> !KioskAnswers.refusalsSince(codes(), m).isEmpty())
-                .untilAsserted(() -> {
-                    List<TicketRedemption> r = codes().phoneBackend().ticket(ticket.ticketId()).redemptions();
-                    assertEquals(1, r.size(), () -> "redemptions " + r);
-                    assertEquals(kiosk, r.get(0).kioskId());
-                    assertTrue(!r.get(0).conflict(), () -> "flagged as a conflict: " + r);
-                });
+        try {
+            await("the backend records the redemption at " + kiosk).atMost(KioskAnswers.ANSWER_WITHIN.plus(KioskAnswers.REPORT_WITHIN)).pollInterval(Duration.ofMillis(50))
+                    // What the kiosk did instead settles it: a ticket it refused is not redeemed.
+                    .failFast("kiosk " + kiosk + " refused the ticket instead", () -> !KioskAnswers.refusalsSince(codes(), m).isEmpty())
+                    .untilAsserted(() -> {
+                        List<TicketRedemption> r = codes().phoneBackend().ticket(ticket.ticketId()).redemptions();
+                        assertEquals(1, r.size(), () -> "redemptions " + r);
+                        assertEquals(kiosk, r.get(0).kioskId());
+                        assertTrue(!r.get(0).conflict(), () -> "flagged as a conflict: " + r);
+                    });
+        } catch (TerminalFailureException refused) {
+            throw new AssertionFailedError("kiosk " + kiosk + " redeemed nothing: it refused the ticket, " + KioskAnswers.refusalsSince(codes(), m), refused);
+        }
     }
 
     /**
