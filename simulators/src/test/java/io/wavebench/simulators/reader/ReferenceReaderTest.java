@@ -94,7 +94,7 @@ class ReferenceReaderTest {
         cable.reset();
         cable.mode(LoopbackCable.Mode.FAST);
         ReferenceReader reader = vendingReader(ReferenceReader.builder("two-ears")
-                .microphone(new JavaSoundAudioIn(CABLE), List.of(ModemProfile.ROBUST, ModemProfile.ULTRASONIC)));
+                .microphone(fastCableMicrophone(), List.of(ModemProfile.ROBUST, ModemProfile.ULTRASONIC)));
         JavaSoundAudioOut phone = keep(new JavaSoundAudioOut(CABLE));
         phone.open();
         byte[] payload = token().encode();
@@ -120,7 +120,7 @@ class ReferenceReaderTest {
         LoopbackCable cable = LoopbackCables.cable(CABLE);
         cable.reset();
         cable.mode(LoopbackCable.Mode.FAST);
-        ReferenceReader reader = vendingReader(ReferenceReader.builder("hears-itself").microphone(new JavaSoundAudioIn(CABLE), List.of(ModemProfile.ROBUST)));
+        ReferenceReader reader = vendingReader(ReferenceReader.builder("hears-itself").microphone(fastCableMicrophone(), List.of(ModemProfile.ROBUST)));
         JavaSoundAudioOut air = keep(new JavaSoundAudioOut(CABLE));
         air.open();
         AcousticModem modem = AcousticModem.of(ModemProfile.ROBUST, 48_000f);
@@ -210,6 +210,11 @@ class ReferenceReaderTest {
         awaitTrue("a sync after the network came back", () -> operator.readerStatus("syncs-alone").lastSyncAt().isAfter(before));
         awaitTrue("the reader says it is back", () -> reader.events().stream().filter(e -> e.kind() == ReaderEvent.Kind.ONLINE).count() >= 2);
         assertEquals(List.of(), vmc.events().stream().filter(e -> e.type() == VmcEvent.Type.DISPLAYED).toList(), "being offline tells the shopper nothing");
+    }
+
+    /** FAST mode hands a whole sound over at once: the microphone's buffer holds one. */
+    private static JavaSoundAudioIn fastCableMicrophone() {
+        return new JavaSoundAudioIn(CABLE, 48_000f, Duration.ofSeconds(5));
     }
 
     private static long syncs(BackendClient operator) {

@@ -12,7 +12,11 @@ import javax.sound.sampled.TargetDataLine;
  */
 final class LoopbackTargetLine extends LoopbackLine implements TargetDataLine {
 
-    /** Generous, so a FAST-mode writer can run ahead of a slower reader without loss. */
+    /**
+     * Generous, so a FAST-mode writer can run ahead of a slower reader without loss. A line opened
+     * with a buffer of its own (JavaSoundAudioIn's 80 ms) keeps that bound in FAST mode too: there a
+     * writer hands a whole sound over at once, so a FAST-mode reader asks for one that holds it.
+     */
     private static final double DEFAULT_BUFFER_SECONDS = 5.0;
 
     private ByteRing captured = new ByteRing(Pcm16.BYTES_PER_SAMPLE);
@@ -93,23 +97,9 @@ final class LoopbackTargetLine extends LoopbackLine implements TargetDataLine {
 
     // ---- for the cable, lock held ----
 
-    /**
-     * Appends what the microphone heard; returns frames dropped to make room. In FAST mode there is
-     * no time for a reader to keep up in: a writer hands over a whole sound at once, so a capture
-     * buffer opened small (a bench-like 80 ms) grows to the default rather than drop what a
-     * reader would have read in real time. CLOCKED mode drops, as hardware does.
-     */
+    /** Appends what the microphone heard; returns frames dropped to make room. */
     int capture(byte[] pcm) {
         framePosition += pcm.length / Pcm16.BYTES_PER_SAMPLE;
-        if (captured.free() < pcm.length && cable.mode() == LoopbackCable.Mode.FAST) {
-            int wanted = Math.max(captured.size() + pcm.length, defaultBufferBytes(getFormat()));
-            if (wanted > captured.capacity()) {
-                byte[] held = new byte[captured.size()];
-                captured.take(held, 0, held.length);
-                captured = new ByteRing(wanted); // whole frames: both terms are
-                captured.put(held, 0, held.length);
-            }
-        }
         return captured.putDroppingOldest(pcm, 0, pcm.length, Pcm16.BYTES_PER_SAMPLE) / Pcm16.BYTES_PER_SAMPLE;
     }
 
