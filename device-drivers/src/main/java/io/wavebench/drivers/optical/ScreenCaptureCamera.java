@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * pixels, never the code itself.
  *
  * <p>The screen is chosen by its AWT id ({@code GraphicsDevice.getIDstring()}, e.g. {@code :99.0}),
- * its index among the screens, or, with none given, the default screen of the display this JVM
+ * the display's name for its first screen ({@code :99}), its index among the screens, or, with
+ * none given, the default screen of the display this JVM
  * runs on ({@code DISPLAY}): AWT picks its display once, when it starts, so the process must be
  * started with {@code DISPLAY} set to the display to capture and {@code java.awt.headless=false}.
  * A region of the screen can be given; the whole screen otherwise. Opens on {@link #open()}.
@@ -105,6 +106,10 @@ public final class ScreenCaptureCamera implements Camera, AutoCloseable {
 
     private GraphicsDevice find(GraphicsDevice[] devices) {
         for (GraphicsDevice d : devices) if (d.getIDstring().equals(screenId)) return d;
+        // A display's name (":99") means its first screen (":99.0"): AWT names screens, X displays.
+        if (screenId.matches(":\\d+")) {
+            for (GraphicsDevice d : devices) if (d.getIDstring().equals(screenId + ".0")) return d;
+        }
         try {
             int index = Integer.parseInt(screenId);
             if (index >= 0 && index < devices.length) return devices[index];
@@ -112,7 +117,8 @@ public final class ScreenCaptureCamera implements Camera, AutoCloseable {
             // the error below names what exists
         }
         String seen = Arrays.stream(devices).map(GraphicsDevice::getIDstring).collect(Collectors.joining(", "));
-        throw new DisplayUnavailableException(screenId, "no such screen; this display has " + devices.length + ": " + seen);
+        throw new DisplayUnavailableException(screenId, "no such screen; this display has " + devices.length + ": " + seen
+                + " (a JVM captures the X display it was started on, DISPLAY=" + System.getenv("DISPLAY") + ")");
     }
 
     /** What part of the desktop each frame is, once open. */

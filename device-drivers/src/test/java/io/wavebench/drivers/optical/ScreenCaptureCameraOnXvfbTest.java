@@ -35,6 +35,7 @@ class ScreenCaptureCameraOnXvfbTest {
         assertTrue(said.contains("region 675x1463 decoded at frame 1"), () -> "the phone-sized page only: " + said);
         String black = said.stream().filter(l -> l.startsWith("black ")).findFirst().orElseThrow(() -> new AssertionError("no black frame: " + said));
         assertEquals("black p5 0 p95 0", black, "a black window is a black frame");
+        assertTrue(said.stream().anyMatch(l -> l.matches("by display name :\\d+ " + WIDTH + "x" + HEIGHT)), () -> "a display's name is its first screen: " + said);
         String missing = said.stream().filter(l -> l.startsWith("no-such-screen")).findFirst().orElseThrow();
         assertTrue(missing.contains("display ':42.7': no such screen; this display has 1: :"), missing);
     }

@@ -36,6 +36,9 @@ public final class ScreenCaptureCameraProbe {
             FrameDiagnosis black = FrameDiagnosis.of(whole.capture());
             System.out.println("black p5 " + black.p5() + " p95 " + black.p95());
 
+            String display = System.getenv("DISPLAY");
+            ScreenCaptureCamera byDisplayName = new ScreenCaptureCamera(display, null, 1).open();
+            System.out.println("by display name " + display + " " + byDisplayName.width() + "x" + byDisplayName.height());
             try {
                 new ScreenCaptureCamera(":42.7", null, 10).open();
                 System.out.println("no-such-screen opened");

@@ -137,6 +137,11 @@ public final class ReaderMain {
         }
         try {
             reader.start();
+            // The shared air says its rate only once it is open.
+            float heard = reader.payments().flatMap(SimulatedReader::microphoneRate).orElse(o.sampleRate());
+            if (heard != o.sampleRate()) {
+                throw new IllegalArgumentException("the microphone " + o.microphone() + " runs at " + heard + " Hz, the modem was made for --sample-rate " + o.sampleRate());
+            }
         } catch (RuntimeException e) {
             reader.close(); // the port and the journal, if it got that far
             log.line("FAILED: reader " + o.readerId() + " could not start: " + e);
@@ -157,14 +162,7 @@ public final class ReaderMain {
                 made.add(journal);
                 b.mdb(transport(o.mdbPort(), o.transport()), journal);
             }
-            if (o.microphone() != null) {
-                AudioIn microphone = microphone(o.microphone(), o.sampleRate(), o.lineBuffer());
-                if (microphone.format().getSampleRate() != o.sampleRate()) {
-                    throw new IllegalArgumentException("the microphone " + o.microphone() + " runs at " + microphone.format().getSampleRate()
-                            + " Hz, the modem was made for --sample-rate " + o.sampleRate());
-                }
-                b.microphone(microphone, o.profiles());
-            }
+            if (o.microphone() != null) b.microphone(microphone(o.microphone(), o.sampleRate(), o.lineBuffer()), o.profiles(), o.sampleRate());
             if (o.speaker() != null) {
                 b.speaker(new JavaSoundAudioOut(o.speaker(), o.sampleRate(), o.lineBuffer()), o.twoWay(), ReferenceReader.DEFAULT_CHALLENGE_LIFETIME);
             }

@@ -82,7 +82,7 @@ public final class ReferenceReader implements Startable {
         if (b.mdb != null) {
             List<AcousticModem> modems = new ArrayList<>();
             if (b.microphone != null) {
-                float rate = b.microphone.format().getSampleRate();
+                float rate = b.sampleRate > 0 ? b.sampleRate : b.microphone.format().getSampleRate();
                 for (ModemProfile p : b.profiles) modems.add(AcousticModem.of(p, rate));
             }
             TokenVerifier verifier = new TokenVerifier(b.issuerKeys, b.clock, b.skewAllowance, b.tokenFreshness);
@@ -251,6 +251,7 @@ public final class ReferenceReader implements Startable {
         private final String readerId;
         private Clock clock = Clock.systemUTC();
         private AudioIn microphone;
+        private float sampleRate;
         private final LinkedHashSet<ModemProfile> profiles = new LinkedHashSet<>();
         private MdbTransport mdb;
         private AuthorizationJournal journal;
@@ -280,10 +281,19 @@ public final class ReferenceReader implements Startable {
             return this;
         }
 
-        /** Hears payments on {@code mic} in each of {@code listenFor}, all at once from the same samples. */
+        /** Hears payments on {@code mic} in each of {@code listenFor}, all at once from the same samples, at the microphone's rate. */
         public Builder microphone(AudioIn mic, List<ModemProfile> listenFor) {
+            return microphone(mic, listenFor, 0);
+        }
+
+        /**
+         * As {@link #microphone(AudioIn, List)}, the modems made for {@code sampleRate}: for a
+         * microphone that learns its format only when it opens (the shared air of another process).
+         */
+        public Builder microphone(AudioIn mic, List<ModemProfile> listenFor, float sampleRate) {
             if (listenFor.isEmpty()) throw new IllegalArgumentException("reader " + readerId + ": a microphone needs a modem profile to listen for");
             this.microphone = mic;
+            this.sampleRate = sampleRate;
             this.profiles.clear();
             this.profiles.addAll(listenFor);
             return this;

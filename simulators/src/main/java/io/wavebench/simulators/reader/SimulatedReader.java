@@ -26,6 +26,7 @@ import io.wavebench.simulators.token.ChallengeFrames;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -385,6 +386,11 @@ public final class SimulatedReader implements Startable {
 
     ReaderLog log() {
         return log;
+    }
+
+    /** The open microphone's sample rate; empty with no microphone. */
+    public Optional<Float> microphoneRate() {
+        return microphone == null ? Optional.empty() : Optional.of(microphone.format().getSampleRate());
     }
 
     /** The modem profiles it listens for. */
