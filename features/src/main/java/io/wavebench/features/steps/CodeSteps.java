@@ -110,10 +110,10 @@ public final class CodeSteps {
     @Then("the backend has charged {money} for the barcode")
     public void theBackendHasCharged(long amount) {
         try {
-            await("the backend captures the barcode's hold").atMost(ANSWER_WITHIN).pollInterval(Duration.ofMillis(50))
+            Deadlines.holds(await("the backend captures the barcode's hold").atMost(ANSWER_WITHIN).pollInterval(Duration.ofMillis(50))
                     // What the reader did instead settles it: a barcode it declined is charged nowhere.
-                    .failFast("the reader declined the barcode instead", this::declinedSinceShown)
-                    .untilAsserted(() -> {
+                    .failFast("the reader declined the barcode instead", this::declinedSinceShown),
+                    () -> {
                         BarcodeAuthorization a = codes().phoneBackend().barcodeAuthorizationOf(barcode);
                         assertEquals("CAPTURED", a.status(), () -> "authorization of " + barcode + ": " + a);
                         assertEquals(amount, a.captured(), "captured amount in minor units");

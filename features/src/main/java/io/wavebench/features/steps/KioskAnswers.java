@@ -55,8 +55,8 @@ final class KioskAnswers {
 
     /** The first refusal the kiosk reported after the mark; fails naming what the kiosk did instead. */
     static KioskRefusal awaitRefusal(CodeRig codes, Mark mark) {
-        await("kiosk " + mark.kiosk() + " reports a refusal to the backend").atMost(ANSWER_WITHIN).pollInterval(Duration.ofMillis(50))
-                .untilAsserted(() -> assertTrue(!refusalsSince(codes, mark).isEmpty(), () -> "no refusal from kiosk " + mark.kiosk()
+        Deadlines.holds(await("kiosk " + mark.kiosk() + " reports a refusal to the backend").atMost(ANSWER_WITHIN).pollInterval(Duration.ofMillis(50)),
+                () -> assertTrue(!refusalsSince(codes, mark).isEmpty(), () -> "no refusal from kiosk " + mark.kiosk()
                         + " since the phone was held over it; it printed " + receiptsSince(codes, mark).size() + " receipt(s) since; printer events "
                         + codes.kiosk(mark.kiosk()).printer().events()));
         return refusalsSince(codes, mark).get(0);
@@ -67,9 +67,9 @@ final class KioskAnswers {
      * backend — and says which (a refusal when it reported one).
      */
     static Optional<KioskRefusal> awaitAnswer(CodeRig codes, Mark mark) {
-        await("kiosk " + mark.kiosk() + " answers the ticket code (a ticket printed, or a refusal reported)").atMost(ANSWER_WITHIN)
-                .pollInterval(Duration.ofMillis(50))
-                .untilAsserted(() -> assertTrue(!refusalsSince(codes, mark).isEmpty() || receiptsSince(codes, mark).stream().anyMatch(PrintedReceipt::cut),
+        Deadlines.holds(await("kiosk " + mark.kiosk() + " answers the ticket code (a ticket printed, or a refusal reported)").atMost(ANSWER_WITHIN)
+                .pollInterval(Duration.ofMillis(50)),
+                () -> assertTrue(!refusalsSince(codes, mark).isEmpty() || receiptsSince(codes, mark).stream().anyMatch(PrintedReceipt::cut),
                         () -> "kiosk " + mark.kiosk() + " neither printed a ticket nor reported a refusal; printer events " + codes.kiosk(mark.kiosk()).printer().events()));
         return refusalsSince(codes, mark).stream().findFirst();
     }
