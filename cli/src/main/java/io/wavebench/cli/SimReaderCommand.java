@@ -104,7 +104,7 @@ final class SimReaderCommand implements Callable<Integer> {
     @Option(names = "--two-way", paramLabel = "MODE", description = "off|offer|require (default: offer with --speaker, else off).")
     String twoWay;
 
-    @Option(names = "--camera", paramLabel = "CAMERA", description = "x11[:SCREEN][@WxH+X+Y] (the pixels of the X display this process runs on) or none.")
+    @Option(names = "--camera", paramLabel = "CAMERA", description = "x11[:SCREEN][@WxH+X+Y] (the pixels of the X display this process runs on; SCREEN: the display, e.g. :99, an AWT screen id or an index) or none.")
     String camera;
 
     @Option(names = "--camera-fps", paramLabel = "N", description = "Frames a second the camera captures (default: 10).")
