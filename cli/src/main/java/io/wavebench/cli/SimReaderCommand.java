@@ -36,11 +36,15 @@ import picocli.CommandLine.Spec;
             "--trace also logs every MDB block, decoded. Exit 0 when done, 1 when the link failed or",
             "nothing happened within --timeout.",
             "",
-            "With --microphone it is the full reference reader instead: it hears payments (unix:SOCKET, the air",
-            "the simulated rig shares with other processes, or a javax.sound mixer), checks each token offline",
-            "against --issuer-key (DESIGN 5.1), journals every approval in the SQLite --journal before VEND",
-            "APPROVED and recovers from it when restarted, even after kill -9. It logs one line per event and",
-            "reads commands on stdin: 'sync URL' (upload the journal to a backend, pull revocations) and 'stop'.",
+            "With --microphone, --camera, --printer, --state or --provision it is the full reference reader",
+            "instead (how a bench starts the device under test): it hears payments (unix:SOCKET, the air the",
+            "simulated rig shares with other processes, or a javax.sound mixer) in each of --profiles, reads",
+            "codes and card photos with --camera (x11: an X display's pixels), prints tickets on --printer",
+            "(the kiosk function), checks each token offline against --issuer-key or the --provision file",
+            "(DESIGN 5.1), journals every approval in its SQLite journal (--journal FILE or --state DIR) before",
+            "VEND APPROVED and recovers from it when restarted, even after kill -9, and syncs with --backend",
+            "every --sync-every while it can reach it. It logs one line per event and reads commands on stdin:",
+            "'sync' (now), 'sync URL' (upload the journal to that backend, pull revocations) and 'stop'.",
             "--funds, --sessions and --timeout do not apply then."
         })
 final class SimReaderCommand implements Callable<Integer> {
@@ -48,7 +52,7 @@ final class SimReaderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", required = true, paramLabel = "PATH", description = "Serial port: /dev/ttyUSB0, or a pty such as /dev/pts/4.")
+    @Option(names = "--port", paramLabel = "PATH", description = "The MDB serial port: /dev/ttyUSB0, or a pty such as /dev/pts/4 (a kiosk-only reader has none).")
     String port;
 
     @Option(names = "--transport", defaultValue = "pty", paramLabel = "KIND", converter = SimCommand.FramingConverter.class,
@@ -82,13 +86,65 @@ final class SimReaderCommand implements Callable<Integer> {
     @Option(names = "--profile", defaultValue = "robust", paramLabel = "NAME", description = "With --microphone: modem profile, robust|fast|ultrasonic (default: ${DEFAULT-VALUE}).")
     String profile;
 
-    @Option(names = "--reader-id", defaultValue = "sim-reader-1", paramLabel = "ID", description = "With --microphone: the id the reader settles under (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reader-id", paramLabel = "ID", description = "The full reader's id at the backend (default: the --provision file's, else sim-reader-1).")
     String readerId;
+
+    @Option(names = "--state", paramLabel = "DIR", description = "The full reader's state folder: its journal is DIR/journal.sqlite (instead of --journal).")
+    String state;
+
+    @Option(names = "--provision", paramLabel = "FILE", description = "A provisioning file (wavebench rig provision): reader id, issuer and ticketing keys, backend, kiosk, clock check.")
+    String provision;
+
+    @Option(names = "--profiles", paramLabel = "P[,P...]", description = "Modem profiles to listen for at once (instead of --profile), e.g. robust,ultrasonic.")
+    String profiles;
+
+    @Option(names = "--speaker", paramLabel = "MIXER", description = "The reader's speaker, for two-way challenges.")
+    String speaker;
+
+    @Option(names = "--two-way", paramLabel = "MODE", description = "off|offer|require (default: offer with --speaker, else off).")
+    String twoWay;
+
+    @Option(names = "--camera", paramLabel = "CAMERA", description = "x11[:SCREEN][@WxH+X+Y] (the pixels of the X display this process runs on; SCREEN: the display, e.g. :99, an AWT screen id or an index) or none.")
+    String camera;
+
+    @Option(names = "--camera-fps", paramLabel = "N", description = "Frames a second the camera captures (default: 10).")
+    String cameraFps;
+
+    @Option(names = "--printer", paramLabel = "PATH", description = "The kiosk's ESC/POS printer port: turns the kiosk function on.")
+    String printer;
+
+    @Option(names = "--kiosk-id", paramLabel = "ID", description = "The kiosk's id at the backend.")
+    String kioskId;
+
+    @Option(names = "--cinema-id", paramLabel = "N", description = "The kiosk's cinema.")
+    String cinemaId;
+
+    @Option(names = "--cinema-name", paramLabel = "NAME", description = "The name printed on tickets.")
+    String cinemaName;
+
+    @Option(names = "--ticketing-key", paramLabel = "ID:KEY", description = "The ticketing key tickets are verified with, ID:HEX or ID:FILE.")
+    String ticketingKey;
+
+    @Option(names = "--backend", paramLabel = "URL", description = "The backend the reader syncs with, reports to and asks about barcodes, cards and tickets.")
+    String backend;
+
+    @Option(names = "--sync-every", paramLabel = "TIME", description = "How often the reader syncs while the backend answers (default: 2s).")
+    String syncEvery;
+
+    @Option(names = "--line-buffer", paramLabel = "TIME", description = "Audio line buffers (default: 80ms; DESIGN 5.7).")
+    String lineBuffer;
+
+    @Option(names = "--sample-rate", paramLabel = "HZ", description = "The microphone's sample rate (default: 48000).")
+    String sampleRate;
+
+    @Option(names = "--max-session-funds", paramLabel = "N", description = "The most one session offers, in minor units (default: 10000).")
+    String maxSessionFunds;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (microphone != null) return fullReader(out);
+        if (microphone != null || camera != null || printer != null || state != null || provision != null) return fullReader(out);
+        if (port == null) throw new ParameterException(spec.commandLine(), "--port PATH is required (the reader's MDB port)");
         long fundsMinor = Money.minorUnits(funds);
         Duration limit = SimCommand.duration(timeout);
         CashlessPeripheral reader = new CashlessPeripheral(
@@ -129,12 +185,31 @@ final class SimReaderCommand implements Callable<Integer> {
         }
     }
 
-    /** The reference reader, as {@link ReaderMain} runs it (the process a crash test kills, issue 5). */
+    /** The reference reader, as {@link ReaderMain} runs it: the same options (with --port for its --mdb). */
     private int fullReader(PrintWriter out) {
-        List<String> args = new java.util.ArrayList<>(List.of("--mdb", port, "--transport", SimCommand.name(transport), "--microphone", microphone,
-                "--profile", profile, "--reader-id", readerId, "--session-timeout", sessionTimeout));
-        if (journal != null) args.addAll(List.of("--journal", journal));
+        List<String> args = new java.util.ArrayList<>(List.of("--transport", SimCommand.name(transport), "--session-timeout", sessionTimeout));
+        add(args, "--mdb", port);
+        add(args, "--microphone", microphone);
+        add(args, profiles == null ? "--profile" : "--profiles", profiles == null ? profile : profiles);
+        add(args, "--reader-id", readerId);
+        add(args, "--journal", journal);
+        add(args, "--state", state);
+        add(args, "--provision", provision);
         for (String key : issuerKeys) args.addAll(List.of("--issuer-key", key));
+        add(args, "--speaker", speaker);
+        add(args, "--two-way", twoWay);
+        add(args, "--camera", camera);
+        add(args, "--camera-fps", cameraFps);
+        add(args, "--printer", printer);
+        add(args, "--kiosk-id", kioskId);
+        add(args, "--cinema-id", cinemaId);
+        add(args, "--cinema-name", cinemaName);
+        add(args, "--ticketing-key", ticketingKey);
+        add(args, "--backend", backend);
+        add(args, "--sync-every", syncEvery);
+        add(args, "--line-buffer", lineBuffer);
+        add(args, "--sample-rate", sampleRate);
+        add(args, "--max-session-funds", maxSessionFunds);
         ReaderMain.Options options;
         try {
             options = ReaderMain.parse(args.toArray(String[]::new));
@@ -142,6 +217,10 @@ final class SimReaderCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage().replace("--mdb", "--port"));
         }
         return ReaderMain.run(options, out, System.in);
+    }
+
+    private static void add(List<String> args, String option, String value) {
+        if (value != null) args.addAll(List.of(option, value));
     }
 
     /** BEGIN SESSION makes the state SESSION_IDLE at once; ENABLED again means the session ended. */

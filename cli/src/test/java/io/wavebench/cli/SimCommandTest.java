@@ -78,6 +78,22 @@ class SimCommandTest {
     }
 
     @Test
+    void sim_reader_takes_the_whole_readers_options_and_names_what_a_kiosk_lacks() {
+        Run kiosk = run("sim", "reader", "--printer", "/dev/null", "--camera", "x11", "--kiosk-id", "kiosk-1", "--cinema-id", "7",
+                "--cinema-name", "CINEMA 7");
+        assertEquals(2, kiosk.exit(), kiosk.out());
+        assertTrue(kiosk.out().contains("--printer needs --ticketing-key"), kiosk.out());
+        Run plain = run("sim", "reader", "--funds", "1.00");
+        assertEquals(2, plain.exit(), plain.out());
+        assertTrue(plain.out().contains("--port PATH is required"), plain.out());
+        Run help = run("sim", "reader", "--help");
+        for (String option : new String[] {"--state", "--provision", "--profiles", "--speaker", "--two-way", "--camera", "--printer", "--kiosk-id",
+            "--cinema-id", "--cinema-name", "--ticketing-key", "--backend", "--sync-every", "--line-buffer"}) {
+            assertTrue(help.out().contains(option), () -> option + " in: " + help.out());
+        }
+    }
+
+    @Test
     void sim_reader_with_no_shared_air_fails_naming_the_socket_and_frees_the_port(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         try (VirtualSerialPair cable = VirtualSerialPair.open("sim-reader-mic")) {
             String key = "1:" + java.util.HexFormat.of().formatHex(io.wavebench.simulators.token.Ed25519.rawPublicKey(

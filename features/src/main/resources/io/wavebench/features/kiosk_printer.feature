@@ -1,13 +1,12 @@
-# The kiosk, its screen and its printer are simulated (a bench rig has none yet): its screen is
-# read from inside the simulated kiosk.
-@optical @escpos @needs:reader-internals
+@optical @escpos
 Feature: The kiosk's printer in trouble
   A kiosk counts a ticket as picked up only once it is printed (DESIGN §5.5): it asks the
   printer's status (DLE EOT) before printing and again after, and redeems the ticket only if the
   printer was ready both times. Otherwise it redeems nothing, so the shopper's code still works,
-  and its screen says what went wrong, in words a shopper can pass on to staff, followed by the
-  printer's status bytes for the technician. These are the ways a receipt printer on a serial
-  line stops; each is read from what the printer itself reports.
+  tells the shopper what went wrong, in words a shopper can pass on to staff, and reports the
+  refusal to the backend with those words. These are the ways a receipt printer on a serial line
+  stops; each is read from what the printer itself reports. What the kiosk did is read from its
+  printer's output and the backend's records, never from its screen.
 
   Background:
     Given the shopper bought a ticket online for seats G12 and G13 at a show starting in 2 hours

@@ -17,6 +17,7 @@ Feature: Offline trust
   Scenario: The offline limit is reached
     Given a shopper's phone holding a credential from the issuer with an offline limit of 4.00
     And the phone has no network
+    And the reader has no network
     And the shopper has bought slot 12 by sound 2 times
     When the shopper selects slot 12
     And the phone plays a payment token
@@ -74,6 +75,7 @@ Feature: Offline trust
   Scenario: A revoked credential is refused after the reader's next sync
     Given a shopper's phone enrolled with the backend with an offline limit of 20.00
     And the phone has no network
+    And the reader has no network
     And the issuer has revoked the shopper's credential
     When the shopper selects slot 12
     And the phone plays a payment token

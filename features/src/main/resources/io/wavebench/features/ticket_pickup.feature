@@ -1,4 +1,4 @@
-@optical @escpos @needs:reader-internals
+@optical @escpos
 Feature: Picking up a movie ticket at the kiosk
   A ticket bought online is a signed ticket code on the phone (DESIGN §5.5). At the cinema the
   shopper holds it over the kiosk's window. The kiosk checks it offline — the ticketing key's
@@ -6,10 +6,11 @@ Feature: Picking up a movie ticket at the kiosk
   journal, and the backend when the kiosk is online). It prints the ticket on its receipt printer
   over a serial line, asking the printer's status (DLE EOT) before and after, and only when the
   ticket is out does it count it as redeemed and tell the backend. A kiosk that was offline tells
-  the backend when it is back; the backend flags a ticket two kiosks printed.
+  the backend when it is back; the backend flags a ticket two kiosks printed. A ticket it does not
+  print, it reports to the backend as refused, with why.
 
-  The kiosk here is wavebench's simulated one, and what its screen says is read from inside it
-  (@needs:reader-internals): a bench rig, which has no inside view, ABORTS these scenarios.
+  What the kiosk did is read where anyone outside it would see it: what came out of its printer,
+  and what the backend holds — its redemptions and its refusals. Its own screen is not read.
 
   Background:
     Given the shopper bought a ticket online for seats G12 and G13 at a show starting in 2 hours

@@ -1,5 +1,6 @@
 package io.wavebench.drivers.audio;
 
+import java.time.Duration;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.TargetDataLine;
 
@@ -15,8 +16,16 @@ public final class JavaSoundAudioIn implements AudioIn {
 
     public static final float DEFAULT_SAMPLE_RATE = 48_000f;
 
+    /**
+     * The line buffer unless told otherwise: short, so that a sound of a few hundred milliseconds
+     * written to an idle line plays whole and at once (DESIGN §5.7: PulseAudio's ALSA plugin holds
+     * a sound shorter than ≈ 0.45 s back in javax.sound's default 0.5 s buffer).
+     */
+    public static final Duration DEFAULT_LINE_BUFFER = Duration.ofMillis(80);
+
     private final String mixerName;
     private final AudioFormat format;
+    private final Duration lineBuffer;
     private volatile TargetDataLine line;
     private volatile boolean closed;
 
@@ -25,8 +34,26 @@ public final class JavaSoundAudioIn implements AudioIn {
     }
 
     public JavaSoundAudioIn(String mixerName, float sampleRate) {
+        this(mixerName, sampleRate, DEFAULT_LINE_BUFFER);
+    }
+
+    /** @param lineBuffer the javax.sound line's buffer, as audio time (see {@link #DEFAULT_LINE_BUFFER}) */
+    public JavaSoundAudioIn(String mixerName, float sampleRate, Duration lineBuffer) {
+        if (lineBuffer.isNegative() || lineBuffer.isZero()) throw new IllegalArgumentException("JavaSoundAudioIn '" + mixerName + "': line buffer must be positive, got " + lineBuffer);
         this.mixerName = mixerName;
         this.format = Pcm16.monoFormat(sampleRate);
+        this.lineBuffer = lineBuffer;
+    }
+
+    /** The line buffer asked for when the line opens. */
+    public Duration lineBuffer() {
+        return lineBuffer;
+    }
+
+    /** The buffer the open line actually has, in bytes (a mixer may round what was asked); -1 before open. */
+    public int lineBufferBytes() {
+        var current = line;
+        return current == null ? -1 : current.getBufferSize();
     }
 
     @Override
@@ -43,7 +70,7 @@ public final class JavaSoundAudioIn implements AudioIn {
     public synchronized void open() {
         if (closed) throw new IllegalStateException("JavaSoundAudioIn '" + mixerName + "': open() after close()");
         if (line != null) throw new IllegalStateException("JavaSoundAudioIn '" + mixerName + "': open() called twice");
-        line = MixerLookup.openStarted(mixerName, TargetDataLine.class, format, "microphone");
+        line = MixerLookup.openStarted(mixerName, TargetDataLine.class, format, lineBuffer, "microphone");
     }
 
     @Override
@@ -85,6 +112,6 @@ public final class JavaSoundAudioIn implements AudioIn {
 
     @Override
     public String toString() {
-        return "JavaSoundAudioIn[" + mixerName + ", " + format + (closed ? ", closed" : line != null ? ", open" : "") + "]";
+        return "JavaSoundAudioIn[" + mixerName + ", " + format + ", buffer " + lineBuffer.toMillis() + " ms" + (closed ? ", closed" : line != null ? ", open" : "") + "]";
     }
 }

@@ -52,20 +52,30 @@ public final class MixerLookup {
      *
      * @param role "speaker" or "microphone", for the error message
      */
-    static <T extends DataLine> T openStarted(String mixerName, Class<T> lineClass, AudioFormat format, String role) {
+    static <T extends DataLine> T openStarted(String mixerName, Class<T> lineClass, AudioFormat format, java.time.Duration buffer, String role) {
         Mixer mixer = find(mixerName);
+        int bufferBytes = bufferBytes(format, buffer);
         try {
             T line = lineClass.cast(mixer.getLine(new DataLine.Info(lineClass, format)));
-            // DataLine has no open(format); a format-less open() would take the line's default.
-            if (line instanceof SourceDataLine speaker) speaker.open(format);
-            else if (line instanceof TargetDataLine microphone) microphone.open(format);
+            // DataLine has no open(format); a format-less open() would take the line's default
+            // format, and open(format) javax.sound's default buffer of 0.5 s, which holds a short
+            // sound back on PulseAudio's ALSA plugin (DESIGN §5.7): the buffer is always ours.
+            if (line instanceof SourceDataLine speaker) speaker.open(format, bufferBytes);
+            else if (line instanceof TargetDataLine microphone) microphone.open(format, bufferBytes);
             else throw new IllegalArgumentException("not a speaker or microphone line: " + lineClass.getSimpleName());
             line.start();
             return line;
         } catch (LineUnavailableException | IllegalArgumentException e) {
-            throw new AudioLinkException(mixerName, "cannot open a " + role + " line " + format + " on '"
+            throw new AudioLinkException(mixerName, "cannot open a " + role + " line " + format + " with a " + buffer.toMillis() + " ms buffer on '"
                 + mixer.getMixerInfo().getName() + "': " + e.getMessage(), e);
         }
+    }
+
+    /** {@code buffer} of audio in {@code format}, in whole frames. */
+    static int bufferBytes(AudioFormat format, java.time.Duration buffer) {
+        if (buffer.isNegative() || buffer.isZero()) throw new IllegalArgumentException("a line buffer must be positive, got " + buffer);
+        long frames = Math.max(1, Math.round(format.getFrameRate() * buffer.toNanos() / 1e9));
+        return (int) Math.min(Integer.MAX_VALUE / 2, frames * format.getFrameSize());
     }
 
     public static Mixer find(String name) {

@@ -10,7 +10,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A device's intermittent network (DESIGN §1: "intermittent network (HTTP)") as a real TCP relay
@@ -23,14 +25,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TcpRelay implements AutoCloseable {
 
     private final String name;
-    private final InetSocketAddress upstream;
+    /** Where to forward a new connection; empty while the service is not up (the connection is refused). */
+    private final Supplier<Optional<URI>> upstream;
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean up = true;
     private volatile boolean closed;
 
-    private TcpRelay(String name, InetSocketAddress upstream, ServerSocket server) {
+    private TcpRelay(String name, Supplier<Optional<URI>> upstream, ServerSocket server) {
         this.name = name;
         this.upstream = upstream;
         this.server = server;
@@ -40,9 +43,19 @@ public final class TcpRelay implements AutoCloseable {
 
     /** Listens on a free loopback port and forwards to {@code upstream}'s host and port. */
     public static TcpRelay start(String name, URI upstream) {
+        Optional<URI> fixed = Optional.of(upstream);
+        return start(name, () -> fixed);
+    }
+
+    /**
+     * Listens on a free loopback port and forwards each new connection to where {@code upstream}
+     * says the service is at that moment; while it says nowhere (a service not started yet),
+     * connections are refused as when the service is down.
+     */
+    public static TcpRelay start(String name, Supplier<Optional<URI>> upstream) {
         try {
             ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            TcpRelay relay = new TcpRelay(name, new InetSocketAddress(upstream.getHost(), upstream.getPort()), server);
+            TcpRelay relay = new TcpRelay(name, upstream, server);
             relay.acceptor.start();
             return relay;
         } catch (IOException e) {
@@ -52,15 +65,15 @@ public final class TcpRelay implements AutoCloseable {
 
     /**
      * Listens on {@code listen} (a fixed address a device was provisioned with, e.g. a reader
-     * process that outlives this relay) and forwards to {@code upstream}. The address may be taken
+     * process that outlives this relay) and forwards as {@link #start(String, Supplier)} does. The address may be taken
      * again at once after an earlier relay on it closed (SO_REUSEADDR).
      */
-    public static TcpRelay startAt(String name, InetSocketAddress listen, URI upstream) {
+    public static TcpRelay startAt(String name, InetSocketAddress listen, Supplier<Optional<URI>> upstream) {
         try {
             ServerSocket server = new ServerSocket();
             server.setReuseAddress(true);
             server.bind(listen, 50);
-            TcpRelay relay = new TcpRelay(name, new InetSocketAddress(upstream.getHost(), upstream.getPort()), server);
+            TcpRelay relay = new TcpRelay(name, upstream, server);
             relay.acceptor.start();
             return relay;
         } catch (IOException e) {
@@ -103,10 +116,15 @@ public final class TcpRelay implements AutoCloseable {
                 reset(device);
                 continue;
             }
+            Optional<URI> target = upstream.get();
+            if (target.isEmpty()) {
+                reset(device);
+                continue;
+            }
             Socket service;
             try {
-                service = new Socket(upstream.getAddress(), upstream.getPort());
-            } catch (IOException e) {
+                service = new Socket(target.get().getHost(), target.get().getPort());
+            } catch (IOException | IllegalArgumentException e) {
                 reset(device);
                 continue;
             }
@@ -175,6 +193,6 @@ public final class TcpRelay implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TcpRelay[" + name + " " + uri() + " -> " + upstream + (up ? "" : ", cut") + "]";
+        return "TcpRelay[" + name + " " + uri() + " -> " + upstream.get().map(URI::toString).orElse("(service not up)") + (up ? "" : ", cut") + "]";
     }
 }

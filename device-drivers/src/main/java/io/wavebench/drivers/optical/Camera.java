@@ -1,9 +1,11 @@
 package io.wavebench.drivers.optical;
 
 /**
- * What the reader sees (DESIGN §3). The reader decodes only from these pixels. The one backing in
- * wavebench is {@link SimulatedCamera}: on a bench rig the camera is the real reader's own, inside
- * the device under test, so wavebench never holds it.
+ * What the reader sees (DESIGN §3). The reader decodes only from these pixels. Backings:
+ * {@link SimulatedCamera} (the phone's simulated screen through the optical model) and
+ * {@link ScreenCaptureCamera} (an X display's pixels: the reference reader run as its own process
+ * looks at the window wavebench shows the phone's page in). A real reader on a bench looks with
+ * its own camera, inside the device under test, so wavebench never holds that one.
  */
 public interface Camera {
 

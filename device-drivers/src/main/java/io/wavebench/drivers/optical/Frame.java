@@ -28,6 +28,23 @@ public record Frame(int width, int height, byte[] luma, long sequence) {
             image.getRaster().getDataElements(0, 0, w, h, luma);
             return new Frame(w, h, luma, sequence);
         }
+        if ((image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB)
+                && image.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferInt ints
+                && image.getRaster().getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel packed
+                && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0) {
+            // A screen capture (Robot's images are packed RGB ints): read the pixels where they
+            // lie; getRGB goes through the colour model one pixel at a time, several times slower.
+            int[] data = ints.getData();
+            int stride = packed.getScanlineStride();
+            for (int y = 0; y < h; y++) {
+                int base = y * stride;
+                for (int x = 0; x < w; x++) {
+                    int p = data[base + x];
+                    luma[y * w + x] = (byte) ((((p >> 16) & 0xFF) * 299 + ((p >> 8) & 0xFF) * 587 + (p & 0xFF) * 114 + 500) / 1000);
+                }
+            }
+            return new Frame(w, h, luma, sequence);
+        }
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             image.getRGB(0, y, w, 1, row, 0, w);

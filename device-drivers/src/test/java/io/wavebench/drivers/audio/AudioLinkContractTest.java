@@ -33,8 +33,9 @@ class AudioLinkContractTest {
             return new JavaSoundAudioOut(MIXER);
         }
 
+        /** A FAST cable has no clock and hands a whole sound over at once: its microphone's buffer holds one. */
         AudioIn in() {
-            return new JavaSoundAudioIn(MIXER);
+            return mode == Mode.FAST ? new JavaSoundAudioIn(MIXER, 48_000f, Duration.ofSeconds(5)) : new JavaSoundAudioIn(MIXER);
         }
 
         void prepare() {
@@ -159,6 +160,31 @@ class AudioLinkContractTest {
         out.play(fresh);
         int at = recorder.awaitSignal(fresh, WAIT);
         if (backing.heardFromFirstSample()) assertEquals(0, at, "nothing from before the reset is heard");
+    }
+
+    /**
+     * DESIGN §5.7: lines open with the buffer asked for (80 ms unless told), not javax.sound's
+     * 0.5 s default, and a sound far longer than the buffer is written through it whole.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backings")
+    void lines_open_with_the_buffer_asked_for_and_a_sound_longer_than_it_plays_whole(Backing backing) {
+        backing.prepare();
+        try (JavaSoundAudioIn small = new JavaSoundAudioIn(MIXER, 48_000f, Duration.ofMillis(50))) {
+            small.open();
+            assertEquals(50 * 48 * Pcm16.BYTES_PER_SAMPLE, small.lineBufferBytes(), "a microphone line's buffer: 50 ms at 48 kHz, 16-bit mono");
+        }
+        Recorder recorder = record(backing);
+        JavaSoundAudioOut speaker = new JavaSoundAudioOut(MIXER);
+        opened.add(speaker);
+        speaker.open();
+        assertEquals(JavaSoundAudioOut.DEFAULT_LINE_BUFFER, speaker.lineBuffer());
+        assertEquals(80 * 48 * Pcm16.BYTES_PER_SAMPLE, speaker.lineBufferBytes(), "the speaker line's buffer: 80 ms by default");
+        float[] signal = Signals.random(6, 14_400); // 0.3 s: a short frame, longer than either buffer
+
+        speaker.play(signal);
+
+        recorder.awaitSignal(signal, WAIT);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -50,23 +50,36 @@ final class Recorder implements AutoCloseable {
         return Arrays.copyOf(heard, size);
     }
 
-    /** Waits until what was heard satisfies {@code condition}; fails naming {@code what}. */
-    synchronized float[] await(String what, Duration timeout, Predicate<float[]> condition) {
+    /**
+     * Waits until what was heard satisfies {@code condition}; fails naming {@code what}. The
+     * condition runs outside the lock, so the capture thread keeps reading meanwhile: with a short
+     * line buffer a capture held up while a long recording is searched would overrun.
+     */
+    float[] await(String what, Duration timeout, Predicate<float[]> condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            float[] now = Arrays.copyOf(heard, size);
-            if (condition.test(now)) return now;
-            if (failure != null) throw new AssertionError("recorder failed while awaiting " + what, failure);
-            long left = deadline - System.nanoTime();
-            if (ended || left <= 0) {
-                throw new AssertionError("timed out after " + timeout.toMillis() + " ms awaiting " + what + " on "
-                    + in.mixerName() + (ended ? " (capture ended)" : "") + "; heard " + size + " samples, last: "
-                    + Arrays.toString(Arrays.copyOfRange(now, Math.max(0, size - 8), size)));
+            float[] now;
+            int seen;
+            synchronized (this) {
+                now = Arrays.copyOf(heard, size);
+                seen = size;
             }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                throw new AssertionError("interrupted awaiting " + what, e);
+            if (condition.test(now)) return now;
+            synchronized (this) {
+                if (failure != null) throw new AssertionError("recorder failed while awaiting " + what, failure);
+                long left = deadline - System.nanoTime();
+                if (ended || left <= 0) {
+                    throw new AssertionError("timed out after " + timeout.toMillis() + " ms awaiting " + what + " on "
+                        + in.mixerName() + (ended ? " (capture ended)" : "") + "; heard " + size + " samples, last: "
+                        + Arrays.toString(Arrays.copyOfRange(heard, Math.max(0, size - 8), size)));
+                }
+                if (size == seen) {
+                    try {
+                        wait(Math.max(1, left / 1_000_000));
+                    } catch (InterruptedException e) {
+                        throw new AssertionError("interrupted awaiting " + what, e);
+                    }
+                }
             }
         }
     }

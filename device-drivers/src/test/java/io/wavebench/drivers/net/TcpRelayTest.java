@@ -81,4 +81,20 @@ class TcpRelayTest {
             assertEquals(7, echo(again, 7), "the network is back");
         }
     }
+
+    @Test
+    void a_service_that_is_not_up_yet_refuses_connections_until_it_is() throws IOException {
+        java.util.concurrent.atomic.AtomicReference<URI> where = new java.util.concurrent.atomic.AtomicReference<>();
+        try (TcpRelay late = TcpRelay.start("late service", () -> java.util.Optional.ofNullable(where.get()))) {
+            try (Socket early = new Socket(InetAddress.getLoopbackAddress(), late.uri().getPort())) {
+                early.setSoTimeout(5_000);
+                assertThrows(SocketException.class, () -> early.getInputStream().read(), "refused while the service is not up");
+            }
+            where.set(URI.create("http://127.0.0.1:" + upstream.getLocalPort() + "/"));
+            try (Socket now = new Socket(InetAddress.getLoopbackAddress(), late.uri().getPort())) {
+                now.setSoTimeout(5_000);
+                assertEquals(9, echo(now, 9), "relayed once the service is up");
+            }
+        }
+    }
 }

@@ -2,7 +2,6 @@ package io.wavebench.features.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
@@ -19,23 +18,38 @@ import io.wavebench.fixtures.cards.CardPhoto;
 import io.wavebench.fixtures.cards.SyntheticCard;
 import io.wavebench.simulators.backend.api.CardToken;
 import io.wavebench.simulators.card.CardRefusal;
-import io.wavebench.simulators.reader.card.CardReading;
+import io.wavebench.simulators.card.CardScheme;
+import io.wavebench.simulators.reader.ReaderMessage;
+import io.wavebench.simulators.reader.card.CardReading.RetakeReason;
+import io.wavebench.simulators.vmc.SimulatedVmc;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * Card-photo capture (DESIGN §5.4): the phone shows a photo, the reader reads it, the backend
- * tokenizes. Thin: the photo comes from the seeded fixtures, the reading from the reader, the
- * checks from the backend's records and the reader's display line.
+ * Card-photo binding (DESIGN §5.4): the phone shows a photo of a card over the reader's window;
+ * the reader reads it in its own frame loop and says what it made of it on the vending machine's
+ * display (the masked number, a refusal, or a retake), and the backend holds the token. Outcomes
+ * are read there only — the display as the VMC decoded it, and the backend's card tokens — from the
+ * moment the photo was shown on ({@link #showThePhoto}).
  */
 public final class CardPhotoSteps {
+
+    /**
+     * From the photo in view to the reader's answer: a frame through the code ladder, then up to
+     * {@code CardDesk.MAX_FRAMES} frames of OCR (≈0.5 s each here, several times that on a loaded
+     * 2-core machine), the OCR engine's start on the first card, and the tokenization.
+     */
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
 
     private final ScenarioRig rig;
     private final ListAppender<ILoggingEvent> logTap = new ListAppender<>();
     private SyntheticCard card;
     private CardPhoto photo;
-    private CardReading reading;
+    /** Taken when the photo was shown: the bus event index and the backend's card tokens then. */
+    private int displayFrom = -1;
+    private int tokensBefore = -1;
 
     public CardPhotoSteps(ScenarioRig rig) {
         this.rig = rig;
@@ -45,6 +59,10 @@ public final class CardPhotoSteps {
 
     private CardCapture capture() {
         return rig.session().cardCapture(seed);
+    }
+
+    private SimulatedVmc vmc() {
+        return rig.session().vmc();
     }
 
     /** Every log event of a card scenario is kept in memory, to be searched for the number. */
@@ -70,25 +88,17 @@ public final class CardPhotoSteps {
 
     /** A scheme as printed on cards and named in the feature: "Visa", "American Express", … */
     @io.cucumber.java.ParameterType("Visa|Mastercard|American Express|Discover|JCB|UnionPay")
-    public io.wavebench.simulators.card.CardScheme cardScheme(String name) {
+    public CardScheme cardScheme(String name) {
         return switch (name) {
-            case "American Express" -> io.wavebench.simulators.card.CardScheme.AMEX;
-            default -> io.wavebench.simulators.card.CardScheme.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+            case "American Express" -> CardScheme.AMEX;
+            default -> CardScheme.valueOf(name.toUpperCase(java.util.Locale.ROOT));
         };
     }
 
     @Given("the shopper has a photo of a {cardScheme} card")
-    public void aPhotoOfACardOf(io.wavebench.simulators.card.CardScheme scheme) {
+    public void aPhotoOfACardOf(CardScheme scheme) {
         card = capture().cards().next(scheme);
         photo = capture().photograph(card);
-    }
-
-    @Then("the backend knows the card as a {cardScheme} card, by its first digits")
-    public void theBackendKnowsTheScheme(io.wavebench.simulators.card.CardScheme scheme) {
-        List<CardToken> tokens = capture().tokens();
-        assertEquals(1, tokens.size(), "card tokens at the backend: " + tokens);
-        assertEquals(scheme.name(), tokens.get(0).scheme(), "the scheme the backend filed the card under: " + tokens.get(0));
-        assertEquals(card.pan().masked(), tokens.get(0).maskedPan());
     }
 
     @Given("the shopper has a blurry photo of a bank card")
@@ -109,48 +119,82 @@ public final class CardPhotoSteps {
         photo = capture().photograph(card);
     }
 
+    /**
+     * Puts the card's number where the leak check must find it (a reader id at the backend): what a
+     * careless operator could do, and how the check is shown to fail (the lies' card feature).
+     */
+    @Given("someone registers a reader at the backend under the card's number")
+    public void aReaderRegisteredUnderTheCardNumber() {
+        rig.session().backend().client().registerReader(card.pan().revealDigits());
+    }
+
     @When("the shopper shows the card photo to the reader")
     public void showThePhoto() {
-        capture().show(photo);
-        reading = capture().read();
+        displayFrom = vmc().eventCount();
+        tokensBefore = capture().tokens().size();
+        capture().showToReader(photo);
+    }
+
+    /** The reader's first card answer on the display since the photo was shown. */
+    private ReaderMessage answer() {
+        if (displayFrom < 0) throw new IllegalStateException("no card photo was shown to the reader in this scenario");
+        return ReaderDisplay.awaitAnswer(vmc(), "the reader answers the card photo", displayFrom, ANSWER_WITHIN,
+                ReaderMessage.CardBound.class, ReaderMessage.CardRefused.class, ReaderMessage.Retake.class);
+    }
+
+    private List<CardToken> newTokens() {
+        List<CardToken> all = capture().tokens();
+        return all.subList(Math.min(tokensBefore, all.size()), all.size());
     }
 
     @Then("the reader shows the card's masked number")
     public void theReaderShowsTheMaskedNumber() {
-        assertEquals(CardReading.Outcome.BOUND, reading.outcome(), "reader display: " + reading.message());
-        assertEquals(card.pan().masked(), reading.maskedPan(), "reader display: " + reading.message());
-        assertTrue(reading.message().contains(card.pan().masked()), reading.message());
-        assertEquals(card.expiry().printed(), reading.expiry(), "expiry read");
+        assertEquals(new ReaderMessage.CardBound(card.pan().masked()), answer(), "what the machine's display said about the card");
     }
 
     @Then("the backend holds a token for the card under its masked number only")
     public void theBackendHoldsAToken() {
-        List<CardToken> tokens = capture().tokens();
-        assertEquals(1, tokens.size(), "card tokens at the backend: " + tokens);
-        assertEquals(reading.token(), tokens.get(0).token());
+        // The reader shows the masked number once the backend has answered with the token.
+        answer();
+        List<CardToken> tokens = newTokens();
+        assertEquals(1, tokens.size(), () -> "card tokens the backend issued since the photo was shown: " + tokens);
         assertEquals(card.pan().masked(), tokens.get(0).maskedPan());
-        assertNotNull(reading.token());
+        assertTrue(tokens.get(0).token() != null && !tokens.get(0).token().isBlank(), () -> "a token: " + tokens.get(0));
+    }
+
+    @Then("the backend knows the card as a {cardScheme} card, by its first digits")
+    public void theBackendKnowsTheScheme(CardScheme scheme) {
+        answer();
+        List<CardToken> tokens = newTokens();
+        assertEquals(1, tokens.size(), () -> "card tokens the backend issued since the photo was shown: " + tokens);
+        assertEquals(scheme.name(), tokens.get(0).scheme(), () -> "the scheme the backend filed the card under: " + tokens.get(0));
+        assertEquals(card.pan().masked(), tokens.get(0).maskedPan());
     }
 
     @Then("the reader asks for another photo because it is too blurry")
     public void theReaderAsksForARetake() {
-        assertEquals(CardReading.Outcome.RETAKE, reading.outcome(), "reader display: " + reading.message());
-        assertEquals(CardReading.RetakeReason.TOO_BLURRY, reading.retake(), "reader display: " + reading.message());
+        assertEquals(new ReaderMessage.Retake(RetakeReason.TOO_BLURRY), answer(), "what the machine's display said about the card");
     }
 
     @Then("the reader refuses the card: {word}")
     public void theReaderRefuses(String reason) {
-        assertEquals(CardReading.Outcome.REFUSED, reading.outcome(), "reader display: " + reading.message());
-        assertEquals(CardRefusal.valueOf(reason), reading.refusal(), "reader display: " + reading.message());
+        assertEquals(new ReaderMessage.CardRefused(CardRefusal.valueOf(reason)), answer(), "what the machine's display said about the card");
     }
 
+    /**
+     * Settled by the reader's answer on the display (a refusal or a retake is what it did instead
+     * of tokenizing); a token made after it would be a second answer to one photo.
+     */
     @Then("the backend holds no card token")
     public void theBackendHoldsNoToken() {
-        assertEquals(List.of(), capture().tokens());
+        ReaderMessage said = answer();
+        List<CardToken> tokens = newTokens();
+        assertEquals(List.of(), tokens, () -> "card tokens since the photo was shown (the display said " + said.text() + ")");
     }
 
     @Then("the card number appears in no log line, report file or database row so far")
     public void theNumberAppearsNowhere() {
+        answer(); // the reading is over: whatever it logged or stored is there
         List<String> lines;
         synchronized (logTap.list) {
             lines = logTap.list.stream().map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
@@ -158,6 +202,8 @@ public final class CardPhotoSteps {
         assertFalse(lines.isEmpty(), "the card reading logged nothing at all: the log check would prove nothing");
         var found = CardLeaks.in(String.join("\n", lines), card.pan());
         assertTrue(found.isEmpty(), "the card number is in the log: " + found);
+        found = CardLeaks.in(vmc().trace().toText(), card.pan());
+        assertTrue(found.isEmpty(), "the card number went over the MDB bus: " + found);
         found = CardLeaks.in(capture().databaseText(), card.pan());
         assertTrue(found.isEmpty(), "the card number is in the backend's database: " + found);
         // The database's files as they lie on disk too: what a copy of the disk would hold.

@@ -10,32 +10,37 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.wavebench.fixtures.codes.CodeRig;
+import io.wavebench.fixtures.rig.ReaderNetwork;
 import io.wavebench.simulators.backend.BackendError;
 import io.wavebench.simulators.backend.BackendException;
 import io.wavebench.simulators.backend.api.BarcodeAuthorization;
 import io.wavebench.simulators.reader.CodeRefusal;
+import io.wavebench.simulators.reader.ReaderMessage;
 import io.wavebench.simulators.vmc.VmcEvent;
 import java.time.Duration;
 import java.util.Arrays;
+import org.junit.jupiter.api.Assumptions;
+import org.awaitility.core.TerminalFailureException;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Paying with a code on the phone's screen (DESIGN §5.2). The phone draws its code on its screen;
- * the reader sees only what its camera sees. Outcomes are read on the MDB bus (the VMC's view)
- * and in the backend's records, as on a bench.
+ * the reader sees only what its camera sees. Outcomes are read on the MDB bus (the VMC's view,
+ * from the moment the phone was held over the reader) and in the backend's records, as on a bench.
  */
 public final class CodeSteps {
 
     private static final long ACCOUNT = 4242;
     /** Frames take ≈0.1-0.3 s each to render and decode on a loaded 2-core machine; a tilted code may need several. */
-    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
 
     private final ScenarioRig rig;
-    private final VendingMachineSteps machine;
     private String barcode;
+    /** The bus event index when the phone was last held over the reader. */
+    private int shownFrom = -1;
 
-    public CodeSteps(ScenarioRig rig, VendingMachineSteps machine) {
+    public CodeSteps(ScenarioRig rig) {
         this.rig = rig;
-        this.machine = machine;
     }
 
     private CodeRig codes() {
@@ -53,9 +58,19 @@ public final class CodeSteps {
         codes().phone().enrollBarcodes(codes().phoneBackend(), ACCOUNT);
     }
 
+    /**
+     * The rig cuts the reader's one network to the backend (DESIGN §1): the reader finds the
+     * backend unreachable for everything — barcodes, cards, its own syncs. A reader whose network is
+     * not the rig's cannot be cut from here: the scenario is ABORTED, naming what the rig lacks.
+     */
     @Given("the reader has no network")
     public void theReaderHasNoNetwork() {
-        codes().readerNetwork().cut();
+        ReaderNetwork network = rig.session().readerNetwork().orElse(null);
+        if (network == null) {
+            Assumptions.abort("ABORTED: needs the reader's network to be the rig's to cut; the reader of rig '" + rig.session().rig().name()
+                    + "' reaches its backend on a network of its own");
+        }
+        network.cut();
     }
 
     @Given("the phone is held {string}")
@@ -66,28 +81,53 @@ public final class CodeSteps {
     @When("the phone shows a payment QR code to the reader")
     public void thePhoneShowsAQrCode() {
         codes().phone().showPaymentQr();
-        codes().holdPhoneOver(CodeRig.READER);
+        holdOverTheReader();
     }
 
     @When("the phone shows a payment barcode to the reader")
     public void thePhoneShowsABarcode() {
         barcode = codes().phone().showPaymentBarcode();
+        holdOverTheReader();
+    }
+
+    private void holdOverTheReader() {
+        shownFrom = rig.session().vmc().eventCount();
         codes().holdPhoneOver(CodeRig.READER);
+    }
+
+    /** The reader's first word about the barcode on the display, since the phone was held over it. */
+    private ReaderMessage answer() {
+        if (shownFrom < 0) throw new IllegalStateException("no code was shown to the reader in this scenario");
+        return ReaderDisplay.awaitAnswer(rig.session().vmc(), "the machine's display shows the reader's refusal", shownFrom, ANSWER_WITHIN,
+                ReaderMessage.CodeDeclined.class, ReaderMessage.TokenDeclined.class);
     }
 
     @Then("the reader declines the barcode: {codeRefusal}")
     public void theReaderDeclinesTheBarcode(CodeRefusal refusal) {
-        VmcEvent shown = machine.awaitEvent("the machine's display shows the reader's refusal", VmcEvent.Type.DISPLAYED, 0, ANSWER_WITHIN);
-        assertEquals(refusal.displayText(), shown.detail(), "the display text names the refusal and its code");
+        assertEquals(new ReaderMessage.CodeDeclined(refusal), answer(), "the display names the refusal and its code");
     }
 
     @Then("the backend has charged {money} for the barcode")
     public void theBackendHasCharged(long amount) {
-        await("the backend captures the barcode's hold").atMost(ANSWER_WITHIN).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-            BarcodeAuthorization a = codes().phoneBackend().barcodeAuthorizationOf(barcode);
-            assertEquals("CAPTURED", a.status(), () -> "authorization of " + barcode + ": " + a);
-            assertEquals(amount, a.captured(), "captured amount in minor units");
-        });
+        try {
+            Deadlines.holds(await("the backend captures the barcode's hold").atMost(ANSWER_WITHIN).pollInterval(Duration.ofMillis(50))
+                    // What the reader did instead settles it: a barcode it declined is charged nowhere.
+                    .failFast("the reader declined the barcode instead", this::declinedSinceShown),
+                    () -> {
+                        BarcodeAuthorization a = codes().phoneBackend().barcodeAuthorizationOf(barcode);
+                        assertEquals("CAPTURED", a.status(), () -> "authorization of " + barcode + ": " + a);
+                        assertEquals(amount, a.captured(), "captured amount in minor units");
+                    });
+        } catch (TerminalFailureException declined) {
+            throw new AssertionFailedError("the backend charged nothing for " + barcode + ": the reader declined it; the display said "
+                    + ReaderDisplay.displayedSince(rig.session().vmc(), shownFrom), declined);
+        }
+    }
+
+    private boolean declinedSinceShown() {
+        return shownFrom >= 0 && rig.session().vmc().events().stream().skip(shownFrom)
+                .filter(e -> e.type() == VmcEvent.Type.DISPLAYED)
+                .anyMatch(e -> ReaderMessage.parse(e.detail()).filter(m -> m instanceof ReaderMessage.CodeDeclined).isPresent());
     }
 
     @Then("the barcode cannot pay again")
@@ -96,9 +136,21 @@ public final class CodeSteps {
         assertEquals(BackendError.BARCODE_ALREADY_USED, e.error(), e::getMessage);
     }
 
+    /**
+     * Settled by the reader's answer to the barcode: declined on the display (a barcode it refused
+     * is one it did not present), or a session begun on the bus (one it presented, and the backend held).
+     */
     @Then("the backend has not seen the barcode")
     public void theBackendHasNotSeenTheBarcode() {
-        BackendException e = assertThrows(BackendException.class, () -> codes().phoneBackend().barcodeAuthorizationOf(barcode));
+        if (shownFrom < 0) throw new IllegalStateException("no code was shown to the reader in this scenario");
+        var vmc = rig.session().vmc();
+        VmcEvent answer = vmc.awaitEvent(e -> e.type() == VmcEvent.Type.SESSION_BEGAN
+                        || e.type() == VmcEvent.Type.DISPLAYED && ReaderMessage.parse(e.detail()).filter(m -> m instanceof ReaderMessage.CodeDeclined).isPresent(),
+                ANSWER_WITHIN, shownFrom).orElseThrow(() -> new AssertionFailedError("the reader neither declined the barcode nor began a session for it within "
+                        + ANSWER_WITHIN.toMillis() + " ms; the display said " + ReaderDisplay.displayedSince(vmc, shownFrom)));
+        assertEquals(VmcEvent.Type.DISPLAYED, answer.type(), () -> "the reader took the barcode: " + answer);
+        BackendException e = assertThrows(BackendException.class, () -> codes().phoneBackend().barcodeAuthorizationOf(barcode),
+                () -> "the backend holds an authorization of " + barcode + " (the display said " + answer.detail() + ")");
         assertEquals(BackendError.AUTHORIZATION_UNKNOWN, e.error(), e::getMessage);
     }
 }

@@ -1,11 +1,13 @@
 package io.wavebench.features.steps;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.wavebench.simulators.backend.api.KioskRefusal;
 import io.wavebench.simulators.printer.PrintedReceipt;
 import io.wavebench.simulators.printer.SimulatedPrinter;
 import io.wavebench.simulators.ticket.TicketRefusal;
@@ -17,7 +19,8 @@ import java.util.Map;
 /**
  * A kiosk's receipt printer in trouble (kiosk_printer.feature, DESIGN §5.5): each trouble is a
  * condition the simulated printer reports through its real status bytes, and is put right the way
- * staff would put it right.
+ * staff would put it right. What the kiosk made of it is read from outside: the refusal it
+ * reported to the backend (with what it told the shopper) and what came out of its printer.
  */
 public final class KioskPrinterSteps {
 
@@ -86,13 +89,20 @@ public final class KioskPrinterSteps {
 
     @Then("kiosk {string} refuses the ticket: {ticketRefusal}, saying {string}")
     public void kioskRefusesSaying(String kiosk, TicketRefusal refusal, String why) {
-        tickets.awaitDisplay(kiosk, refusal.displayText() + ": " + why);
+        KioskRefusal reported = tickets.awaitRefusal(kiosk, refusal);
+        assertEquals(why, reported.said(), () -> "what kiosk " + kiosk + " told the shopper, as it reported it: " + reported);
     }
 
-    /** Nothing cut off: at most a ticket stopped by paper end, or one hanging on a jammed cutter. */
+    /**
+     * Nothing cut off since the phone was held over the kiosk: at most a ticket stopped by paper
+     * end, or one hanging on a jammed cutter. Settled once the kiosk reported its refusal: the job
+     * is over by then.
+     */
     @Then("no whole ticket came out of kiosk {string}")
     public void noWholeTicketCameOut(String kiosk) {
-        List<PrintedReceipt> receipts = printer(kiosk).receipts();
-        assertTrue(receipts.stream().noneMatch(PrintedReceipt::cut), () -> "a ticket was cut off: " + receipts + "; printer events " + printer(kiosk).events());
+        tickets.awaitAnswer(kiosk);
+        List<PrintedReceipt> receipts = tickets.receiptsSince(kiosk);
+        assertTrue(receipts.stream().noneMatch(PrintedReceipt::cut), () -> "a ticket was cut off: " + receipts.stream().map(PrintedReceipt::nonBlankLines).toList()
+                + "; printer events " + printer(kiosk).events());
     }
 }

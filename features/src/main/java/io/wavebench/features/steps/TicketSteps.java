@@ -9,6 +9,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.wavebench.fixtures.codes.CodeRig;
+import io.wavebench.simulators.backend.api.KioskRefusal;
 import io.wavebench.simulators.backend.api.SoldTicket;
 import io.wavebench.simulators.backend.api.TicketConflict;
 import io.wavebench.simulators.backend.api.TicketOrder;
@@ -20,23 +21,26 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.awaitility.core.TerminalFailureException;
+import org.opentest4j.AssertionFailedError;
 
 /**
- * Ticket pickup at the cinema kiosk (DESIGN §5.5). Outcomes are read from what came out of the
- * kiosk's printer and the backend's records, which a bench shows too, and from what the kiosk's
- * screen says, which is read inside the simulated kiosk ({@code @needs:reader-internals}).
+ * Ticket pickup at the cinema kiosk (DESIGN §5.5), observed as on a bench: what came out of the
+ * kiosk's printer, and what the kiosk reported to the backend (its redemptions and its refusals),
+ * from the moment the phone was held over it ({@link KioskAnswers.Mark}); never the kiosk's screen.
  */
 public final class TicketSteps {
 
     private static final long ACCOUNT = 4242;
-    private static final Duration WITHIN = Duration.ofSeconds(15);
 
     private final ScenarioRig rig;
     private SoldTicket ticket;
     private SoldTicket thatTicket;
-    /** Receipts each kiosk's printer had finished when the phone was last held over it. */
-    private final Map<String, Integer> printedBefore = new HashMap<>();
-    private final Map<String, Integer> displayedBefore = new HashMap<>();
+    /** Per kiosk: what had happened there when a step last acted on it. */
+    private final Map<String, KioskAnswers.Mark> marks = new HashMap<>();
+    /** The ticket the phone last showed each kiosk. */
+    private final Map<String, SoldTicket> shown = new HashMap<>();
 
     public TicketSteps(ScenarioRig rig) {
         this.rig = rig;
@@ -86,59 +90,115 @@ public final class TicketSteps {
         if (again) {
             // Taken away and held again: the kiosk must see its window empty in between, as a real one would.
             codes().liftPhone();
-            k.camera().awaitEmptyFrame(WITHIN);
+            k.camera().awaitEmptyFrame(KioskAnswers.ANSWER_WITHIN);
         }
-        printedBefore.put(kiosk, k.printer().receipts().size());
-        displayedBefore.put(kiosk, k.kiosk().displayed().size());
+        marks.put(kiosk, KioskAnswers.mark(codes(), kiosk, t.ticketId()));
+        shown.put(kiosk, t);
         codes().phone().showTicket(t.code());
         codes().holdPhoneOver(kiosk);
+    }
+
+    private KioskAnswers.Mark mark(String kiosk) {
+        KioskAnswers.Mark m = marks.get(kiosk);
+        if (m == null) throw new IllegalStateException("nothing was shown to kiosk " + kiosk + " in this scenario");
+        return m;
     }
 
     @Given("the ticket was picked up at kiosk {string}")
     public void theTicketWasPickedUp(String kiosk) {
         thePhoneShowsTheTicket(kiosk);
         kioskPrintsTheTicket(kiosk, null, null);
+        theBackendRecordsTheRedemption(kiosk);
     }
 
     @Then("kiosk {string} prints the ticket with seats {word} and {word}")
     public void kioskPrintsTheTicket(String kiosk, String seat1, String seat2) {
-        CodeRig.Kiosk k = codes().kiosk(kiosk);
-        int before = printedBefore.getOrDefault(kiosk, 0);
-        PrintedReceipt printed = k.printer().awaitReceipts(before + 1, WITHIN).get(before);
+        KioskAnswers.Mark m = mark(kiosk);
+        Optional<KioskRefusal> refused = KioskAnswers.awaitAnswer(codes(), m);
+        List<PrintedReceipt> since = KioskAnswers.receiptsSince(codes(), m);
+        assertTrue(refused.isEmpty(), () -> "kiosk " + kiosk + " refused: " + refused.get() + "; printed since: " + since.stream().map(PrintedReceipt::nonBlankLines).toList());
+        assertEquals(1, since.size(), () -> "receipts printed since the phone was held over kiosk " + kiosk + ": " + since.stream().map(PrintedReceipt::nonBlankLines).toList());
+        PrintedReceipt printed = since.get(0);
         assertTrue(printed.cut(), () -> "the ticket was not cut off: " + printed.nonBlankLines());
         List<String> lines = printed.nonBlankLines();
+        SoldTicket t = shown.get(kiosk);
         if (seat1 != null) assertTrue(lines.contains("Seats " + seat1 + " " + seat2), () -> "printed lines: " + lines);
-        assertTrue(lines.contains("ticket " + ticket.ticketId()), () -> "printed lines: " + lines);
-        assertEquals(List.of("WBT" + ticket.ticketId()), printed.qrPayloads(), "the QR code printed on the ticket");
-        awaitDisplay(kiosk, "PRINTED TICKET " + ticket.ticketId());
+        assertTrue(lines.contains("ticket " + t.ticketId()), () -> "printed lines: " + lines);
+        assertEquals(List.of("WBT" + t.ticketId()), printed.qrPayloads(), "the QR code printed on the ticket");
     }
 
     @Then("kiosk {string} refuses the ticket: {ticketRefusal}")
     public void kioskRefuses(String kiosk, TicketRefusal refusal) {
-        awaitDisplay(kiosk, refusal.displayText());
+        awaitRefusal(kiosk, refusal);
     }
 
+    /** The kiosk's first refusal report since the phone was held over it: this refusal, of the ticket it was shown. */
+    KioskRefusal awaitRefusal(String kiosk, TicketRefusal refusal) {
+        KioskRefusal reported = KioskAnswers.awaitRefusal(codes(), mark(kiosk));
+        assertEquals(refusal.name(), reported.refusal(), () -> "kiosk " + kiosk + " reported " + reported);
+        assertEquals(refusal.code(), reported.code(), () -> "the refusal's code: " + reported);
+        assertEquals(shown.get(kiosk).ticketId(), reported.ticketId(), () -> "the ticket refused: " + reported);
+        return reported;
+    }
+
+    /** The kiosk's answer to what it was last shown: a refusal when it reported one, else a print. */
+    Optional<KioskRefusal> awaitAnswer(String kiosk) {
+        return KioskAnswers.awaitAnswer(codes(), mark(kiosk));
+    }
+
+    /** What the kiosk's printer finished since it was last shown something. */
+    List<PrintedReceipt> receiptsSince(String kiosk) {
+        return KioskAnswers.receiptsSince(codes(), mark(kiosk));
+    }
+
+    /** Counted once the kiosk answered the code it was last shown (a print or a refusal): nothing more comes of it. */
     @Then("kiosk {string} printed {int} ticket(s)")
     public void kioskPrinted(String kiosk, int count) {
+        KioskAnswers.awaitAnswer(codes(), mark(kiosk));
         CodeRig.Kiosk k = codes().kiosk(kiosk);
-        assertEquals(count, k.printer().receipts().size(), () -> "receipts " + k.printer().receipts() + ", events " + k.printer().events());
+        long tickets = k.printer().receipts().stream().filter(PrintedReceipt::cut).count();
+        assertEquals(count, tickets, () -> "tickets cut off kiosk " + kiosk + "'s printer in this scenario: " + k.printer().receipts() + ", events " + k.printer().events());
         assertTrue(k.printer().inProgress().isEmpty(), () -> "half a ticket on the paper: " + k.printer().inProgress().nonBlankLines());
     }
 
     @Then("the backend records the ticket as redeemed at kiosk {string}")
     public void theBackendRecordsTheRedemption(String kiosk) {
-        await("the backend records the redemption at " + kiosk).atMost(WITHIN).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-            List<TicketRedemption> r = codes().phoneBackend().ticket(ticket.ticketId()).redemptions();
-            assertEquals(1, r.size(), () -> "redemptions " + r);
-            assertEquals(kiosk, r.get(0).kioskId());
-            assertTrue(!r.get(0).conflict(), () -> "flagged as a conflict: " + r);
-        });
+        KioskAnswers.Mark m = mark(kiosk);
+        assertEquals(0, m.redemptions(), () -> "the ticket was already redeemed when the step acted: " + codes().phoneBackend().ticket(ticket.ticketId()).redemptions());
+        try {
+            Deadlines.holds(await("the backend records the redemption at " + kiosk).atMost(KioskAnswers.ANSWER_WITHIN.plus(KioskAnswers.REPORT_WITHIN))
+                    .pollInterval(Duration.ofMillis(50))
+                    // What the kiosk did instead settles it: a ticket it refused is not redeemed.
+                    .failFast("kiosk " + kiosk + " refused the ticket instead", () -> !KioskAnswers.refusalsSince(codes(), m).isEmpty()),
+                    () -> {
+                        List<TicketRedemption> r = codes().phoneBackend().ticket(ticket.ticketId()).redemptions();
+                        assertEquals(1, r.size(), () -> "redemptions " + r);
+                        assertEquals(kiosk, r.get(0).kioskId());
+                        assertTrue(!r.get(0).conflict(), () -> "flagged as a conflict: " + r);
+                    });
+        } catch (TerminalFailureException refused) {
+            throw new AssertionFailedError("kiosk " + kiosk + " redeemed nothing: it refused the ticket, " + KioskAnswers.refusalsSince(codes(), m), refused);
+        }
     }
 
+    /**
+     * A negative, settled by what the kiosk did instead: once it refused the ticket nothing is
+     * redeemed for that showing; after a print, only once the kiosk has had its time to report it.
+     */
     @Then("the backend has no redemption of the ticket")
     public void theBackendHasNoRedemption() {
-        List<TicketRedemption> r = codes().phoneBackend().ticket(ticket.ticketId()).redemptions();
-        assertEquals(List.of(), r, "redemptions the backend holds");
+        String kiosk = shown.entrySet().stream().filter(e -> e.getValue() == ticket).map(Map.Entry::getKey).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("the ticket was not shown to any kiosk in this scenario"));
+        Optional<KioskRefusal> refused = KioskAnswers.awaitAnswer(codes(), mark(kiosk));
+        if (refused.isEmpty()) {
+            // Printed: a kiosk online reports at once, one offline at its next sync; give it that long.
+            long until = System.nanoTime() + KioskAnswers.REPORT_WITHIN.toNanos();
+            while (System.nanoTime() < until) {
+                assertEquals(List.of(), codes().phoneBackend().ticket(ticket.ticketId()).redemptions(), "redemptions the backend holds");
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+            }
+        }
+        assertEquals(List.of(), codes().phoneBackend().ticket(ticket.ticketId()).redemptions(), "redemptions the backend holds");
     }
 
     @Given("the printer of kiosk {string} is out of paper")
@@ -158,33 +218,18 @@ public final class TicketSteps {
 
     @When("the network of kiosk {string} comes back")
     public void theNetworkComesBack(String kiosk) {
+        marks.put(kiosk, KioskAnswers.mark(codes(), kiosk, ticket.ticketId()));
         codes().kiosk(kiosk).network().restore();
     }
 
     @Then("the backend flags the ticket as redeemed at both kiosk {string} and kiosk {string}")
     public void theBackendFlagsTheConflict(String first, String second) {
-        await("the backend flags the double redemption").atMost(WITHIN).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+        Deadlines.holds(await("the backend flags the double redemption").atMost(KioskAnswers.REPORT_WITHIN.multipliedBy(2)).pollInterval(Duration.ofMillis(50)), () -> {
             List<TicketConflict> conflicts = codes().phoneBackend().ticketConflicts();
             TicketConflict c = conflicts.stream().filter(x -> x.ticketId() == ticket.ticketId()).findFirst()
                     .orElseThrow(() -> new AssertionError("no conflict for ticket " + ticket.ticketId() + "; conflicts " + conflicts));
             assertEquals(List.of(first, second).stream().sorted().toList(), c.redemptions().stream().map(TicketRedemption::kioskId).sorted().toList());
             assertEquals(1, c.redemptions().stream().filter(TicketRedemption::conflict).count(), () -> "exactly one redemption is the conflict: " + c);
-        });
-    }
-
-    void awaitDisplay(String kiosk, String prefix) {
-        // What the kiosk's screen says is read from inside the simulated kiosk (DESIGN §3): only
-        // for scenarios tagged @needs:reader-internals, which a rig without it ABORTS before they start.
-        if (!rig.session().rig().has("reader-internals")) {
-            throw new IllegalStateException("needs:reader-internals: reading kiosk " + kiosk + "'s screen, which rig '" + rig.session().rig().name() + "' cannot show");
-        }
-        CodeRig.Kiosk k = codes().kiosk(kiosk);
-        int skip = displayedBefore.getOrDefault(kiosk, 0);
-        await("kiosk " + kiosk + " shows " + prefix).atMost(WITHIN).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
-            List<String> said = k.kiosk().displayed();
-            assertTrue(said.stream().skip(skip).anyMatch(s -> s.startsWith(prefix)),
-                    () -> "kiosk said " + said.subList(Math.min(skip, said.size()), said.size()) + "; camera: " + k.kiosk().scanner().frames()
-                            + " frames, last failure " + k.kiosk().scanner().lastFailure());
         });
     }
 }

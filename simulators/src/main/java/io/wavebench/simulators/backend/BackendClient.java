@@ -9,7 +9,12 @@ import io.wavebench.simulators.backend.api.BarcodeEnrollment;
 import io.wavebench.simulators.backend.api.BarcodeKey;
 import io.wavebench.simulators.backend.api.CardToken;
 import io.wavebench.simulators.backend.api.DoubleSpend;
+import io.wavebench.simulators.backend.api.KioskRefusal;
+import io.wavebench.simulators.backend.api.ReaderStatus;
 import io.wavebench.simulators.backend.api.RedemptionReport;
+import io.wavebench.simulators.backend.api.RefusalReport;
+import io.wavebench.simulators.backend.api.SyncAnswer;
+import io.wavebench.simulators.backend.api.SyncRequest;
 import io.wavebench.simulators.backend.api.SoldTicket;
 import io.wavebench.simulators.backend.api.TicketConflict;
 import io.wavebench.simulators.backend.api.TicketOrder;
@@ -112,9 +117,18 @@ public final class BackendClient {
         return send("GET", "v1/revocations?since=" + since, null, RevocationList.class);
     }
 
-    /** A reader's sync: upload, then pull what was revoked since {@code revocationCursor}. */
+    /**
+     * A reader's sync, one request: the upload, and what was revoked since {@code revocationCursor};
+     * the backend notes when it arrived ({@link #readerStatus}).
+     */
     public Sync sync(String readerId, List<JournalEntry> entries, long revocationCursor) {
-        return new Sync(upload(readerId, entries), revocations(revocationCursor));
+        SyncAnswer answer = send("POST", "v1/readers/" + encode(readerId) + "/sync", new SyncRequest(entries, revocationCursor), SyncAnswer.class);
+        return new Sync(answer.upload(), answer.revocations());
+    }
+
+    /** A registered reader, with when its last sync reached the backend. */
+    public ReaderStatus readerStatus(String readerId) {
+        return send("GET", "v1/readers/" + encode(readerId), null, ReaderStatus.class);
     }
 
     public Revocation revoke(long credentialId, String detail) {
@@ -200,6 +214,21 @@ public final class BackendClient {
 
     public List<TicketConflict> ticketConflicts() {
         return send("GET", "v1/ticket-conflicts", null, new TypeReference<List<TicketConflict>>() {});
+    }
+
+    /** A kiosk reports a refusal; the same report again (after a lost answer) is stored once. */
+    public KioskRefusal reportRefusal(String kioskId, RefusalReport report) {
+        return send("POST", "v1/kiosks/" + encode(kioskId) + "/refusals", report, KioskRefusal.class);
+    }
+
+    /** A kiosk's refusals, in the order they reached the backend. */
+    public List<KioskRefusal> kioskRefusals(String kioskId) {
+        return send("GET", "v1/kiosks/" + encode(kioskId) + "/refusals", null, new TypeReference<List<KioskRefusal>>() {});
+    }
+
+    /** A kiosk's refusals of one ticket. */
+    public List<KioskRefusal> kioskRefusals(String kioskId, long ticketId) {
+        return send("GET", "v1/kiosks/" + encode(kioskId) + "/refusals?ticket=" + Long.toUnsignedString(ticketId), null, new TypeReference<List<KioskRefusal>>() {});
     }
 
     /** Sends a raw body, for tests of malformed requests; returns the status and body text. */

@@ -6,6 +6,10 @@ import io.wavebench.simulators.backend.api.BarcodeCapture;
 import io.wavebench.simulators.backend.api.BarcodeEnrollment;
 import io.wavebench.simulators.backend.api.EnrollmentRequest;
 import io.wavebench.simulators.backend.api.RedemptionReport;
+import io.wavebench.simulators.backend.api.RefusalReport;
+import io.wavebench.simulators.backend.api.SyncAnswer;
+import io.wavebench.simulators.backend.api.SyncRequest;
+import io.wavebench.simulators.backend.tickets.KioskRefusals;
 import io.wavebench.simulators.backend.api.TicketOrder;
 import io.wavebench.simulators.backend.codes.BarcodePayments;
 import io.wavebench.simulators.backend.api.Health;
@@ -52,6 +56,8 @@ import org.slf4j.LoggerFactory;
  * POST /v1/credentials                   enrol a phone that is online: EnrollmentRequest → 201 IssuedCredential
  * POST /v1/credentials/refresh           a phone back online: RefreshRequest → IssuedCredential (a new credential)
  * PUT  /v1/readers/{id}                  register a reader (201 first time, 200 after)
+ * GET  /v1/readers/{id}                  ReaderStatus: registered when, last sync (backend's clock) and how many
+ * POST /v1/readers/{id}/sync             a reader's sync in one request: SyncRequest → SyncAnswer (upload receipt, revocations)
  * POST /v1/readers/{id}/journal          upload a JournalBatch → UploadReceipt; idempotent per (reader id, sequence)
  * GET  /v1/readers/{id}/report           the reader's SettlementReport
  * GET  /v1/revocations?since=N           RevocationList after version N (0: all); keep its cursor for the next sync
@@ -67,6 +73,8 @@ import org.slf4j.LoggerFactory;
  * GET  /v1/tickets/{id}                  TicketStatus (with every redemption reported)
  * POST /v1/tickets/{id}/redemptions      a kiosk reports a print: RedemptionReport → TicketRedemption (conflict when a second kiosk)
  * GET  /v1/ticket-conflicts              TicketConflict list: tickets redeemed at two kiosks
+ * POST /v1/kiosks/{id}/refusals          a kiosk reports a refusal: RefusalReport → 201 KioskRefusal (once per report id)
+ * GET  /v1/kiosks/{id}/refusals[?ticket=N]  KioskRefusal list, in the order they arrived
  * POST /v1/card-tokens                   a reader's TokenizeRequest → 201 CardToken (the only request with a full PAN; none is stored)
  * GET  /v1/card-tokens                   CardToken list (masked numbers only)
  * </pre>
@@ -116,7 +124,9 @@ public final class SimulatedBackend implements Startable {
         /** Credential ids of enrolment and refresh (DESIGN §5.1: a u64 in the credential). */
         CREDENTIAL_ID("credential_id"),
         /** Barcode key slots, the six digits after a payment barcode's prefix (DESIGN §5.2). */
-        BARCODE_SLOT("barcode_slot");
+        BARCODE_SLOT("barcode_slot"),
+        /** Ticket ids (DESIGN §5.5): a kiosk remembers the tickets it redeemed. */
+        TICKET_ID("ticket_id");
 
         final String counter;
 
@@ -182,6 +192,7 @@ public final class SimulatedBackend implements Startable {
             BarcodePayments barcodes = new BarcodePayments(database, clock);
             TicketOffice tickets = new TicketOffice(database, clock, ticketingKeyId, ticketingKey);
             TokenVault vault = new TokenVault(database, clock);
+            KioskRefusals refusals = new KioskRefusals(database, clock);
             String id = "/v1/readers/([A-Za-z0-9._%-]+)";
             BackendHttpServer http = new BackendHttpServer()
                     .route("GET", "/v1/health", r -> Response.ok(health(database)))
@@ -194,6 +205,18 @@ public final class SimulatedBackend implements Startable {
                     })
                     .route("POST", id + "/journal", r -> Response.ok(settlement.upload(r.pathParam(1), r.body(JournalBatch.class))))
                     .route("GET", id + "/report", r -> Response.ok(queries.report(r.pathParam(1))))
+                    .route("GET", id, r -> Response.ok(readers.status(r.pathParam(1))))
+                    .route("POST", id + "/sync", r -> {
+                        // Stamped as it arrives: a sync counts from when it started, so one that
+                        // started before a reader's network came back never passes for a later one.
+                        java.time.Instant started = clock.instant();
+                        String reader = r.pathParam(1);
+                        SyncRequest sync = r.body(SyncRequest.class);
+                        var upload = settlement.upload(reader, new JournalBatch(sync.entries()));
+                        var revoked = revocations.since(sync.revocationsSince());
+                        readers.synced(reader, started);
+                        return Response.ok(new SyncAnswer(upload, revoked));
+                    })
                     .route("GET", "/v1/revocations", r -> Response.ok(revocations.since(r.queryLong("since", 0L))))
                     .route("POST", "/v1/revocations", r -> {
                         RevokeRequest revoke = r.body(RevokeRequest.class);
@@ -218,6 +241,8 @@ public final class SimulatedBackend implements Startable {
                     .route("POST", "/v1/tickets/(\\d{1,18})/redemptions",
                             r -> Response.ok(tickets.redeem(Long.parseLong(r.pathParam(1)), r.body(RedemptionReport.class))))
                     .route("GET", "/v1/ticket-conflicts", r -> Response.ok(tickets.conflicts()))
+                    .route("POST", "/v1/kiosks/([A-Za-z0-9._%-]+)/refusals", r -> new Response(201, refusals.report(r.pathParam(1), r.body(RefusalReport.class))))
+                    .route("GET", "/v1/kiosks/([A-Za-z0-9._%-]+)/refusals", r -> Response.ok(refusals.of(r.pathParam(1), r.queryLong("ticket", null))))
                     .route("POST", "/v1/card-tokens", r -> new Response(201, vault.tokenize(r.body(TokenizeRequest.class))))
                     .route("GET", "/v1/card-tokens", r -> Response.ok(vault.all()));
             url = http.start(config.port(), config.threads());

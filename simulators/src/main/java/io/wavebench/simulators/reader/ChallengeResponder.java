@@ -18,15 +18,13 @@ import java.util.function.Consumer;
 final class ChallengeResponder implements AutoCloseable {
 
     private final AudioOut speaker;
-    private final AcousticModem modem;
     private final ReaderChallenges challenges;
     private final Clock clock;
     private final Consumer<ReaderEvent> events;
     private final ExecutorService voice;
 
-    ChallengeResponder(String readerId, AudioOut speaker, AcousticModem modem, ReaderChallenges challenges, Clock clock, Consumer<ReaderEvent> events) {
+    ChallengeResponder(String readerId, AudioOut speaker, ReaderChallenges challenges, Clock clock, Consumer<ReaderEvent> events) {
         this.speaker = speaker;
-        this.modem = modem;
         this.challenges = challenges;
         this.clock = clock;
         this.events = events;
@@ -38,8 +36,8 @@ final class ChallengeResponder implements AutoCloseable {
         speaker.open();
     }
 
-    /** A HELLO was heard: sound a new challenge. */
-    void answerHello() {
+    /** A HELLO was heard through {@code modem}'s receiver: sound a new challenge in the same profile. */
+    void answerHello(AcousticModem modem) {
         byte[] challenge = challenges.issue();
         float[] samples = modem.modulate(ChallengeFrames.challenge(challenge));
         events.accept(new ReaderEvent(clock.instant(), ReaderEvent.Kind.CHALLENGE_SOUNDED,

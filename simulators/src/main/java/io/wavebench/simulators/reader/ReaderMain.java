@@ -2,18 +2,21 @@ package io.wavebench.simulators.reader;
 
 import io.wavebench.drivers.audio.AudioIn;
 import io.wavebench.drivers.audio.JavaSoundAudioIn;
+import io.wavebench.drivers.audio.JavaSoundAudioOut;
 import io.wavebench.drivers.audio.remote.SocketAudioIn;
 import io.wavebench.drivers.mdb.MdbFraming;
 import io.wavebench.drivers.mdb.MdbTransport;
 import io.wavebench.drivers.mdb.ParityMdbTransport;
-import io.wavebench.drivers.modem.AcousticModem;
+import io.wavebench.drivers.escpos.SerialEscPosPrinter;
 import io.wavebench.drivers.modem.ModemProfile;
+import io.wavebench.drivers.ocr.TesseractRecognizer;
+import io.wavebench.drivers.optical.ScreenCaptureCamera;
+import io.wavebench.drivers.serial.JSerialCommLink;
 import io.wavebench.simulators.backend.BackendClient;
 import io.wavebench.simulators.backend.BackendException;
 import io.wavebench.simulators.reader.journal.JournalState;
 import io.wavebench.simulators.reader.journal.SqliteAuthorizationJournal;
 import io.wavebench.simulators.token.Ed25519;
-import io.wavebench.simulators.token.TokenVerifier;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,28 +31,44 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The simulated reader as its own OS process (DESIGN §2: a simulator runs in-process or alone;
- * issue 5: so a test can SIGKILL it at any point of a purchase and restart it on the same journal
- * and port):
+ * The reference reader as its own OS process (DESIGN §1: the {@code process} backing; DESIGN §2:
+ * a simulator runs in-process or alone): the whole {@link ReferenceReader}, reached only through
+ * what it is given — a microphone, an MDB port, a code camera (an X display's pixels), a printer
+ * port, a backend URL and keys, a state folder.
  * <pre>
- * java -cp … io.wavebench.simulators.reader.ReaderMain --mdb PATH --microphone unix:SOCKET|MIXER
- *      --journal FILE --issuer-key ID:HEX|ID:FILE [--reader-id ID] [--profile fast] [--transport pty|uart]
- *      [--sample-rate 48000] [--max-session-funds N] [--session-timeout 30s]
+ * java -cp … io.wavebench.simulators.reader.ReaderMain
+ *      --mdb PATH [--transport pty|uart] --microphone unix:SOCKET|MIXER
+ *      (--journal FILE | --state DIR) (--issuer-key ID:HEX|ID:FILE ... | --provision FILE)
+ *      [--reader-id ID] [--profile P | --profiles P[,P...]] [--sample-rate 48000] [--line-buffer 80ms]
+ *      [--max-session-funds N] [--session-timeout 30s]
+ *      [--speaker MIXER --two-way off|offer|require]
+ *      [--camera x11[:SCREEN][@WxH+X+Y]|none] [--camera-fps 10]
+ *      [--printer PATH --kiosk-id ID --cinema-id N --cinema-name NAME --ticketing-key ID:HEX|ID:FILE]
+ *      [--backend URL] [--sync-every 2s]
  * </pre>
- * On start it recovers from its SQLite journal (open vends booked, replay counters and offline
- * spend restored, DESIGN §5.1), opens MDB (cashless #1, DESIGN §5.3) and its microphone, then
- * prints one line {@code reader ID ready: …} and, as they happen, one line per reader event
- * ({@code event <time> <KIND>: <detail>}). Its standard input takes commands: {@code sync URL}
- * (upload the journal to the backend at URL and pull revocations; answers {@code synced: …} or
- * {@code sync failed: …}) and {@code stop}. It stops cleanly on {@code stop}, when its standard
- * input closes, or on SIGTERM ({@code reader ID stopping} is printed then); SIGKILL stops it with
- * nothing printed, as a power cut would.
+ * {@code --provision FILE} ({@link Provisioning}) gives the reader id, the issuer and ticketing
+ * keys, the backend URL, the kiosk and the clock check at once; options on the command line win
+ * over it. {@code --state DIR} keeps the journal at {@code DIR/journal.sqlite}. A reader with a
+ * printer and no {@code --mdb} is a kiosk only.
+ *
+ * <p>On start it recovers from its SQLite journal (open vends booked, replay counters and offline
+ * spend restored, DESIGN §5.1), opens MDB (cashless #1, DESIGN §5.3), its microphone, its camera
+ * and its printer, then prints one line {@code reader ID ready: …} (harnesses wait for it) and, as
+ * they happen, one line per reader event ({@code event <time> <KIND>: <detail>}): evidence for a
+ * person, never what a test asserts on. Its standard input takes commands: {@code sync} (sync with
+ * its backend now), {@code sync URL} (upload the journal to the backend at URL and pull
+ * revocations; answers {@code synced: …} or {@code sync failed: …}) and {@code stop}. It stops
+ * cleanly on {@code stop}, when its standard input closes, or on SIGTERM ({@code reader ID
+ * stopping} is printed then); SIGKILL stops it with nothing printed, as a power cut would.
  */
 public final class ReaderMain {
 
@@ -57,12 +76,35 @@ public final class ReaderMain {
     static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofSeconds(120);
     /** DESIGN §5.1: payment codes refresh every minute. */
     static final Duration TOKEN_FRESHNESS = Duration.ofSeconds(60);
-    private static final String USAGE = "usage: ReaderMain --mdb PATH --microphone unix:SOCKET|MIXER --journal FILE --issuer-key ID:HEX|ID:FILE"
-            + " [--reader-id ID] [--profile robust|fast|ultrasonic] [--transport pty|uart] [--sample-rate HZ] [--max-session-funds N] [--session-timeout 30s]";
+    /** The journal's file in a {@code --state} folder. */
+    public static final String JOURNAL_FILE = "journal.sqlite";
+    private static final String USAGE = "usage: ReaderMain --mdb PATH --microphone unix:SOCKET|MIXER (--journal FILE|--state DIR) (--issuer-key ID:HEX|ID:FILE|--provision FILE)"
+            + " [--reader-id ID] [--profile P|--profiles P,P] [--transport pty|uart] [--sample-rate HZ] [--line-buffer 80ms] [--max-session-funds N]"
+            + " [--session-timeout 30s] [--speaker MIXER --two-way off|offer|require] [--camera x11[:SCREEN][@WxH+X+Y]|none] [--camera-fps 10]"
+            + " [--printer PATH --kiosk-id ID --cinema-id N --cinema-name NAME --ticketing-key ID:HEX|ID:FILE] [--backend URL] [--sync-every 2s]";
 
-    /** What the process runs with, parsed from its command line. */
+    /** The kiosk function's settings from the command line or the provisioning file. */
+    public record Kiosk(String printer, String kioskId, long cinemaId, String cinemaName, Map<Integer, PublicKey> ticketingKeys) {}
+
+    /**
+     * What the process runs with, parsed from its command line.
+     *
+     * @param mdbPort    null for a kiosk with no vending machine
+     * @param microphone null for a reader that hears nothing
+     * @param camera     {@code x11[:SCREEN][@WxH+X+Y]}, or null for none
+     * @param kiosk      null for no kiosk function
+     * @param backend    null for no uplink
+     */
     public record Options(String mdbPort, String transport, String microphone, Path journal, Map<Integer, PublicKey> issuerKeys,
-                          String readerId, ModemProfile profile, float sampleRate, long maxSessionFunds, Duration sessionTimeout) {}
+                          String readerId, List<ModemProfile> profiles, float sampleRate, long maxSessionFunds, Duration sessionTimeout,
+                          Duration lineBuffer, Duration skewAllowance, Duration tokenFreshness, String speaker, TwoWay twoWay,
+                          String camera, double cameraFps, Kiosk kiosk, URI backend, Duration syncEvery) {
+
+        /** The first profile it listens for: the one it answers a challenge in unless a HELLO came in another. */
+        public ModemProfile profile() {
+            return profiles.get(0);
+        }
+    }
 
     private ReaderMain() {}
 
@@ -86,32 +128,67 @@ public final class ReaderMain {
      */
     public static int run(Options o, PrintWriter out, InputStream commands) {
         Log log = new Log(out);
-        SimulatedReader reader = null;
-        SqliteAuthorizationJournal journal = null;
+        ReferenceReader reader;
         try {
-            AcousticModem modem = AcousticModem.of(o.profile(), o.sampleRate());
-            TokenVerifier verifier = new TokenVerifier(o.issuerKeys(), Clock.systemUTC(), CLOCK_SKEW_ALLOWANCE, TOKEN_FRESHNESS);
-            AudioIn microphone = microphone(o.microphone());
-            journal = SqliteAuthorizationJournal.open(o.journal());
-            reader = new SimulatedReader(o.readerId(), microphone, modem, transport(o.mdbPort(), o.transport()), verifier,
-                    Clock.systemUTC(), o.maxSessionFunds(), journal)
-                    .sessionTimeout(o.sessionTimeout());
+            reader = build(o);
+        } catch (RuntimeException e) {
+            log.line("FAILED: reader " + o.readerId() + " could not start: " + e);
+            return 1;
+        }
+        try {
             reader.start();
-            float heard = microphone.format().getSampleRate();
+            // The shared air says its rate only once it is open.
+            float heard = reader.payments().flatMap(SimulatedReader::microphoneRate).orElse(o.sampleRate());
             if (heard != o.sampleRate()) {
-                throw new IllegalArgumentException("the microphone " + o.microphone() + " runs at " + heard + " Hz, the modem was made for --sample-rate "
-                        + o.sampleRate());
+                throw new IllegalArgumentException("the microphone " + o.microphone() + " runs at " + heard + " Hz, the modem was made for --sample-rate " + o.sampleRate());
             }
         } catch (RuntimeException e) {
-            if (reader != null) reader.close(); // the port and the journal, if it got that far
-            if (journal != null) journal.close();
+            reader.close(); // the port and the journal, if it got that far
             log.line("FAILED: reader " + o.readerId() + " could not start: " + e);
             return 1;
         }
         return serve(o, reader, log, commands);
     }
 
-    private static int serve(Options o, SimulatedReader reader, Log log, InputStream commands) {
+    /** The whole reader from the options: each part the options name, and only those. */
+    static ReferenceReader build(Options o) {
+        ReferenceReader.Builder b = ReferenceReader.builder(o.readerId()).clock(Clock.systemUTC())
+                .issuerKeys(o.issuerKeys()).clockCheck(o.skewAllowance(), o.tokenFreshness())
+                .maxSessionFunds(o.maxSessionFunds()).sessionTimeout(o.sessionTimeout());
+        List<AutoCloseable> made = new ArrayList<>();
+        try {
+            if (o.mdbPort() != null) {
+                SqliteAuthorizationJournal journal = SqliteAuthorizationJournal.open(o.journal());
+                made.add(journal);
+                b.mdb(transport(o.mdbPort(), o.transport()), journal);
+            }
+            if (o.microphone() != null) b.microphone(microphone(o.microphone(), o.sampleRate(), o.lineBuffer()), o.profiles(), o.sampleRate());
+            if (o.speaker() != null) {
+                b.speaker(new JavaSoundAudioOut(o.speaker(), o.sampleRate(), o.lineBuffer()), o.twoWay(), ReferenceReader.DEFAULT_CHALLENGE_LIFETIME);
+            }
+            if (o.camera() != null) {
+                ScreenCaptureCamera camera = ScreenCaptureCamera.parse(o.camera().substring("x11".length()).replaceFirst("^:", ""), o.cameraFps()).open();
+                b.camera(camera, () -> new TesseractRecognizer().open()).ocrAtStart(true);
+            }
+            if (o.kiosk() != null) {
+                b.kiosk(new SerialEscPosPrinter(new JSerialCommLink(o.kiosk().printer()), Duration.ofSeconds(1), Duration.ofSeconds(5)),
+                        new KioskSettings(o.kiosk().kioskId(), o.kiosk().cinemaId(), o.kiosk().cinemaName(), o.kiosk().ticketingKeys()));
+            }
+            if (o.backend() != null) b.uplink(new BackendClient(o.backend(), Duration.ofSeconds(3)), o.syncEvery());
+            return b.build();
+        } catch (RuntimeException e) {
+            for (AutoCloseable c : made) {
+                try {
+                    c.close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static int serve(Options o, ReferenceReader reader, Log log, InputStream commands) {
         Events events = new Events(reader, log);
         Thread shutdown = new Thread(() -> {
             log.line("reader " + o.readerId() + " stopping");
@@ -119,10 +196,7 @@ public final class ReaderMain {
             reader.close();
         }, "reader-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
-        JournalState state = reader.journal().recover();
-        log.line("reader " + o.readerId() + " ready: MDB cashless #1 on " + o.mdbPort() + " (" + o.transport() + "), microphone "
-                + o.microphone() + " at " + Math.round(o.sampleRate()) + " Hz, " + o.profile().cliName() + " modem, journal " + o.journal()
-                + " (" + state.lastSequence() + " entries, uploaded through #" + state.uploadedThrough() + ")");
+        log.line("reader " + o.readerId() + " ready: " + describe(o, reader));
         events.start();
         int exit = commandLoop(o, reader, log, commands);
         events.stop();
@@ -132,18 +206,39 @@ public final class ReaderMain {
         return exit;
     }
 
+    private static String describe(Options o, ReferenceReader reader) {
+        List<String> parts = new ArrayList<>();
+        reader.payments().ifPresent(p -> {
+            JournalState state = p.journal().recover();
+            parts.add("MDB cashless #1 on " + o.mdbPort() + " (" + o.transport() + ")");
+            if (o.microphone() != null) {
+                parts.add("microphone " + o.microphone() + " at " + Math.round(o.sampleRate()) + " Hz, "
+                        + String.join("+", o.profiles().stream().map(ModemProfile::cliName).toList()) + " modem");
+            }
+            parts.add("journal " + o.journal() + " (" + state.lastSequence() + " entries, uploaded through #" + state.uploadedThrough() + ")");
+        });
+        if (o.speaker() != null) parts.add("speaker " + o.speaker() + " (two-way " + o.twoWay().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        if (o.camera() != null) parts.add("camera " + o.camera() + " at " + o.cameraFps() + " fps");
+        if (o.kiosk() != null) parts.add("kiosk " + o.kiosk().kioskId() + " (cinema " + o.kiosk().cinemaId() + ") printing on " + o.kiosk().printer());
+        if (o.backend() != null) parts.add("backend " + o.backend() + " every " + o.syncEvery().toMillis() + " ms");
+        return String.join(", ", parts);
+    }
+
     /** Reads commands until {@code stop} or the end of input; a failed bus ends it too (see {@link Events}). */
-    private static int commandLoop(Options o, SimulatedReader reader, Log log, InputStream commands) {
+    private static int commandLoop(Options o, ReferenceReader reader, Log log, InputStream commands) {
         BufferedReader in = new BufferedReader(new InputStreamReader(commands, StandardCharsets.UTF_8));
         try {
             for (String line; (line = in.readLine()) != null; ) {
                 String command = line.strip();
                 if (command.isEmpty()) continue;
                 if (command.equals("stop")) return 0;
-                if (command.startsWith("sync ")) {
+                if (command.equals("sync")) {
+                    if (o.backend() == null) log.line("sync failed: no --backend to sync with (or say sync URL)");
+                    else log.line(reader.syncNow() ? "synced with " + o.backend() : "sync failed: " + o.backend() + " cannot be reached");
+                } else if (command.startsWith("sync ")) {
                     sync(reader, URI.create(command.substring(5).strip()), log);
                 } else {
-                    log.line("unknown command '" + command + "' (commands: sync URL, stop)");
+                    log.line("unknown command '" + command + "' (commands: sync, sync URL, stop)");
                 }
             }
         } catch (IOException e) {
@@ -152,10 +247,15 @@ public final class ReaderMain {
         return reader.busFailure().isPresent() ? 1 : 0;
     }
 
-    private static void sync(SimulatedReader reader, URI backend, Log log) {
+    private static void sync(ReferenceReader reader, URI backend, Log log) {
+        SimulatedReader payments = reader.payments().orElse(null);
+        if (payments == null) {
+            log.line("sync failed: this reader has no journal (no --mdb)");
+            return;
+        }
         try {
-            int revocations = reader.syncWith(new BackendClient(backend));
-            JournalState state = reader.journal().recover();
+            int revocations = payments.syncWith(new BackendClient(backend));
+            JournalState state = payments.journal().recover();
             log.line("synced: journal uploaded through #" + state.uploadedThrough() + " of " + state.lastSequence() + ", " + state.open().size()
                     + " open, " + revocations + " revocations applied");
         } catch (BackendException | IllegalArgumentException e) {
@@ -172,8 +272,8 @@ public final class ReaderMain {
     }
 
     /** {@code unix:<socket>}: the air shared by another process (the simulated rig); else a javax.sound mixer name. */
-    static AudioIn microphone(String name) {
-        return SocketAudioIn.names(name) ? SocketAudioIn.named(name) : new JavaSoundAudioIn(name);
+    static AudioIn microphone(String name, float sampleRate, Duration lineBuffer) {
+        return SocketAudioIn.names(name) ? SocketAudioIn.named(name) : new JavaSoundAudioIn(name, sampleRate, lineBuffer);
     }
 
     public static Options parse(String[] args) {
@@ -181,12 +281,26 @@ public final class ReaderMain {
         String transport = "pty";
         String microphone = null;
         Path journal = null;
+        Path state = null;
+        Path provision = null;
         Map<Integer, PublicKey> keys = new LinkedHashMap<>();
-        String readerId = "sim-reader-1";
-        ModemProfile profile = ModemProfile.ROBUST;
+        String readerId = null;
+        List<ModemProfile> profiles = null;
         float rate = 48_000f;
-        long funds = 100_00;
+        long funds = ReferenceReader.DEFAULT_MAX_SESSION_FUNDS;
         Duration sessionTimeout = Duration.ofSeconds(30);
+        Duration lineBuffer = JavaSoundAudioIn.DEFAULT_LINE_BUFFER;
+        String speaker = null;
+        TwoWay twoWay = null;
+        String camera = null;
+        double cameraFps = ScreenCaptureCamera.DEFAULT_FRAMES_PER_SECOND;
+        String printer = null;
+        String kioskId = null;
+        Long cinemaId = null;
+        String cinemaName = null;
+        Map<Integer, PublicKey> ticketingKeys = new LinkedHashMap<>();
+        URI backend = null;
+        Duration syncEvery = ReferenceReader.DEFAULT_SYNC_EVERY;
         for (int i = 0; i < args.length; i += 2) {
             String option = args[i];
             if (i + 1 >= args.length) throw new IllegalArgumentException(option + " needs a value");
@@ -196,24 +310,91 @@ public final class ReaderMain {
                 case "--transport" -> transport = value;
                 case "--microphone" -> microphone = value;
                 case "--journal" -> journal = Path.of(value);
+                case "--state" -> state = Path.of(value);
+                case "--provision" -> provision = Path.of(value);
                 case "--issuer-key" -> {
-                    Map.Entry<Integer, PublicKey> key = issuerKey(value);
+                    Map.Entry<Integer, PublicKey> key = key("--issuer-key", value);
                     keys.put(key.getKey(), key.getValue());
                 }
                 case "--reader-id" -> readerId = value;
-                case "--profile" -> profile = ModemProfile.fromCliName(value);
+                case "--profile" -> profiles = List.of(ModemProfile.fromCliName(value));
+                case "--profiles" -> profiles = Arrays.stream(value.split(",")).map(String::strip).map(ModemProfile::fromCliName).distinct().toList();
                 case "--sample-rate" -> rate = Float.parseFloat(value);
                 case "--max-session-funds" -> funds = Long.parseLong(value);
                 case "--session-timeout" -> sessionTimeout = duration(option, value);
+                case "--line-buffer" -> lineBuffer = duration(option, value);
+                case "--speaker" -> speaker = value;
+                case "--two-way" -> twoWay = TwoWay.parse(value);
+                case "--camera" -> camera = camera(value);
+                case "--camera-fps" -> cameraFps = Double.parseDouble(value);
+                case "--printer" -> printer = value;
+                case "--kiosk-id" -> kioskId = value;
+                case "--cinema-id" -> cinemaId = Long.parseLong(value);
+                case "--cinema-name" -> cinemaName = value;
+                case "--ticketing-key" -> {
+                    Map.Entry<Integer, PublicKey> key = key("--ticketing-key", value);
+                    ticketingKeys.put(key.getKey(), key.getValue());
+                }
+                case "--backend" -> backend = URI.create(value.endsWith("/") ? value : value + "/");
+                case "--sync-every" -> syncEvery = duration(option, value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        if (mdb == null) throw new IllegalArgumentException("--mdb PATH is required (the reader's MDB port, e.g. a pty)");
-        if (microphone == null) throw new IllegalArgumentException("--microphone is required (unix:SOCKET for shared air, or a mixer name)");
-        if (journal == null) throw new IllegalArgumentException("--journal FILE is required (the reader's durable SQLite journal)");
-        if (keys.isEmpty()) throw new IllegalArgumentException("--issuer-key ID:HEX|ID:FILE is required (the issuer keys the reader trusts)");
-        transport(mdb, transport); // checks the kind now, not after the journal is open
-        return new Options(mdb, transport, microphone, journal, Map.copyOf(keys), readerId, profile, rate, funds, sessionTimeout);
+        Duration skew = CLOCK_SKEW_ALLOWANCE;
+        Duration freshness = TOKEN_FRESHNESS;
+        if (provision != null) {
+            Provisioning p = Provisioning.read(provision);
+            if (readerId == null) readerId = p.readerId();
+            Map<Integer, PublicKey> fromFile = new LinkedHashMap<>(p.issuerPublicKeys());
+            fromFile.putAll(keys);
+            keys = fromFile;
+            if (backend == null && p.backendUrl() != null) backend = URI.create(p.backendUrl().toString().endsWith("/") ? p.backendUrl().toString() : p.backendUrl() + "/");
+            if (ticketingKeys.isEmpty() && p.ticketingKey() != null) ticketingKeys.put(p.ticketingKey().keyId(), p.ticketingKey().toPublicKey());
+            if (p.kiosk() != null) {
+                if (kioskId == null) kioskId = p.kiosk().kioskId();
+                if (cinemaId == null) cinemaId = p.kiosk().cinemaId();
+                if (cinemaName == null) cinemaName = p.kiosk().cinemaName();
+            }
+            skew = p.clock().skewAllowance();
+            freshness = p.clock().tokenFreshness();
+        }
+        if (readerId == null) readerId = "sim-reader-1";
+        if (profiles == null) profiles = List.of(ModemProfile.ROBUST);
+        if (mdb == null && printer == null) throw new IllegalArgumentException("--mdb PATH is required (the reader's MDB port, e.g. a pty), or --printer PATH for a kiosk");
+        if (journal != null && state != null) throw new IllegalArgumentException("give --journal FILE or --state DIR, not both (the journal is DIR/" + JOURNAL_FILE + ")");
+        if (state != null) journal = state.resolve(JOURNAL_FILE);
+        if (mdb != null) {
+            if (microphone == null && camera == null) throw new IllegalArgumentException("--microphone is required (unix:SOCKET for shared air, or a mixer name), or --camera to take payments by code only");
+            if (journal == null) throw new IllegalArgumentException("--journal FILE is required (the reader's durable SQLite journal), or --state DIR");
+            if (keys.isEmpty()) throw new IllegalArgumentException("--issuer-key ID:HEX|ID:FILE is required (the issuer keys the reader trusts), or --provision FILE");
+            transport(mdb, transport); // checks the kind now, not after the journal is open
+        } else if (microphone != null) {
+            throw new IllegalArgumentException("--microphone with no --mdb: a kiosk hears no payments");
+        }
+        if (twoWay == null) twoWay = speaker == null ? TwoWay.OFF : TwoWay.OFFER;
+        if (twoWay != TwoWay.OFF && speaker == null) throw new IllegalArgumentException("--two-way " + twoWay.name().toLowerCase(java.util.Locale.ROOT) + " needs --speaker MIXER (the reader's voice back to the phone)");
+        if (speaker != null && microphone == null) throw new IllegalArgumentException("--speaker needs --microphone: two-way mode answers a HELLO it hears");
+        if (!(cameraFps > 0)) throw new IllegalArgumentException("--camera-fps must be positive, got " + cameraFps);
+        Kiosk kiosk = null;
+        if (printer != null) {
+            if (kioskId == null) throw new IllegalArgumentException("--printer needs --kiosk-id ID (or a provisioning file's kiosk)");
+            if (cinemaId == null || cinemaName == null) throw new IllegalArgumentException("--printer needs --cinema-id N and --cinema-name NAME (or a provisioning file's kiosk)");
+            if (ticketingKeys.isEmpty()) throw new IllegalArgumentException("--printer needs --ticketing-key ID:HEX|ID:FILE (or a provisioning file's ticketingKey)");
+            if (camera == null) throw new IllegalArgumentException("--printer needs --camera: a kiosk reads ticket codes with its camera");
+            kiosk = new Kiosk(printer, kioskId, cinemaId, cinemaName, Map.copyOf(ticketingKeys));
+        }
+        return new Options(mdb, transport, microphone, journal, Map.copyOf(keys), readerId, profiles, rate, funds, sessionTimeout, lineBuffer, skew, freshness,
+                speaker, twoWay, camera, cameraFps, kiosk, backend, syncEvery);
+    }
+
+    /** {@code x11}, {@code x11:SCREEN}, {@code x11:SCREEN@WxH+X+Y}, {@code x11@WxH+X+Y}; {@code none} is no camera. */
+    private static String camera(String value) {
+        if (value.equals("none")) return null;
+        if (!value.equals("x11") && !value.startsWith("x11:") && !value.startsWith("x11@")) {
+            throw new IllegalArgumentException("--camera must be x11[:SCREEN][@WxH+X+Y] (an X display's pixels) or none, got '" + value + "'");
+        }
+        ScreenCaptureCamera.parse(value.substring(3).replaceFirst("^:", ""), 1); // a bad region fails here, not after the journal is open
+        return value;
     }
 
     /** "500ms", "30s". */
@@ -229,18 +410,18 @@ public final class ReaderMain {
 
     /**
      * {@code ID:HEX} (the raw 32-byte Ed25519 public key, 64 hex digits) or {@code ID:FILE} (a file
-     * holding those hex digits, or the 32 raw bytes).
+     * holding those hex digits, or the 32 raw bytes): an issuer key or the ticketing key.
      */
-    static Map.Entry<Integer, PublicKey> issuerKey(String spec) {
+    static Map.Entry<Integer, PublicKey> key(String option, String spec) {
         int colon = spec.indexOf(':');
-        if (colon <= 0) throw new IllegalArgumentException("--issuer-key wants ID:HEX or ID:FILE, got '" + spec + "'");
+        if (colon <= 0) throw new IllegalArgumentException(option + " wants ID:HEX or ID:FILE, got '" + spec + "'");
         int id;
         try {
             id = Integer.parseInt(spec.substring(0, colon));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--issuer-key: the key id must be a number (0-255), got '" + spec.substring(0, colon) + "'");
+            throw new IllegalArgumentException(option + ": the key id must be a number (0-255), got '" + spec.substring(0, colon) + "'");
         }
-        if (id < 0 || id > 255) throw new IllegalArgumentException("--issuer-key: key id " + id + " is not a u8 (DESIGN §5.1)");
+        if (id < 0 || id > 255) throw new IllegalArgumentException(option + ": key id " + id + " is not a u8 (DESIGN §5.1)");
         String value = spec.substring(colon + 1);
         byte[] raw;
         if (value.matches("[0-9a-fA-F]{" + 2 * Ed25519.PUBLIC_KEY_BYTES + "}")) {
@@ -252,10 +433,10 @@ public final class ReaderMain {
                 String text = new String(content, StandardCharsets.US_ASCII).strip();
                 if (text.matches("[0-9a-fA-F]{" + 2 * Ed25519.PUBLIC_KEY_BYTES + "}")) raw = HexFormat.of().parseHex(text);
                 else if (content.length == Ed25519.PUBLIC_KEY_BYTES) raw = content;
-                else throw new IllegalArgumentException("--issuer-key " + spec + ": " + file + " holds " + content.length
+                else throw new IllegalArgumentException(option + " " + spec + ": " + file + " holds " + content.length
                             + " bytes, neither 64 hex digits nor a raw 32-byte Ed25519 public key");
             } catch (IOException e) {
-                throw new IllegalArgumentException("--issuer-key " + spec + ": neither 64 hex digits nor a readable file (" + e + ")");
+                throw new IllegalArgumentException(option + " " + spec + ": neither 64 hex digits nor a readable file (" + e + ")");
             }
         }
         return Map.entry(id, Ed25519.publicKey(raw));
@@ -267,13 +448,13 @@ public final class ReaderMain {
      * for a failed bus; one stopped before it started never starts.
      */
     private static final class Events implements Runnable {
-        private final SimulatedReader reader;
+        private final ReferenceReader reader;
         private final Log log;
         private final Thread thread;
         private volatile boolean running = true;
         private int shown;
 
-        Events(SimulatedReader reader, Log log) {
+        Events(ReferenceReader reader, Log log) {
             this.reader = reader;
             this.log = log;
             this.thread = new Thread(this, "reader-events");
@@ -292,17 +473,17 @@ public final class ReaderMain {
                     log.line("FAILED: the MDB link failed: " + reader.busFailure().get().getMessage());
                     Runtime.getRuntime().halt(1); // nothing left to serve; the journal is already durable
                 }
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
+                // Polled: the console is evidence for a person, a few ms late is fine.
+                LockSupport.parkNanos(20_000_000L);
+                if (Thread.interrupted()) return;
             }
         }
 
         private synchronized void show() {
-            List<ReaderEvent> all = reader.events();
-            for (; shown < all.size(); shown++) log.line("event " + all.get(shown));
+            for (ReaderEvent e : reader.eventsSince(shown)) {
+                log.line("event " + e);
+                shown++;
+            }
         }
 
         void stop() {

@@ -22,15 +22,20 @@ import io.wavebench.simulators.token.OfflineSpend;
 import io.wavebench.simulators.token.TokenVerifier;
 import java.time.Clock;
 import java.time.Duration;
+import io.wavebench.simulators.token.ChallengeFrames;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The reference reader (the device under test on the simulated rig). It knows only what it
- * demodulates from its microphone: a capture thread feeds every sample the {@link AudioIn} gives
- * into the modem's streaming receiver, and each decoded frame goes through the offline rules of
- * DESIGN §5.1. Towards the vending machine it is MDB cashless device #1 on its serial port.
+ * The reference reader's payment side: what it hears and what it tells the vending machine
+ * ({@link ReferenceReader} composes it with the camera, the kiosk function and the uplink). It
+ * knows only what it demodulates from its microphone: a capture thread feeds every sample the
+ * {@link AudioIn} gives into a streaming receiver for each modem profile it listens for, and each
+ * decoded frame goes once through the offline rules of DESIGN §5.1. Towards the vending machine it
+ * is MDB cashless device #1 on its serial port, with its durable journal.
  *
  * <p>A refused token is shown on the VMC's display (MDB DISPLAY REQUEST) with its reason code,
  * so a scenario sees why on the bus, as it would with a real reader.
@@ -40,9 +45,16 @@ public final class SimulatedReader implements Startable {
     /** MDB 4.2: cashless device #1. */
     public static final int CASHLESS_ADDRESS = 0x10;
 
+    /**
+     * The same frame decoded by receivers of two profiles within this long is one sound heard
+     * twice, taken once. A sound played again later is a replay, refused by the rules (09).
+     */
+    static final Duration SAME_SOUND_WITHIN = Duration.ofSeconds(2);
+
     private final String readerId;
     private final AudioIn microphone;
-    private final AcousticModem modem;
+    /** One modem per profile listened for; the first is the one the reader answers in by default. */
+    private final List<AcousticModem> modems;
     private final MdbTransport mdb;
     private final Clock clock;
     private final MdbTrace trace = new MdbTrace();
@@ -50,15 +62,18 @@ public final class SimulatedReader implements Startable {
     private final CashlessPeripheral cashless;
     private final AuthorizationJournal journal;
     private final ReaderSync sync;
-    private final List<ReaderEvent> events = new ArrayList<>();
+    private final ReaderLog log;
     private final List<byte[]> decodedFrames = new ArrayList<>();
+    /** The last frame taken, by which receiver and when: a second receiver's copy of it is dropped. */
+    private byte[] lastTaken;
+    private int lastTakenBy = -1;
+    private long lastTakenNanos;
     private PeripheralPort port;
     private PeripheralServer server;
     private Thread listening;
     private volatile boolean running;
     /** Two-way mode (DESIGN §5.1): null while the reader sounds no challenges. */
     private volatile ChallengeResponder challenger;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimulatedReader.class);
     /** A session paid by a code verified online (a barcode, DESIGN §5.2), or null: see {@link OnlineSession}. */
     private volatile OnlineSession online;
 
@@ -75,12 +90,26 @@ public final class SimulatedReader implements Startable {
      */
     public SimulatedReader(String readerId, AudioIn microphone, AcousticModem modem, MdbTransport mdb,
             TokenVerifier verifier, Clock clock, long maxSessionFunds, AuthorizationJournal journal) {
+        this(readerId, microphone, modem == null ? List.of() : List.of(modem), mdb, verifier, clock, maxSessionFunds, journal, new ReaderLog(readerId));
+    }
+
+    /**
+     * @param modems one per modem profile the reader listens for, all at the microphone's rate
+     *     (robust, fast and ultrasonic heard at once from the same samples); empty with no microphone
+     * @param log    the reader's log, shared with the rest of the reader
+     */
+    SimulatedReader(String readerId, AudioIn microphone, List<AcousticModem> modems, MdbTransport mdb,
+            TokenVerifier verifier, Clock clock, long maxSessionFunds, AuthorizationJournal journal, ReaderLog log) {
+        if ((microphone == null) != modems.isEmpty()) {
+            throw new IllegalArgumentException("reader " + readerId + ": a microphone needs at least one modem profile to listen for, and a modem a microphone");
+        }
         this.journal = journal;
         this.readerId = readerId;
         this.microphone = microphone;
-        this.modem = modem;
+        this.modems = List.copyOf(modems);
         this.mdb = mdb;
         this.clock = clock;
+        this.log = log;
         Consumer<ReaderEvent> record = this::record;
         this.sync = new ReaderSync(readerId, journal, clock);
         this.acceptor = new PaymentAcceptor(verifier, new OfflineSpend(), journal, clock, maxSessionFunds, record);
@@ -94,42 +123,77 @@ public final class SimulatedReader implements Startable {
     @Override
     public synchronized void start() {
         if (running) return;
-        acceptor.recover(); // before the bus: nothing is approved on a state the journal contradicts
-        mdb.open();
-        port = new PeripheralPort(mdb, CASHLESS_ADDRESS, trace);
-        server = new PeripheralServer(port, cashless);
-        server.start();
-        running = true;
-        if (microphone == null) return;
-        microphone.open();
+        try {
+            acceptor.recover(); // before the bus: nothing is approved on a state the journal contradicts
+            mdb.open();
+            port = new PeripheralPort(mdb, CASHLESS_ADDRESS, trace);
+            server = new PeripheralServer(port, cashless);
+            server.start();
+            running = true;
+            if (microphone == null) return;
+            microphone.open();
+        } catch (RuntimeException e) {
+            // What opened closes again, the journal too: a reader that did not start holds nothing.
+            running = true;
+            try {
+                close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
         listening = new Thread(this::listen, "reader-" + readerId + "-microphone");
         listening.setDaemon(true);
         listening.start();
-        record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.LISTENING, microphone.mixerName(), null));
+        record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.LISTENING, microphone.mixerName() + " for "
+                + modems.stream().map(m -> m.profile().cliName()).toList(), null));
     }
 
-    /** The capture loop: samples in, frames out. Nothing else reaches the payment logic. */
+    /** The capture loop: samples in, frames out, every profile's receiver fed the same samples. */
     private void listen() {
-        StreamingReceiver receiver = modem.newReceiver(this::onFrame);
+        List<StreamingReceiver> receivers = new ArrayList<>();
+        for (int i = 0; i < modems.size(); i++) {
+            int receiver = i;
+            receivers.add(modems.get(i).newReceiver(frame -> onFrame(frame, receiver)));
+        }
         // 10 ms blocks: small enough to keep decode latency low, at the microphone's own rate.
         float[] block = new float[Math.max(1, Math.round(microphone.format().getSampleRate() / 100))];
         while (running) {
             int n = microphone.read(block);
             if (n < 0) return;
-            receiver.accept(block, 0, n);
+            for (StreamingReceiver r : receivers) r.accept(block, 0, n);
         }
     }
 
-    private void onFrame(ReceivedFrame frame) {
+    private void onFrame(ReceivedFrame frame, int receiver) {
         byte[] payload = frame.payload();
+        AcousticModem heardIn = modems.get(receiver);
         synchronized (this) {
+            long now = System.nanoTime();
+            if (lastTaken != null && lastTakenBy != receiver && Arrays.equals(lastTaken, payload) && now - lastTakenNanos < SAME_SOUND_WITHIN.toNanos()) {
+                // DESIGN §5.1: each frame goes through the rules once. Two profiles' receivers that
+                // both made this frame out of one sound heard one payment, not a replay.
+                record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.IGNORED, "the same " + payload.length + "-byte frame again, from the "
+                        + heardIn.profile().cliName() + " receiver: one sound, taken once", null));
+                return;
+            }
+            lastTaken = payload.clone();
+            lastTakenBy = receiver;
+            lastTakenNanos = now;
             decodedFrames.add(payload.clone());
         }
         record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.FRAME_DECODED,
-                payload.length + " bytes, " + frame.correctedSymbols() + " symbols corrected", null));
+                payload.length + " bytes (" + heardIn.profile().cliName() + "), " + frame.correctedSymbols() + " symbols corrected", null));
+        if (ChallengeFrames.challengeOf(payload).isPresent()) {
+            // On a bench the reader's speaker and microphone share one air: it hears its own
+            // challenges (and a neighbour reader's). A CHALLENGE is a reader's frame, never a
+            // payment: ignored, never refused on the display.
+            record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.IGNORED, "a CHALLENGE frame (a reader's voice, not a payment)", null));
+            return;
+        }
         ChallengeResponder voice = challenger;
-        if (io.wavebench.simulators.token.ChallengeFrames.isHello(payload)) {
-            if (voice != null) voice.answerHello();
+        if (ChallengeFrames.isHello(payload)) {
+            if (voice != null) voice.answerHello(heardIn);
             else record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.IGNORED, "a phone's HELLO, but this reader sounds no challenges", null));
             return;
         }
@@ -142,10 +206,10 @@ public final class SimulatedReader implements Startable {
      * {@code challenges.required()}, one-way tokens are refused). The speaker is closed with the reader.
      */
     public void soundChallenges(io.wavebench.drivers.audio.AudioOut speaker, io.wavebench.simulators.token.ReaderChallenges challenges) {
-        if (modem == null) throw new IllegalStateException("reader " + readerId + ": two-way mode needs the acoustic modem");
+        if (modems.isEmpty()) throw new IllegalStateException("reader " + readerId + ": two-way mode needs the acoustic modem");
         acceptor.useChallenges(challenges);
         ChallengeResponder previous = challenger;
-        challenger = new ChallengeResponder(readerId, speaker, modem, challenges, clock, this::record);
+        challenger = new ChallengeResponder(readerId, speaker, challenges, clock, this::record);
         if (previous != null) previous.close();
     }
 
@@ -159,7 +223,7 @@ public final class SimulatedReader implements Startable {
         }
         PaymentAcceptor.Heard heard = acceptor.heard(payload);
         if (!heard.accepted()) {
-            cashless.display(heard.reason().displayText());
+            show(new ReaderMessage.TokenDeclined(heard.reason()));
             return;
         }
         if (cashless.beginSession(heard.funds())) {
@@ -180,9 +244,21 @@ public final class SimulatedReader implements Startable {
         return false;
     }
 
-    /** Shows a refusal on the VMC's display, as {@link #heard} does for a token. */
-    void display(String text) {
-        cashless.display(text);
+    /**
+     * Tells the shopper on the VMC's display (MDB 4.2 §7.4.4 DISPLAY REQUEST, on the next POLL),
+     * as {@link #heard} does for a refused token; recorded in the log either way.
+     *
+     * @return false when the VMC has not set the reader up yet or has no display
+     */
+    boolean show(ReaderMessage message) {
+        boolean shown = cashless.display(message.text());
+        record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.DISPLAYED, "'" + message.text() + "'" + (shown ? "" : " (not shown: the VMC has no display set up)"), null));
+        return shown;
+    }
+
+    /** Whether this reader is in a state to take a payment now (MDB 4.2 §7: enabled, no session). */
+    boolean takesPayments() {
+        return cashless.state() == CashlessState.ENABLED;
     }
 
     private VendDecision authorize(VendRequest request) {
@@ -190,7 +266,7 @@ public final class SimulatedReader implements Startable {
         if (o != null) return o.authorize(request);
         PaymentAcceptor.VendAnswer answer = acceptor.authorizeVend(request.priceMinorUnits(), request.item());
         if (answer.approved()) return VendDecision.approve(answer.amount());
-        if (answer.reason() != null) cashless.display(answer.reason().displayText());
+        if (answer.reason() != null) show(new ReaderMessage.TokenDeclined(answer.reason()));
         return VendDecision.deny(answer.detail());
     }
 
@@ -303,15 +379,28 @@ public final class SimulatedReader implements Startable {
         return decodedFrames.stream().map(byte[]::clone).toList();
     }
 
-    public synchronized List<ReaderEvent> events() {
-        return List.copyOf(events);
+    /** The reader's log (shared with the rest of the reader when it is part of a {@link ReferenceReader}). */
+    public List<ReaderEvent> events() {
+        return log.all();
     }
 
-    private synchronized void record(ReaderEvent event) {
-        events.add(event);
+    ReaderLog log() {
+        return log;
+    }
+
+    /** The open microphone's sample rate; empty with no microphone. */
+    public Optional<Float> microphoneRate() {
+        return microphone == null ? Optional.empty() : Optional.of(microphone.format().getSampleRate());
+    }
+
+    /** The modem profiles it listens for. */
+    public List<io.wavebench.drivers.modem.ModemProfile> profiles() {
+        return modems.stream().map(AcousticModem::profile).toList();
+    }
+
+    private void record(ReaderEvent event) {
         // The reader's log: a refusal's reason code goes there as well as onto the bus (DESIGN §5.1).
-        if (event.reason() != null) LOG.info("reader {}: {} [code {}]", readerId, event, String.format("%02X", event.reason().code()));
-        else LOG.trace("reader {}: {}", readerId, event);
+        log.add(event);
     }
 
     @Override

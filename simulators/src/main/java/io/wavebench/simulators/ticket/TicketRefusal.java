@@ -32,6 +32,11 @@ public enum TicketRefusal {
         return description;
     }
 
+    /** The refusal's words without its code: what a kiosk says when there is no more to say ({@code ALREADY REDEEMED}). */
+    public String label() {
+        return label;
+    }
+
     public String displayText() {
         return String.format("REFUSED %02X %s", code, label);
     }

@@ -50,6 +50,48 @@ class ReaderMainTest {
         assertMessage("--mdb PATH is required", new String[] {"--microphone", "unix:/a", "--journal", "j", "--issuer-key", "1:" + HEX});
     }
 
+    @Test
+    void a_provisioning_file_gives_id_keys_backend_kiosk_and_clock_and_the_command_line_wins_over_it() throws Exception {
+        Path file = dir.resolve("reader.json");
+        new Provisioning(Provisioning.FORMAT, "bench-reader-7", java.net.URI.create("http://127.0.0.1:18080"),
+                java.util.List.of(Provisioning.Key.of(4, key(1).getPublic())), Provisioning.Key.of(2, key(63).getPublic()),
+                new Provisioning.Kiosk("kiosk-9", 7, "CINEMA 7"), new Provisioning.ClockCheck(90, 45)).write(file);
+        ReaderMain.Options o = ReaderMain.parse(new String[] {"--mdb", "/dev/pts/9", "--microphone", "unix:/tmp/air.sock", "--state", dir.toString(),
+            "--provision", file.toString(), "--profiles", "robust,ultrasonic,robust", "--printer", "/dev/pts/11", "--camera", "x11:0@640x480+10+20",
+            "--cinema-name", "CINEMA SEVEN", "--sync-every", "500ms"});
+        assertEquals("bench-reader-7", o.readerId());
+        assertEquals(dir.resolve(ReaderMain.JOURNAL_FILE), o.journal(), "--state DIR keeps the journal at DIR/journal.sqlite");
+        assertArrayEquals(RAW, Ed25519.rawPublicKey(o.issuerKeys().get(4)));
+        assertEquals(java.net.URI.create("http://127.0.0.1:18080/"), o.backend());
+        assertEquals(java.util.List.of(ModemProfile.ROBUST, ModemProfile.ULTRASONIC), o.profiles(), "each profile once, in the order given");
+        assertEquals(Duration.ofSeconds(90), o.skewAllowance());
+        assertEquals(Duration.ofSeconds(45), o.tokenFreshness());
+        assertEquals("kiosk-9", o.kiosk().kioskId());
+        assertEquals("CINEMA SEVEN", o.kiosk().cinemaName(), "the command line wins over the file");
+        assertArrayEquals(Ed25519.rawPublicKey(key(63).getPublic()), Ed25519.rawPublicKey(o.kiosk().ticketingKeys().get(2)));
+        assertEquals(Duration.ofMillis(500), o.syncEvery());
+        assertEquals(TwoWay.OFF, o.twoWay());
+        assertEquals(Duration.ofMillis(80), o.lineBuffer(), "audio lines open with 80 ms buffers unless told");
+    }
+
+    @Test
+    void what_the_whole_reader_cannot_run_with_is_named() {
+        String[] base = {"--mdb", "/dev/pts/9", "--microphone", "unix:/tmp/air.sock", "--issuer-key", "1:" + HEX};
+        assertMessage("give --journal FILE or --state DIR, not both", concat(base, "--journal", "j.db", "--state", "s"));
+        assertMessage("--two-way require needs --speaker MIXER", concat(base, "--state", "s", "--two-way", "require"));
+        assertMessage("two-way mode must be off, offer or require", concat(base, "--state", "s", "--two-way", "always"));
+        assertMessage("--camera must be x11[:SCREEN][@WxH+X+Y] (an X display's pixels) or none", concat(base, "--state", "s", "--camera", "usb0"));
+        assertMessage("region '640x480' is not WxH+X+Y", concat(base, "--state", "s", "--camera", "x11@640x480"));
+        assertMessage("--printer needs --kiosk-id ID", concat(base, "--state", "s", "--printer", "/dev/pts/3", "--camera", "x11"));
+        assertMessage("--printer needs --ticketing-key", concat(base, "--state", "s", "--printer", "/dev/pts/3", "--camera", "x11", "--kiosk-id", "k",
+                "--cinema-id", "7", "--cinema-name", "C"));
+        assertMessage("--printer needs --camera", new String[] {"--printer", "/dev/pts/3", "--kiosk-id", "k", "--cinema-id", "7", "--cinema-name", "C",
+                "--ticketing-key", "1:" + HEX});
+        assertMessage("--microphone with no --mdb", new String[] {"--printer", "/dev/pts/3", "--microphone", "m", "--camera", "x11", "--kiosk-id", "k",
+                "--cinema-id", "7", "--cinema-name", "C", "--ticketing-key", "1:" + HEX});
+        assertMessage("unknown modem profile", concat(base, "--state", "s", "--profiles", "robust,loud"));
+    }
+
     private static void assertMessage(String expected, String[] args) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReaderMain.parse(args));
         assertTrue(e.getMessage().contains(expected), () -> "wanted '" + expected + "' in: " + e.getMessage());

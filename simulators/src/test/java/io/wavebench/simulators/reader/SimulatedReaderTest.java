@@ -53,7 +53,8 @@ class SimulatedReaderTest {
                 .channel(ChannelModel.builder().gainDb(-6).snrDb(20, modem.nominalRms()).clockOffsetPpm(100).seed(3).build());
         InMemorySerialLink[] bus = InMemorySerialLink.pair("reader-mdb", "vmc-mdb");
         TokenVerifier verifier = new TokenVerifier(Map.of(1, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60));
-        reader = new SimulatedReader("test-reader", new JavaSoundAudioIn(CABLE), modem, new PtyMdbTransport(bus[0]), verifier, clock, 10_000);
+        // FAST mode hands a whole sound over at once: the microphone's buffer holds one.
+        reader = new SimulatedReader("test-reader", new JavaSoundAudioIn(CABLE, 48_000f, Duration.ofSeconds(5)), modem, new PtyMdbTransport(bus[0]), verifier, clock, 10_000);
         reader.start();
         vmcTransport = new PtyMdbTransport(bus[1]);
         vmcTransport.open();

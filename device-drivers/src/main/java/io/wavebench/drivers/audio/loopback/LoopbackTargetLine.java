@@ -12,7 +12,11 @@ import javax.sound.sampled.TargetDataLine;
  */
 final class LoopbackTargetLine extends LoopbackLine implements TargetDataLine {
 
-    /** Generous, so a FAST-mode writer can run ahead of a slower reader without loss. */
+    /**
+     * Generous, so a FAST-mode writer can run ahead of a slower reader without loss. A line opened
+     * with a buffer of its own (JavaSoundAudioIn's 80 ms) keeps that bound in FAST mode too: there a
+     * writer hands a whole sound over at once, so a FAST-mode reader asks for one that holds it.
+     */
     private static final double DEFAULT_BUFFER_SECONDS = 5.0;
 
     private ByteRing captured = new ByteRing(Pcm16.BYTES_PER_SAMPLE);

@@ -38,6 +38,7 @@ public final class AirShare implements AutoCloseable {
     private final Path socket;
     private final ServerSocketChannel server;
     private final List<SocketChannel> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
     private final Thread accepting;
     private final Thread pumping;
     private volatile boolean running = true;
@@ -76,9 +77,14 @@ public final class AirShare implements AutoCloseable {
         return socket;
     }
 
-    /** Processes hearing the air right now. */
+    /** Processes hearing the air right now (one that went away counts until a write to it fails). */
     public int listeners() {
         return listeners.size();
+    }
+
+    /** Listeners taken since start, gone or not: a new one has joined once this has grown. */
+    public int listenersAccepted() {
+        return accepted.get();
     }
 
     private void accept() {
@@ -88,6 +94,7 @@ public final class AirShare implements AutoCloseable {
                 SocketChannel client = server.accept();
                 client.write(ByteBuffer.wrap(header.getBytes(StandardCharsets.US_ASCII)));
                 listeners.add(client);
+                accepted.incrementAndGet();
             } catch (IOException e) {
                 if (running) log.warn("air share {}: accepting a listener failed: {}", socket, e.getMessage());
             }

@@ -77,9 +77,11 @@ class LoopbackCableTest {
         float[] b = new float[4_800];
         Arrays.fill(a, 0.25f);
         Arrays.fill(b, -0.0625f);
-        try (JavaSoundAudioIn mic = new JavaSoundAudioIn(MIXER);
-             JavaSoundAudioOut first = new JavaSoundAudioOut(MIXER);
-             JavaSoundAudioOut second = new JavaSoundAudioOut(MIXER)) {
+        // Speaker buffers that hold each 0.1 s sound whole: both land at once and overlap for most of
+        // their length. The microphone is read only after both have played: its buffer holds it all.
+        try (JavaSoundAudioIn mic = new JavaSoundAudioIn(MIXER, 48_000f, java.time.Duration.ofSeconds(2));
+             JavaSoundAudioOut first = new JavaSoundAudioOut(MIXER, 48_000f, java.time.Duration.ofMillis(500));
+             JavaSoundAudioOut second = new JavaSoundAudioOut(MIXER, 48_000f, java.time.Duration.ofMillis(500))) {
             mic.open();
             first.open();
             second.open();

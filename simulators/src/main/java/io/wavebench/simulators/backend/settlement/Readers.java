@@ -3,6 +3,7 @@ package io.wavebench.simulators.backend.settlement;
 import io.wavebench.simulators.backend.BackendError;
 import io.wavebench.simulators.backend.BackendException;
 import io.wavebench.simulators.backend.api.ReaderRegistration;
+import io.wavebench.simulators.backend.api.ReaderStatus;
 import io.wavebench.simulators.backend.db.Database;
 import io.wavebench.simulators.backend.db.Sql;
 import java.sql.Connection;
@@ -34,6 +35,32 @@ public final class Readers {
             var now = clock.instant();
             Sql.update(c, "INSERT INTO reader (reader_id, registered_at) VALUES (?, ?)", readerId, now);
             return new ReaderRegistration(readerId, true, now);
+        });
+    }
+
+    /**
+     * Records a sync of {@code readerId} that reached the backend at {@code startedAt}: the latest
+     * such time is kept (two syncs may finish out of order), and every sync is counted.
+     */
+    public void synced(String readerId, java.time.Instant startedAt) {
+        db.inTransaction("recording a sync of reader " + readerId, c -> {
+            require(c, readerId);
+            Sql.update(c, "UPDATE reader SET syncs = syncs + 1, last_sync_at = CASE WHEN last_sync_at IS NULL OR last_sync_at < ? THEN ? ELSE last_sync_at END"
+                    + " WHERE reader_id = ?", startedAt, startedAt, readerId);
+            return null;
+        });
+    }
+
+    /** The reader as settlement knows it, with its last sync. */
+    public ReaderStatus status(String readerId) {
+        requireWellFormed(readerId);
+        return db.inTransaction("reading reader " + readerId, c -> {
+            require(c, readerId);
+            try (PreparedStatement s = Sql.prepare(c, "SELECT registered_at, last_sync_at, syncs FROM reader WHERE reader_id = ?", readerId);
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new ReaderStatus(readerId, Sql.instant(rs, "registered_at"), Sql.instant(rs, "last_sync_at"), rs.getLong("syncs"));
+            }
         });
     }
 

@@ -50,7 +50,10 @@ public final class CardPhotoReader {
     private final int maxFrames;
     private final CardLocator locator = new CardLocator();
 
-    /** @param maxFrames frames one reading may take before it asks for a retake (at least 2) */
+    /**
+     * @param camera    where {@link #read()} takes its frames; null for a reader whose own frame loop offers them ({@link #newReading()})
+     * @param maxFrames frames one reading may take before it asks for a retake (at least 2)
+     */
     public CardPhotoReader(String readerId, Camera camera, TextRecognizer ocr, CardTokenizer tokenizer, Clock clock, int maxFrames) {
         if (maxFrames < 2) throw new IllegalArgumentException("two frames must agree, so maxFrames must be at least 2, got " + maxFrames);
         this.readerId = readerId;
@@ -66,23 +69,67 @@ public final class CardPhotoReader {
 
     /** Reads the card the phone shows now: frame after frame until two agree, or the budget is spent. */
     public CardReading read() {
-        Map<Pan, List<FrameRead>> seen = new HashMap<>();
-        Map<RetakeReason, Integer> problems = new EnumMap<>(RetakeReason.class);
-        for (int n = 1; n <= maxFrames; n++) {
-            FrameRead read = readFrame(camera.capture());
+        Reading reading = new Reading();
+        while (true) {
+            Optional<CardReading> done = reading.offer(camera.capture());
+            if (done.isPresent()) return done.get();
+        }
+    }
+
+    /** A reading fed frame by frame: what a reader's one frame loop uses when a card comes into view. */
+    public Reading newReading() {
+        return new Reading();
+    }
+
+    /**
+     * One card reading in progress (DESIGN §5.4): frames are offered one at a time; an answer
+     * comes once two frames agree on a number (then it is checked, and tokenized if good), or once
+     * {@code maxFrames} frames gave no agreement (a retake, with the most common problem).
+     */
+    public final class Reading {
+        private final Map<Pan, List<FrameRead>> seen = new HashMap<>();
+        private final Map<RetakeReason, Integer> problems = new EnumMap<>(RetakeReason.class);
+        private int frames;
+        private int framesWithACard;
+        private CardReading answer;
+
+        private Reading() {}
+
+        /** Offers the next frame; the answer once there is one (every later offer gives it again). */
+        public Optional<CardReading> offer(Frame frame) {
+            if (answer != null) return Optional.of(answer);
+            frames++;
+            FrameRead read = readFrame(frame);
+            if (read.problem() != RetakeReason.NO_CARD_FOUND) framesWithACard++;
             if (read.pan() == null) {
                 problems.merge(read.problem(), 1, Integer::sum);
-                continue;
+            } else {
+                List<FrameRead> same = seen.computeIfAbsent(read.pan(), p -> new ArrayList<>());
+                same.add(read);
+                if (same.size() >= 2) return Optional.of(answer = decide(read.pan(), same, frames));
             }
-            List<FrameRead> same = seen.computeIfAbsent(read.pan(), p -> new ArrayList<>());
-            same.add(read);
-            if (same.size() >= 2) return decide(read.pan(), same, n);
+            if (frames < maxFrames) return Optional.empty();
+            RetakeReason why = seen.isEmpty()
+                    ? problems.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(RetakeReason.NUMBER_UNREADABLE)
+                    : RetakeReason.NO_AGREEMENT;
+            LOG.info("card photo: retake ({}) after {} frames", why, maxFrames);
+            return Optional.of(answer = new CardReading(Outcome.RETAKE, null, null, null, null, why, maxFrames, 0));
         }
-        RetakeReason why = seen.isEmpty()
-                ? problems.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(RetakeReason.NUMBER_UNREADABLE)
-                : RetakeReason.NO_AGREEMENT;
-        LOG.info("card photo: retake ({}) after {} frames", why, maxFrames);
-        return new CardReading(Outcome.RETAKE, null, null, null, null, why, maxFrames, 0);
+
+        /** Frames offered so far. */
+        public int frames() {
+            return frames;
+        }
+
+        /** Whether any frame offered showed a card's edges: a frame loop starts a reading only for one that did. */
+        public boolean cardSeen() {
+            return framesWithACard > 0;
+        }
+
+        /** Frames offered that showed a card's edges. */
+        public int framesWithACard() {
+            return framesWithACard;
+        }
     }
 
     private CardReading decide(Pan pan, List<FrameRead> agreeing, int frames) {

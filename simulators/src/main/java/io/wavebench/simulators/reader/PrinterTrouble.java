@@ -1,4 +1,4 @@
-package io.wavebench.simulators.kiosk;
+package io.wavebench.simulators.reader;
 
 import io.wavebench.drivers.escpos.PrintOutcome;
 import io.wavebench.drivers.escpos.PrinterException;

@@ -1,0 +1,55 @@
+package io.wavebench.drivers.optical;
+
+import io.wavebench.drivers.codes.FrameDiagnosis;
+import io.wavebench.drivers.codes.QrCodes;
+import java.awt.Rectangle;
+import java.time.Duration;
+import java.util.Random;
+
+/**
+ * Run in a JVM of its own on an X display ({@link ScreenCaptureCameraOnXvfbTest}): shows a payment
+ * QR in a {@link WindowScreen}, runs the {@link CameraContract} on a {@link ScreenCaptureCamera} of
+ * the whole screen and of the phone-sized page only, then blacks the window out and says how much
+ * contrast the camera sees. Prints one line per result; exits 1 on the first broken promise.
+ *
+ * <p>{@code ScreenCaptureCameraProbe PPI}
+ */
+public final class ScreenCaptureCameraProbe {
+
+    public static void main(String[] args) {
+        int exit = 0;
+        try (WindowScreen screen = new WindowScreen("0", Double.parseDouble(args[0]))) {
+            screen.open();
+            byte[] token = OpticalBenchmark.randomToken(new Random(2026));
+            screen.showCode(QrCodes.encode(token));
+            screen.awaitShown(Duration.ofSeconds(5));
+
+            ScreenCaptureCamera whole = new ScreenCaptureCamera(null, null, ScreenCaptureCamera.DEFAULT_FRAMES_PER_SECOND).open();
+            System.out.println("whole " + whole.width() + "x" + whole.height() + " decoded at frame " + CameraContract.check(whole, token));
+
+            Rectangle page = screen.pageBounds();
+            ScreenCaptureCamera region = ScreenCaptureCamera.parse("0@" + page.width + "x" + page.height + "+" + page.x + "+" + page.y, 5).open();
+            System.out.println("region " + region.width() + "x" + region.height() + " decoded at frame " + CameraContract.check(region, token));
+
+            screen.clear();
+            screen.awaitShown(Duration.ofSeconds(5));
+            FrameDiagnosis black = FrameDiagnosis.of(whole.capture());
+            System.out.println("black p5 " + black.p5() + " p95 " + black.p95());
+
+            String display = System.getenv("DISPLAY");
+            ScreenCaptureCamera byDisplayName = new ScreenCaptureCamera(display, null, 1).open();
+            System.out.println("by display name " + display + " " + byDisplayName.width() + "x" + byDisplayName.height());
+            try {
+                new ScreenCaptureCamera(":42.7", null, 10).open();
+                System.out.println("no-such-screen opened");
+            } catch (DisplayUnavailableException e) {
+                System.out.println("no-such-screen " + e.getMessage());
+            }
+        } catch (RuntimeException | AssertionError e) {
+            System.out.println("FAILED " + e);
+            e.printStackTrace(System.out);
+            exit = 1;
+        }
+        System.exit(exit); // AWT's threads keep a JVM alive after its last window
+    }
+}

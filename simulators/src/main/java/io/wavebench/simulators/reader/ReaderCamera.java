@@ -1,0 +1,252 @@
+package io.wavebench.simulators.reader;
+
+import io.wavebench.drivers.codes.BarcodeCheck;
+import io.wavebench.drivers.codes.CodeDecoder;
+import io.wavebench.drivers.codes.DecodeResult;
+import io.wavebench.drivers.codes.PayloadCheck;
+import io.wavebench.drivers.codes.Refusal;
+import io.wavebench.drivers.optical.Camera;
+import io.wavebench.drivers.optical.Frame;
+import io.wavebench.simulators.reader.card.CardPhotoReader;
+import io.wavebench.simulators.reader.card.CardReading;
+import io.wavebench.simulators.token.PaymentToken;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reader's one camera loop (DESIGN §5.2, §5.4, §5.5): frames at the camera's rate, each
+ * dispatched by what it holds — a QR code carrying a payment token (the offline rules, as a sound
+ * is), a QR code carrying a ticket (the kiosk function), a payment barcode (verified online), or a
+ * card's photo (read over several frames). Everything comes from the pixels.
+ *
+ * <p>What a real scan engine does too: a frame with nothing in view (the window dark or blank) is
+ * looked at on a sample of its pixels only and costs next to nothing; a value is taken once while
+ * it stays in view, again only after the view was empty or showed something else; and once a card
+ * is in view its frames go to the card reading first, until it answers.
+ */
+final class ReaderCamera implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReaderCamera.class);
+
+    /** Below this 5–95 % range of luminance the window sees nothing but darkness or a blank surface. */
+    static final int NOTHING_IN_VIEW_CONTRAST = 24;
+    /** Pixels looked at in each direction to tell an empty view (every 4th: 1/16 of a frame). */
+    private static final int SAMPLE_STEP = 4;
+    private static final PayloadCheck TOKEN_SHAPE = PayloadCheck.tokenShape(
+            Set.of(PaymentToken.ONE_WAY_BYTES, PaymentToken.TWO_WAY_BYTES), Set.of(0x01, 0x02));
+
+    private final String name;
+    private final Camera camera;
+    private final Clock clock;
+    private final ReaderLog log;
+    private final Consumer<byte[]> paymentQr;
+    private final Consumer<byte[]> ticketQr;
+    private final Consumer<String> paymentBarcode;
+    private final CardDesk cards;
+    private final List<CodeDecoder> decoders = new ArrayList<>();
+    private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong emptyFrames = new AtomicLong();
+    private final AtomicLong decodedFrames = new AtomicLong();
+    private final AtomicLong failedFrames = new AtomicLong();
+    private volatile RuntimeException lastError;
+    private volatile DecodeResult.NotDecoded lastFailure;
+    /** The last frame that was not of a card (DESIGN §5.4: no frame of a card photo is kept). */
+    private volatile Frame lastFrame;
+    private volatile boolean running;
+    private Thread thread;
+    // Camera thread only.
+    private byte[] inView;
+    private CardPhotoReader.Reading card;
+    private boolean cardAnswered;
+
+    /**
+     * @param paymentQr      where a payment token read from a QR code goes; null: none are taken
+     * @param ticketQr       where a ticket code goes (the kiosk function); null: no kiosk
+     * @param paymentBarcode where a payment barcode goes; null: none are taken
+     * @param cards          the card-photo function; null: cards are not read
+     */
+    ReaderCamera(String readerId, Camera camera, Clock clock, ReaderLog log, Consumer<byte[]> paymentQr, Consumer<byte[]> ticketQr,
+            Consumer<String> paymentBarcode, CardDesk cards) {
+        this.name = "reader-" + readerId + "-camera";
+        this.camera = camera;
+        this.clock = clock;
+        this.log = log;
+        this.paymentQr = paymentQr;
+        this.ticketQr = ticketQr;
+        this.paymentBarcode = paymentBarcode;
+        this.cards = cards;
+        if (paymentQr != null || ticketQr != null) decoders.add(CodeDecoder.qr(this::qrShape));
+        if (paymentBarcode != null) decoders.add(CodeDecoder.code128(BarcodeCheck.PAYMENT_CODE));
+    }
+
+    /** A QR payload is taken when it has the shape of something this reader handles. */
+    private Optional<Refusal> qrShape(byte[] payload) {
+        Optional<Refusal> asToken = paymentQr == null ? Optional.of(new Refusal("NO_PAYMENTS", "this reader takes no payments")) : TOKEN_SHAPE.refuse(payload);
+        if (asToken.isEmpty()) return asToken;
+        Optional<Refusal> asTicket = ticketQr == null ? Optional.of(new Refusal("NO_KIOSK", "this reader prints no tickets")) : TicketDesk.ticketShape(payload);
+        if (asTicket.isEmpty()) return asTicket;
+        return Optional.of(new Refusal("NOT_FOR_THIS_READER", asToken.get() + "; " + asTicket.get()));
+    }
+
+    synchronized void start() {
+        if (thread != null) return;
+        running = true;
+        thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        long period = (long) (1e9 / camera.framesPerSecond());
+        long next = System.nanoTime();
+        while (running) {
+            try {
+                look(camera.capture());
+            } catch (RuntimeException e) {
+                // A frame that breaks the camera, a decoder or the logic it feeds must not blind
+                // the reader for good: a real scan engine drops the frame and takes the next.
+                long failed = failedFrames.incrementAndGet();
+                lastError = e;
+                if (failed == 1 || failed % 100 == 0) LOG.warn("{}: frame dropped ({} so far): {}", name, failed, e.toString(), e);
+            }
+            next += period;
+            long wait = next - System.nanoTime();
+            if (wait > 0) LockSupport.parkNanos(wait);
+            else next = System.nanoTime(); // slower than the frame rate (decoding): no catching up
+        }
+    }
+
+    /** One frame: what is in view, and who takes it. */
+    void look(Frame frame) {
+        frames.incrementAndGet();
+        if (nothingInView(frame)) {
+            emptyFrames.incrementAndGet();
+            inView = null;
+            card = null;
+            cardAnswered = false;
+            lastFrame = frame;
+            return;
+        }
+        if (card != null) {
+            offerToCard(frame);
+            return;
+        }
+        for (CodeDecoder decoder : decoders) {
+            DecodeResult result = decoder.decode(frame);
+            if (result instanceof DecodeResult.Decoded d) {
+                decodedFrames.incrementAndGet();
+                lastFrame = frame;
+                byte[] value = d.bytes();
+                if (inView != null && Arrays.equals(inView, value)) return;
+                inView = value;
+                cardAnswered = false;
+                take(d);
+                return;
+            }
+            lastFailure = (DecodeResult.NotDecoded) result;
+        }
+        if (cards == null) {
+            lastFrame = frame;
+            return;
+        }
+        if (cardAnswered) return; // the card answered for this presentation; its frames are not kept
+        CardPhotoReader.Reading reading = cards.newReading();
+        card = reading;
+        offerToCard(frame);
+        if (card == reading && !reading.cardSeen()) {
+            card = null; // no card in this frame: nothing started
+            lastFrame = frame;
+        }
+    }
+
+    private void offerToCard(Frame frame) {
+        CardPhotoReader.Reading reading = card;
+        Optional<CardReading> answer = reading.offer(frame);
+        if (answer.isEmpty()) return;
+        card = null;
+        cardAnswered = true; // once per presentation: the card is read again only after the view was empty
+        inView = null;
+        cards.answered(answer.get(), reading);
+    }
+
+    private void take(DecodeResult.Decoded value) {
+        byte[] bytes = value.bytes();
+        boolean token = paymentQr != null && value.kind() == io.wavebench.drivers.codes.CodeKind.QR_CODE && TOKEN_SHAPE.refuse(bytes).isEmpty();
+        log.add(new ReaderEvent(clock.instant(), ReaderEvent.Kind.CODE_READ, value.kind() + " of " + bytes.length + " bytes at rung " + value.rung() + ": "
+                + (value.kind() == io.wavebench.drivers.codes.CodeKind.CODE_128 ? "payment barcode, verified online" : token ? "payment token, offline rules" : "ticket code"), null));
+        if (value.kind() == io.wavebench.drivers.codes.CodeKind.CODE_128) paymentBarcode.accept(value.text());
+        else if (token) paymentQr.accept(bytes);
+        else ticketQr.accept(bytes);
+    }
+
+    /** The 5–95 % luminance range over a sample of the frame's pixels is under {@link #NOTHING_IN_VIEW_CONTRAST}. */
+    static boolean nothingInView(Frame frame) {
+        int[] histogram = new int[256];
+        int n = 0;
+        byte[] luma = frame.luma();
+        int w = frame.width();
+        for (int y = SAMPLE_STEP / 2; y < frame.height(); y += SAMPLE_STEP) {
+            int row = y * w;
+            for (int x = SAMPLE_STEP / 2; x < w; x += SAMPLE_STEP) {
+                histogram[luma[row + x] & 0xFF]++;
+                n++;
+            }
+        }
+        if (n == 0) return true;
+        int p5 = percentile(histogram, n, 0.05);
+        int p95 = percentile(histogram, n, 0.95);
+        return p95 - p5 < NOTHING_IN_VIEW_CONTRAST;
+    }
+
+    private static int percentile(int[] histogram, int total, double q) {
+        long target = (long) Math.ceil(q * total);
+        long seen = 0;
+        for (int v = 0; v < 256; v++) {
+            seen += histogram[v];
+            if (seen >= target) return v;
+        }
+        return 255;
+    }
+
+    long frames() {
+        return frames.get();
+    }
+
+    /** The last frame captured that was not of a card photo, or null (evidence). */
+    Frame lastFrame() {
+        return lastFrame;
+    }
+
+    /** One line for evidence and failure messages: frames seen, empty, decoded, dropped, and the last failure. */
+    String summary() {
+        RuntimeException e = lastError;
+        DecodeResult.NotDecoded f = lastFailure;
+        return name + ": " + frames.get() + " frames captured (" + emptyFrames.get() + " with nothing in view), " + decodedFrames.get() + " with a code, "
+                + failedFrames.get() + " dropped" + (e == null ? "" : " (last: " + e + ")") + (f == null ? "" : "; last frame without a code: " + f);
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+            running = false;
+            thread = null;
+        }
+        if (t == null) return;
+        try {
+            t.join(3_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

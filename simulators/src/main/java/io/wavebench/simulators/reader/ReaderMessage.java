@@ -1,0 +1,109 @@
+package io.wavebench.simulators.reader;
+
+import io.wavebench.simulators.card.CardRefusal;
+import io.wavebench.simulators.reader.card.CardReading.RetakeReason;
+import io.wavebench.simulators.token.RejectionReason;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the reference reader tells the shopper, as it goes on the vending machine's display
+ * (MDB 4.2 §7.4.4 DISPLAY REQUEST: as many characters as the VMC's SETUP gave columns × rows, at
+ * most the 32 of a 2 × 16 display; every text here fits 32). Defined here once, each with its
+ * parser back ({@link #parse}), so a scenario reads what the display said as a typed value, never
+ * by matching free text.
+ *
+ * <pre>
+ * DECLINED 09 REPLAY               a token refused (its reason code, DESIGN §5.1)
+ * DECLINED 21 READER OFFLINE       a payment barcode refused (DESIGN §5.2)
+ * CARD 411111******1111            a card bound: masked, first 6 and last 4 (DESIGN §5.4, PCI DSS 3.4.1)
+ * CARD REFUSED FAILS LUHN          a card number refused
+ * RETAKE PHOTO TOO BLURRY          a photo not good enough, and why
+ * </pre>
+ */
+public sealed interface ReaderMessage {
+
+    /** MDB 4.2 DISPLAY REQUEST on a 2 × 16 display, the most any VMC offers a cashless reader. */
+    int MAX_CHARS = RejectionReason.DISPLAY_CHARS;
+
+    String text();
+
+    /** A token refused by the offline rules. */
+    record TokenDeclined(RejectionReason reason) implements ReaderMessage {
+        public String text() {
+            return reason.displayText();
+        }
+    }
+
+    /** A payment barcode refused (DESIGN §5.2). */
+    record CodeDeclined(CodeRefusal refusal) implements ReaderMessage {
+        public String text() {
+            return refusal.displayText();
+        }
+    }
+
+    /** A card bound to the wallet: its number masked to the first 6 and last 4 digits. */
+    record CardBound(String maskedPan) implements ReaderMessage {
+        private static final Pattern MASKED = Pattern.compile("[0-9]{6}\\*{2,9}[0-9]{4}");
+
+        public CardBound {
+            if (!MASKED.matcher(maskedPan).matches()) throw new IllegalArgumentException("not a masked card number (first 6, last 4): '" + maskedPan + "'");
+        }
+
+        public String text() {
+            return "CARD " + maskedPan;
+        }
+    }
+
+    /** A card number read but not taken. */
+    record CardRefused(CardRefusal refusal) implements ReaderMessage {
+        static final Map<CardRefusal, String> LABELS = Map.of(
+                CardRefusal.WRONG_LENGTH, "WRONG LENGTH",
+                CardRefusal.UNKNOWN_IIN, "UNKNOWN ISSUER",
+                CardRefusal.FAILS_LUHN, "FAILS LUHN",
+                CardRefusal.CARD_EXPIRED, "EXPIRED");
+
+        public String text() {
+            return "CARD REFUSED " + LABELS.get(refusal);
+        }
+    }
+
+    /** The photo was not good enough: take another, and why. */
+    record Retake(RetakeReason reason) implements ReaderMessage {
+        static final Map<RetakeReason, String> LABELS = Map.of(
+                RetakeReason.NO_CARD_FOUND, "NO CARD FOUND",
+                RetakeReason.TOO_BLURRY, "TOO BLURRY",
+                RetakeReason.NUMBER_UNREADABLE, "NUMBER UNREADABLE",
+                RetakeReason.NO_AGREEMENT, "NO AGREEMENT",
+                RetakeReason.EXPIRY_UNREADABLE, "EXPIRY UNREADABLE",
+                RetakeReason.BACKEND_UNAVAILABLE, "READER OFFLINE");
+
+        public String text() {
+            return "RETAKE PHOTO " + LABELS.get(reason);
+        }
+    }
+
+    Pattern DECLINED = Pattern.compile("DECLINED ([0-9A-F]{2}) (.+)");
+
+    /** What a display text says, read back; empty for a text the reader never shows. */
+    static Optional<ReaderMessage> parse(String displayed) {
+        String text = displayed.strip();
+        Matcher declined = DECLINED.matcher(text);
+        if (declined.matches()) {
+            Optional<ReaderMessage> token = RejectionReason.fromDisplayText(text).map(TokenDeclined::new);
+            if (token.isPresent()) return token;
+            for (CodeRefusal r : CodeRefusal.values()) if (r.displayText().equals(text)) return Optional.of(new CodeDeclined(r));
+            return Optional.empty();
+        }
+        if (text.startsWith("CARD REFUSED ")) return label(CardRefused.LABELS, text.substring(13)).map(CardRefused::new);
+        if (text.startsWith("RETAKE PHOTO ")) return label(Retake.LABELS, text.substring(13)).map(Retake::new);
+        if (text.startsWith("CARD ") && CardBound.MASKED.matcher(text.substring(5)).matches()) return Optional.of(new CardBound(text.substring(5)));
+        return Optional.empty();
+    }
+
+    private static <K> Optional<K> label(Map<K, String> labels, String label) {
+        return labels.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey).findFirst();
+    }
+}
