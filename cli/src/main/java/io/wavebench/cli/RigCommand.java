@@ -82,8 +82,9 @@ final class RigCommand {
                 java.nio.file.Path file = java.nio.file.Path.of(loaded.roles().noise().calibration());
                 levels.write(file);
                 System.out.println("noise speaker '" + loaded.roles().noise().speaker() + "', levels over the " + levels.profile() + " band written to " + file + ":");
-                levels.places().forEach((place, level) -> System.out.printf(java.util.Locale.ROOT, "  %-16s %-7s at %+.1f dB for %.0f dB SNR%n",
-                        place, level.noise(), level.gainDb(), level.snrDb()));
+                levels.places().forEach((place, level) -> System.out.printf(java.util.Locale.ROOT, "  %-16s %-7s at %+.1f dB for %.0f dB SNR%s%n",
+                        place, level.noise(), level.gainDb(), level.snrDb(),
+                        level.phoneDb() < 0 ? String.format(java.util.Locale.ROOT, ", the phone at %.1f dB (the bed would clip louder)", level.phoneDb()) : ""));
             }
             return 0;
         }

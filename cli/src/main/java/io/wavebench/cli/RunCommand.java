@@ -2,6 +2,7 @@ package io.wavebench.cli;
 
 import io.wavebench.fixtures.data.RunIdentity;
 import io.wavebench.fixtures.process.LaunchedReaders;
+import io.wavebench.fixtures.rig.BenchBackends;
 import io.wavebench.fixtures.rig.Rig;
 import io.wavebench.fixtures.rig.RigFiles;
 import io.wavebench.fixtures.rig.RigLanes;
@@ -132,6 +133,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         LaunchedReaders.closeAll(); // a process reader this run started stops with it; one found running stays
+        BenchBackends.closeAll(); // a bench's backend stops with the run; its database stays, as its reader's memory does
 
         RunResult result = first == null ? new RunResult(List.of()) : RunFolder.read(reportDir);
         Map<String, String> facts = new LinkedHashMap<>();

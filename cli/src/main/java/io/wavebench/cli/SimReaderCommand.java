@@ -134,6 +134,11 @@ final class SimReaderCommand implements Callable<Integer> {
     @Option(names = "--line-buffer", paramLabel = "TIME", description = "Audio line buffers (default: 80ms; DESIGN 5.7).")
     String lineBuffer;
 
+    @Option(names = "--commands", paramLabel = "stdin|none", defaultValue = "stdin",
+            description = "Where the full reader takes its commands (sync, stop): stdin (default; it stops when stdin ends) or none"
+                    + " (it runs until SIGTERM: a bench's reader started in the background, e.g. by `wavebench rig reader start`).")
+    String commands;
+
     @Option(names = "--sample-rate", paramLabel = "HZ", description = "The microphone's sample rate (default: 48000).")
     String sampleRate;
 
@@ -216,7 +221,10 @@ final class SimReaderCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().replace("--mdb", "--port"));
         }
-        return ReaderMain.run(options, out, System.in);
+        if (!commands.equals("stdin") && !commands.equals("none")) {
+            throw new ParameterException(spec.commandLine(), "--commands is stdin or none, got '" + commands + "'");
+        }
+        return ReaderMain.run(options, out, commands.equals("none") ? ReaderMain.noCommands() : System.in);
     }
 
     private static void add(List<String> args, String option, String value) {

@@ -1,11 +1,14 @@
-@acoustic @mdb @needs:channel-model
+@acoustic @mdb
 Feature: Paying by sound where it is loud
   People pay where they are: on a subway platform as a train comes in, in a shopping mall, in a
   school canteen, in a cinema lobby while the trailers play. The reader hears the payment sound
   through the noise of the place and the echo of its room, from a phone's small speaker into its
   own microphone. Each place's noise bed, room and level are set in the rig file
   (`acoustic.places`), stated as the signal-to-noise ratio over the modem's band (DESIGN §4), so
-  a test engineer can make a place louder without touching this specification.
+  a test engineer can make a place louder without touching this specification. On a bench the
+  room is the bench's own: a second speaker plays the place's noise bed at the level `wavebench rig
+  check` measured (`roles.noise`); a rig with neither simulated air nor a noise speaker ABORTS
+  these scenarios.
 
   Background:
     Given a vending machine selling "Sparkling water" at 1.50 from slot 12

@@ -51,12 +51,14 @@ final class CodeEvidence {
                 byte[] png = ReceiptRenderer.renderPng(k.printer().inProgress());
                 Files.write(dir.resolve("printer-" + name + "-unfinished.png"), png);
             }
-            String said = "screen:" + System.lineSeparator() + String.join(System.lineSeparator(), k.kiosk().kioskScreen()) + System.lineSeparator()
-                    + "log:" + System.lineSeparator() + log(k.kiosk(), null)
+            // A kiosk that is the rig's black-box reader has no insides here: its printer is all there is (its log is the reader's).
+            String said = (k.kiosk() == null ? "" : "screen:" + System.lineSeparator() + String.join(System.lineSeparator(), k.kiosk().kioskScreen())
+                    + System.lineSeparator() + "log:" + System.lineSeparator() + log(k.kiosk(), null))
                     + "printer events: " + k.printer().events() + System.lineSeparator();
             Files.writeString(dir.resolve("kiosk-" + name + ".txt"), said);
-            scenario.attach(said, "text/plain", "kiosk-" + name + ".txt — the kiosk's screen and log (evidence; no step reads them)");
-            frame(scenario, dir, "camera-" + name + ".png", k.kiosk().lastCameraFrame().orElse(null));
+            scenario.attach(said, "text/plain", "kiosk-" + name + ".txt — the kiosk's " + (k.kiosk() == null ? "printer" : "screen and log")
+                    + " (evidence; no step reads them)");
+            if (k.kiosk() != null) frame(scenario, dir, "camera-" + name + ".png", k.kiosk().lastCameraFrame().orElse(null));
         }
         // On a bench: what the window in front of the real reader showed it, read back from the display.
         if (codes.lastShownOnWindow().isPresent()) {

@@ -86,12 +86,9 @@ public final class TicketSteps {
     }
 
     private void show(SoldTicket t, String kiosk, boolean again) {
-        CodeRig.Kiosk k = codes().kiosk(kiosk);
-        if (again) {
-            // Taken away and held again: the kiosk must see its window empty in between, as a real one would.
-            codes().liftPhone();
-            k.camera().awaitEmptyFrame(KioskAnswers.ANSWER_WITHIN);
-        }
+        codes().kiosk(kiosk); // a kiosk the rig does not have aborts the scenario here, before anything is shown
+        // Taken away and held again: the kiosk must see its window empty in between, as a real one would.
+        if (again) codes().takePhoneAwayFrom(kiosk, KioskAnswers.ANSWER_WITHIN);
         marks.put(kiosk, KioskAnswers.mark(codes(), kiosk, t.ticketId()));
         shown.put(kiosk, t);
         codes().phone().showTicket(t.code());

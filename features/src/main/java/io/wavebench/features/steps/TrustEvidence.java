@@ -29,6 +29,8 @@ final class TrustEvidence {
             for (SimulatedReader before : session.readersBeforePowerCuts()) text.append(log(before)).append("--- power cut ---").append(System.lineSeparator());
             attach(scenario, dir, "reader-events.txt", text.append(log(reader)).toString(), "the reader's log, with each refusal's reason code");
         });
+        session.readerOutput().ifPresent(output ->
+                attach(scenario, dir, "reader-output.txt", output, "what the reader process printed during the scenario (its log; no step reads it)"));
         session.trustIfStarted().ifPresent(trust -> {
             trust.nextReaderIfStarted().ifPresent(reader ->
                     attach(scenario, dir, "reader-events-next-machine.txt", log(reader), "the second machine's reader's log"));

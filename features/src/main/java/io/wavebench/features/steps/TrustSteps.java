@@ -17,7 +17,6 @@ import io.wavebench.fixtures.observe.Cursor;
 import io.wavebench.fixtures.observe.EventLog;
 import io.wavebench.fixtures.observe.Mark;
 import io.wavebench.fixtures.observe.Seen;
-import io.wavebench.fixtures.rig.RigAssembler;
 import io.wavebench.fixtures.rig.RigSession;
 import io.wavebench.fixtures.trust.TrustRig;
 import io.wavebench.simulators.backend.Issuer;
@@ -251,7 +250,7 @@ public final class TrustSteps {
                 r -> r instanceof BackendRecord.DoubleSpendFlagged f && f.doubleSpend().credentialId() == token.credential().credentialId(),
                 AnswerTimes.PATIENCE).event()).doubleSpend();
         assertEquals(token.counter(), d.counter(), d::toString);
-        assertEquals(Set.of(RigAssembler.READER_ID, TrustRig.NEXT_READER_ID), Set.of(d.readerId(), d.firstReaderId()), d::toString);
+        assertEquals(Set.of(session().readerId(), TrustRig.NEXT_READER_ID), Set.of(d.readerId(), d.firstReaderId()), d::toString);
         Cursor all = backend.start("the backend started");
         assertEquals(1, backend.count(all, r -> r instanceof BackendRecord.DoubleSpendFlagged), () -> "one double spend; " + backend.shown(all));
     }
@@ -310,7 +309,7 @@ public final class TrustSteps {
     @Then("settlement of the reader has every journal entry and none pending")
     public void settlementHasEveryEntry() {
         cursors.lastWhen(); // read after the sync that answers it
-        SettlementReport report = trust().readerNetwork().report(RigAssembler.READER_ID);
+        SettlementReport report = trust().readerNetwork().report(session().readerId());
         assertEquals(0, report.missingSequences(), report::toString);
         assertEquals(0, report.pending(), report::toString);
         assertEquals(report.highestSequence(), report.entries(), report::toString);

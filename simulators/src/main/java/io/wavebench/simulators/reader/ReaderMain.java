@@ -68,7 +68,9 @@ import java.util.concurrent.locks.LockSupport;
  * its backend now), {@code sync URL} (upload the journal to the backend at URL and pull
  * revocations; answers {@code synced: …} or {@code sync failed: …}) and {@code stop}. It stops
  * cleanly on {@code stop}, when its standard input closes, or on SIGTERM ({@code reader ID
- * stopping} is printed then); SIGKILL stops it with nothing printed, as a power cut would.
+ * stopping} is printed then); SIGKILL stops it with nothing printed, as a power cut would. With
+ * {@code --commands none} it reads no standard input and runs until SIGTERM: a bench's reader
+ * started in the background.
  */
 public final class ReaderMain {
 
@@ -81,7 +83,8 @@ public final class ReaderMain {
     private static final String USAGE = "usage: ReaderMain --mdb PATH --microphone unix:SOCKET|MIXER (--journal FILE|--state DIR) (--issuer-key ID:HEX|ID:FILE|--provision FILE)"
             + " [--reader-id ID] [--profile P|--profiles P,P] [--transport pty|uart] [--sample-rate HZ] [--line-buffer 80ms] [--max-session-funds N]"
             + " [--session-timeout 30s] [--speaker MIXER --two-way off|offer|require] [--camera x11[:SCREEN][@WxH+X+Y]|none] [--camera-fps 10]"
-            + " [--printer PATH --kiosk-id ID --cinema-id N --cinema-name NAME --ticketing-key ID:HEX|ID:FILE] [--backend URL] [--sync-every 2s]";
+            + " [--printer PATH --kiosk-id ID --cinema-id N --cinema-name NAME --ticketing-key ID:HEX|ID:FILE] [--backend URL] [--sync-every 2s]"
+            + " [--commands stdin|none]";
 
     /** The kiosk function's settings from the command line or the provisioning file. */
     public record Kiosk(String printer, String kioskId, long cinemaId, String cinemaName, Map<Integer, PublicKey> ticketingKeys) {}
@@ -108,8 +111,35 @@ public final class ReaderMain {
 
     private ReaderMain() {}
 
+    /**
+     * Standard input for a reader that takes no commands ({@code --commands none}): it never ends,
+     * so the reader runs until SIGTERM (a bench's reader started in the background, whose standard
+     * input is /dev/null, would otherwise stop at once, as a reader whose parent closed its pipe does).
+     */
+    public static InputStream noCommands() {
+        return new InputStream() {
+            @Override
+            public int read() {
+                while (true) java.util.concurrent.locks.LockSupport.park(this);
+            }
+        };
+    }
+
     public static void main(String[] args) {
         Options options;
+        InputStream commands = System.in;
+        java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(args));
+        int at = rest.indexOf("--commands");
+        if (at >= 0 && at + 1 < rest.size()) {
+            String from = rest.remove(at + 1);
+            rest.remove(at);
+            if (from.equals("none")) commands = noCommands();
+            else if (!from.equals("stdin")) {
+                System.err.println("--commands is stdin or none, got '" + from + "'");
+                System.exit(2);
+            }
+        }
+        args = rest.toArray(String[]::new);
         try {
             options = parse(args);
         } catch (IllegalArgumentException e) {
@@ -118,7 +148,7 @@ public final class ReaderMain {
             System.exit(2);
             return;
         }
-        System.exit(run(options, new PrintWriter(System.out, true, StandardCharsets.UTF_8), System.in));
+        System.exit(run(options, new PrintWriter(System.out, true, StandardCharsets.UTF_8), commands));
     }
 
     /**

@@ -48,7 +48,16 @@ final class ReaderSync {
             registered = true;
         }
         List<JournalEntry> batch = journal.notUploaded();
-        BackendClient.Sync answer = backend.sync(readerId, batch.stream().map(ReaderSync::asUploaded).toList(), revocationCursor);
+        BackendClient.Sync answer;
+        try {
+            answer = backend.sync(readerId, batch.stream().map(ReaderSync::asUploaded).toList(), revocationCursor);
+        } catch (io.wavebench.simulators.backend.BackendException e) {
+            if (e.error() != io.wavebench.simulators.backend.BackendError.UNKNOWN_READER) throw e;
+            // A backend that does not know this reader (a new one, or one whose records were reset):
+            // register again and send the same batch, rather than fail every sync from now on.
+            backend.registerReader(readerId);
+            answer = backend.sync(readerId, batch.stream().map(ReaderSync::asUploaded).toList(), revocationCursor);
+        }
         long through = -1;
         for (JournalEntry e : batch) {
             if (e.isOpen()) break;
