@@ -140,6 +140,9 @@ final class ReaderCamera implements AutoCloseable {
             offerToCard(frame);
             return;
         }
+        // The card it answered is still held up: no codes are looked for in it (the locator costs a
+        // fraction of the code ladders). It is read again only after the view was empty.
+        if (cardAnswered && cards.cardInView(frame)) return;
         for (CodeDecoder decoder : decoders) {
             DecodeResult result = decoder.decode(frame);
             if (result instanceof DecodeResult.Decoded d) {
@@ -158,7 +161,7 @@ final class ReaderCamera implements AutoCloseable {
             lastFrame = frame;
             return;
         }
-        if (cardAnswered) return; // the card answered for this presentation; its frames are not kept
+        if (cardAnswered) return; // once per presentation; and a card photo's frames are not kept
         CardPhotoReader.Reading reading = cards.newReading();
         card = reading;
         offerToCard(frame);

@@ -67,6 +67,11 @@ public final class CardPhotoReader {
     /** One frame's reading: a number and expiry, or why not. */
     record FrameRead(Pan pan, Expiry expiry, RetakeReason problem, double confidence) {}
 
+    /** Whether a card's four edges are in this frame (no reading: the locator only, a small share of a reading's cost). */
+    public boolean cardInView(Frame frame) {
+        return locator.locate(frame).isPresent();
+    }
+
     /** Reads the card the phone shows now: frame after frame until two agree, or the budget is spent. */
     public CardReading read() {
         Reading reading = new Reading();
