@@ -96,6 +96,7 @@ public final class CardPhotoReader {
         private final Map<RetakeReason, Integer> problems = new EnumMap<>(RetakeReason.class);
         private int frames;
         private int framesWithACard;
+        private boolean lastFrameReadANumber;
         private CardReading answer;
 
         private Reading() {}
@@ -106,6 +107,7 @@ public final class CardPhotoReader {
             frames++;
             FrameRead read = readFrame(frame);
             if (read.problem() != RetakeReason.NO_CARD_FOUND) framesWithACard++;
+            lastFrameReadANumber = read.pan() != null;
             if (read.pan() == null) {
                 problems.merge(read.problem(), 1, Integer::sum);
             } else {
@@ -129,6 +131,11 @@ public final class CardPhotoReader {
         /** Whether any frame offered showed a card's edges: a frame loop starts a reading only for one that did. */
         public boolean cardSeen() {
             return framesWithACard > 0;
+        }
+
+        /** Whether the last frame offered gave a card number (else it may hold something that is no card). */
+        public boolean lastFrameReadANumber() {
+            return lastFrameReadANumber;
         }
 
         /** Frames offered that showed a card's edges. */
