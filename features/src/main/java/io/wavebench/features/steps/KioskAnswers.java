@@ -25,10 +25,16 @@ final class KioskAnswers {
      */
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
     /**
-     * How long a kiosk may take to report a print to the backend: at once when online, else at its
-     * next sync (the rig's {@code syncEvery}, 2 s), each request up to the 3 s network timeout.
+     * How long a kiosk that printed takes to report it to the backend: at once (a request of a few
+     * milliseconds here), or, if that request failed, at its next sync (the rig's {@code syncEvery},
+     * 2 s) — with slack for a loaded machine. A negative ("no redemption") holds only after it.
      */
-    static final Duration REPORT_WITHIN = Duration.ofSeconds(8);
+    static final Duration REPORT_WITHIN = Duration.ofSeconds(4);
+    /**
+     * How long a positive may wait for a report: past {@link #REPORT_WITHIN}, a sync's request may
+     * take up to the reader's 3 s network timeout when the backend is slow to answer.
+     */
+    static final Duration REPORTED_WITHIN = Duration.ofSeconds(10);
 
     private KioskAnswers() {}
 

@@ -163,7 +163,7 @@ public final class TicketSteps {
         KioskAnswers.Mark m = mark(kiosk);
         assertEquals(0, m.redemptions(), () -> "the ticket was already redeemed when the step acted: " + codes().phoneBackend().ticket(ticket.ticketId()).redemptions());
         try {
-            Deadlines.holds(await("the backend records the redemption at " + kiosk).atMost(KioskAnswers.ANSWER_WITHIN.plus(KioskAnswers.REPORT_WITHIN))
+            Deadlines.holds(await("the backend records the redemption at " + kiosk).atMost(KioskAnswers.ANSWER_WITHIN.plus(KioskAnswers.REPORTED_WITHIN))
                     .pollInterval(Duration.ofMillis(50))
                     // What the kiosk did instead settles it: a ticket it refused is not redeemed.
                     .failFast("kiosk " + kiosk + " refused the ticket instead", () -> !KioskAnswers.refusalsSince(codes(), m).isEmpty()),
@@ -221,7 +221,7 @@ public final class TicketSteps {
 
     @Then("the backend flags the ticket as redeemed at both kiosk {string} and kiosk {string}")
     public void theBackendFlagsTheConflict(String first, String second) {
-        Deadlines.holds(await("the backend flags the double redemption").atMost(KioskAnswers.REPORT_WITHIN.multipliedBy(2)).pollInterval(Duration.ofMillis(50)), () -> {
+        Deadlines.holds(await("the backend flags the double redemption").atMost(KioskAnswers.REPORTED_WITHIN).pollInterval(Duration.ofMillis(50)), () -> {
             List<TicketConflict> conflicts = codes().phoneBackend().ticketConflicts();
             TicketConflict c = conflicts.stream().filter(x -> x.ticketId() == ticket.ticketId()).findFirst()
                     .orElseThrow(() -> new AssertionError("no conflict for ticket " + ticket.ticketId() + "; conflicts " + conflicts));

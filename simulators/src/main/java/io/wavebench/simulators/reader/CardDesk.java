@@ -79,6 +79,12 @@ final class CardDesk implements AutoCloseable {
         reader = null;
     }
 
+    /** Whether a card is still in view: the reader answered it already and needs not look for codes in it. */
+    synchronized boolean cardInView(io.wavebench.drivers.optical.Frame frame) {
+        open();
+        return reader.cardInView(frame);
+    }
+
     /** A reading's answer: logged (masked) and shown. A retake from frames that hardly showed a card is dropped. */
     void answered(CardReading reading, CardPhotoReader.Reading frames) {
         switch (reading.outcome()) {

@@ -67,6 +67,8 @@ final class ReaderCamera implements AutoCloseable {
     private byte[] inView;
     private CardPhotoReader.Reading card;
     private boolean cardAnswered;
+    /** The card answered was read (bound or refused by its number), not only asked to be shown again. */
+    private boolean cardNumberRead;
 
     /**
      * @param paymentQr      where a payment token read from a QR code goes; null: none are taken
@@ -140,25 +142,15 @@ final class ReaderCamera implements AutoCloseable {
             offerToCard(frame);
             return;
         }
-        for (CodeDecoder decoder : decoders) {
-            DecodeResult result = decoder.decode(frame);
-            if (result instanceof DecodeResult.Decoded d) {
-                decodedFrames.incrementAndGet();
-                lastFrame = frame;
-                byte[] value = d.bytes();
-                if (inView != null && Arrays.equals(inView, value)) return;
-                inView = value;
-                cardAnswered = false;
-                take(d);
-                return;
-            }
-            lastFailure = (DecodeResult.NotDecoded) result;
-        }
+        // The card whose number it read is still held up: no codes are looked for in it (the locator
+        // costs a fraction of the code ladders). It is read again only after the view was empty.
+        if (cardAnswered && cardNumberRead && cards.cardInView(frame)) return;
+        if (decodeCodes(frame)) return;
         if (cards == null) {
             lastFrame = frame;
             return;
         }
-        if (cardAnswered) return; // the card answered for this presentation; its frames are not kept
+        if (cardAnswered) return; // once per presentation; and a card photo's frames are not kept
         CardPhotoReader.Reading reading = cards.newReading();
         card = reading;
         offerToCard(frame);
@@ -168,12 +160,40 @@ final class ReaderCamera implements AutoCloseable {
         }
     }
 
+    /** The code decoders on {@code frame}: whether a code was in it (taken, or already taken while in view). */
+    private boolean decodeCodes(Frame frame) {
+        for (CodeDecoder decoder : decoders) {
+            DecodeResult result = decoder.decode(frame);
+            if (result instanceof DecodeResult.Decoded d) {
+                decodedFrames.incrementAndGet();
+                lastFrame = frame;
+                byte[] value = d.bytes();
+                if (inView != null && Arrays.equals(inView, value)) return true;
+                inView = value;
+                cardAnswered = false;
+                take(d);
+                return true;
+            }
+            lastFailure = (DecodeResult.NotDecoded) result;
+        }
+        return false;
+    }
+
     private void offerToCard(Frame frame) {
         CardPhotoReader.Reading reading = card;
         Optional<CardReading> answer = reading.offer(frame);
+        boolean retake = answer.isPresent() && answer.get().outcome() == CardReading.Outcome.RETAKE;
+        if (!reading.lastFrameReadANumber() && (answer.isEmpty() || retake) && decodeCodes(frame)) {
+            // What looked like a card was the white panel of a code's page caught before its code
+            // could be read (a window being drawn, a blurred frame): a code presentation, not a card.
+            card = null;
+            log.add(new ReaderEvent(clock.instant(), ReaderEvent.Kind.IGNORED, "a code in view, not a card: the card reading is dropped", null));
+            return;
+        }
         if (answer.isEmpty()) return;
         card = null;
         cardAnswered = true; // once per presentation: the card is read again only after the view was empty
+        cardNumberRead = !retake;
         inView = null;
         cards.answered(answer.get(), reading);
     }

@@ -16,7 +16,9 @@ import io.wavebench.drivers.modem.ModemProfile;
 import io.wavebench.drivers.net.TcpRelay;
 import io.wavebench.drivers.optical.Camera;
 import io.wavebench.drivers.optical.Frame;
+import io.wavebench.drivers.ocr.TesseractRecognizer;
 import io.wavebench.drivers.optical.OpticalModel;
+import io.wavebench.drivers.optical.PaymentPage;
 import io.wavebench.drivers.optical.SimulatedCamera;
 import io.wavebench.drivers.optical.SimulatedScreen;
 import io.wavebench.drivers.serial.InMemorySerialLink;
@@ -110,8 +112,10 @@ class ReferenceReaderTest {
 
         assertEquals(150, vmc.awaitEvent(VmcEvent.Type.VEND_APPROVED, WITHIN).amountMinorUnits());
         vmc.awaitEvent(VmcEvent.Type.SESSION_ENDED, WITHIN);
-        assertTrue(reader.events().stream().anyMatch(e -> e.kind() == ReaderEvent.Kind.IGNORED && e.detail().contains("one sound, taken once")),
-                () -> "the second receiver's copy was dropped: " + reader.events());
+        // The ultrasonic copy is twice as long on air: it is decoded after the robust one paid.
+        awaitTrue("the second receiver's copy is heard and dropped", () -> reader.events().stream()
+                .anyMatch(e -> e.kind() == ReaderEvent.Kind.IGNORED && e.detail().contains("one sound, taken once")));
+        assertEquals(1, vmc.eventCount(VmcEvent.Type.SESSION_BEGAN), () -> "one payment: " + vmc.events());
         assertEquals(List.of(), vmc.events().stream().filter(e -> e.type() == VmcEvent.Type.DISPLAYED).toList(), "nothing refused: not a replay");
     }
 
@@ -153,6 +157,36 @@ class ReferenceReaderTest {
         camera.hold(true); // the same code shown again: a recording of it, to the offline rules
         VmcEvent refused = vmc.awaitEvent(e -> e.type() == VmcEvent.Type.DISPLAYED, WITHIN, after).orElseThrow(() -> new AssertionError("" + vmc.events()));
         assertEquals("DECLINED 09 REPLAY", refused.detail());
+    }
+
+    /**
+     * A camera that catches a wallet page before its code is drawn (a window being painted, a
+     * blurred frame) sees its white panel, card-shaped: the reader must not take it for a card photo
+     * and ask for a retake, and must read the code once it shows.
+     */
+    @Test
+    void a_code_page_caught_before_its_code_shows_is_no_card_and_its_code_pays_once_it_does() {
+        SimulatedScreen screen = new SimulatedScreen();
+        HeldOver camera = new HeldOver(screen);
+        ReferenceReader reader = vendingReader(ReferenceReader.builder("page-reader").camera(camera, () -> new TesseractRecognizer().open()).ocrAtStart(true));
+        java.awt.image.BufferedImage page = PaymentPage.render(screen.display(), QrCodes.encode(token().encode()));
+        java.awt.image.BufferedImage blank = new java.awt.image.BufferedImage(page.getWidth(), page.getHeight(), page.getType());
+        java.awt.Graphics2D g = blank.createGraphics();
+        g.drawImage(page, 0, 0, null);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(page.getWidth() / 8, page.getHeight() * 3 / 8, page.getWidth() * 3 / 4, page.getHeight() / 4); // the code not drawn yet
+        g.dispose();
+        screen.show(blank);
+
+        vmc.select(12);
+        camera.hold(true);
+        camera.awaitFrames(3);
+        screen.show(page);
+
+        assertEquals(150, vmc.awaitEvent(VmcEvent.Type.VEND_APPROVED, WITHIN).amountMinorUnits(), () -> "the reader said " + reader.events());
+        vmc.awaitEvent(VmcEvent.Type.SESSION_ENDED, WITHIN);
+        assertEquals(List.of(), vmc.events().stream().filter(e -> e.type() == VmcEvent.Type.DISPLAYED).toList(), "no retake asked for a code's page");
+        System.out.println("page before its code: card reading " + (reader.events().stream().anyMatch(e -> e.detail().contains("not a card")) ? "started and dropped" : "not started"));
     }
 
     @Test

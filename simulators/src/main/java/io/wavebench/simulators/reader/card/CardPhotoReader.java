@@ -67,6 +67,11 @@ public final class CardPhotoReader {
     /** One frame's reading: a number and expiry, or why not. */
     record FrameRead(Pan pan, Expiry expiry, RetakeReason problem, double confidence) {}
 
+    /** Whether a card's four edges are in this frame (no reading: the locator only, a small share of a reading's cost). */
+    public boolean cardInView(Frame frame) {
+        return locator.locate(frame).isPresent();
+    }
+
     /** Reads the card the phone shows now: frame after frame until two agree, or the budget is spent. */
     public CardReading read() {
         Reading reading = new Reading();
@@ -91,6 +96,7 @@ public final class CardPhotoReader {
         private final Map<RetakeReason, Integer> problems = new EnumMap<>(RetakeReason.class);
         private int frames;
         private int framesWithACard;
+        private boolean lastFrameReadANumber;
         private CardReading answer;
 
         private Reading() {}
@@ -101,6 +107,7 @@ public final class CardPhotoReader {
             frames++;
             FrameRead read = readFrame(frame);
             if (read.problem() != RetakeReason.NO_CARD_FOUND) framesWithACard++;
+            lastFrameReadANumber = read.pan() != null;
             if (read.pan() == null) {
                 problems.merge(read.problem(), 1, Integer::sum);
             } else {
@@ -124,6 +131,11 @@ public final class CardPhotoReader {
         /** Whether any frame offered showed a card's edges: a frame loop starts a reading only for one that did. */
         public boolean cardSeen() {
             return framesWithACard > 0;
+        }
+
+        /** Whether the last frame offered gave a card number (else it may hold something that is no card). */
+        public boolean lastFrameReadANumber() {
+            return lastFrameReadANumber;
         }
 
         /** Frames offered that showed a card's edges. */
