@@ -74,6 +74,8 @@ public final class SimulatedVmc implements Startable {
     // Poll thread only.
     private boolean initialized;
     private boolean vendRequested;
+    /** This vend's VEND APPROVED was taken: a second one is a late copy of it, never a second item (MDB 4.2 §2.2). */
+    private boolean vendApproved;
     private int vendItem = -1;
     private boolean sessionCompletePending;
     private boolean failNextDispense;
@@ -423,6 +425,7 @@ public final class SimulatedVmc implements Startable {
         if (state() == VmcState.SESSION && selected != null && !vendRequested) {
             Catalog.Item item = catalog.require(selected);
             vendRequested = true;
+            vendApproved = false;
             vendItem = item.number();
             setState(VmcState.VENDING);
             event(new VmcEvent(Type.VEND_REQUESTED, now(), item.number(), item.priceMinorUnits(), item.name()));
@@ -447,6 +450,13 @@ public final class SimulatedVmc implements Startable {
                 event(detail(Type.PROTOCOL_ERROR, "VEND APPROVED while " + state()));
                 return;
             }
+            if (vendApproved) {
+                // A reader that answered late sends the same reply to each POLL it missed: the copy
+                // can arrive as the answer to VEND SUCCESS, while this vend is still VENDING.
+                event(detail(Type.PROTOCOL_ERROR, "VEND APPROVED again for the vend already approved (a late copy; not dispensed again)"));
+                return;
+            }
+            vendApproved = true;
             event(new VmcEvent(Type.VEND_APPROVED, now(), vendItem, money.toMinorUnits(a.amount()), ""));
             dispense();
         } else if (r instanceof CashlessResponse.VendDenied) {

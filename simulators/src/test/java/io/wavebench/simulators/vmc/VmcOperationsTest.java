@@ -185,4 +185,45 @@ class VmcOperationsTest {
         assertEquals(0, count(Type.VEND_REQUESTED));
         assertEquals(VmcState.READY, vmc.state());
     }
+
+    /**
+     * A reader that answered late sends its reply once per POLL it missed; a copy of VEND APPROVED
+     * can come back as the answer to VEND SUCCESS, while the machine is still in the vend. Seen on a
+     * loaded host: the machine dispensed twice for one approval. One approval is one item.
+     */
+    @Test
+    void a_late_copy_of_vend_approved_answering_vend_success_dispenses_nothing_more() {
+        // This test's own wiring: the reader answers VEND SUCCESS once with a copy of its approval.
+        unwire();
+        InMemorySerialLink[] links = InMemorySerialLink.pair("/dev/pts/vmc", "/dev/pts/reader");
+        vmcSide = new PtyMdbTransport(links[0]);
+        readerSide = new PtyMdbTransport(links[1]);
+        vmcSide.open();
+        readerSide.open();
+        reader = new CashlessPeripheral(r -> VendDecision.approve(r.priceMinorUnits()), new CashlessListener() {
+            public void onVendSuccess(int item, long amount) { booked.add("sale " + amount); }
+        });
+        java.util.concurrent.atomic.AtomicBoolean copied = new java.util.concurrent.atomic.AtomicBoolean();
+        PeripheralPort.CommandHandler late = command -> {
+            var answer = reader.onCommand(command);
+            if (command instanceof CashlessCommand.VendSuccess && copied.compareAndSet(false, true)) {
+                return java.util.Optional.of(new io.wavebench.drivers.mdb.CashlessResponse.VendApproved(150));
+            }
+            return answer;
+        };
+        port = new PeripheralPort(readerSide, CashlessCommand.CASHLESS_1, new MdbTrace(), Duration.ofMillis(100), Duration.ofMillis(100));
+        server = new PeripheralServer(port, late);
+        server.start();
+        vmc = new SimulatedVmc(vmcSide, CATALOG, Duration.ofMillis(25), Duration.ofMillis(50));
+        vmc.start();
+        vmc.awaitEvent(Type.READER_ENABLED, DEADLINE);
+
+        vmc.select(12);
+        reader.beginSession(500);
+        vmc.awaitEvent(Type.SESSION_ENDED, DEADLINE);
+        assertTrue(copied.get(), "the copy went out");
+        assertEquals(1, count(Type.VEND_APPROVED), () -> "events " + vmc.events());
+        assertEquals(1, count(Type.DISPENSED), () -> "events " + vmc.events());
+        assertTrue(vmc.events().stream().anyMatch(e -> e.type() == Type.PROTOCOL_ERROR && e.detail().contains("late copy")), () -> "events " + vmc.events());
+    }
 }
