@@ -113,12 +113,15 @@ final class ReaderCamera implements AutoCloseable {
         while (running) {
             try {
                 look(camera.capture());
-            } catch (RuntimeException e) {
-                // A frame that breaks the camera, a decoder or the logic it feeds must not blind
-                // the reader for good: a real scan engine drops the frame and takes the next.
+            } catch (RuntimeException | OutOfMemoryError | LinkageError e) {
+                // A frame that breaks the camera, a decoder, the OCR engine's native memory or the
+                // logic it feeds must not blind the reader for good: a real scan engine drops the
+                // frame and takes the next. An uncaught one would end this thread without a word.
                 long failed = failedFrames.incrementAndGet();
-                lastError = e;
+                lastError = e instanceof RuntimeException r ? r : new IllegalStateException(e.toString(), e);
                 if (failed == 1 || failed % 100 == 0) LOG.warn("{}: frame dropped ({} so far): {}", name, failed, e.toString(), e);
+                if (failed == 1 || failed % 100 == 0) log.add(new ReaderEvent(clock.instant(), ReaderEvent.Kind.IGNORED, "camera frame dropped (" + failed + " so far): " + e, null));
+                card = null; // a reading broken mid-way starts again with the next card in view
             }
             next += period;
             long wait = next - System.nanoTime();
