@@ -69,17 +69,37 @@ public final class TcpRelay implements AutoCloseable {
      * again at once after an earlier relay on it closed (SO_REUSEADDR).
      */
     public static TcpRelay startAt(String name, InetSocketAddress listen, Supplier<Optional<URI>> upstream) {
-        try {
-            ServerSocket server = new ServerSocket();
-            server.setReuseAddress(true);
-            server.bind(listen, 50);
-            TcpRelay relay = new TcpRelay(name, upstream, server);
-            relay.acceptor.start();
-            return relay;
-        } catch (IOException e) {
-            throw new UncheckedIOException("network " + name + ": cannot listen on " + listen + " (" + e.getMessage() + "; is another run using it?)", e);
+        // The previous holder of the address (the relay of the scenario before) has just closed it;
+        // now and then the bind is refused for a moment after that on a loaded host, so it is tried
+        // again for up to a second before another run is blamed.
+        long deadline = System.nanoTime() + BIND_WITHIN.toNanos();
+        while (true) {
+            try {
+                ServerSocket server = new ServerSocket();
+                try {
+                    server.setReuseAddress(true);
+                    server.bind(listen, 50);
+                } catch (IOException e) {
+                    server.close();
+                    throw e;
+                }
+                TcpRelay relay = new TcpRelay(name, upstream, server);
+                relay.acceptor.start();
+                return relay;
+            } catch (java.net.BindException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new UncheckedIOException("network " + name + ": cannot listen on " + listen + " (" + e.getMessage() + " for "
+                            + BIND_WITHIN.toMillis() + " ms: is another run or program using it?)", e);
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            } catch (IOException e) {
+                throw new UncheckedIOException("network " + name + ": cannot listen on " + listen + " (" + e.getMessage() + ")", e);
+            }
         }
     }
+
+    /** How long {@link #startAt} keeps trying an address that is refused as in use. */
+    static final java.time.Duration BIND_WITHIN = java.time.Duration.ofSeconds(1);
 
     /** Where the device connects: the upstream's URI with this relay's port. */
     public URI uri() {
