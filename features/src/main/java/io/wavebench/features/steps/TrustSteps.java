@@ -229,6 +229,19 @@ public final class TrustSteps {
 
     // ---- settlement: the backend's records, read once the sync has been answered ----
 
+    /**
+     * Where settlement's records are read from. Settlement is the backend's state, not an answer
+     * to the sync step alone: a reader syncs on its own schedule too (the rig's {@code syncEvery}),
+     * so the entry may have been booked by a sync just before the step that asks for one. The
+     * records are read from the backend's start, after the last {@code When} has been taken; the
+     * backend is the scenario's own and every filter names this scenario's credential, so nothing
+     * from another scenario can satisfy them.
+     */
+    private Cursor settlementSince(EventLog<BackendRecord> backend) {
+        cursors.lastWhen();
+        return backend.start("the backend started");
+    }
+
     /** The credential the shopper's phone holds: what its tokens, and so its charges, are filed under. */
     private long shoppersCredential() {
         return phone().wallet().credential().credentialId();
@@ -246,7 +259,7 @@ public final class TrustSteps {
     public void settlementFlagsTheDoubleSpend() {
         PaymentToken token = rig.lastSounded().token();
         EventLog<BackendRecord> backend = cursors.backend();
-        DoubleSpend d = ((BackendRecord.DoubleSpendFlagged) backend.await("settlement flags the double spend", cursors.lastWhen().on(backend),
+        DoubleSpend d = ((BackendRecord.DoubleSpendFlagged) backend.await("settlement flags the double spend", settlementSince(backend),
                 r -> r instanceof BackendRecord.DoubleSpendFlagged f && f.doubleSpend().credentialId() == token.credential().credentialId(),
                 AnswerTimes.PATIENCE).event()).doubleSpend();
         assertEquals(token.counter(), d.counter(), d::toString);
@@ -274,7 +287,7 @@ public final class TrustSteps {
     public void theCredentialIsRevoked() {
         long credential = rig.lastSounded().token().credential().credentialId();
         EventLog<BackendRecord> backend = cursors.backend();
-        backend.await("the backend revokes the shopper's credential for the double spend", cursors.lastWhen().on(backend),
+        backend.await("the backend revokes the shopper's credential for the double spend", settlementSince(backend),
                 r -> r instanceof BackendRecord.Revoked v && v.revocation().credentialId() == credential && v.revocation().reason().equals("DOUBLE_SPEND"),
                 AnswerTimes.PATIENCE);
     }
@@ -284,7 +297,7 @@ public final class TrustSteps {
     public void settlementChargesAResetAsSale(long amount) {
         EventLog<BackendRecord> backend = cursors.backend();
         long credential = shoppersCredential();
-        LedgerEntry sale = ((BackendRecord.Booked) backend.await("settlement books the shopper's sale", cursors.lastWhen().on(backend), bookedTo(credential),
+        LedgerEntry sale = ((BackendRecord.Booked) backend.await("settlement books the shopper's sale", settlementSince(backend), bookedTo(credential),
                 AnswerTimes.PATIENCE).event()).entry();
         assertEquals(LedgerKind.SALE, sale.kind(), sale::toString);
         assertEquals("RESET_AFTER_APPROVAL", sale.reason(), sale::toString);
