@@ -35,9 +35,11 @@ Feature: A vend session on the MDB bus
   Scenario: A controller restart between approval and success counts as a sale
     MDB 4.2 §7.4.7: a RESET between VEND APPROVED and VEND SUCCESS counts as a sale. The reader
     shows it twice without being asked: its next session offers what is left after the sale, and
-    settlement, once the reader has synced, books it as a sale on reset.
+    settlement, once the reader has synced, books it as a sale on reset. The reader is offline until
+    then: a sync in between would start its offline spend afresh.
 
-    Given the machine's controller will restart during the next vend
+    Given the reader has no network
+    And the machine's controller will restart during the next vend
     When the shopper selects slot 12
     And the phone plays a payment token
     Then the reader approves a vend of 1.50 on the MDB bus

@@ -150,6 +150,14 @@ public final class TcpRelay implements AutoCloseable {
             }
             open.add(device);
             open.add(service);
+            if (!up) {
+                // Cut while this connection was being made: cut() could not see it yet.
+                open.remove(device);
+                open.remove(service);
+                reset(device);
+                reset(service);
+                continue;
+            }
             pump(device, service, "up");
             pump(service, device, "down");
         }

@@ -31,7 +31,11 @@ import org.slf4j.LoggerFactory;
  * <p>What a real scan engine does too: a frame with nothing in view (the window dark or blank) is
  * looked at on a sample of its pixels only and costs next to nothing; a value is taken once while
  * it stays in view, again only after the view was empty or showed something else; and once a card
- * is in view its frames go to the card reading first, until it answers.
+ * is in view its frames go to the card reading first, until it answers. A card is answered once
+ * per presentation: while the view stays as it was when the answer came, nothing new is read; a
+ * view that changed (the phone now shows another photo, or was taken away) is a new presentation,
+ * whether or not the camera caught an empty frame in between — a window that redraws from one
+ * photo to the next does so faster than a frame, and a camera busy with OCR misses the moment.
  */
 final class ReaderCamera implements AutoCloseable {
 
@@ -41,6 +45,16 @@ final class ReaderCamera implements AutoCloseable {
     static final int NOTHING_IN_VIEW_CONTRAST = 24;
     /** Pixels looked at in each direction to tell an empty view (every 4th: 1/16 of a frame). */
     private static final int SAMPLE_STEP = 4;
+    /** Cells across and down of a view's outline ({@link #outline}): a phone's photo spans many. */
+    static final int OUTLINE_CELLS = 24;
+    /**
+     * Mean luminance change per cell of the outline above which the view is another one. A camera's
+     * noise averages out over a cell; a hand's tremor moves edges across cells, up to 8 levels on
+     * the simulated camera's typical hand (a bench window's capture: none); another photo (another
+     * card, another place in the frame, another background) changes it by tens (ReferenceReaderTest
+     * measures both).
+     */
+    static final double NEW_VIEW_CHANGE = 20;
     private static final PayloadCheck TOKEN_SHAPE = PayloadCheck.tokenShape(
             Set.of(PaymentToken.ONE_WAY_BYTES, PaymentToken.TWO_WAY_BYTES), Set.of(0x01, 0x02));
 
@@ -69,6 +83,8 @@ final class ReaderCamera implements AutoCloseable {
     private boolean cardAnswered;
     /** The card answered was read (bound or refused by its number), not only asked to be shown again. */
     private boolean cardNumberRead;
+    /** The outline of the view in which the card was answered: while the view keeps it, the presentation goes on. */
+    private float[] answeredView;
 
     /**
      * @param paymentQr      where a payment token read from a QR code goes; null: none are taken
@@ -138,8 +154,15 @@ final class ReaderCamera implements AutoCloseable {
             inView = null;
             card = null;
             cardAnswered = false;
+            answeredView = null;
             lastFrame = frame;
             return;
+        }
+        if (cardAnswered && change(answeredView, outline(frame)) > NEW_VIEW_CHANGE) {
+            // Another photo in view without an empty frame between: a new presentation.
+            cardAnswered = false;
+            cardNumberRead = false;
+            answeredView = null;
         }
         if (card != null) {
             offerToCard(frame);
@@ -195,8 +218,9 @@ final class ReaderCamera implements AutoCloseable {
         }
         if (answer.isEmpty()) return;
         card = null;
-        cardAnswered = true; // once per presentation: the card is read again only after the view was empty
+        cardAnswered = true; // once per presentation: read again only after the view emptied or changed
         cardNumberRead = !retake;
+        answeredView = outline(frame);
         inView = null;
         cards.answered(answer.get(), reading);
     }
@@ -228,6 +252,38 @@ final class ReaderCamera implements AutoCloseable {
         int p5 = percentile(histogram, n, 0.05);
         int p95 = percentile(histogram, n, 0.95);
         return p95 - p5 < NOTHING_IN_VIEW_CONTRAST;
+    }
+
+    /**
+     * The view's outline: the mean luminance of each of {@link #OUTLINE_CELLS}² cells, over the
+     * same sample of pixels as {@link #nothingInView}. Coarse on purpose: noise and a hand's tremor
+     * average out; another picture does not.
+     */
+    static float[] outline(Frame frame) {
+        float[] sum = new float[OUTLINE_CELLS * OUTLINE_CELLS];
+        int[] count = new int[sum.length];
+        byte[] luma = frame.luma();
+        int w = frame.width();
+        int h = frame.height();
+        for (int y = SAMPLE_STEP / 2; y < h; y += SAMPLE_STEP) {
+            int row = y * w;
+            int cellRow = (int) ((long) y * OUTLINE_CELLS / h) * OUTLINE_CELLS;
+            for (int x = SAMPLE_STEP / 2; x < w; x += SAMPLE_STEP) {
+                int cell = cellRow + (int) ((long) x * OUTLINE_CELLS / w);
+                sum[cell] += luma[row + x] & 0xFF;
+                count[cell]++;
+            }
+        }
+        for (int i = 0; i < sum.length; i++) sum[i] = count[i] == 0 ? 0 : sum[i] / count[i];
+        return sum;
+    }
+
+    /** Mean absolute change per cell from {@code before} to {@code now}; no outline before: no change. */
+    static double change(float[] before, float[] now) {
+        if (before == null) return 0;
+        double total = 0;
+        for (int i = 0; i < now.length; i++) total += Math.abs(now[i] - before[i]);
+        return total / now.length;
     }
 
     private static int percentile(int[] histogram, int total, double q) {

@@ -189,6 +189,61 @@ class ReferenceReaderTest {
         System.out.println("page before its code: card reading " + (reader.events().stream().anyMatch(e -> e.detail().contains("not a card")) ? "started and dropped" : "not started"));
     }
 
+    /**
+     * A card is answered once per presentation; the phone showing another photo is a new one, even
+     * when the camera catches no empty frame between them (a window redraws faster than a frame,
+     * and a camera busy with OCR misses the moment). Before this, a card the reader had asked to be
+     * shown again blinded it to every other card until the view happened to be caught empty.
+     */
+    @Test
+    void a_card_is_answered_once_while_held_and_another_photo_in_its_place_is_read_afresh() {
+        SimulatedScreen screen = new SimulatedScreen();
+        HeldOver camera = new HeldOver(screen);
+        vendingReader(ReferenceReader.builder("card-reader").camera(camera, () -> new TesseractRecognizer().open()).ocrAtStart(true));
+        // Card-shaped, with nothing printed on them: the reader finds a card and asks for another photo.
+        screen.show(blankCardPhoto(new java.awt.Color(40, 40, 48), new java.awt.Color(180, 200, 230), 0.12, 0.30));
+        camera.hold(true);
+        VmcEvent first = vmc.awaitEvent(VmcEvent.Type.DISPLAYED, WITHIN);
+        camera.awaitFrames(30); // held still: the same presentation, not answered again
+        assertEquals(1, vmc.eventCount(VmcEvent.Type.DISPLAYED), () -> "one answer while the card is held: " + vmc.events());
+
+        int after = vmc.eventCount();
+        screen.show(blankCardPhoto(new java.awt.Color(230, 225, 210), new java.awt.Color(150, 30, 40), 0.20, 0.42)); // no empty frame between
+        VmcEvent second = vmc.awaitEvent(e -> e.type() == VmcEvent.Type.DISPLAYED, WITHIN, after)
+                .orElseThrow(() -> new AssertionError("another photo in place of the first was not read: " + vmc.events()));
+        assertEquals(first.detail(), second.detail(), "both are card shapes without a number");
+    }
+
+    /** What {@link ReaderCamera#NEW_VIEW_CHANGE} separates: frames of one held photo, and two photos. */
+    @Test
+    void frames_of_one_held_photo_differ_far_less_than_two_photos_do() {
+        SimulatedScreen screen = new SimulatedScreen();
+        SimulatedCamera held = new SimulatedCamera(screen, OpticalModel.typical().withSeed(5));
+        screen.show(blankCardPhoto(new java.awt.Color(40, 40, 48), new java.awt.Color(180, 200, 230), 0.12, 0.30));
+        float[] firstFrame = ReaderCamera.outline(held.frame(0));
+        double within = java.util.stream.IntStream.range(1, 30)
+                .mapToDouble(n -> ReaderCamera.change(firstFrame, ReaderCamera.outline(held.frame(n)))).max().orElseThrow();
+        screen.show(blankCardPhoto(new java.awt.Color(230, 225, 210), new java.awt.Color(150, 30, 40), 0.20, 0.42));
+        double between = ReaderCamera.change(firstFrame, ReaderCamera.outline(held.frame(30)));
+        System.out.printf(java.util.Locale.ROOT, "view outline change: one held photo at most %.1f, another photo %.1f (new view above %.0f)%n",
+                within, between, ReaderCamera.NEW_VIEW_CHANGE);
+        assertTrue(within < ReaderCamera.NEW_VIEW_CHANGE / 2, () -> "one photo's frames changed by " + within);
+        assertTrue(between > ReaderCamera.NEW_VIEW_CHANGE * 2, () -> "two photos differ by " + between);
+    }
+
+    /** A photo of a card with nothing printed on it: {@code card} on {@code background}, its left edge at {@code x} and top at {@code y} of the photo. */
+    private static java.awt.image.BufferedImage blankCardPhoto(java.awt.Color background, java.awt.Color card, double x, double y) {
+        java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(1080, 2340, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = photo.createGraphics();
+        g.setColor(background);
+        g.fillRect(0, 0, photo.getWidth(), photo.getHeight());
+        g.setColor(card);
+        int width = (int) (photo.getWidth() * 0.7);
+        g.fillRoundRect((int) (photo.getWidth() * x), (int) (photo.getHeight() * y), width, (int) (width / 1.586), 40, 40); // ISO/IEC 7810 ID-1
+        g.dispose();
+        return photo;
+    }
+
     @Test
     void a_kiosk_prints_a_ticket_reports_its_redemption_and_reports_a_refusal_with_what_it_said() throws Exception {
         SimulatedBackend backend = keep(new SimulatedBackend(SimulatedBackend.Config.inMemory(1, key(1))).ticketingKey(1, key(63)));
