@@ -31,11 +31,13 @@ import org.slf4j.LoggerFactory;
  * <p>What a real scan engine does too: a frame with nothing in view (the window dark or blank) is
  * looked at on a sample of its pixels only and costs next to nothing; a value is taken once while
  * it stays in view, again only after the view was empty or showed something else; and once a card
- * is in view its frames go to the card reading first, until it answers. A card is answered once
- * per presentation: while the view stays as it was when the answer came, nothing new is read; a
- * view that changed (the phone now shows another photo, or was taken away) is a new presentation,
- * whether or not the camera caught an empty frame in between — a window that redraws from one
- * photo to the next does so faster than a frame, and a camera busy with OCR misses the moment.
+ * is in view its frames go to the card reading first, until it answers. A card whose number was
+ * read is answered once per presentation: nothing new is read while the view stays as it was. A
+ * card it asked to be shown again is not given up on: it keeps reading the frames, silently, and
+ * answers again only with something new (the number) — a window that redraws from one photo to the
+ * next does so faster than a frame, and a camera busy with OCR misses the empty view between, so
+ * the next card may be in view before the reader saw the last one go. A view whose outline changed
+ * a lot is a new presentation too, empty frame or not.
  */
 final class ReaderCamera implements AutoCloseable {
 
@@ -50,9 +52,9 @@ final class ReaderCamera implements AutoCloseable {
     /**
      * Mean luminance change per cell of the outline above which the view is another one. A camera's
      * noise averages out over a cell; a hand's tremor moves edges across cells, up to 8 levels on
-     * the simulated camera's typical hand (a bench window's capture: none); another photo (another
-     * card, another place in the frame, another background) changes it by tens (ReferenceReaderTest
-     * measures both).
+     * the simulated camera's typical hand (a bench window's capture: none). Another photo changes it
+     * by 5 to 50 (ReferenceReaderTest measures both): two cards on like backgrounds, small in a
+     * large black window, can fall under it, which is why a retake keeps reading regardless.
      */
     static final double NEW_VIEW_CHANGE = 20;
     private static final PayloadCheck TOKEN_SHAPE = PayloadCheck.tokenShape(
@@ -83,6 +85,8 @@ final class ReaderCamera implements AutoCloseable {
     private boolean cardAnswered;
     /** The card answered was read (bound or refused by its number), not only asked to be shown again. */
     private boolean cardNumberRead;
+    /** This presentation was answered with a retake: another retake in it is not shown again. */
+    private boolean retakeShown;
     /** The outline of the view in which the card was answered: while the view keeps it, the presentation goes on. */
     private float[] answeredView;
 
@@ -154,6 +158,7 @@ final class ReaderCamera implements AutoCloseable {
             inView = null;
             card = null;
             cardAnswered = false;
+            retakeShown = false;
             answeredView = null;
             lastFrame = frame;
             return;
@@ -162,6 +167,7 @@ final class ReaderCamera implements AutoCloseable {
             // Another photo in view without an empty frame between: a new presentation.
             cardAnswered = false;
             cardNumberRead = false;
+            retakeShown = false;
             answeredView = null;
         }
         if (card != null) {
@@ -176,7 +182,9 @@ final class ReaderCamera implements AutoCloseable {
             lastFrame = frame;
             return;
         }
-        if (cardAnswered) return; // once per presentation; and a card photo's frames are not kept
+        // A number read: once per presentation. A retake asked for: read on (the shopper may hold a
+        // better photo up, or another card) without saying so again. A card photo's frames are not kept.
+        if (cardAnswered && cardNumberRead) return;
         CardPhotoReader.Reading reading = cards.newReading();
         card = reading;
         offerToCard(frame);
@@ -222,6 +230,8 @@ final class ReaderCamera implements AutoCloseable {
         cardNumberRead = !retake;
         answeredView = outline(frame);
         inView = null;
+        if (retake && retakeShown) return; // still unreadable: the shopper was asked already
+        retakeShown |= retake;
         cards.answered(answer.get(), reading);
     }
 
