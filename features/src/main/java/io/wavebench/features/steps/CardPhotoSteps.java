@@ -195,10 +195,12 @@ public final class CardPhotoSteps {
     @Then("the card number appears in no log line, report file or database row so far")
     public void theNumberAppearsNowhere() {
         answer(); // the reading is over: whatever it logged or stored is there
-        List<String> lines;
+        List<String> lines = new java.util.ArrayList<>();
         synchronized (logTap.list) {
-            lines = logTap.list.stream().map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
+            logTap.list.forEach(e -> lines.add(e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())));
         }
+        // A reader process logs to its own output, which the bench keeps: the same scan applies there.
+        rig.session().readerOutput().ifPresent(output -> lines.addAll(output.lines().toList()));
         assertFalse(lines.isEmpty(), "the card reading logged nothing at all: the log check would prove nothing");
         var found = CardLeaks.in(String.join("\n", lines), card.pan());
         assertTrue(found.isEmpty(), "the card number is in the log: " + found);
