@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * {@code --shard I/N}: the I-th of N disjoint shares of the suite, so a CI matrix, a Jenkins
- * parallel stage or a Kubernetes indexed job can spread it over machines (issue 8). Every machine
+ * parallel stage or a Kubernetes indexed job can spread it over machines. Every machine
  * computes the same split from the same feature files: scenarios are ordered by feature file and
  * line and dealt out in turn, which keeps shards within one scenario of each other in size and
  * spreads a slow feature's scenarios over all of them.

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the living-spec report of a run (issue 8): a static site in the report folder —
+ * Writes the living-spec report of a run: a static site in the report folder —
  * {@code index.html} and one {@code feature-*.html} per feature, styles inline, evidence linked
  * relatively, so it opens from {@code file://} with no server and no CDN — plus the enriched
  * {@code junit.xml}, and this run's record in the history folder. Reads only what the run wrote

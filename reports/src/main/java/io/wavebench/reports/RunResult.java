@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * A whole run's scenarios and features, read from the Cucumber JSON the run wrote. The features
- * keep their descriptions so the report can render them as documentation (issue 8).
+ * keep their descriptions so the report can render them as documentation.
  */
 public record RunResult(List<ScenarioResult> scenarios, List<FeatureResult> features) {
 

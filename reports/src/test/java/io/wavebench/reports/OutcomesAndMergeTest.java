@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** INFRA-ERROR from the rig's mark, FLAKY from a passing rerun, and shards merged into one run (DESIGN §3, issue 8). */
+/** INFRA-ERROR from the rig's mark, FLAKY from a passing rerun, and shards merged into one run (DESIGN §3). */
 class OutcomesAndMergeTest {
 
     private static final String URI = "classpath:io/wavebench/features/f.feature";

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens the report as a reader would (issue 8): in headless Chromium when one is on the PATH
+ * Opens the report as a reader would: in headless Chromium when one is on the PATH
  * ({@code .ci/run} installs Debian's {@code chromium}), checking each page renders with no console
  * message and saving a screenshot to {@code target/report-screenshot.png}. The parsed-DOM checks
  * ({@link SiteCheck}: well-formed, unique ids, every link and picture present, nothing from the

@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The decode rate by distortion level (issue 6, DESIGN §5.2): for each level and each code kind,
+ * The decode rate by distortion level (DESIGN §5.2): for each level and each code kind,
  * {@code frames} seeded payloads are shown on a {@link SimulatedScreen}, captured once each through
  * a {@link SimulatedCamera} and decoded by {@link CodeDecoder}. A frame counts as decoded only if
  * the value equals what was shown; a value that passed the checks but differs is <b>wrong</b>

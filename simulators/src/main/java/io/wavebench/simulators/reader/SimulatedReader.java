@@ -232,7 +232,7 @@ public final class SimulatedReader implements Startable {
     }
 
     /**
-     * Begins a session whose funds the backend holds (issue 6: a barcode read by {@link CodeReader});
+     * Begins a session whose funds the backend holds (a barcode read by {@link CodeReader});
      * its vends are booked through {@code session}, not the offline rules. False when the reader
      * cannot begin one now (not enabled, or already in a session).
      */

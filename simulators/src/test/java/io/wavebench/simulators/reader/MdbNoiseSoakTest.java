@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The MDB soak (issue 4): 2,000 vend sessions over cables that corrupt 1 % and drop 0.5 % of the
+ * The MDB soak: 2,000 vend sessions over cables that corrupt 1 % and drop 0.5 % of the
  * bytes, with zero wrong outcomes:
  * <ul>
  *   <li>no dispense without a journaled approval — each bus's dispenses equal its journal's sales;

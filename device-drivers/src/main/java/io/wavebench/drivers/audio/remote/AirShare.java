@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets a device in another OS process hear the air (issue 5: the reader as its own process, so
+ * Lets a device in another OS process hear the air (the reader as its own process, so
  * a test can SIGKILL it). A microphone in this process — on the simulated rig, a javax.sound
  * line of the loopback cable — is captured without pause and streamed to every process connected
  * to a Unix domain socket, as a network microphone would; {@link SocketAudioIn} is the other end.
