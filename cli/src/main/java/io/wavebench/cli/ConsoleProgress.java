@@ -51,6 +51,7 @@ public final class ConsoleProgress implements ConcurrentEventListener {
     static String label(Result result) {
         return switch (result.getStatus()) {
             case PASSED -> "PASS";
+            case UNDEFINED, PENDING, AMBIGUOUS -> "SPEC-ERROR";
             case FAILED -> result.getError() != null && String.valueOf(result.getError().getMessage()).startsWith("INFRA-ERROR:") ? "INFRA-ERROR" : "FAIL";
             default -> "ABORTED";
         };

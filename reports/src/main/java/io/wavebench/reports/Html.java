@@ -55,6 +55,8 @@ final class Html {
             case INFRA_ERROR -> "⚠";
             case ABORTED -> "⊘";
             case FLAKY -> "↻";
+            case SPEC_ERROR -> "✎";
+            case NOT_RUN -> "◌";
         };
     }
 
@@ -66,6 +68,8 @@ final class Html {
             case INFRA_ERROR -> "The test bench was broken (a port gone, a device missing): nothing is known about the reader.";
             case ABORTED -> "Not run: this rig lacks something the scenario needs.";
             case FLAKY -> "Failed, then passed when run again: works, but not reliably.";
+            case SPEC_ERROR -> "The specification is wrong (a step not written, pending or matched twice): nothing is known about the reader.";
+            case NOT_RUN -> "The run was stopped before this scenario finished: nothing is known about it.";
         };
     }
 

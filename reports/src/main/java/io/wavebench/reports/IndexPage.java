@@ -57,6 +57,8 @@ final class IndexPage {
         if (counts.get(Outcome.INFRA_ERROR) > 0) rest.add(counts.get(Outcome.INFRA_ERROR) + " could not be judged because the test bench was broken");
         if (counts.get(Outcome.ABORTED) > 0) rest.add(counts.get(Outcome.ABORTED) + (counts.get(Outcome.ABORTED) == 1 ? " was" : " were") + " not run on this rig");
         if (counts.get(Outcome.FLAKY) > 0) rest.add(counts.get(Outcome.FLAKY) + " passed only on a second try");
+        if (counts.get(Outcome.SPEC_ERROR) > 0) rest.add(counts.get(Outcome.SPEC_ERROR) + " could not run as written (the specification has a step not written, pending or matched twice)");
+        if (counts.get(Outcome.NOT_RUN) > 0) rest.add(counts.get(Outcome.NOT_RUN) + (counts.get(Outcome.NOT_RUN) == 1 ? " was" : " were") + " not reached: the run was stopped");
         return counts.get(Outcome.PASS) + " of " + total + " scenarios passed; " + String.join("; ", rest) + ".";
     }
 

@@ -20,8 +20,8 @@ import javax.xml.stream.XMLStreamWriter;
  * replaces Cucumber's own {@code junit.xml} (kept as {@code cucumber-junit.xml}).
  *
  * <p>The five outcomes map onto the elements every JUnit XML reader knows: FAIL → {@code <failure>},
- * INFRA-ERROR → {@code <error>} (the rig, not the product), ABORTED → {@code <skipped>} with the
- * reason, FLAKY → a passing test case (it did pass on rerun) whose outcome property and output say
+ * INFRA-ERROR → {@code <error>} (the rig, not the product), SPEC-ERROR → {@code <error>} (the
+ * specification, not the product), ABORTED and NOT-RUN → {@code <skipped>} with the reason, FLAKY → a passing test case (it did pass on rerun) whose outcome property and output say
  * FLAKY. Each test case carries {@code <properties>} (as pytest writes them, read by Jenkins and
  * GitLab) with the outcome, measurements and evidence paths, and its steps in {@code <system-out>}
  * with {@code [[ATTACHMENT|path]]} lines for the evidence (Jenkins' and GitLab's convention).
@@ -96,9 +96,14 @@ public final class JUnitXml {
         switch (s.outcome()) {
             case FAIL -> verdictElement(xml, "failure", message, "FAIL", s.error());
             case INFRA_ERROR -> verdictElement(xml, "error", "INFRA-ERROR: " + message, "INFRA-ERROR", s.error());
+            case SPEC_ERROR -> verdictElement(xml, "error", "SPEC-ERROR: " + (s.error() == null ? firstNotPassedStep(s) : message), "SPEC-ERROR", s.error());
             case ABORTED -> {
                 xml.writeEmptyElement("skipped");
                 xml.writeAttribute("message", clean("ABORTED: " + (s.error() == null ? firstNotPassedStep(s) : message)));
+            }
+            case NOT_RUN -> {
+                xml.writeEmptyElement("skipped");
+                xml.writeAttribute("message", clean("NOT-RUN: " + message));
             }
             case PASS, FLAKY -> { } // a FLAKY scenario passed on rerun: CI should not go red, the outcome property says FLAKY
         }
@@ -143,8 +148,8 @@ public final class JUnitXml {
     private static void counts(XMLStreamWriter xml, List<ScenarioResult> scenarios) throws XMLStreamException {
         xml.writeAttribute("tests", Integer.toString(scenarios.size()));
         xml.writeAttribute("failures", Long.toString(scenarios.stream().filter(s -> s.outcome() == Outcome.FAIL).count()));
-        xml.writeAttribute("errors", Long.toString(scenarios.stream().filter(s -> s.outcome() == Outcome.INFRA_ERROR).count()));
-        xml.writeAttribute("skipped", Long.toString(scenarios.stream().filter(s -> s.outcome() == Outcome.ABORTED).count()));
+        xml.writeAttribute("errors", Long.toString(scenarios.stream().filter(s -> s.outcome() == Outcome.INFRA_ERROR || s.outcome() == Outcome.SPEC_ERROR).count()));
+        xml.writeAttribute("skipped", Long.toString(scenarios.stream().filter(s -> s.outcome() == Outcome.ABORTED || s.outcome() == Outcome.NOT_RUN).count()));
         xml.writeAttribute("time", seconds(scenarios.stream().mapToLong(s -> s.duration().toNanos()).sum()));
     }
 

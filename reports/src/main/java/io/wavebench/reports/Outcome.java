@@ -7,7 +7,18 @@ package io.wavebench.reports;
  * failure whose rerun passed is FLAKY ({@link RunResult#withRerun}).
  */
 public enum Outcome {
-    PASS, FAIL, INFRA_ERROR, ABORTED, FLAKY;
+    PASS, FAIL, INFRA_ERROR, ABORTED, FLAKY,
+    /**
+     * The specification itself is wrong: a step with no definition, a pending one, or one two
+     * definitions match. Nothing is known about the reader; running it again cannot help, so it
+     * is never rerun.
+     */
+    SPEC_ERROR,
+    /**
+     * The run stopped (SIGTERM from a CI timeout, Ctrl-C) before this scenario finished: not an
+     * outcome of the scenario but the absence of one, so a cut-short run never reads as passed.
+     */
+    NOT_RUN;
 
     /**
      * Put at the start of an exception's message by whatever finds the rig broken (fixtures'
@@ -20,7 +31,7 @@ public enum Outcome {
     }
 
     public boolean isFailure() {
-        return this == FAIL || this == INFRA_ERROR;
+        return this == FAIL || this == INFRA_ERROR || this == SPEC_ERROR || this == NOT_RUN;
     }
 
     /** From the worst Cucumber step status of a scenario. */
@@ -35,7 +46,8 @@ public enum Outcome {
             // A scenario skipped by the rig (a @needs: capability it lacks) is ABORTED (DESIGN §3).
             case "skipped" -> ABORTED;
             // A step not written, pending or matched twice is a defect of the specification: it
-            // fails, so a misspelt step can never pass a CI run unnoticed.
+            // fails the run, so a misspelt step can never pass CI unnoticed, and is not blamed on the reader.
+            case "undefined", "pending", "ambiguous" -> SPEC_ERROR;
             default -> FAIL;
         };
         if (outcome == FAIL && error != null && error.lines().findFirst().orElse("").contains(INFRA_ERROR_MARK)) return INFRA_ERROR;

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record RunResult(List<ScenarioResult> scenarios, List<FeatureResult> features) {
 
-    private static final List<String> STATUS_SEVERITY = List.of("passed", "skipped", "pending", "undefined", "ambiguous", "failed");
+    private static final List<String> STATUS_SEVERITY = List.of("passed", "skipped", "failed", "pending", "undefined", "ambiguous");
 
     public RunResult(List<ScenarioResult> scenarios) {
         this(scenarios, List.of());

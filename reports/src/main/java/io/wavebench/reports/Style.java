@@ -10,7 +10,7 @@ final class Style {
     private Style() {}
 
     static final String CSS = """
-            :root{--pass:#176c2e;--fail:#b3261e;--infra:#8c1d8c;--abort:#5f6368;--flaky:#8a5a00;--ink:#1f2328;--muted:#59636e;--line:#d8dee4}
+            :root{--pass:#176c2e;--fail:#b3261e;--infra:#8c1d8c;--abort:#5f6368;--flaky:#8a5a00;--spec:#0b5cad;--ink:#1f2328;--muted:#59636e;--line:#d8dee4}
             *{box-sizing:border-box}
             body{font:16px/1.6 Georgia,'Iowan Old Style','Palatino Linotype',serif;color:var(--ink);margin:0;background:#fff}
             main{max-width:60rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}
@@ -27,7 +27,7 @@ final class Style {
             .meta{color:var(--muted);font-size:.9rem}
             .crumbs{font-size:.9rem;margin-bottom:.5rem}
             .badge{display:inline-block;font-size:.8rem;font-weight:700;letter-spacing:.03em;padding:.1rem .5rem;border-radius:1rem;color:#fff;white-space:nowrap;vertical-align:middle}
-            .o-PASS{background:var(--pass)}.o-FAIL{background:var(--fail)}.o-INFRA-ERROR{background:var(--infra)}.o-ABORTED{background:var(--abort)}.o-FLAKY{background:var(--flaky)}
+            .o-PASS{background:var(--pass)}.o-FAIL{background:var(--fail)}.o-INFRA-ERROR{background:var(--infra)}.o-ABORTED{background:var(--abort)}.o-FLAKY{background:var(--flaky)}.o-SPEC-ERROR{background:var(--spec)}.o-NOT-RUN{background:var(--abort)}
             .mark{display:inline-block;font-size:.75rem;font-weight:700;padding:0 .45rem;border-radius:.3rem;border:1.5px solid var(--fail);color:var(--fail);margin-left:.3rem}
             .mark.flaky{border-color:var(--flaky);color:var(--flaky)}
             .tiles{display:flex;flex-wrap:wrap;gap:.6rem;margin:1rem 0;padding:0;list-style:none}

@@ -49,11 +49,11 @@ class RunResultTest {
         ScenarioResult replay = run.scenarios().get(1);
         assertEquals(Outcome.FAIL, replay.outcome(), "a failed step outweighs a skipped one");
         assertEquals("no DISPLAYED yet", replay.error());
-        assertEquals(Outcome.FAIL, run.scenarios().get(2).outcome(), "a step not written is a defect of the spec, not a missing capability");
+        assertEquals(Outcome.SPEC_ERROR, run.scenarios().get(2).outcome(), "a step not written is a defect of the spec, neither the product's failure nor a missing capability");
         assertEquals("no DISPLAYED yet", replay.steps().get(0).error(), "the error stays with its step");
 
         assertTrue(run.anyFailure());
-        assertEquals("3 scenarios: 1 PASS, 2 FAIL", run.summaryLine());
+        assertEquals("3 scenarios: 1 PASS, 1 FAIL, 1 SPEC-ERROR", run.summaryLine());
     }
 
     @Test
