@@ -47,7 +47,49 @@ final class SampleRun {
             {"testRunFinished":{"success":true}}
             """.formatted(URI);
 
+    static final String TRUST_URI = "classpath:io/wavebench/features/offline_trust.feature";
+    static final String CLOCK_OUTLINE = "A phone whose clock is off within the allowance still pays";
+
+    /**
+     * A second feature for the runs that need every outcome: an outline whose rows all share the
+     * outline's name (no placeholder in it) across two Examples blocks, the second one named, a
+     * step not written (SPEC-ERROR), and a scenario the stopped run never finished (NOT-RUN).
+     */
+    static final String TRUST_JSON = """
+            {"uri":"%1$s","name":"Offline trust","description":"","elements":[
+              {"type":"scenario","keyword":"Scenario Outline","line":16,"name":"%2$s","id":"offline-trust;clock;;2","steps":[{"keyword":"Given ","name":"a clock 30 s off","result":{"status":"passed","duration":1000000}}]},
+              {"type":"scenario","keyword":"Scenario Outline","line":17,"name":"%2$s","id":"offline-trust;clock;;3","steps":[{"keyword":"Given ","name":"a clock 60 s off","result":{"status":"failed","duration":1000000,"error_message":"%3$s"}}]},
+              {"type":"scenario","keyword":"Scenario Outline","line":21,"name":"%2$s","id":"offline-trust;clock;far-off;2","steps":[{"keyword":"Given ","name":"a clock 90 s off","result":{"status":"passed","duration":1000000}}]},
+              {"type":"scenario","keyword":"Scenario","line":30,"name":"A step not written","id":"offline-trust;a-step-not-written","steps":[{"keyword":"Given ","name":"a step nobody wrote","result":{"status":"undefined","duration":0}}]},
+              {"type":"scenario","keyword":"Scenario","line":35,"name":"Not reached","id":"offline-trust;not-reached","steps":[{"keyword":"Given ","name":"a machine","result":{"status":"skipped","duration":0}}]}
+            ]}""";
+
+    static final String TRUST_NDJSON = """
+            {"gherkinDocument":{"uri":"%1$s","feature":{"name":"Offline trust","children":[{"scenario":{"location":{"line":12,"column":3},"keyword":"Scenario Outline","name":"%2$s","description":"","examples":[{"keyword":"Examples","name":"","tableHeader":{"cells":[{"value":"skew"}]},"tableBody":[{"location":{"line":16,"column":7},"cells":[{"value":"30 s"}]},{"location":{"line":17,"column":7},"cells":[{"value":"60 s"}]}]},{"keyword":"Examples","name":"Far off","tableHeader":{"cells":[{"value":"skew"}]},"tableBody":[{"location":{"line":21,"column":7},"cells":[{"value":"90 s"}]}]}]}}]}}}
+            """;
+
     private SampleRun() {}
+
+    /**
+     * The sample run plus {@link #TRUST_JSON}: every one of the seven outcomes, outline rows with
+     * the same name, an error with control characters and a long stack trace.
+     */
+    static RunResult writeEveryOutcome(Path reportDir) throws IOException {
+        RunResult first = write(reportDir);
+        StringBuilder longTrace = new StringBuilder("clock skew 60 s refused: \\u0001\\u001b[31mred\\u001b[0m ]]> <tag> & more");
+        for (int i = 0; i < 2000; i++) longTrace.append("\\n\\tat io.wavebench.features.steps.TrustSteps.frame").append(i).append("(TrustSteps.java:").append(i).append(')');
+        String json = JSON.strip();
+        json = json.substring(0, json.length() - 1) + "," + TRUST_JSON.formatted(TRUST_URI, CLOCK_OUTLINE, longTrace) + "]";
+        Files.writeString(reportDir.resolve("cucumber.json"), json);
+        Files.writeString(reportDir.resolve("cucumber.ndjson"), NDJSON + TRUST_NDJSON.formatted(TRUST_URI, CLOCK_OUTLINE));
+        RunResult read = RunResult.readCucumberJson(reportDir.resolve("cucumber.json"));
+        List<ScenarioResult> scenarios = new ArrayList<>(first.scenarios());
+        for (ScenarioResult s : read.scenarios()) {
+            if (!s.featureUri().equals(TRUST_URI)) continue;
+            scenarios.add(s.name().equals("Not reached") ? s.withOutcome(Outcome.NOT_RUN, "the run was stopped (SIGTERM) before this scenario finished") : s);
+        }
+        return new RunResult(List.copyOf(scenarios), read.features());
+    }
 
     /**
      * Writes the run into {@code reportDir} and returns it read back, with the outcomes only the
