@@ -24,18 +24,25 @@ final class FeaturePage {
     private final List<ScenarioView> scenarios;
     private final OutlineExamples outlines;
     private final Trends trends;
+    private final RunContext context;
 
-    FeaturePage(FeatureResult feature, List<ScenarioView> scenarios, OutlineExamples outlines, Trends trends) {
+    FeaturePage(FeatureResult feature, List<ScenarioView> scenarios, OutlineExamples outlines, Trends trends, RunContext context) {
         this.feature = feature;
         this.scenarios = scenarios;
         this.outlines = outlines;
         this.trends = trends;
+        this.context = context;
+    }
+
+    FeaturePage(FeatureResult feature, List<ScenarioView> scenarios, OutlineExamples outlines, Trends trends) {
+        this(feature, scenarios, outlines, trends, null);
     }
 
     String render() {
         StringBuilder html = new StringBuilder("<main>");
         html.append("<nav class=\"crumbs\"><a href=\"index.html\">← Run summary and all features</a></nav>");
         html.append("<h1>").append(Html.esc(feature.name())).append("</h1>");
+        if (context != null) html.append(IndexPage.identity(context));
         if (!feature.tags().isEmpty()) html.append("<p class=\"meta\">Tags: ").append(Html.esc(String.join(" ", feature.tags()))).append("</p>");
         html.append(Html.paragraphs(feature.description()));
         html.append("<p class=\"meta\">").append(Html.esc(summary())).append("</p>");
@@ -125,6 +132,7 @@ final class FeaturePage {
         if (!s.tags().isEmpty()) html.append(". Tags: ").append(Html.esc(String.join(" ", s.tags())));
         html.append(".</p>");
         if (!s.isOutlineRow()) html.append(Html.paragraphs(s.description()));
+        failure(html, view);
         steps(html, s);
         measurements(html, view.measurements());
         evidence(html, view.evidence());
@@ -152,14 +160,42 @@ final class FeaturePage {
         html.append("<span class=\"kw\">").append(Html.esc(st.keyword())).append("</span>").append(Html.esc(st.text()));
         if (!st.table().isEmpty()) html.append(Html.table(st.table(), false));
         if (st.docString() != null) html.append("<pre>").append(Html.esc(st.docString())).append("</pre>");
-        if (st.error() != null) error(html, st.error());
+        // the whole error is in the scenario's failure block above; the failed step shows its message
+        if (st.error() != null) html.append("<pre class=\"error\">").append(Html.esc(st.error().lines().findFirst().orElse(""))).append("</pre>");
         html.append("</li>");
     }
 
+    /**
+     * Why a scenario that did not pass did not: the error's message, what the rig saw at the end
+     * beside it, the figures that failed their limits; the stack trace folded away.
+     */
+    private static void failure(StringBuilder html, ScenarioView view) {
+        ScenarioResult s = view.result();
+        if (s.outcome() == Outcome.PASS) return;
+        if (s.error() == null && view.rigSaw() == null && view.failedFigures().isEmpty()) return;
+        html.append("<div class=\"failure\">");
+        if (s.error() != null) {
+            html.append("<div><h4>What went wrong</h4>");
+            error(html, s.error());
+            html.append("</div>");
+        }
+        if (view.rigSaw() != null) {
+            html.append("<div><h4>What the rig saw</h4><pre class=\"rig-saw\">").append(Html.esc(view.rigSaw())).append("</pre></div>");
+        }
+        html.append("</div>");
+        for (Measurement m : view.failedFigures()) {
+            html.append("<p class=\"v-FAIL\">Figure failed: ").append(Html.esc(m.name())).append(" ").append(Html.esc(m.valueText()))
+                    .append(", limit ").append(Html.esc(m.limitText())).append("</p>");
+        }
+    }
+
+    /** An error's message (its lines up to the stack trace, at most a few) shown; the whole error folded away. */
     static void error(StringBuilder html, String error) {
         List<String> lines = error.lines().toList();
-        html.append("<pre class=\"error\">").append(Html.esc(String.join("\n", lines.subList(0, Math.min(ERROR_HEAD_LINES, lines.size()))))).append("</pre>");
-        if (lines.size() > ERROR_HEAD_LINES) {
+        int head = 0;
+        while (head < Math.min(ERROR_HEAD_LINES, lines.size()) && (head == 0 || !lines.get(head).strip().startsWith("at "))) head++;
+        html.append("<pre class=\"error\">").append(Html.esc(String.join("\n", lines.subList(0, head)))).append("</pre>");
+        if (lines.size() > head) {
             html.append("<details><summary>Full error and stack trace (").append(lines.size()).append(" lines)</summary><pre class=\"error\">")
                     .append(Html.esc(error)).append("</pre></details>");
         }
@@ -220,6 +256,7 @@ final class FeaturePage {
 
     /** What a text evidence file is, for a reader who does not know the file names. */
     static String describe(String fileName) {
+        if (fileName.equals(ScenarioView.RIG_SAW)) return "What the rig saw at the end (air, reader, bus)";
         if (fileName.startsWith("mdb-trace")) return "The MDB bus between reader and vending machine, decoded";
         if (fileName.startsWith("escpos") || fileName.contains("printer")) return "What the ticket printer was sent";
         if (fileName.endsWith("-channel.txt")) return "What the air did to the sound (channel model)";
@@ -244,7 +281,7 @@ final class FeaturePage {
     /** "newly failing" and "flaky in history" marks next to a scenario's outcome; none without history. */
     static String marks(Trends trends, ScenarioView s) {
         if (trends == null) return "";
-        String key = RunRecord.key(s.result());
+        String key = s.historyKey();
         StringBuilder marks = new StringBuilder();
         if (trends.newlyFailing(key)) marks.append(" <span class=\"mark\" title=\"Passed in the previous run, fails now.\">newly failing</span>");
         if (trends.flaky(key) && s.result().outcome() != Outcome.FLAKY) {

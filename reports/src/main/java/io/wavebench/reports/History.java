@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The history folder: one {@code run-<UTC time>.json} per run, so trends of pass rate and of each
- * measurement can be drawn across nightly runs (DESIGN §3). Files are independent, so CI can
+ * measurement can be drawn across nightly runs (DESIGN §3); one folder per rig and tag selection
+ * ({@link #forSelection}). Files are independent, so CI can
  * cache or merge the folder without a database, and a damaged file costs one run, not all.
  */
 public final class History {
@@ -29,6 +30,29 @@ public final class History {
 
     public History(Path dir) {
         this.dir = dir;
+    }
+
+    /**
+     * The history of one rig and one tag selection under {@code root}:
+     * {@code root/<rig>/<tags or "all">}. Runs of another rig or another {@code --tags} answer a
+     * different question (a {@code @card} run's pass rate says nothing of the acoustic scenarios),
+     * so each selection trends against its own past.
+     */
+    public static History forSelection(Path root, String rigName, String tags) {
+        return new History(root.resolve(slug(rigName, "unnamed-rig")).resolve(allTags(tags) ? "all" : slug(tags, "all")));
+    }
+
+    private static boolean allTags(String tags) {
+        return tags == null || tags.isBlank() || tags.strip().equals("(all scenarios)");
+    }
+
+    /** A folder name: {@code @card and not @slow} → {@code card-and-not-slow}. */
+    static String slug(String s, String ifEmpty) {
+        if (s == null) return ifEmpty;
+        String slug = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 80) slug = slug.substring(0, 80).replaceAll("-+$", "");
+        return slug.isEmpty() ? ifEmpty : slug;
     }
 
     public Path dir() {
@@ -63,6 +87,12 @@ public final class History {
     static String toJson(RunRecord run) {
         ObjectNode root = JSON.createObjectNode();
         root.put("time", run.time().toString()).put("rig", run.rig()).put("wallSeconds", run.wallSeconds());
+        if (run.commit() != null) root.put("commit", run.commit());
+        if (run.wavebench() != null) root.put("wavebench", run.wavebench());
+        if (run.reader() != null) root.put("reader", run.reader());
+        if (run.tags() != null) root.put("tags", run.tags());
+        if (run.stopped() != null) root.put("stopped", run.stopped());
+        if (run.rigBroken()) root.put("rigBroken", true);
         ArrayNode scenarios = root.putArray("scenarios");
         for (RunRecord.Entry e : run.scenarios()) {
             ObjectNode node = scenarios.addObject().put("key", e.key()).put("feature", e.feature()).put("name", e.name())
@@ -82,6 +112,13 @@ public final class History {
                     Outcome.valueOf(node.path("outcome").asText()), node.path("durationMillis").asLong(),
                     MeasurementsFile.fromNode(node.path("measurements"))));
         }
-        return new RunRecord(Instant.parse(root.path("time").asText()), root.path("rig").asText(), root.path("wallSeconds").asDouble(), List.copyOf(entries));
+        return new RunRecord(Instant.parse(root.path("time").asText()), root.path("rig").asText(), root.path("wallSeconds").asDouble(), List.copyOf(entries),
+                text(root, "commit"), text(root, "wavebench"), text(root, "reader"), text(root, "tags"), text(root, "stopped"), root.path("rigBroken").asBoolean(false));
+    }
+
+    /** A field older records lack: null. */
+    private static String text(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        return node == null || node.isNull() ? null : node.asText();
     }
 }

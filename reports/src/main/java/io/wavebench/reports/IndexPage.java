@@ -33,8 +33,14 @@ final class IndexPage {
         html.append("<h1>wavebench run on rig “").append(Html.esc(context.rigName())).append("”</h1>");
         html.append("<p class=\"meta\">").append(WHEN.format(context.started())).append(" · took ").append(FeaturePage.seconds(context.wall().toMillis()))
                 .append(" · <a href=\"#rig\">rig and versions</a></p>");
+        html.append(identity(context));
+        if (context.stopped()) html.append("<p class=\"warn\">The run was stopped before it finished (").append(Html.esc(context.fact(RunContext.STOPPED)))
+                .append("): the scenarios it did not finish are NOT-RUN.</p>");
+        if (context.rigBroken()) html.append("<p class=\"warn\">The preflight found the rig broken (").append(Html.esc(context.fact(RunContext.PREFLIGHT)))
+                .append("). This run is kept in the history, marked, and left out of the trends.</p>");
         html.append("<p>").append(Html.esc(plainSummary())).append("</p>");
         tiles(html);
+        failedFigures(html);
         attention(html);
         trends(html);
         contents(html);
@@ -46,12 +52,46 @@ final class IndexPage {
         return Html.page("wavebench run — " + context.rigName(), html.append("</main>").toString());
     }
 
+    /**
+     * What this run ran: the commit, wavebench's version, the reader (its MDB EXPANSION ID
+     * identity, MDB 4.2 §7.4.7) and the tag selection, each "not recorded" when the run did not say.
+     */
+    static String identity(RunContext context) {
+        StringBuilder html = new StringBuilder("<dl class=\"identity\">");
+        identityItem(html, "commit", context.fact(RunContext.COMMIT));
+        identityItem(html, "wavebench", context.fact(RunContext.WAVEBENCH));
+        identityItem(html, "reader", context.fact(RunContext.READER));
+        identityItem(html, "tags", context.fact(RunContext.TAGS));
+        return html.append("</dl>").toString();
+    }
+
+    private static void identityItem(StringBuilder html, String what, String value) {
+        html.append("<div><dt>").append(what).append("</dt><dd>").append(Html.esc(value == null ? "not recorded" : value)).append("</dd></div>");
+    }
+
+    /** The judged figures that failed their limits, each with its scenario: what a regression in the reader looks like. */
+    private void failedFigures(StringBuilder html) {
+        List<ScenarioView> failing = all().stream().filter(s -> !s.failedFigures().isEmpty()).toList();
+        if (failing.isEmpty()) return;
+        int count = failing.stream().mapToInt(s -> s.failedFigures().size()).sum();
+        html.append("<h2 id=\"failed-figures\">").append(count).append(count == 1 ? " figure" : " figures").append(" failed").append("</h2><ul>");
+        for (ScenarioView s : failing) {
+            for (Measurement m : s.failedFigures()) {
+                html.append("<li><b class=\"v-FAIL\">").append(Html.esc(m.name())).append("</b> ").append(Html.esc(m.valueText())).append(", limit ")
+                        .append(Html.esc(m.limitText())).append(" — ").append(link(s)).append("</li>");
+            }
+        }
+        html.append("</ul>");
+    }
+
     /** "All 9 scenarios passed." / "7 of 9 scenarios passed; 2 failed." */
     private String plainSummary() {
         Map<Outcome, Integer> counts = run.counts();
         int total = run.scenarios().size();
         if (total == 0) return "No scenario ran.";
-        if (counts.get(Outcome.PASS) == total) return "All " + total + " scenarios passed.";
+        long figures = all().stream().mapToLong(s -> s.failedFigures().size()).sum();
+        String figureNote = figures == 0 ? "" : " " + figures + (figures == 1 ? " judged figure" : " judged figures") + " failed " + (figures == 1 ? "its limit" : "their limits") + ".";
+        if (counts.get(Outcome.PASS) == total) return "All " + total + " scenarios passed." + figureNote;
         List<String> rest = new ArrayList<>();
         if (counts.get(Outcome.FAIL) > 0) rest.add(counts.get(Outcome.FAIL) + " failed (the product did not do what the specification says)");
         if (counts.get(Outcome.INFRA_ERROR) > 0) rest.add(counts.get(Outcome.INFRA_ERROR) + " could not be judged because the test bench was broken");
@@ -59,7 +99,7 @@ final class IndexPage {
         if (counts.get(Outcome.FLAKY) > 0) rest.add(counts.get(Outcome.FLAKY) + " passed only on a second try");
         if (counts.get(Outcome.SPEC_ERROR) > 0) rest.add(counts.get(Outcome.SPEC_ERROR) + " could not run as written (the specification has a step not written, pending or matched twice)");
         if (counts.get(Outcome.NOT_RUN) > 0) rest.add(counts.get(Outcome.NOT_RUN) + (counts.get(Outcome.NOT_RUN) == 1 ? " was" : " were") + " not reached: the run was stopped");
-        return counts.get(Outcome.PASS) + " of " + total + " scenarios passed; " + String.join("; ", rest) + ".";
+        return counts.get(Outcome.PASS) + " of " + total + " scenarios passed; " + String.join("; ", rest) + "." + figureNote;
     }
 
     private void tiles(StringBuilder html) {
@@ -74,11 +114,18 @@ final class IndexPage {
         html.append("<h2>Needs attention</h2><ul>");
         for (ScenarioView s : notPassed) {
             html.append("<li>").append(Html.badge(s.result().outcome())).append(' ').append(link(s)).append(marks(s));
+            if (s.result().error() != null || s.rigSaw() != null) html.append("<div class=\"failure\">");
             if (s.result().error() != null) {
                 // "ABORTED: needs …" reads better without the exception's class name before it
-                String first = s.result().error().lines().findFirst().orElse("").replaceFirst("^[\\w.$]+: (?=(ABORTED|INFRA-ERROR):)", "");
-                html.append("<pre class=\"error\">").append(Html.esc(first)).append("</pre>");
+                String first = s.result().error().lines().findFirst().orElse("").replaceFirst("^[\\w.$]+: (?=(ABORTED|INFRA-ERROR|SPEC-ERROR):)", "");
+                html.append("<div><pre class=\"error\">").append(Html.esc(first)).append("</pre>");
+                if (s.result().error().lines().count() > 1) {
+                    html.append("<details><summary>Full error</summary><pre class=\"error\">").append(Html.esc(s.result().error())).append("</pre></details>");
+                }
+                html.append("</div>");
             }
+            if (s.rigSaw() != null) html.append("<div><pre class=\"rig-saw\" title=\"What the rig saw\">").append(Html.esc(s.rigSaw())).append("</pre></div>");
+            if (s.result().error() != null || s.rigSaw() != null) html.append("</div>");
             html.append("</li>");
         }
         html.append("</ul>");
@@ -86,35 +133,118 @@ final class IndexPage {
 
     private void trends(StringBuilder html) {
         html.append("<h2 id=\"trends\">Across runs</h2>");
+        if (context.rigBroken()) {
+            html.append("<p>Not trended: the preflight found the rig broken, so this run says nothing about the reader.</p>");
+            return;
+        }
+        if (run.scenarios().isEmpty()) {
+            html.append("<p>Not trended: no scenario ran, so this run is not recorded in the history.</p>");
+            return;
+        }
         if (trends == null || !trends.hasHistory()) {
             html.append("<p>This is the first run in the history folder; trends appear from the second run on.</p>");
             return;
         }
         html.append("<p>").append(Html.esc(trends.summaryLine())).append(".</p>");
-        html.append(SvgChart.of("Pass rate, last " + trends.runs().size() + " runs", trends.passRates(), "", Double.NaN, true));
+        List<String> labels = trends.runLabels();
+        html.append(SvgChart.of("Pass rate, last " + trends.runs().size() + " runs", trends.passRates(), "", Double.NaN, true, labels));
         List<Trends.Series> series = trends.measurementSeries();
         if (!series.isEmpty()) {
             html.append("<details><summary>Measurement trends (").append(series.size()).append(")</summary>");
             for (Trends.Series s : series) {
                 double limit = s.limit() == null ? Double.NaN : s.limit().value();
-                html.append(SvgChart.of(s.measurement() + " — " + s.scenarioKey(), s.values(), s.unit(), limit, false));
+                html.append(SvgChart.of(s.measurement() + " — " + readable(s.scenarioKey()), s.values(), s.unit(), limit, false, labels));
             }
             html.append("</details>");
         }
     }
 
+    /**
+     * The features and their scenarios, with filters by outcome, tag and feature and a search over
+     * the scenarios' text (names, descriptions, steps). The filters are plain inline script on
+     * data attributes: the report opens from {@code file://} with no server and no CDN, and without
+     * script the controls stay hidden and every scenario is listed.
+     */
     private void contents(StringBuilder html) {
-        html.append("<h2 id=\"contents\">The specification, feature by feature</h2><nav class=\"toc\"><ol>");
+        html.append("<h2 id=\"contents\">The specification, feature by feature</h2>");
+        filters(html);
+        html.append("<nav class=\"toc\"><ol id=\"contents-list\">");
         features.forEach((feature, scenarios) -> {
-            html.append("<li><a href=\"").append(Html.esc(feature.pageName())).append("\"><b>").append(Html.esc(feature.name())).append("</b></a>");
+            html.append("<li data-feature=\"").append(Html.esc(feature.name())).append("\"><a href=\"").append(Html.esc(feature.pageName())).append("\"><b>")
+                    .append(Html.esc(feature.name())).append("</b></a>");
             List<String> paragraphs = Prose.paragraphs(feature.description());
             if (!paragraphs.isEmpty()) html.append("<br/><span class=\"meta\">").append(Html.prose(firstSentence(paragraphs.get(0)))).append("</span>");
             html.append("<ol>");
-            for (ScenarioView s : scenarios) html.append("<li>").append(Html.badge(s.result().outcome())).append(' ').append(link(s)).append(marks(s)).append("</li>");
+            for (ScenarioView s : scenarios) {
+                html.append("<li class=\"sc\" data-outcome=\"").append(s.result().outcome().label()).append("\" data-tags=\"")
+                        .append(Html.esc(String.join(" ", s.result().tags()))).append("\" data-feature=\"").append(Html.esc(feature.name()))
+                        .append("\" data-text=\"").append(Html.esc(searchText(feature, s))).append("\">")
+                        .append(Html.badge(s.result().outcome())).append(' ').append(link(s)).append(marks(s)).append("</li>");
+            }
             html.append("</ol></li>");
         });
         html.append("</ol></nav>");
+        html.append("<script>//<![CDATA[\n").append(FILTER_SCRIPT).append("\n//]]></script>");
     }
+
+    private void filters(StringBuilder html) {
+        java.util.Set<String> tags = new java.util.TreeSet<>();
+        java.util.Set<Outcome> outcomes = java.util.EnumSet.noneOf(Outcome.class);
+        for (ScenarioView s : all()) {
+            tags.addAll(s.result().tags());
+            outcomes.add(s.result().outcome());
+        }
+        html.append("<div id=\"filters\" class=\"filters\" hidden=\"hidden\">");
+        html.append("<label>Outcome <select id=\"f-outcome\"><option value=\"\">any</option>");
+        for (Outcome o : outcomes) html.append("<option value=\"").append(o.label()).append("\">").append(o.label()).append("</option>");
+        html.append("</select></label> <label>Tag <select id=\"f-tag\"><option value=\"\">any</option>");
+        for (String t : tags) html.append("<option value=\"").append(Html.esc(t)).append("\">").append(Html.esc(t)).append("</option>");
+        html.append("</select></label> <label>Feature <select id=\"f-feature\"><option value=\"\">any</option>");
+        for (FeatureResult f : features.keySet()) html.append("<option value=\"").append(Html.esc(f.name())).append("\">").append(Html.esc(f.name())).append("</option>");
+        html.append("</select></label> <label>Search <input id=\"f-text\" type=\"search\" placeholder=\"words in names, steps, descriptions\"/></label>")
+                .append(" <span id=\"f-count\" class=\"meta\"></span></div>");
+    }
+
+    /** What the search looks through, lower case: the scenario's name, description and steps, and its outline's title. */
+    private static String searchText(FeatureResult feature, ScenarioView s) {
+        StringBuilder text = new StringBuilder(s.result().name()).append(' ').append(s.result().description());
+        for (ScenarioResult.Step st : s.result().steps()) {
+            if (st.part() != ScenarioResult.Step.Part.HOOK) text.append(' ').append(st.keyword()).append(' ').append(st.text());
+        }
+        return text.toString().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Shows the filters and hides what they leave out; every word searched for must appear. */
+    static final String FILTER_SCRIPT = """
+            (function () {
+              var box = document.getElementById('filters');
+              if (!box || !document.querySelectorAll) return;
+              box.removeAttribute('hidden');
+              var outcome = document.getElementById('f-outcome'), tag = document.getElementById('f-tag');
+              var feature = document.getElementById('f-feature'), text = document.getElementById('f-text'), count = document.getElementById('f-count');
+              var items = document.querySelectorAll('#contents-list li.sc');
+              function apply() {
+                var words = text.value.toLowerCase().split(/\\s+/).filter(function (w) { return w.length > 0; });
+                var shown = 0;
+                items.forEach(function (li) {
+                  var ok = (!outcome.value || li.getAttribute('data-outcome') === outcome.value)
+                      && (!tag.value || (' ' + li.getAttribute('data-tags') + ' ').indexOf(' ' + tag.value + ' ') >= 0)
+                      && (!feature.value || li.getAttribute('data-feature') === feature.value)
+                      && words.every(function (w) { return li.getAttribute('data-text').indexOf(w) >= 0; });
+                  li.hidden = !ok;
+                  if (ok) shown++;
+                });
+                document.querySelectorAll('#contents-list > li').forEach(function (f) {
+                  f.hidden = !f.querySelector('li.sc:not([hidden])');
+                });
+                count.textContent = shown + ' of ' + items.length + ' scenarios shown';
+              }
+              [outcome, tag, feature, text].forEach(function (e) {
+                e.addEventListener('input', apply);
+                e.addEventListener('change', apply);
+              });
+              apply();
+            })();""";
 
     private void measurements(StringBuilder html) {
         List<ScenarioView> measured = all().stream().filter(s -> !s.measurements().isEmpty()).toList();
@@ -166,6 +296,12 @@ final class IndexPage {
 
     private String marks(ScenarioView s) {
         return FeaturePage.marks(trends, s);
+    }
+
+    /** A history key as a chart title reads it: "A purchase (offline_purchase.feature)". */
+    static String readable(String key) {
+        int cut = key.indexOf(" › ");
+        return cut < 0 ? key : key.substring(cut + 3) + " (" + key.substring(0, cut) + ")";
     }
 
     private static String firstSentence(String paragraph) {

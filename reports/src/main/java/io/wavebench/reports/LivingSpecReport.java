@@ -26,34 +26,41 @@ public final class LivingSpecReport {
      * @param history the history folder, or null to keep no history (trends are then not shown)
      */
     public static Written write(Path reportDir, RunResult run, RunContext context, History history) throws IOException {
-        OutlineExamples outlines = OutlineExamples.read(reportDir.resolve("cucumber.ndjson"));
+        OutlineExamples outlines = OutlineExamples.ofReport(reportDir);
         Trends trends = null;
         Path record = null;
-        if (history != null) {
+        // An empty run (a tag selection that matched nothing) says nothing and is not recorded; a
+        // run whose preflight found the rig broken is recorded, marked, and kept out of the trends.
+        if (history != null && !run.scenarios().isEmpty()) {
             List<RunRecord> runs = new ArrayList<>(history.load());
-            RunRecord current = RunRecord.of(run, reportDir, context.started(), context.rigName(), context.wall());
+            RunRecord current = RunRecord.of(run, reportDir, context, outlines);
             record = history.append(current);
             runs.add(current);
-            trends = new Trends(runs);
+            if (!current.rigBroken()) trends = new Trends(runs);
         }
-        Map<FeatureResult, List<ScenarioView>> features = byFeature(reportDir, run);
+        Map<FeatureResult, List<ScenarioView>> features = byFeature(reportDir, run, outlines);
         for (Map.Entry<FeatureResult, List<ScenarioView>> feature : features.entrySet()) {
-            Files.writeString(reportDir.resolve(feature.getKey().pageName()), new FeaturePage(feature.getKey(), feature.getValue(), outlines, trends).render());
+            Files.writeString(reportDir.resolve(feature.getKey().pageName()),
+                    new FeaturePage(feature.getKey(), feature.getValue(), outlines, trends, context).render());
         }
         Path index = reportDir.resolve("index.html");
         Files.writeString(index, new IndexPage(run, context, features, trends).render());
-        Path junit = JUnitXml.write(reportDir, run, context);
+        Path junit = JUnitXml.write(reportDir, run, context, outlines);
         return new Written(index, junit, record, trends);
     }
 
-    /** Features in run order with their scenarios; a scenario whose feature the JSON did not describe gets a bare one. */
     static Map<FeatureResult, List<ScenarioView>> byFeature(Path reportDir, RunResult run) throws IOException {
+        return byFeature(reportDir, run, OutlineExamples.ofReport(reportDir));
+    }
+
+    /** Features in run order with their scenarios; a scenario whose feature the JSON did not describe gets a bare one. */
+    static Map<FeatureResult, List<ScenarioView>> byFeature(Path reportDir, RunResult run, OutlineExamples outlines) throws IOException {
         Map<String, FeatureResult> known = new LinkedHashMap<>();
         run.features().forEach(f -> known.putIfAbsent(f.uri(), f));
         Map<FeatureResult, List<ScenarioView>> features = new LinkedHashMap<>();
         for (ScenarioResult s : run.scenarios()) {
             FeatureResult feature = known.computeIfAbsent(s.featureUri(), uri -> new FeatureResult(uri, s.feature(), "", List.of(), List.of()));
-            features.computeIfAbsent(feature, f -> new ArrayList<>()).add(ScenarioView.of(reportDir, s));
+            features.computeIfAbsent(feature, f -> new ArrayList<>()).add(ScenarioView.of(reportDir, s, outlines));
         }
         return features;
     }

@@ -53,6 +53,14 @@ final class Style {
             .scenario{margin-bottom:2rem}
             svg.chart{max-width:100%;height:auto;border:1px solid var(--line);border-radius:6px;background:#fff}
             .legend dt{font-family:system-ui,sans-serif;margin-top:.4rem}.legend dd{margin-left:1.5rem}
+            .identity{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;margin:.2rem 0 1rem;font-family:system-ui,sans-serif;font-size:.88rem}
+            .identity div{display:flex;gap:.35rem}.identity dt{color:var(--muted)}.identity dd{margin:0}
+            .warn{border-left:4px solid var(--fail);padding:.3rem .7rem;background:#fdf0ef}
+            .failure{display:flex;flex-wrap:wrap;gap:.8rem}.failure>div{flex:1 1 22rem;min-width:0}
+            pre.rig-saw{background:#f4f1fb;border-color:#d6cdee}
+            .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;font-family:system-ui,sans-serif;font-size:.9rem;margin:.5rem 0}
+            .filters input{min-width:16rem}
+            [hidden]{display:none !important}
             @media print{pre{max-height:none}details{display:block}}
             """;
 }

@@ -9,7 +9,9 @@ import java.util.Locale;
  */
 final class SvgChart {
 
-    private static final int W = 640, H = 200, LEFT = 56, RIGHT = 16, TOP = 28, BOTTOM = 30;
+    private static final int W = 640, H = 214, LEFT = 56, RIGHT = 16, TOP = 28, BOTTOM = 44;
+    /** At most this many x-axis labels, so they do not overlap on a long history; the last run is always labelled. */
+    private static final int MAX_LABELS = 6;
 
     private SvgChart() {}
 
@@ -18,6 +20,14 @@ final class SvgChart {
      * @param limit   drawn as a dashed line, or NaN for none
      */
     static String of(String title, double[] values, String unit, double limit, boolean percent) {
+        return of(title, values, unit, limit, percent, null);
+    }
+
+    /**
+     * @param labels each run's x-axis label, {@code "MM-dd HH:mm commit"} ({@link Trends#runLabels}):
+     *               the date over the commit; null for the old "oldest run … this run" axis
+     */
+    static String of(String title, double[] values, String unit, double limit, boolean percent, java.util.List<String> labels) {
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (double v : values) if (!Double.isNaN(v)) { min = Math.min(min, v); max = Math.max(max, v); }
         if (!Double.isNaN(limit)) { min = Math.min(min, limit); max = Math.max(max, limit); }
@@ -46,7 +56,22 @@ final class SvgChart {
                     .append("\" stroke=\"#e6e6e6\"/>");
             svg.append(text(LEFT - 6, py + 4, percent ? String.format(Locale.ROOT, "%.0f %%", v * 100) : Measurement.format(v) + " " + unit, "end", 11, "400"));
         }
-        svg.append(text(LEFT, H - 8, "oldest run", "start", 11, "400")).append(text(W - RIGHT, H - 8, "this run", "end", 11, "400"));
+        if (labels == null || labels.size() != values.length) {
+            svg.append(text(LEFT, H - 8, "oldest run", "start", 11, "400")).append(text(W - RIGHT, H - 8, "this run", "end", 11, "400"));
+        } else {
+            int step = Math.max(1, (int) Math.ceil(values.length / (double) MAX_LABELS));
+            for (int i = 0; i < values.length; i++) {
+                boolean last = i == values.length - 1;
+                if (i % step != 0 && !last) continue;
+                if (!last && values.length - 1 - i < step / 2.0 && i != 0) continue; // would crowd the last label
+                String anchor = values.length == 1 ? "middle" : i == 0 ? "start" : last ? "end" : "middle";
+                double px = x.applyAsDouble(i);
+                String label = labels.get(i);
+                int cut = label.lastIndexOf(' ');
+                svg.append(text(px, H - 22, cut < 0 ? label : label.substring(0, cut), anchor, 10, "400"));
+                if (cut >= 0) svg.append(text(px, H - 9, label.substring(cut + 1), anchor, 10, "400"));
+            }
+        }
         if (!Double.isNaN(limit)) {
             double py = y.applyAsDouble(limit);
             svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(W - RIGHT).append("\" y1=\"").append(f(py)).append("\" y2=\"").append(f(py))
@@ -64,7 +89,7 @@ final class SvgChart {
         for (int i = 0; i < values.length; i++) {
             if (Double.isNaN(values[i])) continue;
             svg.append("<circle cx=\"").append(f(x.applyAsDouble(i))).append("\" cy=\"").append(f(y.applyAsDouble(values[i]))).append("\" r=\"3.5\" fill=\"#0b57d0\">")
-                    .append("<title>run ").append(i + 1).append(": ").append(Html.esc(percent ? Trends.percent(values[i]) : Measurement.format(values[i]) + " " + unit))
+                    .append("<title>").append(labels != null && labels.size() == values.length ? Html.esc(labels.get(i)) : "run " + (i + 1)).append(": ").append(Html.esc(percent ? Trends.percent(values[i]) : Measurement.format(values[i]) + " " + unit))
                     .append("</title></circle>");
         }
         return svg.append("</svg>").toString();

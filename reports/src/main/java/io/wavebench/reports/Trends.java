@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * What the history says about this run: the pass-rate trend, each measurement's trend, the
  * scenarios newly failing (failed now, passed in the previous run) and the flaky ones (DESIGN §3:
- * FLAKY is reported, not hidden).
+ * FLAKY is reported, not hidden). Runs whose preflight found the rig broken are left out (they
+ * say nothing about the reader), except the current run, which is always the last.
  *
  * @param runs the history, oldest first, ending with the current run
  */
@@ -18,7 +19,10 @@ public record Trends(List<RunRecord> runs) {
 
     public Trends {
         if (runs.isEmpty()) throw new IllegalArgumentException("trends need at least the current run");
-        runs = List.copyOf(runs);
+        RunRecord current = runs.get(runs.size() - 1);
+        List<RunRecord> trended = new ArrayList<>(runs.subList(0, runs.size() - 1).stream().filter(r -> !r.rigBroken()).toList());
+        trended.add(current);
+        runs = List.copyOf(trended);
     }
 
     public RunRecord current() {
@@ -76,17 +80,37 @@ public record Trends(List<RunRecord> runs) {
     /** A measurement's values across runs, NaN where a run did not record it. */
     public record Series(String scenarioKey, String measurement, String unit, Measurement.Limit limit, double[] values) {}
 
-    /** One series per (scenario, measurement) the current run recorded. */
+    /**
+     * One series per (scenario, figure) the current run recorded, figures matched across runs by
+     * {@link #figureKey}, so a figure whose name once carried its sample count trends as one.
+     */
     public List<Series> measurementSeries() {
         List<Series> all = new ArrayList<>();
         for (RunRecord.Entry e : current().scenarios()) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (Measurement m : e.measurements()) {
+                if (!seen.add(figureKey(m.name()))) continue;
                 double[] values = new double[runs.size()];
                 for (int i = 0; i < runs.size(); i++) values[i] = valueIn(runs.get(i), e.key(), m.name());
                 all.add(new Series(e.key(), m.name(), m.unit(), m.limit(), values));
             }
         }
         return all;
+    }
+
+    /**
+     * A figure's name as the history matches it: without a sample count such as ", median of 22
+     * answers", which changes from run to run and once made the MDB median a new figure every run.
+     */
+    static String figureKey(String name) {
+        // "median" alone goes too: the renamed figure may say "…, median (VMC's view)" or nothing
+        return name.replaceAll(",?\\s*\\bmedian(?: of \\d+ answers?)?\\b", "").replaceAll("\\s+", " ").strip();
+    }
+
+    /** Each run's x-axis label, oldest first: its UTC date and time and its commit ({@code 12-06 10:41 3f2a1bc}). */
+    public List<String> runLabels() {
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+        return runs.stream().map(r -> when.format(r.time()) + " " + r.shortCommit()).toList();
     }
 
     /** "pass rate 100 % (previous 89 %), newly failing: none" — the console's one line. */
@@ -107,7 +131,8 @@ public record Trends(List<RunRecord> runs) {
     private static double valueIn(RunRecord run, String key, String measurement) {
         RunRecord.Entry e = run.entry(key);
         if (e == null) return Double.NaN;
-        return e.measurements().stream().filter(m -> m.name().equals(measurement)).mapToDouble(Measurement::value).findFirst().orElse(Double.NaN);
+        String figure = figureKey(measurement);
+        return e.measurements().stream().filter(m -> figureKey(m.name()).equals(figure)).mapToDouble(Measurement::value).findFirst().orElse(Double.NaN);
     }
 
     private static boolean passed(Outcome o) {
