@@ -153,20 +153,25 @@ public final class ReportMerge {
         return sorted;
     }
 
-    /** The Gherkin documents of every shard's message stream: what the report needs for outline tables. */
+    /**
+     * The Gherkin documents of every shard's message stream: what the report needs for outline
+     * tables and test names. A shard stopped before its stream was whole has them in its dry
+     * run's plan ({@link OutlineExamples#PLAN_NDJSON}); a line cut short is skipped.
+     */
     private static void mergeGherkinDocuments(List<Path> shards, Path out) throws IOException {
         Map<String, String> documents = new LinkedHashMap<>();
         for (Path shard : shards) {
-            Path ndjson = shard.resolve("cucumber.ndjson");
-            if (!Files.isRegularFile(ndjson)) continue;
-            try (Stream<String> lines = Files.lines(ndjson)) {
-                lines.filter(l -> l.startsWith("{\"gherkinDocument\"")).forEach(l -> {
-                    try {
-                        documents.putIfAbsent(JSON.readTree(l).path("gherkinDocument").path("uri").asText(), l);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(ndjson + ": " + e.getMessage(), e);
-                    }
-                });
+            for (Path ndjson : List.of(shard.resolve(OutlineExamples.NDJSON), shard.resolve(OutlineExamples.PLAN_NDJSON))) {
+                if (!Files.isRegularFile(ndjson)) continue;
+                try (Stream<String> lines = Files.lines(ndjson)) {
+                    lines.filter(l -> l.startsWith("{\"gherkinDocument\"")).forEach(l -> {
+                        try {
+                            documents.putIfAbsent(JSON.readTree(l).path("gherkinDocument").path("uri").asText(), l);
+                        } catch (IOException e) {
+                            // the last line of a stream cut short by SIGTERM: the plan has the document whole
+                        }
+                    });
+                }
             }
         }
         Files.writeString(out, documents.isEmpty() ? "" : String.join("\n", documents.values()) + "\n");

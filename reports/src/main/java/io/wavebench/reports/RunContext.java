@@ -45,7 +45,13 @@ public record RunContext(String rigName, String rigLocation, String rigFileText,
      */
     public boolean rigBroken() {
         String preflight = facts.get(PREFLIGHT);
-        return preflight != null && !PREFLIGHT_PASSED.matcher(preflight.strip()).matches();
+        if (preflight == null) return false;
+        // a merged report's fact gives each shard's when they differ: "a: 8 checks passed; b: 7 checks passed"
+        for (String part : preflight.split("; ")) {
+            String own = part.strip().replaceFirst("^[^:\\d][^:]*: ", "");
+            if (!PREFLIGHT_PASSED.matcher(own).matches()) return true;
+        }
+        return false;
     }
 
     public boolean stopped() {
