@@ -118,6 +118,10 @@ final class IndexPage {
             if (s.result().error() != null) {
                 // "ABORTED: needs …" reads better without the exception's class name before it
                 String first = s.result().error().lines().findFirst().orElse("").replaceFirst("^[\\w.$]+: (?=(ABORTED|INFRA-ERROR|SPEC-ERROR):)", "");
+                // a FLAKY scenario's error opens with "Failed on the first try…": the first try's own message says what failed
+                List<String> lines = s.result().error().lines().toList();
+                int firstTry = lines.indexOf("The first try's error:");
+                if (firstTry >= 0 && firstTry + 1 < lines.size()) first += "\n" + lines.get(firstTry + 1);
                 html.append("<div><pre class=\"error\">").append(Html.esc(first)).append("</pre>");
                 if (s.result().error().lines().count() > 1) {
                     html.append("<details><summary>Full error</summary><pre class=\"error\">").append(Html.esc(s.result().error())).append("</pre></details>");
