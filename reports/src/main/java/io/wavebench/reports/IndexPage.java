@@ -149,7 +149,12 @@ final class IndexPage {
             html.append("<p>This is the first run in the history folder; trends appear from the second run on.</p>");
             return;
         }
-        html.append("<p>").append(Html.esc(trends.summaryLine())).append(".</p>");
+        RunRecord previous = trends.previous();
+        html.append("<p>Pass rate ").append(Trends.percent(trends.current().passRate()))
+                .append(previous == null ? "" : " (previous " + Trends.percent(previous.passRate()) + ", commit " + Html.esc(previous.shortCommit()) + ")")
+                .append(" over ").append(trends.runs().size()).append(" runs of this rig and selection.</p>");
+        keyList(html, "Newly failing", trends.newlyFailing());
+        keyList(html, "Flaky in recent runs", trends.flaky());
         List<String> labels = trends.runLabels();
         html.append(SvgChart.of("Pass rate, last " + trends.runs().size() + " runs", trends.passRates(), "", Double.NaN, true, labels));
         List<Trends.Series> series = trends.measurementSeries();
@@ -157,7 +162,7 @@ final class IndexPage {
             html.append("<details><summary>Measurement trends (").append(series.size()).append(")</summary>");
             for (Trends.Series s : series) {
                 double limit = s.limit() == null ? Double.NaN : s.limit().value();
-                html.append(SvgChart.of(s.measurement() + " — " + readable(s.scenarioKey()), s.values(), s.unit(), limit, false, labels));
+                html.append(SvgChart.of(Trends.figureTitle(s.measurement()) + " — " + readable(s.scenarioKey()), s.values(), s.unit(), limit, false, labels));
             }
             html.append("</details>");
         }
@@ -300,6 +305,18 @@ final class IndexPage {
 
     private String marks(ScenarioView s) {
         return FeaturePage.marks(trends, s);
+    }
+
+    /** Scenarios named by their history keys, as a folded list: the count reads at a glance, the names one click away. */
+    private static void keyList(StringBuilder html, String what, List<String> keys) {
+        if (keys.isEmpty()) {
+            html.append("<p>").append(what).append(": none.</p>");
+            return;
+        }
+        html.append("<details><summary>").append(what).append(": ").append(keys.size()).append(keys.size() == 1 ? " scenario" : " scenarios")
+                .append("</summary><ul>");
+        keys.forEach(k -> html.append("<li>").append(Html.esc(readable(k))).append("</li>"));
+        html.append("</ul></details>");
     }
 
     /** A history key as a chart title reads it: "A purchase (offline_purchase.feature)". */

@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 final class SvgChart {
 
-    private static final int W = 640, H = 214, LEFT = 56, RIGHT = 16, TOP = 28, BOTTOM = 44;
+    private static final int W = 640, H = 230, LEFT = 64, RIGHT = 16, TOP = 44, BOTTOM = 44;
     /** At most this many x-axis labels, so they do not overlap on a long history; the last run is always labelled. */
     private static final int MAX_LABELS = 6;
 
@@ -48,7 +48,10 @@ final class SvgChart {
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ").append(W).append(' ').append(H)
                 .append("\" width=\"").append(W).append("\" height=\"").append(H).append("\" role=\"img\" aria-label=\"").append(Html.esc(title)).append("\">");
         svg.append("<title>").append(Html.esc(title)).append("</title>");
-        svg.append(text(LEFT, 18, title, "start", 13, "600"));
+        // "figure — scenario (file)": the figure in bold, where it was taken on a line of its own below
+        int dash = title.indexOf(" — ");
+        svg.append(text(8, 18, dash < 0 ? title : title.substring(0, dash), "start", 13, "600"));
+        if (dash >= 0) svg.append(text(8, 34, title.substring(dash + 3), "start", 11, "400"));
         for (int i = 0; i <= 4; i++) {
             double v = lo + (hi - lo) * i / 4;
             double py = y.applyAsDouble(v);

@@ -107,6 +107,11 @@ public record Trends(List<RunRecord> runs) {
         return name.replaceAll(",?\\s*\\bmedian(?: of \\d+ answers?)?\\b", "").replaceAll("\\s+", " ").strip();
     }
 
+    /** A figure's name for a chart title: "MDB response time, median (VMC's view)", its sample count left out as in {@link #figureKey}. */
+    static String figureTitle(String name) {
+        return name.replaceAll("(\\bmedian) of \\d+ answers?\\b", "$1");
+    }
+
     /** Each run's x-axis label, oldest first: its UTC date and time and its commit ({@code 12-06 10:41 3f2a1bc}). */
     public List<String> runLabels() {
         java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);

@@ -186,6 +186,8 @@ class HistoryTest {
         assertEquals(1, series.size());
         assertEquals("MDB response time (VMC's view)", series.get(0).measurement(), "titled by the figure's name as it is now");
         assertEquals(List.of(3.1, 3.3, 2.9), java.util.Arrays.stream(series.get(0).values()).boxed().toList());
+        assertEquals("MDB response time, median (VMC's view)", Trends.figureTitle("MDB response time, median of 104 answers (VMC's view)"),
+                "a chart title without the count, while the figure still carries it");
     }
 
     @Test

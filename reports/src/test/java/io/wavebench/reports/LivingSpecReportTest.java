@@ -152,7 +152,7 @@ class LivingSpecReportTest {
         Document index = parse("index.html");
         assertTrue(texts(index, "span").contains("newly failing"));
         assertEquals(1 + 2, index.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength(), "pass rate and each measurement as inline SVG");
-        assertTrue(text(index.getDocumentElement()).contains("pass rate 50 % (previous 67 %)"), text(index.getDocumentElement()));
+        assertTrue(text(index.getDocumentElement()).contains("Pass rate 50 % (previous 67 %, commit ?)"), text(index.getDocumentElement()));
         assertEquals(List.of(), SiteCheck.check(dir));
     }
 
