@@ -300,7 +300,10 @@ final class IndexPage {
 
     private String link(ScenarioView s) {
         FeatureResult feature = features.keySet().stream().filter(f -> features.get(f).contains(s)).findFirst().orElseThrow();
-        return "<a href=\"" + Html.esc(feature.pageName()) + "#" + s.anchor() + "\">" + Html.esc(s.result().name()) + "</a>";
+        String link = "<a href=\"" + Html.esc(feature.pageName()) + "#" + s.anchor() + "\">" + Html.esc(s.result().name()) + "</a>";
+        // outline rows often share their name: the row's values tell them apart
+        int cells = s.historyKey().indexOf(" › | ");
+        return s.result().isOutlineRow() && cells >= 0 ? link + " <span class=\"meta\">" + Html.esc(s.historyKey().substring(cells + 3)) + "</span>" : link;
     }
 
     private String marks(ScenarioView s) {
