@@ -34,6 +34,8 @@ public final class ScenarioRig {
     private SimulatedPhone.Sounded lastSounded;
     /** On the rig's clock, when the last sound any step played had left the speaker (play() drains), or -1. */
     private volatile long lastSoundEndedNanos = -1;
+    /** Every payment the phone sounded in this scenario, oldest first: what the air carried, for {@link RigSaw}. */
+    private final java.util.List<Sounding> soundings = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The modem profile a scenario asked for before the rig was assembled, or null for the rig file's. */
     private String modemProfile;
 
@@ -100,6 +102,15 @@ public final class ScenarioRig {
     void remember(SimulatedPhone.Sounded sounded) {
         soundEnded();
         lastSounded = sounded;
+        var acoustic = session == null ? null : session.rig().acoustic();
+        if (acoustic != null) soundings.add(new Sounding(acoustic.profile(), sounded.samples().length / (double) acoustic.sampleRateOrDefault(), lastSoundEndedNanos));
+    }
+
+    /** A payment sound the phone played: its modem profile, its length on the air, when it ended on the rig's clock. */
+    record Sounding(String profile, double seconds, long endedNanos) {}
+
+    java.util.List<Sounding> soundings() {
+        return java.util.List.copyOf(soundings);
     }
 
     /**
