@@ -35,11 +35,12 @@ final class RigSaw {
                 .orElse("a real air (phone speaker '" + session.rig().roles().phone().speaker() + "'); the in-band SNR at the reader is not measured"));
         long now = RigClock.nanos();
         if (soundings.isEmpty()) {
-            lines.add("sounded: no payment in this scenario");
+            lines.add("sounded: nothing in this scenario");
         } else {
             ScenarioRig.Sounding last = soundings.get(soundings.size() - 1);
-            lines.add(String.format(Locale.ROOT, "sounded: %d payment%s, the last %s %.2f s long, ended %.1f s before the end",
-                    soundings.size(), soundings.size() == 1 ? "" : "s", last.profile(), last.seconds(), (now - last.endedNanos()) / 1e9));
+            lines.add(String.format(Locale.ROOT, "sounded: %d sound%s, the last %s%s, ended %.1f s before the end",
+                    soundings.size(), soundings.size() == 1 ? "" : "s", last.profile(),
+                    Double.isNaN(last.seconds()) ? "" : String.format(Locale.ROOT, " %.2f s long", last.seconds()), (now - last.endedNanos()) / 1e9));
         }
         lines.addAll(reader(session));
         lines.addAll(bus(session));
