@@ -1,6 +1,5 @@
 package io.wavebench.features.steps;
 
-import io.cucumber.java.Scenario;
 import io.wavebench.drivers.optical.Frame;
 import io.wavebench.fixtures.codes.CodeRig;
 import io.wavebench.fixtures.rig.RigSession;
@@ -8,10 +7,9 @@ import io.wavebench.simulators.printer.PrintedReceipt;
 import io.wavebench.simulators.printer.ReceiptRenderer;
 import io.wavebench.simulators.reader.ReaderEvent;
 import io.wavebench.simulators.reader.ReferenceReader;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,7 +32,12 @@ final class CodeEvidence {
 
     private CodeEvidence() {}
 
-    static void keep(Scenario scenario, RigSession session, Path dir) throws IOException {
+    /**
+     * Printed tickets and the kiosks' and reader's text for every scenario; camera frames and what
+     * a bench window showed only where {@link EvidenceFolder#keepsEverything()}, else named in
+     * {@code notKept}.
+     */
+    static void keep(EvidenceFolder evidence, RigSession session, List<String> notKept) {
         if (session.codesIfStarted().isEmpty()) return;
         CodeRig codes = session.codesIfStarted().get();
         for (var entry : codes.kiosks().entrySet()) {
@@ -42,40 +45,30 @@ final class CodeEvidence {
             CodeRig.Kiosk k = entry.getValue();
             List<PrintedReceipt> receipts = k.printer().receipts();
             for (int i = 0; i < receipts.size(); i++) {
-                byte[] png = ReceiptRenderer.renderPng(receipts.get(i));
                 String file = "printed-ticket-" + name + "-" + (i + 1) + ".png";
-                Files.write(dir.resolve(file), png);
-                scenario.attach(png, "image/png", file + " — what " + name + "'s printer printed");
+                evidence.file(file, ReceiptRenderer.renderPng(receipts.get(i)), "what " + name + "'s printer printed");
             }
             if (!k.printer().inProgress().isEmpty()) {
-                byte[] png = ReceiptRenderer.renderPng(k.printer().inProgress());
-                Files.write(dir.resolve("printer-" + name + "-unfinished.png"), png);
+                evidence.file("printer-" + name + "-unfinished.png", ReceiptRenderer.renderPng(k.printer().inProgress()), "what " + name + "'s printer had not finished");
             }
             // A kiosk that is the rig's black-box reader has no insides here: its printer is all there is (its log is the reader's).
             String said = (k.kiosk() == null ? "" : "screen:" + System.lineSeparator() + String.join(System.lineSeparator(), k.kiosk().kioskScreen())
                     + System.lineSeparator() + "log:" + System.lineSeparator() + log(k.kiosk(), null))
                     + "printer events: " + k.printer().events() + System.lineSeparator();
-            Files.writeString(dir.resolve("kiosk-" + name + ".txt"), said);
-            scenario.attach(said, "text/plain", "kiosk-" + name + ".txt — the kiosk's " + (k.kiosk() == null ? "printer" : "screen and log")
-                    + " (evidence; no step reads them)");
-            if (k.kiosk() != null) frame(scenario, dir, "camera-" + name + ".png", k.kiosk().lastCameraFrame().orElse(null));
+            evidence.text("kiosk-" + name + ".txt", said, "the kiosk's " + (k.kiosk() == null ? "printer" : "screen and log") + " (evidence; no step reads them)");
+            if (k.kiosk() != null) frame(evidence, notKept, "camera-" + name + ".png", k.kiosk().lastCameraFrame().map(Frame::toImage).orElse(null));
         }
         // On a bench: what the window in front of the real reader showed it, read back from the display.
         if (codes.lastShownOnWindow().isPresent()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(codes.lastShownOnWindow().get(), "png", out);
-            Files.write(dir.resolve("window-reader.png"), out.toByteArray());
-            scenario.attach(out.toByteArray(), "image/png", "window-reader.png — what the bench window showed the reader");
+            picture(evidence, notKept, "window-reader.png", codes.lastShownOnWindow().get(), "what the bench window showed the reader");
         }
         // The simulated reader's camera, where it read or saw something (else its frames are its dark window).
         ReferenceReader reader = session.reader().orElse(null);
         if (reader == null || reader.cameraSummary().isEmpty()) return;
         String read = log(reader, CAMERA_EVENTS);
         if (read.isEmpty()) return;
-        frame(scenario, dir, "camera-reader.png", reader.lastCameraFrame().orElse(null));
-        String text = read + reader.cameraSummary().get() + System.lineSeparator();
-        Files.writeString(dir.resolve("reader-codes.txt"), text);
-        scenario.attach(text, "text/plain", "reader-codes.txt — what the reader's code camera read, and what it said");
+        frame(evidence, notKept, "camera-reader.png", reader.lastCameraFrame().map(Frame::toImage).orElse(null));
+        evidence.text("reader-codes.txt", read + reader.cameraSummary().get() + System.lineSeparator(), "what the reader's code camera read, and what it said");
     }
 
     private static String log(ReferenceReader reader, Set<ReaderEvent.Kind> kinds) {
@@ -84,15 +77,21 @@ final class CodeEvidence {
         return lines.isEmpty() ? "" : String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
 
-    private static void frame(Scenario scenario, Path dir, String file, Frame frame) {
-        if (frame == null) return;
+    private static void frame(EvidenceFolder evidence, List<String> notKept, String file, BufferedImage frame) {
+        if (frame != null) picture(evidence, notKept, file, frame, "the last frame the camera kept");
+    }
+
+    private static void picture(EvidenceFolder evidence, List<String> notKept, String file, BufferedImage image, String what) {
+        if (!evidence.keepsEverything()) {
+            notKept.add(file + " (" + what + ")");
+            return;
+        }
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(frame.toImage(), "png", out);
-            Files.write(dir.resolve(file), out.toByteArray());
-            scenario.attach(out.toByteArray(), "image/png", file + " — the last frame the camera kept");
+            ImageIO.write(image, "png", out);
+            evidence.file(file, out.toByteArray(), what);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new java.io.UncheckedIOException(file + " could not be encoded", e);
         }
     }
 }

@@ -34,6 +34,8 @@ public final class ScenarioRig {
     private SimulatedPhone.Sounded lastSounded;
     /** On the rig's clock, when the last sound any step played had left the speaker (play() drains), or -1. */
     private volatile long lastSoundEndedNanos = -1;
+    /** Every sound a step played in this scenario, oldest first: what the air carried, for {@link RigSaw}. */
+    private final java.util.List<Sounding> soundings = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The modem profile a scenario asked for before the rig was assembled, or null for the rig file's. */
     private String modemProfile;
 
@@ -98,8 +100,15 @@ public final class ScenarioRig {
 
     /** A token the phone sounded: the recording a replay attacker would hold. Call as play() returns. */
     void remember(SimulatedPhone.Sounded sounded) {
-        soundEnded();
         lastSounded = sounded;
+        sounded(sounded.samples().length);
+    }
+
+    /** A sound a step played: its modem profile, its length on the air (NaN where the step did not say), when it ended on the rig's clock. */
+    record Sounding(String profile, double seconds, long endedNanos) {}
+
+    java.util.List<Sounding> soundings() {
+        return java.util.List.copyOf(soundings);
     }
 
     /**
@@ -107,7 +116,14 @@ public final class ScenarioRig {
      * reader's time to answer it counts from here ({@link Cursors#readerAnswerTime()}).
      */
     void soundEnded() {
+        sounded(-1);
+    }
+
+    /** A sound of this many samples (-1: not known here, e.g. a recording or a forgery) has just left the speaker. */
+    private void sounded(int samples) {
         lastSoundEndedNanos = RigClock.nanos();
+        var acoustic = session == null ? null : session.rig().acoustic();
+        if (acoustic != null) soundings.add(new Sounding(acoustic.profile(), samples < 0 ? Double.NaN : samples / (double) acoustic.sampleRateOrDefault(), lastSoundEndedNanos));
     }
 
     long lastSoundEndedNanos() {

@@ -1,15 +1,10 @@
 package io.wavebench.features.steps;
 
-import io.cucumber.java.Scenario;
 import io.wavebench.fixtures.rig.RigSession;
 import io.wavebench.fixtures.trust.TrustRig;
 import io.wavebench.simulators.backend.BackendClient;
 import io.wavebench.simulators.reader.ReaderEvent;
 import io.wavebench.simulators.reader.SimulatedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,21 +17,21 @@ final class TrustEvidence {
 
     private TrustEvidence() {}
 
-    static void keep(Scenario scenario, RigSession session, Path dir) {
+    static void keep(EvidenceFolder evidence, RigSession session) {
         session.readerInternals().ifPresent(reader -> {
             // A reader powered up again starts a new log: the logs before each power cut come first.
             StringBuilder text = new StringBuilder();
             for (SimulatedReader before : session.readersBeforePowerCuts()) text.append(log(before)).append("--- power cut ---").append(System.lineSeparator());
-            attach(scenario, dir, "reader-events.txt", text.append(log(reader)).toString(), "the reader's log, with each refusal's reason code");
+            evidence.text("reader-events.txt", text.append(log(reader)).toString(), "the reader's log, with each refusal's reason code");
         });
         session.readerOutput().ifPresent(output ->
-                attach(scenario, dir, "reader-output.txt", output, "what the reader process printed during the scenario (its log; no step reads it)"));
+                evidence.text("reader-output.txt", output, "what the reader process printed during the scenario (its log; no step reads it)"));
         session.trustIfStarted().ifPresent(trust -> {
             trust.nextReaderIfStarted().ifPresent(reader ->
-                    attach(scenario, dir, "reader-events-next-machine.txt", log(reader), "the second machine's reader's log"));
+                    evidence.text("reader-events-next-machine.txt", log(reader), "the second machine's reader's log"));
             trust.nextVmcIfStarted().ifPresent(vmc ->
-                    attach(scenario, dir, "mdb-trace-next-machine.txt", vmc.trace().toText(), "the second machine's MDB bus, decoded"));
-            if (trust.syncedAny()) attach(scenario, dir, "settlement.txt", settlement(trust), "what settlement holds: ledger, double spends, revocations, per-reader reports");
+                    evidence.text("mdb-trace-next-machine.txt", vmc.trace().toText(), "the second machine's MDB bus, decoded"));
+            if (trust.syncedAny()) evidence.text("settlement.txt", settlement(trust), "what settlement holds: ledger, double spends, revocations, per-reader reports");
         });
     }
 
@@ -61,14 +56,5 @@ final class TrustEvidence {
             text.append("settlement could not be read: ").append(e.getMessage()).append('\n');
         }
         return text.toString();
-    }
-
-    private static void attach(Scenario scenario, Path dir, String name, String text, String what) {
-        try {
-            Files.writeString(dir.resolve(name), text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        scenario.attach(text, "text/plain", name + " — " + what);
     }
 }
