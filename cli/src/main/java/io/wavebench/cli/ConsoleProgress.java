@@ -43,12 +43,11 @@ public final class ConsoleProgress implements ConcurrentEventListener {
     static volatile boolean failureBlocks = true;
     /** Set when the run is stopped: the scenarios still running say nothing more. */
     static volatile boolean muted;
-    /** The console; tests of the command replace it. */
-    static volatile PrintStream out = System.out;
 
     static final int MESSAGE_LINES = 6;
     static final int RIG_SAW_LINES = 12;
 
+    private final PrintStream out = System.out;
     private final AtomicInteger finished = new AtomicInteger();
     private final long start = System.nanoTime();
     private final Map<String, String> features = new ConcurrentHashMap<>();

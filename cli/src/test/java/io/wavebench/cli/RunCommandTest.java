@@ -48,7 +48,7 @@ class RunCommandTest {
     @Test
     void three_shards_merged_give_the_same_scenarios_and_outcomes_as_one_run(@TempDir Path dir) throws Exception {
         Path history = dir.resolve("history");
-        assertEquals(0, run(history, "--report", dir.resolve("whole").toString(), "--tags", "not @rig and not @sidebyside"));
+        assertEquals(0, run(history, "--report", dir.resolve("whole").toString(), "--tags", "not @rig and not @sidebyside and not @slow and not @defects"));
         Map<String, Outcome> whole = outcomes(dir.resolve("whole"));
         assertEquals(10, whole.size(), whole.toString());
         assertEquals(Outcome.FLAKY, only(whole, "fails on its first try"));
@@ -62,7 +62,7 @@ class RunCommandTest {
         for (int i = 1; i <= 3; i++) {
             Path shard = dir.resolve("shard-" + i);
             shards.add(shard);
-            assertEquals(0, run(history, "--report", shard.toString(), "--tags", "not @rig and not @sidebyside", "--shard", i + "/3"));
+            assertEquals(0, run(history, "--report", shard.toString(), "--tags", "not @rig and not @sidebyside and not @slow and not @defects", "--shard", i + "/3"));
             Map<String, Outcome> part = outcomes(shard);
             assertTrue(part.size() >= 3 && part.size() <= 4, "shards are dealt evenly: " + part);
             for (String key : part.keySet()) assertTrue(seen.add(key), key + " ran in two shards");

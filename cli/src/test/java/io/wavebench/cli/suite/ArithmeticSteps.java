@@ -73,6 +73,16 @@ public final class ArithmeticSteps {
         if (!dir.endsWith("/rerun")) throw new AssertionError("first try (report folder " + dir + ")");
     }
 
+    /**
+     * Stands for a scenario that takes time on the rig (a purchase over the air takes seconds),
+     * so a test can stop a run while scenarios are still to come. Nothing is awaited but time.
+     */
+    @Given("a scenario that takes {int} ms")
+    public void aScenarioThatTakes(int millis) {
+        org.awaitility.Awaitility.await("a scenario's " + millis + " ms").pollDelay(java.time.Duration.ofMillis(millis))
+                .atMost(java.time.Duration.ofMillis(millis + 5_000L)).until(() -> true);
+    }
+
     @Given("the rig is assembled")
     public void theRigIsAssembled() {
         rig.session();
