@@ -131,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("log:    " + log + (verbose ? " and the console" : ""));
         // DESIGN §5.7: a reader that remembers must never see this run's credential ids and counters
         // again. Made (and said, with how to take its ids again) before any scenario assembles a rig.
-        RunIdentity run = RunIdentity.current();
+        RunIdentity identity = RunIdentity.current();
         Instant started = Instant.now();
         long start = System.nanoTime();
         MachineLoad loadAtStart = MachineLoad.now();
@@ -151,11 +151,11 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf("plan: %d scenarios%s, %d side by side (the rig has %d lane%s)%s; %s; figures: %s%n", selected.size(),
                 share == null ? "" : " of " + plan.size() + " (shard " + share + ")", sideBySide, lanes, lanes == 1 ? "" : "s",
                 alone == 0 || sideBySide == 1 ? "" : ", " + alone + " @timing scenario" + (alone == 1 ? "" : "s") + " alone", loadAtStart, judge);
-        Started run0 = new Started(reportDir, loaded, rigLocation, run, started, start, loadAtStart, preflight, share, plan, selected, sideBySide, lanes, judge);
+        Started begun = new Started(reportDir, loaded, rigLocation, identity, started, start, loadAtStart, preflight, share, plan, selected, sideBySide, lanes, judge);
 
         ResultsWriter.thaw();
         ConsoleProgress.muted = false;
-        try (RunStop stop = RunStop.install(signal -> stopped(run0, signal))) {
+        try (RunStop stop = RunStop.install(signal -> stopped(begun, signal))) {
             if (!selected.isEmpty()) {
                 runCucumber(reportDir, locations(selected), sideBySide, selected.size(), "");
                 // SPEC-ERROR is not in failedLocations: running a step that is not written again cannot help
@@ -171,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
                 stop.awaitDone(); // a signal's stop is writing the report; the JVM exits when it is done
                 return 143;
             }
-            return ended(run0, finish(run0, null));
+            return ended(begun, finish(begun, null));
         }
     }
 
