@@ -43,28 +43,35 @@ class RunConsoleTest {
         assertFalse(text.contains("\tat "), "no stack trace on the console:\n" + text);
         assertFalse(text.matches("(?s).*\\d+ scenarios \\(\\d+ passed\\).*"), "no Cucumber summary (the dry run's would come before anything ran):\n" + text);
 
-        assertTrue(console.stream().anyMatch(l -> l.matches("\\[\\d/3] PASS +Defects for testing the console › a sum that is right \\(\\d+\\.\\d s\\) · \\d+ s")), text);
-        assertTrue(console.stream().anyMatch(l -> l.matches("\\[\\d/3] FAIL +Defects for testing the console › a sum the product gets wrong .*")), text);
-        assertTrue(console.stream().anyMatch(l -> l.matches("\\[\\d/3] SPEC-ERROR +Defects for testing the console › a step nobody has written .*")), text);
+        assertTrue(console.stream().anyMatch(l -> l.matches("\\[\\d/4] PASS +Defects for testing the console › a sum that is right \\(\\d+\\.\\d s\\) · \\d+ s")), text);
+        assertTrue(console.stream().anyMatch(l -> l.matches("\\[\\d/4] FAIL +Defects for testing the console › a sum the product gets wrong .*")), text);
+        assertTrue(console.stream().anyMatch(l -> l.matches("\\[\\d/4] SPEC-ERROR +Defects for testing the console › a step nobody has written .*")), text);
 
         // one block per failing scenario: the failing step and its message once, though the scenario ran twice (rerun)
         assertEquals(1, count(console, "failed at: Then the number is 5"), text);
         assertEquals(1, count(console, "expected 5, have 4"), text);
-        assertTrue(console.stream().anyMatch(l -> l.startsWith("rerun [1/1] FAIL ")), text);
+        assertEquals(2, console.stream().filter(l -> l.startsWith("rerun [") && l.contains(" FAIL ")).count(), text);
+        // what the rig saw, from the scenario's rig-saw.txt, and where its evidence is
+        int saw = console.indexOf("      the rig saw:");
+        assertTrue(saw > 0, text);
+        assertEquals(List.of("        air: 3 soundings, SNR in band -12 dB", "        reader: LISTENING, no frame"), console.subList(saw + 1, saw + 3));
+        assertTrue(console.get(saw + 3).matches("      evidence: .*/evidence/defects-L\\d+-a-purchase-the-reader-never-heard"), console.get(saw + 3));
         // the spec's fault, with the step's text and the start of the definition that would match it
         assertEquals(1, count(console, "the specification's fault: no step definition matches When the number is squared twice over"), text);
         assertTrue(console.stream().anyMatch(l -> l.contains("a definition would start: @When(\"the number is squared twice over\")")), text);
 
         // one closing summary, naming what failed
-        assertEquals(1, count(console, "3 scenarios: 1 PASS, 1 FAIL, 1 SPEC-ERROR in "), text);
+        assertEquals(1, count(console, "4 scenarios: 1 PASS, 2 FAIL, 1 SPEC-ERROR in "), text);
         assertEquals(1, count(console, "  SPEC-ERROR Defects for testing the console › a step nobody has written"), text);
 
         // the step not written is not rerun: nothing is known about the reader, and running it again cannot help
         try (Stream<Path> rerun = Files.list(report.resolve(RunFolder.RERUN).resolve(RunFolder.RESULTS))) {
-            assertEquals(List.of("defects-L6-a-sum-the-product-gets-wrong.json"), rerun.map(p -> p.getFileName().toString()).toList());
+            assertEquals(List.of("defects-L11-a-purchase-the-reader-never-heard.json", "defects-L6-a-sum-the-product-gets-wrong.json"),
+                    rerun.map(p -> p.getFileName().toString()).sorted().toList());
         }
         Map<String, Outcome> outcomes = RunFolder.read(report).scenarios().stream().collect(Collectors.toMap(ScenarioResult::name, ScenarioResult::outcome));
-        assertEquals(Map.of("a sum the product gets wrong", Outcome.FAIL, "a step nobody has written", Outcome.SPEC_ERROR, "a sum that is right", Outcome.PASS), outcomes);
+        assertEquals(Map.of("a sum the product gets wrong", Outcome.FAIL, "a purchase the reader never heard", Outcome.FAIL,
+                "a step nobody has written", Outcome.SPEC_ERROR, "a sum that is right", Outcome.PASS), outcomes);
     }
 
     private static long count(List<String> console, String part) {

@@ -83,6 +83,26 @@ public final class ArithmeticSteps {
                 .atMost(java.time.Duration.ofMillis(millis + 5_000L)).until(() -> true);
     }
 
+    private io.cucumber.java.Scenario scenario;
+
+    @io.cucumber.java.Before
+    public void remember(io.cucumber.java.Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    /**
+     * Leaves what the rig saw in the scenario's evidence folder, as the features' After hook does
+     * for a scenario that did not pass, then fails: the console must show those lines.
+     */
+    @Then("the rig saw {string} and the scenario fails")
+    public void theRigSawAndTheScenarioFails(String saw) throws java.io.IOException {
+        java.nio.file.Path evidence = java.nio.file.Path.of(System.getProperty("wavebench.report.dir"), "evidence",
+                io.wavebench.reports.EvidenceNames.slug(scenario.getUri().toString(), scenario.getLine(), scenario.getName()));
+        java.nio.file.Files.createDirectories(evidence);
+        java.nio.file.Files.writeString(evidence.resolve("rig-saw.txt"), saw.replace("; ", "\n") + "\n");
+        throw new AssertionError("the reader sends BEGIN SESSION: not seen within 10000 ms");
+    }
+
     @Given("the rig is assembled")
     public void theRigIsAssembled() {
         rig.session();

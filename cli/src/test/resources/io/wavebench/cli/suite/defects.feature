@@ -8,6 +8,10 @@ Feature: Defects for testing the console
     When 2 is added
     Then the number is 5
 
+  Scenario: a purchase the reader never heard
+    Given the number 1
+    Then the rig saw "air: 3 soundings, SNR in band -12 dB; reader: LISTENING, no frame" and the scenario fails
+
   Scenario: a step nobody has written
     Given the number 2
     When the number is squared twice over
