@@ -41,8 +41,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Runs the feature suite (the living specification) against a rig and writes the report.",
-            "Prints each scenario's outcome as it finishes, then a summary, the report's path and the trend across runs.",
-            "Exit status: 0 when every scenario passed (FLAKY and ABORTED included), 1 when any failed or met a broken rig, 2 when the run could not start."
+            "Prints each scenario's outcome as it finishes (one short block for each that failed), then one summary, the report's path and the trend across runs.",
+            "The log goes to <report>/wavebench.log; each scenario's result is on disk in <report>/results/ as it finishes.",
+            "Stopped by SIGTERM or SIGINT (a CI timeout, Ctrl-C), it finishes the report, junit.xml and the history from the scenarios that finished (the rest NOT-RUN) and exits 143 or 130.",
+            "Exit status: 0 when every scenario passed (FLAKY and ABORTED included), 1 when any failed, was a specification error, met a broken rig or failed a judged figure (--figures gate), 2 when the run could not start."
         })
 final class RunCommand implements Callable<Integer> {
 
@@ -60,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Report folder (default: target/wavebench-report/run-<timestamp>).")
     Path report;
 
-    @Option(names = "--history", paramLabel = "DIR", description = "History folder keeping each run's results for trends (default: target/wavebench-report/history).")
+    @Option(names = "--history", paramLabel = "DIR", description = "History folder keeping each run's results for trends (default: .wavebench/history in the wavebench checkout, which mvn clean keeps).")
     Path history;
 
     @Option(names = "--shard", paramLabel = "I/N", description = "Run only the I-th of N disjoint shares of the scenarios (stable across machines); merge the shards' reports with `wavebench report merge`.")
@@ -78,8 +80,31 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--glue", hidden = true, description = "Glue packages, comma-separated (tests of the command itself add their own glue).")
     String glue = GLUE;
 
+    @Option(names = "--keep", paramLabel = "N", defaultValue = "10",
+            description = "Keep the newest N run folders, this one included, and remove older ones beside it (default: ${DEFAULT-VALUE}). "
+                    + "Only run-* folders a wavebench run wrote, and only beside a report folder itself named run-* (the default place); "
+                    + "a --report named otherwise leaves its neighbours alone. The history folder is never touched.")
+    int keep;
+
+    @Option(names = "--figures", paramLabel = "gate|report-only",
+            description = "Whether a judged figure (taken alone, with a limit) that FAILs fails its scenario and the run (gate), or is only shown "
+                    + "(report-only: on a rig whose timing is not representative). Default: the rig file's figures.judge, else gate.")
+    String figures;
+
+    @Option(names = "--verbose", description = "Print the log on the console too; it always goes to <report>/wavebench.log.")
+    boolean verbose;
+
     /** Scenarios tagged @timing in the plan ({@code uri:line}): each runs alone (features' SideBySide). */
     private final java.util.Set<String> timing = new java.util.HashSet<>();
+
+    /** What {@link #finish} needs, known once the scenarios start. */
+    private record Started(Path reportDir, Rig rig, String rigLocation, RunIdentity identity, Instant started, long startNanos,
+            MachineLoad loadAtStart, RigPreflight.Report preflight, Shard share, List<Shard.Planned> plan, List<Shard.Planned> selected,
+            int sideBySide, int lanes, String figures) {}
+
+    /** The report as {@link #finish} wrote it. */
+    private record Finished(RunResult result, Map<String, String> facts, LivingSpecReport.Written written, List<String> problems,
+            Duration took, List<Path> pruned) {}
 
     @Override
     public Integer call() throws Exception {
@@ -90,14 +115,23 @@ final class RunCommand implements Callable<Integer> {
         Shard share = shard == null ? null : Shard.parse(shard);
         if (reruns < 0 || reruns > 1) throw new IllegalArgumentException("--reruns is 0 or 1, not " + reruns);
         if (threads < 1) throw new IllegalArgumentException("--threads is at least 1, not " + threads);
+        if (keep < 1) throw new IllegalArgumentException("--keep is at least 1 (this run's folder), not " + keep);
+        String judge = figures != null ? figures : java.util.Objects.requireNonNullElse(RunFacts.figuresJudge(RunFacts.rigFileText(rigLocation)), "gate");
+        if (!judge.equals("gate") && !judge.equals("report-only")) {
+            throw new IllegalArgumentException((figures != null ? "--figures" : "figures.judge in " + rigLocation) + " is gate or report-only, not '" + judge + "'");
+        }
         Path reportDir = (report != null ? report : defaultReportDir()).toAbsolutePath();
         Files.createDirectories(reportDir);
+        Path log = RunLog.toReport(reportDir, verbose);
         System.setProperty("wavebench.rig", rigLocation);
+        // the features' After hook reads this: a judged figure that FAILs fails its scenario unless report-only
+        System.setProperty("wavebench.figures", judge);
 
         System.out.println("wavebench run: rig '" + loaded.name() + "' (" + rigLocation + "), report " + reportDir);
+        System.out.println("log:    " + log + (verbose ? " and the console" : ""));
         // DESIGN §5.7: a reader that remembers must never see this run's credential ids and counters
         // again. Made (and said, with how to take its ids again) before any scenario assembles a rig.
-        RunIdentity run = RunIdentity.current();
+        RunIdentity identity = RunIdentity.current();
         Instant started = Instant.now();
         long start = System.nanoTime();
         MachineLoad loadAtStart = MachineLoad.now();
@@ -108,66 +142,125 @@ final class RunCommand implements Callable<Integer> {
                 : "preflight: the rig is broken; scenarios that need it will be INFRA-ERROR");
         if (!preflight.ok()) preflight.checks().forEach(c -> System.out.println("  " + c));
 
-        List<Shard.Planned> plan = plan(reportDir.resolve("plan"));
+        List<Shard.Planned> plan = plan(reportDir.resolve(RunFolder.PLAN));
         List<Shard.Planned> selected = share == null ? plan : share.select(plan);
+        Files.write(reportDir.resolve(RunFolder.PLAN).resolve(RunFolder.PLANNED), selected.stream().map(Shard.Planned::location).toList());
         int lanes = new RigLanes(rigLocation).capacity();
         int sideBySide = Math.max(1, Math.min(threads, Math.min(lanes, Math.max(1, selected.size()))));
         long alone = selected.stream().filter(s -> timing.contains(s.uri() + ":" + s.line())).count();
-        System.out.printf("plan: %d scenarios%s, %d side by side (the rig has %d lane%s)%s; %s%n", selected.size(),
+        System.out.printf("plan: %d scenarios%s, %d side by side (the rig has %d lane%s)%s; %s; figures: %s%n", selected.size(),
                 share == null ? "" : " of " + plan.size() + " (shard " + share + ")", sideBySide, lanes, lanes == 1 ? "" : "s",
-                alone == 0 || sideBySide == 1 ? "" : ", " + alone + " @timing scenario" + (alone == 1 ? "" : "s") + " alone", loadAtStart);
+                alone == 0 || sideBySide == 1 ? "" : ", " + alone + " @timing scenario" + (alone == 1 ? "" : "s") + " alone", loadAtStart, judge);
+        Started begun = new Started(reportDir, loaded, rigLocation, identity, started, start, loadAtStart, preflight, share, plan, selected, sideBySide, lanes, judge);
 
-        RunResult first;
-        if (selected.isEmpty()) {
-            first = null;
-        } else {
-            runCucumber(reportDir, locations(selected), sideBySide, selected.size(), "");
-            first = RunResult.readCucumberJson(reportDir.resolve(RunFolder.CUCUMBER_JSON));
-            List<String> failed = first.failedLocations();
-            if (reruns == 1 && !failed.isEmpty()) {
-                System.out.println("rerunning " + failed.size() + " failed scenario" + (failed.size() == 1 ? "" : "s") + " once, one at a time:");
-                Path rerunDir = reportDir.resolve(RunFolder.RERUN);
-                Files.createDirectories(rerunDir);
-                runCucumber(rerunDir, failed, 1, failed.size(), "rerun ");
+        ResultsWriter.thaw();
+        ConsoleProgress.muted = false;
+        try (RunStop stop = RunStop.install(signal -> stopped(begun, signal))) {
+            if (!selected.isEmpty()) {
+                runCucumber(reportDir, locations(selected), sideBySide, selected.size(), "");
+                // SPEC-ERROR is not in failedLocations: running a step that is not written again cannot help
+                List<String> failed = RunFolder.read(reportDir).failedLocations();
+                if (reruns == 1 && !failed.isEmpty()) {
+                    System.out.println("rerunning " + failed.size() + " failed scenario" + (failed.size() == 1 ? "" : "s") + " once, one at a time:");
+                    Path rerunDir = reportDir.resolve(RunFolder.RERUN);
+                    Files.createDirectories(rerunDir);
+                    runCucumber(rerunDir, failed, 1, failed.size(), "rerun ");
+                }
             }
+            if (!stop.claimNormalEnd()) {
+                stop.awaitDone(); // a signal's stop is writing the report; the JVM exits when it is done
+                return 143;
+            }
+            return ended(begun, finish(begun, null));
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * The report of the run as the plan and the result files on disk tell it — the one path for a
+     * run that ended and one that was stopped: context and facts, the living-spec report,
+     * {@code junit.xml}, the history record, and old run folders pruned.
+     */
+    private Finished finish(Started s, String stopped) throws java.io.IOException {
+        Duration took = Duration.ofNanos(System.nanoTime() - s.startNanos());
         LaunchedReaders.closeAll(); // a process reader this run started stops with it; one found running stays
         BenchBackends.closeAll(); // a bench's backend stops with the run; its database stays, as its reader's memory does
-
-        RunResult result = first == null ? new RunResult(List.of()) : RunFolder.read(reportDir);
+        TimingFigures figuresSeen = TimingFigures.of(s.reportDir());
         Map<String, String> facts = new LinkedHashMap<>();
-        if (share != null) facts.put("shard", share + " (" + selected.size() + " of " + plan.size() + " scenarios)");
-        facts.put("side by side", sideBySide + " scenario" + (sideBySide == 1 ? "" : "s") + " at a time (rig lanes: " + lanes + ")");
-        facts.put("preflight", preflight.ok() ? preflight.checks().size() + " checks passed" : preflight.failuresLine());
-        facts.put("machine load", loadAtStart + " at the start, " + MachineLoad.now() + " at the end");
-        facts.put("timing figures", TimingFigures.of(reportDir).line());
-        facts.put("run identity", run.nonce() + " (credential ids and token counters; -D" + RunIdentity.PROPERTY + "=" + run.nonce() + " takes them again)");
-        facts.putAll(RunFacts.of(loaded, tags));
-        RunContext context = new RunContext(loaded.name(), rigLocation, RunFacts.rigFileText(rigLocation), started, took, facts);
-        RunFolder.writeContext(reportDir, context);
-        if (first == null) writeEmptyCucumberJson(reportDir);
-        LivingSpecReport.Written written = LivingSpecReport.write(reportDir, result, context, new History(historyDir().toAbsolutePath()));
-        List<String> problems = SiteCheck.check(reportDir);
+        if (stopped != null) facts.put(RunFolder.STOPPED, stopped);
+        if (s.share() != null) facts.put("shard", s.share() + " (" + s.selected().size() + " of " + s.plan().size() + " scenarios)");
+        facts.put("side by side", s.sideBySide() + " scenario" + (s.sideBySide() == 1 ? "" : "s") + " at a time (rig lanes: " + s.lanes() + ")");
+        facts.put("preflight", s.preflight().ok() ? s.preflight().checks().size() + " checks passed" : s.preflight().failuresLine());
+        facts.put("machine load", s.loadAtStart() + " at the start, " + MachineLoad.now() + " at the end");
+        facts.put("timing figures", figuresSeen.line());
+        facts.put("figures", s.figures());
+        facts.put("run identity", s.identity().nonce() + " (credential ids and token counters; -D" + RunIdentity.PROPERTY + "=" + s.identity().nonce() + " takes them again)");
+        facts.put("commit", RunFacts.commit(root()));
+        facts.put("reader", RunFacts.reader(s.reportDir()));
+        facts.putAll(RunFacts.of(s.rig(), tags));
+        RunContext context = new RunContext(s.rig().name(), s.rigLocation(), RunFacts.rigFileText(s.rigLocation()), s.started(), took, facts);
+        RunFolder.writeContext(s.reportDir(), context); // before reading: a NOT-RUN scenario's reason is the "stopped" fact
+        RunResult result = RunFolder.read(s.reportDir());
+        if (s.selected().isEmpty()) writeEmptyCucumberJson(s.reportDir());
+        LivingSpecReport.Written written = LivingSpecReport.write(s.reportDir(), result, context, new History(historyDir().toAbsolutePath()));
+        List<String> problems = SiteCheck.check(s.reportDir());
+        List<Path> pruned = OldRuns.prune(s.reportDir(), keep);
+        return new Finished(result, facts, written, problems, took, pruned);
+    }
 
+    /** The shutdown hook's part (RunStop): the report from what finished, one line, and the JVM exits non-zero. */
+    private void stopped(Started s, String signal) {
+        ResultsWriter.freeze(); // what is on disk now is what the report says; the scenarios still running are NOT-RUN
+        ConsoleProgress.muted = true;
+        long done = countResults(s.reportDir().resolve(RunFolder.RESULTS));
+        boolean rerunning = Files.isDirectory(s.reportDir().resolve(RunFolder.RERUN));
+        String fact = signal + (rerunning ? " during the rerun of the failed scenarios" : "") + " after " + done + " of " + s.selected().size() + " scenarios";
+        try {
+            Finished f = finish(s, fact);
+            System.out.println();
+            System.out.println("wavebench run: stopped by " + fact + "; report of the finished ones (the rest NOT-RUN): "
+                    + f.written().index().toUri() + ", junit " + f.written().junitXml());
+        } catch (Exception | LinkageError e) {
+            System.out.println("wavebench run: stopped by " + fact + "; the report could not be finished: " + e);
+        }
+        System.out.flush();
+    }
+
+    private static long countResults(Path results) {
+        if (!Files.isDirectory(results)) return 0;
+        try (var files = Files.list(results)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json") && !f.getFileName().toString().startsWith(".")).count();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /** The closing summary of a run that reached its end, and its exit status. */
+    private int ended(Started s, Finished f) {
+        RunResult result = f.result();
+        TimingFigures figuresSeen = TimingFigures.of(s.reportDir());
         System.out.println();
-        System.out.printf("%s in %.1f s wall%n", result.summaryLine(), took.toMillis() / 1000.0);
-        System.out.println("timing: " + facts.get("timing figures"));
-        System.out.println("load:   " + facts.get("machine load"));
-        System.out.println("report: " + written.index().toUri());
-        System.out.println("junit:  " + written.junitXml());
-        if (written.trends() != null && written.trends().hasHistory()) System.out.println("trend:  " + written.trends().summaryLine());
+        System.out.printf("%s in %.1f s wall%n", result.summaryLine(), f.took().toMillis() / 1000.0);
+        result.scenarios().stream().filter(r -> r.outcome().isFailure()).forEach(r -> System.out.println("  " + r.outcome().label() + " " + r.feature() + " › " + r.name()));
+        System.out.println("timing: " + f.facts().get("timing figures"));
+        figuresSeen.failed().forEach(m -> System.out.println("  FAIL figure " + m + (s.figures().equals("gate") ? "" : " (report-only: shown, not gating)")));
+        System.out.println("load:   " + f.facts().get("machine load"));
+        System.out.println("report: " + f.written().index().toUri());
+        System.out.println("junit:  " + f.written().junitXml());
+        if (f.written().trends() != null && f.written().trends().hasHistory()) System.out.println("trend:  " + f.written().trends().summaryLine());
         else System.out.println("trend:  first run in " + historyDir().toAbsolutePath() + "; trends start with the next run");
+        if (!f.pruned().isEmpty()) System.out.println("kept:   the newest " + keep + " runs; removed " + f.pruned().size() + " older: "
+                + f.pruned().stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
         // The report must open from file:// with every link and picture in place; say so loudly if not.
-        problems.forEach(p -> System.out.println("report problem: " + p));
+        f.problems().forEach(p -> System.out.println("report problem: " + p));
         if (result.scenarios().isEmpty()) {
-            if (share != null && !plan.isEmpty()) {
-                System.out.println("shard " + share + " has no scenario (only " + plan.size() + " in the suite); nothing to do");
+            if (s.share() != null && !s.plan().isEmpty()) {
+                System.out.println("shard " + s.share() + " has no scenario (only " + s.plan().size() + " in the suite); nothing to do");
                 return 0;
             }
             System.out.println("no scenario ran" + (tags == null ? "" : ": none matches --tags " + tags) + "; that counts as a failure");
             return 1;
         }
+        // a judged figure that FAILed has failed its scenario through the After hook (gate), so it is in anyFailure
         return !result.anyFailure() ? 0 : 1;
     }
 
@@ -175,7 +268,10 @@ final class RunCommand implements Callable<Integer> {
     private List<Shard.Planned> plan(Path dir) throws Exception {
         Files.createDirectories(dir);
         Path json = dir.resolve(RunFolder.CUCUMBER_JSON);
-        List<String> args = new ArrayList<>(List.of("--dry-run", "--plugin", "json:" + json, "--plugin", SilentSummary.class.getName(), "--monochrome"));
+        // the message stream carries every Scenario Outline's Examples tables before anything runs
+        List<String> args = new ArrayList<>(List.of("--dry-run", "--plugin", "json:" + json, "--plugin", "message:" + dir.resolve("cucumber.ndjson"),
+                // no summary of a plan: Cucumber's would say "82 scenarios (82 passed)" before anything ran
+                "--no-summary", "--monochrome"));
         args.addAll(glueArgs());
         if (tags != null) args.addAll(List.of("--tags", tags));
         args.add(features);
@@ -204,11 +300,17 @@ final class RunCommand implements Callable<Integer> {
                 // Cucumber's own JUnit XML; the report writes the enriched junit.xml CI reads
                 "--plugin", "junit:" + dir.resolve("cucumber-junit.xml"),
                 "--plugin", ConsoleProgress.class.getName(),
+                // each scenario's result on disk as it ends, so a stopped run keeps what finished
+                "--plugin", ResultsWriter.class.getName() + ":" + dir,
+                // Cucumber's own summary would repeat every failure with its stack trace; the run prints one summary
+                "--no-summary",
                 "--threads", Integer.toString(sideBySide),
                 "--monochrome"));
         args.addAll(locations);
         ConsoleProgress.planned = planned;
         ConsoleProgress.prefix = progressPrefix;
+        ConsoleProgress.reportDir = dir;
+        ConsoleProgress.failureBlocks = progressPrefix.isEmpty(); // the rerun's verdict is in the summary; its block was shown once
         io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
     }
 
@@ -232,9 +334,14 @@ final class RunCommand implements Callable<Integer> {
         return RigFiles.DEFAULT;
     }
 
+    /** Default {@code <wavebench.root>/.wavebench/history}: outside target/, so {@code mvn clean} keeps it. */
     private Path historyDir() {
         if (history != null) return history;
-        return Path.of(System.getProperty("wavebench.root", "."), "target", "wavebench-report", "history");
+        return root().resolve(".wavebench").resolve("history");
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("wavebench.root", "."));
     }
 
     private static Path defaultReportDir() {

@@ -53,6 +53,70 @@ final class RunFacts {
         facts.put(name, s.toString().replaceFirst("^, ", ""));
     }
 
+    /**
+     * The commit the suite ran from: {@code git rev-parse --short HEAD} in the wavebench
+     * checkout, with {@code -dirty} when {@code git status --porcelain} lists changes (the run is
+     * then not reproducible from the commit alone); {@code unknown} without git or a checkout.
+     */
+    static String commit(Path root) {
+        String head = git(root, "rev-parse", "--short", "HEAD");
+        if (head == null || head.isBlank()) return "unknown";
+        String status = git(root, "status", "--porcelain");
+        return head.strip() + (status != null && !status.isBlank() ? "-dirty" : "");
+    }
+
+    private static String git(Path root, String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", root.toString()));
+        command.addAll(java.util.List.of(args));
+        try {
+            Process git = new ProcessBuilder(command).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!git.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                git.destroyForcibly();
+                return null;
+            }
+            return git.exitValue() == 0 ? out : null;
+        } catch (IOException e) {
+            return null; // no git on this machine
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /**
+     * The reader as its MDB EXPANSION ID answer named it (MDB 4.2 §7.4.7), from
+     * {@code reader-identity.json}, which the first scenario that saw the answer writes into the
+     * report folder; {@code unknown} when no scenario saw one.
+     */
+    static String reader(Path reportDir) {
+        Path file = reportDir.resolve("reader-identity.json");
+        if (!Files.isRegularFile(file)) return "unknown";
+        try {
+            var id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+            return "manufacturer " + id.path("manufacturer").asText("?") + ", serial " + id.path("serial").asText("?") + ", model "
+                    + id.path("model").asText("?") + ", software " + id.path("softwareVersion").asText("?");
+        } catch (IOException e) {
+            return "unknown (" + file + " unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Whether judged figures gate the run on this rig: the rig file's {@code figures.judge}
+     * ({@code gate} or {@code report-only}), read from the file's text so a rig file that says
+     * nothing means {@code gate}.
+     */
+    static String figuresJudge(String rigFileText) {
+        if (rigFileText == null) return null;
+        try {
+            var root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(rigFileText);
+            String judge = root == null ? null : root.path("figures").path("judge").asText(null);
+            return judge == null || judge.isBlank() ? null : judge.strip();
+        } catch (IOException e) {
+            return null; // the rig loader has already said what is wrong with the file
+        }
+    }
+
     /** The rig file as it was for this run, from disk or from the classpath; null when unreadable. */
     static String rigFileText(String location) {
         try {

@@ -48,7 +48,7 @@ class RunCommandTest {
     @Test
     void three_shards_merged_give_the_same_scenarios_and_outcomes_as_one_run(@TempDir Path dir) throws Exception {
         Path history = dir.resolve("history");
-        assertEquals(0, run(history, "--report", dir.resolve("whole").toString(), "--tags", "not @rig and not @sidebyside"));
+        assertEquals(0, run(history, "--report", dir.resolve("whole").toString(), "--tags", "not @rig and not @sidebyside and not @slow and not @defects"));
         Map<String, Outcome> whole = outcomes(dir.resolve("whole"));
         assertEquals(10, whole.size(), whole.toString());
         assertEquals(Outcome.FLAKY, only(whole, "fails on its first try"));
@@ -62,7 +62,7 @@ class RunCommandTest {
         for (int i = 1; i <= 3; i++) {
             Path shard = dir.resolve("shard-" + i);
             shards.add(shard);
-            assertEquals(0, run(history, "--report", shard.toString(), "--tags", "not @rig and not @sidebyside", "--shard", i + "/3"));
+            assertEquals(0, run(history, "--report", shard.toString(), "--tags", "not @rig and not @sidebyside and not @slow and not @defects", "--shard", i + "/3"));
             Map<String, Outcome> part = outcomes(shard);
             assertTrue(part.size() >= 3 && part.size() <= 4, "shards are dealt evenly: " + part);
             for (String key : part.keySet()) assertTrue(seen.add(key), key + " ran in two shards");
@@ -104,6 +104,33 @@ class RunCommandTest {
         String error = run.scenarios().stream().filter(s -> s.outcome() == Outcome.INFRA_ERROR).findFirst().orElseThrow().error();
         assertTrue(error.contains("a microphone that is not here"), error);
         assertFalse(Files.exists(dir.resolve("run/rerun")), "a broken rig is reported, not rerun");
+    }
+
+    @Test
+    void figures_gate_by_default_and_report_only_when_asked(@TempDir Path dir) throws Exception {
+        assertEquals(0, run(dir.resolve("history"), "--report", dir.resolve("run-gate").toString(), "--tags", "@sidebyside and @timing"));
+        assertEquals("gate", System.getProperty("wavebench.figures"));
+        assertEquals("gate", RunFolder.readContext(dir.resolve("run-gate")).facts().get("figures"));
+        assertEquals(0, run(dir.resolve("history"), "--report", dir.resolve("run-report-only").toString(), "--tags", "@sidebyside and @timing",
+                "--figures", "report-only"));
+        assertEquals("report-only", System.getProperty("wavebench.figures"), "the features' After hook reads the property");
+        assertEquals("report-only", RunFolder.readContext(dir.resolve("run-report-only")).facts().get("figures"));
+        assertEquals(2, new CommandLine(new Wavebench()).setExecutionExceptionHandler((e, c, p) -> 2)
+                .execute("run", "--features", FEATURES, "--glue", GLUE, "--figures", "sometimes", "--report", dir.resolve("run-x").toString()));
+        System.clearProperty("wavebench.figures");
+    }
+
+    @Test
+    void a_stopped_run_would_have_its_results_a_finished_run_has_every_one(@TempDir Path dir) throws Exception {
+        // the same files a stopped run finishes its report from: one per scenario, none left half-written
+        assertEquals(0, run(dir.resolve("history"), "--report", dir.resolve("run").toString(), "--tags", "@sidebyside", "--reruns", "0"));
+        try (var results = Files.list(dir.resolve("run").resolve(RunFolder.RESULTS))) {
+            assertEquals(5, results.filter(f -> f.getFileName().toString().endsWith(".json")).count());
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("run/plan/cucumber.ndjson")), "the plan's message stream, with the outlines' examples");
+        Map<String, String> facts = RunFolder.readContext(dir.resolve("run")).facts();
+        assertTrue(facts.containsKey("commit") && facts.containsKey("reader") && facts.containsKey("tags"), facts.toString());
+        assertFalse(facts.containsKey(RunFolder.STOPPED), "a run that ended was not stopped");
     }
 
     private static Outcome only(Map<String, Outcome> outcomes, String nameContains) {

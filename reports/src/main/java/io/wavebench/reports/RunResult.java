@@ -22,6 +22,11 @@ public record RunResult(List<ScenarioResult> scenarios, List<FeatureResult> feat
         this(scenarios, List.of());
     }
 
+    /** How bad a Cucumber step status is; a scenario takes its worst step's. */
+    static int severity(String cucumberStatus) {
+        return STATUS_SEVERITY.indexOf(cucumberStatus);
+    }
+
     public static RunResult readCucumberJson(Path json) throws IOException {
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         List<ScenarioResult> scenarios = new ArrayList<>();

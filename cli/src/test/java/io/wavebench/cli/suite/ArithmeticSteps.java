@@ -73,6 +73,36 @@ public final class ArithmeticSteps {
         if (!dir.endsWith("/rerun")) throw new AssertionError("first try (report folder " + dir + ")");
     }
 
+    /**
+     * Stands for a scenario that takes time on the rig (a purchase over the air takes seconds),
+     * so a test can stop a run while scenarios are still to come. Nothing is awaited but time.
+     */
+    @Given("a scenario that takes {int} ms")
+    public void aScenarioThatTakes(int millis) {
+        org.awaitility.Awaitility.await("a scenario's " + millis + " ms").pollDelay(java.time.Duration.ofMillis(millis))
+                .atMost(java.time.Duration.ofMillis(millis + 5_000L)).until(() -> true);
+    }
+
+    private io.cucumber.java.Scenario scenario;
+
+    @io.cucumber.java.Before
+    public void remember(io.cucumber.java.Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    /**
+     * Leaves what the rig saw in the scenario's evidence folder, as the features' After hook does
+     * for a scenario that did not pass, then fails: the console must show those lines.
+     */
+    @Then("the rig saw {string} and the scenario fails")
+    public void theRigSawAndTheScenarioFails(String saw) throws java.io.IOException {
+        java.nio.file.Path evidence = java.nio.file.Path.of(System.getProperty("wavebench.report.dir"), "evidence",
+                io.wavebench.reports.EvidenceNames.slug(scenario.getUri().toString(), scenario.getLine(), scenario.getName()));
+        java.nio.file.Files.createDirectories(evidence);
+        java.nio.file.Files.writeString(evidence.resolve("rig-saw.txt"), saw.replace("; ", "\n") + "\n");
+        throw new AssertionError("the reader sends BEGIN SESSION: not seen within 10000 ms");
+    }
+
     @Given("the rig is assembled")
     public void theRigIsAssembled() {
         rig.session();
