@@ -91,6 +91,11 @@ final class RunCommand implements Callable<Integer> {
                     + "(report-only: on a rig whose timing is not representative). Default: the rig file's figures.judge, else gate.")
     String figures;
 
+    @Option(names = "--evidence", paramLabel = "failed|all", defaultValue = "failed",
+            description = "Which scenarios keep their sound on the air (air.wav) and camera frames, the bulk of a report: failed (default: those that did not pass; "
+                    + "every scenario keeps its spectrogram, traces and measurements) or all.")
+    String evidence;
+
     @Option(names = "--verbose", description = "Print the log on the console too; it always goes to <report>/wavebench.log.")
     boolean verbose;
 
@@ -116,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
         if (reruns < 0 || reruns > 1) throw new IllegalArgumentException("--reruns is 0 or 1, not " + reruns);
         if (threads < 1) throw new IllegalArgumentException("--threads is at least 1, not " + threads);
         if (keep < 1) throw new IllegalArgumentException("--keep is at least 1 (this run's folder), not " + keep);
-        String judge = figures != null ? figures : java.util.Objects.requireNonNullElse(RunFacts.figuresJudge(RunFacts.rigFileText(rigLocation)), "gate");
+        String judge = figures != null ? figures : loaded.figures() == null ? Rig.Figures.GATE : loaded.figures().judgeOrDefault();
         if (!judge.equals("gate") && !judge.equals("report-only")) {
             throw new IllegalArgumentException((figures != null ? "--figures" : "figures.judge in " + rigLocation) + " is gate or report-only, not '" + judge + "'");
         }
@@ -126,6 +131,8 @@ final class RunCommand implements Callable<Integer> {
         System.setProperty("wavebench.rig", rigLocation);
         // the features' After hook reads this: a judged figure that FAILs fails its scenario unless report-only
         System.setProperty("wavebench.figures", judge);
+        if (!evidence.equals("failed") && !evidence.equals("all")) throw new IllegalArgumentException("--evidence is failed or all, not '" + evidence + "'");
+        System.setProperty("wavebench.evidence", evidence); // read by the features' hooks (README, "Evidence: what a report keeps")
 
         System.out.println("wavebench run: rig '" + loaded.name() + "' (" + rigLocation + "), report " + reportDir);
         System.out.println("log:    " + log + (verbose ? " and the console" : ""));
@@ -186,22 +193,22 @@ final class RunCommand implements Callable<Integer> {
         BenchBackends.closeAll(); // a bench's backend stops with the run; its database stays, as its reader's memory does
         TimingFigures figuresSeen = TimingFigures.of(s.reportDir());
         Map<String, String> facts = new LinkedHashMap<>();
-        if (stopped != null) facts.put(RunFolder.STOPPED, stopped);
+        if (stopped != null) facts.put(RunContext.STOPPED, stopped);
         if (s.share() != null) facts.put("shard", s.share() + " (" + s.selected().size() + " of " + s.plan().size() + " scenarios)");
         facts.put("side by side", s.sideBySide() + " scenario" + (s.sideBySide() == 1 ? "" : "s") + " at a time (rig lanes: " + s.lanes() + ")");
         facts.put("preflight", s.preflight().ok() ? s.preflight().checks().size() + " checks passed" : s.preflight().failuresLine());
         facts.put("machine load", s.loadAtStart() + " at the start, " + MachineLoad.now() + " at the end");
         facts.put("timing figures", figuresSeen.line());
-        facts.put("figures", s.figures());
+        facts.put(RunContext.FIGURES, s.figures());
         facts.put("run identity", s.identity().nonce() + " (credential ids and token counters; -D" + RunIdentity.PROPERTY + "=" + s.identity().nonce() + " takes them again)");
-        facts.put("commit", RunFacts.commit(root()));
-        facts.put("reader", RunFacts.reader(s.reportDir()));
+        facts.put(RunContext.COMMIT, RunFacts.commit(root()));
+        facts.put(RunContext.READER, RunFacts.reader(s.reportDir()));
         facts.putAll(RunFacts.of(s.rig(), tags));
         RunContext context = new RunContext(s.rig().name(), s.rigLocation(), RunFacts.rigFileText(s.rigLocation()), s.started(), took, facts);
         RunFolder.writeContext(s.reportDir(), context); // before reading: a NOT-RUN scenario's reason is the "stopped" fact
         RunResult result = RunFolder.read(s.reportDir());
         if (s.selected().isEmpty()) writeEmptyCucumberJson(s.reportDir());
-        LivingSpecReport.Written written = LivingSpecReport.write(s.reportDir(), result, context, new History(historyDir().toAbsolutePath()));
+        LivingSpecReport.Written written = LivingSpecReport.write(s.reportDir(), result, context, history(s.rig().name()));
         List<String> problems = SiteCheck.check(s.reportDir());
         List<Path> pruned = OldRuns.prune(s.reportDir(), keep);
         return new Finished(result, facts, written, problems, took, pruned);
@@ -247,7 +254,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("report: " + f.written().index().toUri());
         System.out.println("junit:  " + f.written().junitXml());
         if (f.written().trends() != null && f.written().trends().hasHistory()) System.out.println("trend:  " + f.written().trends().summaryLine());
-        else System.out.println("trend:  first run in " + historyDir().toAbsolutePath() + "; trends start with the next run");
+        else System.out.println("trend:  first run in " + history(s.rig().name()).dir() + "; trends start with the next run");
         if (!f.pruned().isEmpty()) System.out.println("kept:   the newest " + keep + " runs; removed " + f.pruned().size() + " older: "
                 + f.pruned().stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
         // The report must open from file:// with every link and picture in place; say so loudly if not.
@@ -338,6 +345,11 @@ final class RunCommand implements Callable<Integer> {
     private Path historyDir() {
         if (history != null) return history;
         return root().resolve(".wavebench").resolve("history");
+    }
+
+    /** This rig's and tag selection's history: runs of other rigs or --tags never share a trend. */
+    private History history(String rigName) {
+        return History.forSelection(historyDir().toAbsolutePath(), rigName, tags);
     }
 
     private static Path root() {

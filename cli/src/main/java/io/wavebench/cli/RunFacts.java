@@ -22,8 +22,8 @@ final class RunFacts {
 
     static Map<String, String> of(Rig rig, String tags) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("tags", tags == null ? "(all scenarios)" : tags);
-        facts.put("wavebench", new Version().getVersion()[0].replaceFirst("^wavebench ", ""));
+        facts.put(io.wavebench.reports.RunContext.TAGS, tags == null ? "(all scenarios)" : tags);
+        facts.put(io.wavebench.reports.RunContext.WAVEBENCH, new Version().getVersion()[0].replaceFirst("^wavebench ", ""));
         facts.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor") + ")");
         facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         facts.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.cli.suite.ArithmeticSteps;
 import io.wavebench.reports.Outcome;
+import io.wavebench.reports.RunContext;
 import io.wavebench.reports.RunFolder;
 import io.wavebench.reports.RunResult;
 import io.wavebench.reports.ScenarioResult;
@@ -130,7 +131,7 @@ class RunCommandTest {
         assertTrue(Files.isRegularFile(dir.resolve("run/plan/cucumber.ndjson")), "the plan's message stream, with the outlines' examples");
         Map<String, String> facts = RunFolder.readContext(dir.resolve("run")).facts();
         assertTrue(facts.containsKey("commit") && facts.containsKey("reader") && facts.containsKey("tags"), facts.toString());
-        assertFalse(facts.containsKey(RunFolder.STOPPED), "a run that ended was not stopped");
+        assertFalse(facts.containsKey(RunContext.STOPPED), "a run that ended was not stopped");
     }
 
     private static Outcome only(Map<String, Outcome> outcomes, String nameContains) {

@@ -1,7 +1,6 @@
 package io.wavebench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -42,10 +41,4 @@ class RunFactsTest {
         assertEquals("manufacturer ACM, serial 000000000001, model WAVEBENCH-RDR, software 0x0102", RunFacts.reader(dir));
     }
 
-    @Test
-    void whether_figures_gate_comes_from_the_rig_file_and_is_absent_when_it_says_nothing() {
-        assertEquals("report-only", RunFacts.figuresJudge("name: bench\nfigures:\n  judge: report-only\nroles: {}\n"));
-        assertNull(RunFacts.figuresJudge("name: sim\nroles: {}\n"));
-        assertNull(RunFacts.figuresJudge(null));
-    }
 }

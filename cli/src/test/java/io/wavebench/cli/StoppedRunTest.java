@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wavebench.reports.RunContext;
 import io.wavebench.reports.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,8 +68,8 @@ class StoppedRunTest {
         assertEquals(PLANNED - finished, skipped, "the scenarios not run");
 
         List<Path> records;
-        try (Stream<Path> files = Files.list(history)) {
-            records = files.toList();
+        try (Stream<Path> files = Files.walk(history)) { // one folder per rig and tag selection below it
+            records = files.filter(Files::isRegularFile).toList();
         }
         assertEquals(1, records.size(), records.toString());
         JsonNode record = new ObjectMapper().readTree(records.get(0).toFile());
@@ -80,7 +81,7 @@ class StoppedRunTest {
         assertEquals(finished, ran, record.toString());
         assertEquals(PLANNED - finished, notRun);
 
-        assertTrue(RunFolder.readContext(report).facts().get(RunFolder.STOPPED).startsWith("SIGTERM after " + finished + " of " + PLANNED));
+        assertTrue(RunFolder.readContext(report).facts().get(RunContext.STOPPED).startsWith("SIGTERM after " + finished + " of " + PLANNED));
         try (Stream<Path> all = Files.walk(report)) {
             List<Path> halfWritten = all.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
             assertEquals(List.of(), halfWritten, "nothing half-written");

@@ -49,6 +49,11 @@ final class IndexPage {
         rig(html);
         html.append("<h2>Raw results</h2><p><a href=\"cucumber.html\">Cucumber's own report</a> · <a href=\"cucumber.json\">Cucumber JSON</a> · ")
                 .append("<a href=\"junit.xml\">JUnit XML (with outcomes, measurements and evidence paths)</a></p>");
+        if (context.stopped()) {
+            // Cucumber writes its JSON, HTML and JUnit XML when its run ends; a stopped run never ends
+            html.append("<p>Cucumber writes its own reports when its run ends, so after a stop they are empty; this page, the feature pages and ")
+                    .append("<code>junit.xml</code> hold every scenario that finished, and <code>results/</code> one file per scenario.</p>");
+        }
         return Html.page("wavebench run — " + context.rigName(), html.append("</main>").toString());
     }
 

@@ -38,8 +38,6 @@ public final class RunFolder {
     public static final String PLANNED = "scenarios.txt";
     /** One JSON file per finished scenario, each written whole as the scenario ended. */
     public static final String RESULTS = "results";
-    /** The RunContext fact saying a run was cut short, e.g. "SIGTERM after 34 of 82 scenarios". */
-    public static final String STOPPED = "stopped";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -138,7 +136,7 @@ public final class RunFolder {
         String stopped = null;
         if (Files.isRegularFile(dir.resolve(CONTEXT))) {
             try {
-                stopped = readContext(dir).facts().get(STOPPED);
+                stopped = readContext(dir).facts().get(RunContext.STOPPED);
             } catch (IOException | RuntimeException unreadable) {
                 // the reason is only a courtesy; the outcome stands without it
             }

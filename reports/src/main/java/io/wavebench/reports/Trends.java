@@ -41,7 +41,8 @@ public record Trends(List<RunRecord> runs) {
     public boolean newlyFailing(String key) {
         RunRecord.Entry now = current().entry(key);
         RunRecord.Entry before = previous() == null ? null : previous().entry(key);
-        return now != null && now.outcome().isFailure() && before != null && passed(before.outcome());
+        // NOT-RUN is no verdict: a stopped run says nothing new about the scenarios it did not reach
+        return now != null && now.outcome().isFailure() && now.outcome() != Outcome.NOT_RUN && before != null && passed(before.outcome());
     }
 
     public List<String> newlyFailing() {
@@ -60,7 +61,8 @@ public record Trends(List<RunRecord> runs) {
         Boolean last = null;
         for (RunRecord run : runs.subList(Math.max(0, runs.size() - FLAKY_WINDOW), runs.size())) {
             RunRecord.Entry e = run.entry(key);
-            if (e == null || e.outcome() == Outcome.ABORTED) continue;
+            // not run for want of a capability, not reached by a stopped run, or not runnable as written: no verdict on the reader
+            if (e == null || e.outcome() == Outcome.ABORTED || e.outcome() == Outcome.NOT_RUN || e.outcome() == Outcome.SPEC_ERROR) continue;
             boolean passed = passed(e.outcome());
             if (last != null && last != passed) changes++;
             last = passed;
@@ -123,10 +125,16 @@ public record Trends(List<RunRecord> runs) {
         StringBuilder line = new StringBuilder("pass rate ").append(percent(current().passRate()));
         if (previous() != null) line.append(" (previous ").append(percent(previous().passRate())).append(')');
         List<String> newly = newlyFailing();
-        line.append(", newly failing: ").append(newly.isEmpty() ? "none" : String.join("; ", newly));
+        line.append(", newly failing: ").append(newly.isEmpty() ? "none" : firstFew(newly));
         List<String> flaky = flaky();
-        if (!flaky.isEmpty()) line.append(", flaky: ").append(String.join("; ", flaky));
+        if (!flaky.isEmpty()) line.append(", flaky: ").append(firstFew(flaky));
         return line.append(" (").append(runs.size()).append(runs.size() == 1 ? " run" : " runs").append(" in history)").toString();
+    }
+
+    /** A console line stays a line: the first three, then how many more (the index lists them all). */
+    static String firstFew(List<String> keys) {
+        if (keys.size() <= 3) return String.join("; ", keys);
+        return String.join("; ", keys.subList(0, 3)) + " and " + (keys.size() - 3) + " more (listed in the report)";
     }
 
     static String percent(double rate) {

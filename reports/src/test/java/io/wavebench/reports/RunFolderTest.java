@@ -68,7 +68,7 @@ class RunFolderTest {
         result(dir.resolve(RunFolder.RESULTS), 3, "passed", null);
         result(dir.resolve(RunFolder.RESULTS), 5, "failed", "java.lang.AssertionError: expected VEND APPROVED");
         RunFolder.writeContext(dir, new RunContext("sim", "sim.yaml", null, Instant.parse("2026-01-01T00:00:00Z"), Duration.ofSeconds(9),
-                Map.of(RunFolder.STOPPED, "SIGTERM after 2 of 4 scenarios")));
+                Map.of(RunContext.STOPPED, "SIGTERM after 2 of 4 scenarios")));
 
         RunResult run = RunFolder.read(dir);
 
