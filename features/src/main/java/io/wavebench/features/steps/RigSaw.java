@@ -66,9 +66,13 @@ final class RigSaw {
             return lines;
         }
         return session.readerOutput().map(output -> {
-            List<String> printed = output.lines().filter(l -> !l.isBlank()).toList();
-            if (printed.isEmpty()) return List.of("reader: printed nothing during the scenario");
-            List<String> lines = new ArrayList<>(List.of("reader: its last " + Math.min(LAST_READER_LINES, printed.size()) + " of " + printed.size() + " lines printed:"));
+            List<String> all = output.lines().filter(l -> !l.isBlank()).toList();
+            if (all.isEmpty()) return List.of("reader: printed nothing during the scenario");
+            // a process reader prints its events by name (ReaderMain); periodic syncs and "listening" say nothing about this failure
+            long frames = all.stream().filter(l -> l.contains(ReaderEvent.Kind.FRAME_DECODED.name())).count();
+            List<String> printed = all.stream().filter(l -> !l.contains(" " + ReaderEvent.Kind.SYNCED.name()) && !l.contains(" " + ReaderEvent.Kind.LISTENING.name())).toList();
+            List<String> lines = new ArrayList<>(List.of("reader: printed " + all.size() + " lines, " + (frames == 0 ? "no frame decoded" : frames + " with a frame decoded")
+                    + (printed.isEmpty() ? " (only syncs and listening)" : "; the last " + Math.min(LAST_READER_LINES, printed.size()) + " others:")));
             printed.subList(Math.max(0, printed.size() - LAST_READER_LINES), printed.size()).forEach(l -> lines.add("  " + l.strip()));
             return lines;
         }).orElse(List.of("reader: a black box whose log the rig does not have"));
