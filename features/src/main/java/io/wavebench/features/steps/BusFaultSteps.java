@@ -80,6 +80,11 @@ public final class BusFaultSteps {
         reader.inject(fault);
     }
 
+    /**
+     * From here: the vending machine controller misbehaves once in the way named (no ACK, a bad
+     * checksum, silence, a command out of sequence), and what the bus does from now on answers it.
+     * Works with any reader, simulated or real, since the fault is the machine's own.
+     */
     @Given("the machine will misbehave once on the bus: {mdbFault}")
     public void theMachineWillMisbehave(MdbFault fault) {
         this.fault = cursors.fromHere("the machine will misbehave once: " + fault);

@@ -15,6 +15,13 @@ public final class ModemProfileSteps {
         this.rig = rig;
     }
 
+    /**
+     * Chooses the modem profile ({@code robust}, {@code fast} or {@code ultrasonic}, DESIGN §4) the
+     * phone plays and the simulated reader listens for. Must come before any step that assembles
+     * the rig (first in the scenario). A reader the rig does not assemble (process or real) keeps
+     * the profiles its rig file states; a scenario that needs another one is ABORTED there, not
+     * failed.
+     */
     @Given("the reader listens for the {string} modem profile")
     public void theReaderListensFor(String profile) {
         rig.useModemProfile(profile);

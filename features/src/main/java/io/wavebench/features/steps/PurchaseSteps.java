@@ -13,6 +13,11 @@ public final class PurchaseSteps {
         this.phone = phone;
     }
 
+    /**
+     * A whole purchase as a precondition: the shopper selects the slot, the phone plays a payment
+     * token, and the step waits (up to 10 s each) for the machine to dispense that slot and for the
+     * reader to end the session. Assumes a vending machine and a phone holding a credential.
+     */
     @Given("the shopper has bought slot {int} by sound")
     public void theShopperHasBought(int slot) {
         machine.theShopperSelects(slot);
