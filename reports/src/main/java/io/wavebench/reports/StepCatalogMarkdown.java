@@ -44,12 +44,23 @@ public final class StepCatalogMarkdown {
 
     private static void entry(StringBuilder md, StepCatalog.Entry e) {
         md.append("\n<a id=\"").append(e.anchor()).append("\"></a>\n\n### ").append(e.keyword()).append(' ').append(code(e.pattern())).append("\n\n");
-        md.append(e.documented() ? e.doc().strip() : "*Undocumented.*").append("\n\n");
+        md.append(e.documented() ? prose(e.doc().strip()) : "*Undocumented.*").append("\n\n");
         md.append("- Parameters: ").append(e.parameterTypes().isEmpty() ? "none" : String.join(", ", e.parameterTypes().stream().map(StepCatalogMarkdown::code).toList()))
                 .append("\n");
         md.append("- Example: ").append(e.unused() ? "—" : code(e.example()) + " (" + e.usages().get(0) + ")").append("\n");
         md.append("- Used: ").append(e.unused() ? "**unused** — no feature uses this step" : e.usages().size() + " × " + String.join(", ", e.usages())).append("\n");
         md.append("- Defined in: `").append(e.shortLocation()).append("`\n");
+    }
+
+    /** Doc text as Markdown: a {@code <} outside `code` would open an HTML tag and hide what follows. */
+    static String prose(String text) {
+        String[] parts = text.split("`", -1);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) out.append('`');
+            out.append(i % 2 == 0 ? parts[i].replace("<", "&lt;") : parts[i]);
+        }
+        return out.toString();
     }
 
     /** A code span that survives backticks inside the text. */
