@@ -62,7 +62,7 @@ final class StepsCommand implements Callable<Integer> {
     String classpath;
 
     @Option(names = "--sources", paramLabel = "DIR",
-            description = "Folders holding the glue's Java sources, for the doc comments (default: wavebench's own features/src/main/java when run from the checkout); repeat for more.")
+            description = "Folders holding the --glue packages' Java sources, for their doc comments; repeat for more. wavebench's own (features/src/main/java) are read too when run from the checkout.")
     List<Path> sources = new ArrayList<>();
 
     @Option(names = "--tags", paramLabel = "EXPR",
@@ -75,7 +75,8 @@ final class StepsCommand implements Callable<Integer> {
         boolean ownSpecification = paths.isEmpty();
         List<String> features = ownSpecification ? List.of(StepCatalogReader.WAVEBENCH_FEATURES) : paths;
         String selection = tags != null ? tags : ownSpecification ? StepCatalogReader.SPECIFICATION_ONLY : null;
-        List<Path> sourceDirs = sources.isEmpty() ? ownSources() : sources;
+        List<Path> sourceDirs = new ArrayList<>(ownSources());
+        for (Path s : sources) if (!sourceDirs.contains(s.toAbsolutePath().normalize())) sourceDirs.add(s.toAbsolutePath().normalize());
         if (sourceDirs.isEmpty()) System.err.println("wavebench steps: no --sources and not run from the checkout: every step is listed as undocumented");
         ClassLoader loader = loader();
         ClassLoader before = Thread.currentThread().getContextClassLoader();
@@ -114,7 +115,7 @@ final class StepsCommand implements Callable<Integer> {
     private static List<Path> ownSources() {
         String root = System.getProperty("wavebench.root");
         Path dir = Path.of(root != null ? root : ".").resolve("features/src/main/java");
-        return Files.isDirectory(dir) ? List.of(dir) : List.of();
+        return Files.isDirectory(dir) ? List.of(dir.toAbsolutePath().normalize()) : List.of();
     }
 
     private ClassLoader loader() throws MalformedURLException {

@@ -40,7 +40,7 @@ class StepCatalogUpToDateTest {
         List<String> have = onDisk.lines().toList();
         int i = 0;
         while (i < want.size() && i < have.size() && want.get(i).equals(have.get(i))) i++;
-        StringBuilder message = new StringBuilder(STEPS_MD.normalize() + (onDisk.isEmpty() ? " is missing" : " is not the catalogue of the glue") + "; first difference at line "
+        StringBuilder message = new StringBuilder("docs/steps.md" + (onDisk.isEmpty() ? " is missing" : " is not the catalogue of the glue") + "; first difference at line "
                 + (i + 1) + ":\n");
         for (int k = i; k < Math.min(i + 3, Math.max(want.size(), have.size())); k++) {
             message.append("  line ").append(k + 1).append(" in the file:  ").append(k < have.size() ? have.get(k) : "(end of file)").append('\n');
