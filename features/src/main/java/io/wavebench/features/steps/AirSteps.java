@@ -19,6 +19,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What is on the air besides the shopper's phone: the noise of the place they stand in, and other
  * phones. The places and their levels come from the rig file (DESIGN §4), not from the steps.
+ *
+ * <p>Assumes of the rig: the phones' speakers and the reader's microphone share one air; places
+ * need the rig file's {@code acoustic.places}, which only a simulated (loopback) air can put noise
+ * into. A second phone is always a simulated one.
  */
 public final class AirSteps {
 

@@ -28,6 +28,10 @@ import java.util.List;
  * Named MDB link faults (MDB 4.2 §2.2, {@link MdbFault}) made to happen once, and how the bus
  * repaired them, read from the vending machine's own trace of the bus — what a bus analyser
  * between a real reader and its machine would show too — from the fault's cursor on.
+ *
+ * <p>Assumes of the rig: the machine is wavebench's simulated VMC (it keeps the trace and makes
+ * its own faults); a fault of the reader's needs a reader this rig can make misbehave (its
+ * insides), else the scenario is ABORTED.
  */
 public final class BusFaultSteps {
 

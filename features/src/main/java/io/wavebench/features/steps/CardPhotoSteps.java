@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * display (the masked number, a refusal, or a retake), and the backend holds the token. Outcomes
  * are read there only — the display as the VMC decoded it, and the backend's card tokens — from the
  * moment the photo was shown on ({@link #showThePhoto}).
+ *
+ * <p>Assumes of the rig: a reader with a camera that sees the phone's screen, the rig's backend
+ * for tokenization, and a vending machine whose display shows the reader's answers. The photos are
+ * synthetic, from the seeded test cards.
  */
 public final class CardPhotoSteps {
 

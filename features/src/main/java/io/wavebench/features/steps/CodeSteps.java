@@ -27,6 +27,10 @@ import org.opentest4j.AssertionFailedError;
  * Paying with a code on the phone's screen (DESIGN §5.2). The phone draws its code on its screen;
  * the reader sees only what its camera sees. Outcomes are read on the MDB bus (the VMC's view,
  * from the moment the phone was held over the reader) and in the backend's records, as on a bench.
+ *
+ * <p>Assumes of the rig: a reader with a camera that sees the phone's screen ({@code codes} in the
+ * rig file), the rig's backend for barcodes, and a vending machine; cutting the reader's network
+ * needs a reader whose network is the rig's.
  */
 public final class CodeSteps {
 

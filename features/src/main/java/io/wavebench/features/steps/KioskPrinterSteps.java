@@ -21,6 +21,9 @@ import java.util.Map;
  * condition the simulated printer reports through its real status bytes, and is put right the way
  * staff would put it right. What the kiosk made of it is read from outside: the refusal it
  * reported to the backend (with what it told the shopper) and what came out of its printer.
+ *
+ * <p>Assumes of the rig: kiosks ({@code codes.kiosks} in the rig file) whose printers are
+ * wavebench's simulated ESC/POS printers, and the rig's backend.
  */
 public final class KioskPrinterSteps {
 

@@ -6,7 +6,12 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.wavebench.fixtures.evidence.BandEnergy;
 
-/** The modem profile a scenario pays in (DESIGN §4), and what its sound was like on the air. */
+/**
+ * The modem profile a scenario pays in (DESIGN §4), and what its sound was like on the air.
+ *
+ * <p>Assumes of the rig: a reader listening for the chosen profile (a simulated reader listens for
+ * any; a process or real reader for those its rig file lists).
+ */
 public final class ModemProfileSteps {
 
     private final ScenarioRig rig;

@@ -7,7 +7,14 @@ import io.wavebench.fixtures.data.Money;
 import io.wavebench.simulators.phone.SimulatedPhone;
 import java.time.Duration;
 
-/** The shopper's phone: credentials, and the sounds it plays. */
+/**
+ * The shopper's phone: credentials, and the sounds it plays.
+ *
+ * <p>Assumes of the rig: the phone is wavebench's simulated phone, its speaker on the air the
+ * reader's microphone hears (a loopback cable, or a real speaker on a bench), and the reader
+ * trusts the rig's issuer key. A team's step class gets these steps, or the {@link ScenarioRig}
+ * and {@link Cursors} behind them, by constructor injection (PicoContainer).
+ */
 public final class PhoneSteps {
 
     private static final long ACCOUNT = 4242;

@@ -2,7 +2,12 @@ package io.wavebench.features.steps;
 
 import io.cucumber.java.en.Given;
 
-/** Whole purchases used as a precondition, built from the same steps a scenario spells out. */
+/**
+ * Whole purchases used as a precondition, built from the same steps a scenario spells out.
+ *
+ * <p>Assumes what the steps it is built from assume: a vending machine ({@link
+ * VendingMachineSteps}) and a phone holding a credential ({@link PhoneSteps}).
+ */
 public final class PurchaseSteps {
 
     private final VendingMachineSteps machine;

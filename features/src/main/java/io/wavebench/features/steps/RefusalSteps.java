@@ -15,6 +15,9 @@ import java.util.Arrays;
  * Tokens a broken or tampered phone plays (refusals.feature, DESIGN §5.1). The bytes come from
  * {@link Forgeries}; they go on the air through the phone's own speaker and the rig's modem
  * profile, the same path an honest token takes.
+ *
+ * <p>Assumes of the rig: the simulated phone on the reader's air and a reader that trusts the
+ * rig's issuer; nothing of the reader's insides.
  */
 public final class RefusalSteps {
 

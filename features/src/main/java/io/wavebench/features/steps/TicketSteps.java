@@ -29,6 +29,10 @@ import org.opentest4j.AssertionFailedError;
  * Ticket pickup at the cinema kiosk (DESIGN §5.5), observed as on a bench: what came out of the
  * kiosk's printer, and what the kiosk reported to the backend (its redemptions and its refusals),
  * from the moment the phone was held over it ({@link KioskAnswers.Mark}); never the kiosk's screen.
+ *
+ * <p>Assumes of the rig: kiosks ({@code codes.kiosks} in the rig file) with cameras that see the
+ * phone's screen and printers wavebench reads, the rig's backend (ticketing), and, for the offline
+ * steps, kiosk networks the rig can cut.
  */
 public final class TicketSteps {
 

@@ -47,6 +47,11 @@ import org.junit.jupiter.api.Assumptions;
  * reader, two-way mode. Bus assertions read the vending machines' view, settlement assertions the
  * backend's records as an operator reads them, two-way mode the air at the phone's microphone:
  * never the reader's insides, and only after the last {@code When}'s cursor ({@link Cursors}).
+ *
+ * <p>Assumes of the rig: the rig's backend (issuer, settlement, revocations) reachable by the
+ * phone and the reader; a second machine and reader the rig can start; a power hook for the power
+ * cut; and, for two-way mode, a reader this rig can set to it and a phone that hears the reader's
+ * speaker.
  */
 public final class TrustSteps {
 

@@ -27,6 +27,10 @@ import org.opentest4j.TestAbortedException;
  * the bus after the last {@code When}'s cursor ({@link Cursors}). A negative ("no session opens",
  * "nothing is dispensed") holds only after the reader's full answer time, or once what it did
  * instead was seen; a check over a window is made only once an event has closed the window.
+ *
+ * <p>Assumes of the rig: the machine is wavebench's simulated VMC (it fails, restarts and disables
+ * on request); line faults and an unplugged cable need an MDB line the rig controls, else the
+ * scenario is ABORTED or the step names what the rig lacks.
  */
 public final class VendSessionSteps {
 

@@ -20,6 +20,9 @@ import java.time.Duration;
  * The vending machine side. Every assertion reads the VMC's view of the MDB bus — what a real
  * reader shows too — never the simulated reader's insides (DESIGN §3, sim/bench parity), and only
  * what came after the last {@code When}'s cursor ({@link Cursors}).
+ *
+ * <p>Assumes of the rig: the machine is wavebench's simulated VMC on the reader's MDB port (a pty
+ * pair, or a UART on a bench), and the reader answers its polls.
  */
 public final class VendingMachineSteps {
 
