@@ -106,8 +106,9 @@ public final class StepCatalogReader {
         ClassLoader loader = request.classLoader();
         Runtime.builder().withRuntimeOptions(options).withClassLoader(() -> loader).withAdditionalPlugins(recorder).build().run();
         if (recorder.definitions.isEmpty()) {
-            throw new IllegalStateException("the dry run over " + request.features() + " with glue " + args.subList(2, args.size() - request.features().size())
-                    + " defined no step: Cucumber defines the glue's steps only while it runs a scenario, so the features must hold one");
+            throw new IllegalStateException("the dry run over " + request.features() + (request.tags() == null ? "" : " (tags: " + request.tags() + ")") + " with glue " + WAVEBENCH_GLUE
+                    + (request.glue().isEmpty() ? "" : " and " + request.glue()) + " defined no step: Cucumber defines the glue's steps only while it"
+                    + " runs a scenario, so the features must hold at least one");
         }
         return recorder;
     }
