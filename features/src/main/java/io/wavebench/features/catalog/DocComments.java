@@ -154,12 +154,13 @@ final class DocComments {
         for (DocTree t : body) {
             switch (t.getKind()) {
                 case TEXT -> out.append(((TextTree) t).getBody());
-                case CODE -> out.append('`').append(((LiteralTree) t).getBody().getBody()).append('`');
-                case LITERAL -> out.append(((LiteralTree) t).getBody().getBody());
+                // a tag wrapped over two lines keeps the line break in its body
+                case CODE -> out.append('`').append(((LiteralTree) t).getBody().getBody().strip()).append('`');
+                case LITERAL -> out.append(((LiteralTree) t).getBody().getBody().strip());
                 case LINK, LINK_PLAIN -> {
                     LinkTree link = (LinkTree) t;
                     String label = link.getLabel().isEmpty() ? null : text(link.getLabel());
-                    String reference = link.getReference() == null ? "" : link.getReference().getSignature().replaceFirst("^#", "");
+                    String reference = link.getReference() == null ? "" : link.getReference().getSignature().strip().replaceFirst("^#", "").replace('#', '.');
                     out.append(label != null ? label : t.getKind() == DocTree.Kind.LINK ? "`" + reference + "`" : reference);
                 }
                 case START_ELEMENT -> {

@@ -206,7 +206,11 @@ public final class BusFaultSteps {
         }
     }
 
-    /** MDB 4.2 §7.3: COMMAND OUT OF SEQUENCE, then the machine's RESET, then setup and READER ENABLE. */
+    /**
+     * MDB 4.2 §7.3: COMMAND OUT OF SEQUENCE, then the machine's RESET, then setup and READER ENABLE.
+     *
+     * <p>Waits up to 10 s for each in turn, after the last {@code When}, on the machine's bus.
+     */
     @Then("the machine resets the reader after COMMAND OUT OF SEQUENCE, and sets it up and enables it again")
     public void theMachineResetsTheReaderAfterOutOfSequence() {
         EventLog<VmcEvent> bus = cursors.bus();

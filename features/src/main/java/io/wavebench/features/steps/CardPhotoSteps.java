@@ -234,6 +234,8 @@ public final class CardPhotoSteps {
     /**
      * Settled by the reader's answer on the display (a refusal or a retake is what it did instead
      * of tokenizing); a token made after it would be a second answer to one photo.
+     *
+     * <p>Waits up to 30 s after the photo was shown for that answer.
      */
     @Then("the backend holds no card token")
     public void theBackendHoldsNoToken() {

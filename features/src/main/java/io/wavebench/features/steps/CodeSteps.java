@@ -177,6 +177,8 @@ public final class CodeSteps {
     /**
      * Settled by the reader's answer to the barcode: declined on the display (a barcode it refused
      * is one it did not present), or a session begun on the bus (one it presented, and the backend held).
+     *
+     * <p>Waits up to 15 s after the code was shown for that answer.
      */
     @Then("the backend has not seen the barcode")
     public void theBackendHasNotSeenTheBarcode() {

@@ -117,6 +117,8 @@ public final class KioskPrinterSteps {
      * Nothing cut off since the phone was held over the kiosk: at most a ticket stopped by paper
      * end, or one hanging on a jammed cutter. Settled once the kiosk reported its refusal: the job
      * is over by then.
+     *
+     * <p>Waits up to 15 s after the code was shown for the kiosk's answer.
      */
     @Then("no whole ticket came out of kiosk {string}")
     public void noWholeTicketCameOut(String kiosk) {

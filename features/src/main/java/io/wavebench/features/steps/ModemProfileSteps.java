@@ -32,7 +32,12 @@ public final class ModemProfileSteps {
         rig.useModemProfile(profile);
     }
 
-    /** DESIGN §6 airtime targets, and the profile's band: what a phone played, not what the rig file says. */
+    /**
+     * DESIGN §6 airtime targets, and the profile's band: what a phone played, not what the rig file says.
+     *
+     * <p>Measures the samples of the last sound the phone played (nothing is awaited), at the rig's
+     * sample rate.
+     */
     @Then("the payment sound lasted at most {double} s, with at least {int} % of its energy between {double} and {double} kHz")
     public void thePaymentSoundLasted(double seconds, int percent, double lowKhz, double highKhz) {
         float[] samples = rig.lastSounded().samples();

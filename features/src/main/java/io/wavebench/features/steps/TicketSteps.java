@@ -190,7 +190,12 @@ public final class TicketSteps {
         return KioskAnswers.receiptsSince(codes(), mark(kiosk));
     }
 
-    /** Counted once the kiosk answered the code it was last shown (a print or a refusal): nothing more comes of it. */
+    /**
+     * Counted once the kiosk answered the code it was last shown (a print or a refusal): nothing more comes of it.
+     *
+     * <p>Waits up to 15 s after the code was shown for the kiosk's answer; fails too when half a
+     * ticket is left on the paper.
+     */
     @Then("kiosk {string} printed {int} ticket(s)")
     public void kioskPrinted(String kiosk, int count) {
         KioskAnswers.awaitAnswer(codes(), mark(kiosk));
@@ -228,6 +233,9 @@ public final class TicketSteps {
     /**
      * A negative, settled by what the kiosk did instead: once it refused the ticket nothing is
      * redeemed for that showing; after a print, only once the kiosk has had its time to report it.
+     *
+     * <p>Waits up to 15 s after the code was shown for the kiosk's answer, then, after a print,
+     * watches the backend for 4 s ({@code KioskAnswers.REPORT_WITHIN}).
      */
     @Then("the backend has no redemption of the ticket")
     public void theBackendHasNoRedemption() {

@@ -194,7 +194,12 @@ public final class TrustSteps {
         }
     }
 
-    /** The reader opened a session and refused the vend asked in it: VEND DENIED, and why on the display. */
+    /**
+     * The reader opened a session and refused the vend asked in it: VEND DENIED, and why on the display.
+     *
+     * <p>Waits up to 10 s after the last {@code When} for each on the machine's bus, and checks the
+     * display text names this reason and its code.
+     */
     @Then("the reader denies the vend: {reason}")
     public void theReaderDeniesTheVend(RejectionReason reason) {
         cursors.awaitOnBus("the reader answers VEND DENIED", Type.VEND_DENIED);
@@ -346,7 +351,12 @@ public final class TrustSteps {
         assertEquals(1, backend.count(all, r -> r instanceof BackendRecord.DoubleSpendFlagged), () -> "one double spend; " + backend.shown(all));
     }
 
-    /** Every booking of the shopper's credential in this scenario: one sale, {@code amount} charged. */
+    /**
+     * Every booking of the shopper's credential in this scenario: one sale, {@code amount} charged.
+     *
+     * <p>Reads the backend's records at once: the sync before this has been answered ({@code
+     * AnswerTimes.BACKEND_AFTER_SYNC}).
+     */
     @Then("the shopper's account is charged {money} once")
     public void theAccountIsChargedOnce(long amount) {
         EventLog<BackendRecord> backend = cursors.backend();
@@ -374,7 +384,12 @@ public final class TrustSteps {
                 AnswerTimes.PATIENCE);
     }
 
-    /** MDB 4.2 §7.4.7: a RESET after VEND APPROVED is a sale; settlement books it so, once, for the shopper. */
+    /**
+     * MDB 4.2 §7.4.7: a RESET after VEND APPROVED is a sale; settlement books it so, once, for the shopper.
+     *
+     * <p>Waits up to 10 s for the backend to book the shopper's sale, then checks it is the only
+     * booking.
+     */
     @Then("settlement charges the shopper {money} once, booked as a reset after approval")
     public void settlementChargesAResetAsSale(long amount) {
         EventLog<BackendRecord> backend = cursors.backend();
@@ -447,6 +462,9 @@ public final class TrustSteps {
      * The item drops, and what the machine says next goes unanswered: after a dispense it sends
      * VEND SUCCESS (MDB 4.2 §7.4.7) unless it restarted or the dispense failed, so a NO_RESPONSE
      * after DISPENSED with neither in between is VEND SUCCESS sent into the silence.
+     *
+     * <p>Waits up to 10 s after the last {@code When} for the dispense, then up to the machine's
+     * non-response time (with the rig's slack) for its NO RESPONSE.
      */
     @Then("the machine dispenses slot {int} and finds the reader gone")
     public void theMachineFindsTheReaderGone(int slot) {
@@ -511,6 +529,9 @@ public final class TrustSteps {
      * HELLO — only the reader sounds one — the token it paid with carries that challenge, and the
      * machine's bus shows the reader approving a vend for it, which a reader that refuses tokens
      * without a challenge of its own does only for one it sounded.
+     *
+     * <p>Reads the phone at once (the payment step returned after the challenge), then waits up to
+     * 10 s for the VEND APPROVED on the machine's bus.
      */
     @Then("the token the reader took carries the challenge the reader sounded")
     public void theTokenCarriesTheChallenge() {

@@ -52,7 +52,12 @@ public final class VendSessionSteps {
         return cursors.bus();
     }
 
-    /** The session the last {@code When}'s payment opened, with the funds the reader offers in it. */
+    /**
+     * The session the last {@code When}'s payment opened, with the funds the reader offers in it.
+     *
+     * <p>Waits up to 10 s after the last {@code When} for BEGIN SESSION on the machine's bus and
+     * checks the funds it offers.
+     */
     @Then("the reader opens a session with {money} available")
     public void theReaderOpensASession(long funds) {
         VmcEvent began = cursors.awaitOnBus("the reader sends BEGIN SESSION", Type.SESSION_BEGAN).event();
@@ -78,7 +83,11 @@ public final class VendSessionSteps {
         cursors.fromHere("the shopper walks away without choosing"); // nothing to do: the session is left open
     }
 
-    /** The session ends after the last {@code When}, and nothing was asked to vend before it ended. */
+    /**
+     * The session ends after the last {@code When}, and nothing was asked to vend before it ended.
+     *
+     * <p>Waits up to the reader's session timeout plus 10 s for the session's end.
+     */
     @Then("the session ends with no vend requested")
     public void theSessionEndsWithNoVend() {
         Cursor from = cursors.onBus();
@@ -99,7 +108,11 @@ public final class VendSessionSteps {
         vmc().failNextDispense();
     }
 
-    /** VEND FAILURE is what the machine sends when its dispense failed (MDB 4.2 §7.4.8): nothing dropped before it. */
+    /**
+     * VEND FAILURE is what the machine sends when its dispense failed (MDB 4.2 §7.4.8): nothing dropped before it.
+     *
+     * <p>Waits up to 10 s after the last {@code When} for it on the machine's bus.
+     */
     @Then("the machine tells the reader the vend failed")
     public void theMachineSendsVendFailure() {
         Cursor from = cursors.onBus();
@@ -121,6 +134,8 @@ public final class VendSessionSteps {
     /**
      * MDB 4.2 §7.4.7: the controller restarts after the motor ran and sends RESET where VEND SUCCESS
      * was due (its CONTROLLER_RESTARTED), so no session is completed in between.
+     *
+     * <p>Waits up to 10 s after the last {@code When} for the restart on the machine's bus.
      */
     @Then("the machine resets the reader before saying VEND SUCCESS")
     public void theMachineResetsTheReader() {
@@ -196,6 +211,8 @@ public final class VendSessionSteps {
     /**
      * From the machine ready for shoppers to the end of the session the last {@code When} began:
      * no RESET (no JUST RESET answered) and no loss of the reader. The session's end closes the window.
+     *
+     * <p>Waits up to 10 s after the last {@code When} for the session's end.
      */
     @Then("the machine never had to reset the reader")
     public void theMachineNeverResetTheReader() {

@@ -91,6 +91,8 @@ public final class VendingMachineSteps {
     /**
      * The session ends after the last {@code When}: the reader answers END SESSION. A refused token
      * opens no session, so after one nothing ends (an earlier purchase's end is before the cursor).
+     *
+     * <p>Waits up to 10 s after the last {@code When} for END SESSION on the machine's bus.
      */
     @Then("the session completes")
     public void theSessionCompletes() {
