@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
             "modem on WAV files, and runs a simulated vending machine or reader on a serial port.",
             "Start with: wavebench run"
         },
-        subcommands = {RunCommand.class, ReportCommand.class, RigCommand.class, DevicesCommand.class, ModemCommand.class, SimCommand.class,
+        subcommands = {RunCommand.class, StepsCommand.class, ReportCommand.class, RigCommand.class, DevicesCommand.class, ModemCommand.class, SimCommand.class,
             CommandLine.HelpCommand.class})
 public final class Wavebench {
 

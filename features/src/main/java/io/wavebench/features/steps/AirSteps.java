@@ -19,6 +19,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What is on the air besides the shopper's phone: the noise of the place they stand in, and other
  * phones. The places and their levels come from the rig file (DESIGN §4), not from the steps.
+ *
+ * <p>Assumes of the rig: the phones' speakers and the reader's microphone share one air; places
+ * need the rig file's {@code acoustic.places}, which only a simulated (loopback) air can put noise
+ * into. A second phone is always a simulated one.
  */
 public final class AirSteps {
 
@@ -33,11 +37,23 @@ public final class AirSteps {
         this.cursors = cursors;
     }
 
+    /**
+     * Puts the simulated air between the phones and the reader into one of the rig file's {@code
+     * acoustic.places} (a noise bed at a stated in-band SNR, the room's echo), for every sound
+     * played from here. An unknown place fails with the names the rig file has; on a rig whose
+     * phone plays through a real speaker the place is the room itself.
+     */
     @Given("the shopper is paying in the {string}")
     public void theShopperIsPayingIn(String place) {
         rig.session().enterPlace(place);
     }
 
+    /**
+     * Starts a second simulated phone, as a shopper at the next machine holds: it fetches its own
+     * credential (another account, this offline limit, which must differ from the shopper's so that
+     * the bus tells whose token opened a session), goes offline and plays this many dB quieter than
+     * the shopper's phone. Nothing is awaited.
+     */
     @Given("a neighbour's phone at the next machine, {int} dB quieter at the reader than the shopper's, with an offline limit of {money}")
     public void aNeighboursPhone(int quieterDb, long limit) {
         neighbour = rig.session().startAnotherPhone("neighbour");
@@ -47,6 +63,11 @@ public final class AirSteps {
         neighbour.setVolumeDb(-quieterDb);
     }
 
+    /**
+     * The shopper's phone and the neighbour's play a fresh payment token each, at once, on the same
+     * air; returns when both sounds have ended. Takes the mark the following {@code Then}s look
+     * after. Assumes "a neighbour's phone at the next machine, …".
+     */
     @When("both phones play a payment token at the same moment")
     public void bothPhonesPlay() {
         if (neighbour == null) throw new IllegalStateException("no neighbour's phone in this scenario");
@@ -57,6 +78,11 @@ public final class AirSteps {
         rig.soundEnded();
     }
 
+    /**
+     * Only the neighbour's phone plays a payment token; returns when its sound has ended. Takes the
+     * mark the following {@code Then}s look after. Assumes "a neighbour's phone at the next
+     * machine, …".
+     */
     @When("the neighbour's phone plays a payment token")
     public void theNeighbourPays() {
         if (neighbour == null) throw new IllegalStateException("no neighbour's phone in this scenario");

@@ -28,6 +28,10 @@ import java.util.List;
  * Named MDB link faults (MDB 4.2 §2.2, {@link MdbFault}) made to happen once, and how the bus
  * repaired them, read from the vending machine's own trace of the bus — what a bus analyser
  * between a real reader and its machine would show too — from the fault's cursor on.
+ *
+ * <p>Assumes of the rig: the machine is wavebench's simulated VMC (it keeps the trace and makes
+ * its own faults); a fault of the reader's needs a reader this rig can make misbehave (its
+ * insides), else the scenario is ABORTED.
  */
 public final class BusFaultSteps {
 
@@ -80,6 +84,11 @@ public final class BusFaultSteps {
         reader.inject(fault);
     }
 
+    /**
+     * From here: the vending machine controller misbehaves once in the way named (no ACK, a bad
+     * checksum, silence, a command out of sequence), and what the bus does from now on answers it.
+     * Works with any reader, simulated or real, since the fault is the machine's own.
+     */
     @Given("the machine will misbehave once on the bus: {mdbFault}")
     public void theMachineWillMisbehave(MdbFault fault) {
         this.fault = cursors.fromHere("the machine will misbehave once: " + fault);
@@ -197,7 +206,11 @@ public final class BusFaultSteps {
         }
     }
 
-    /** MDB 4.2 §7.3: COMMAND OUT OF SEQUENCE, then the machine's RESET, then setup and READER ENABLE. */
+    /**
+     * MDB 4.2 §7.3: COMMAND OUT OF SEQUENCE, then the machine's RESET, then setup and READER ENABLE.
+     *
+     * <p>Waits up to 10 s for each in turn, after the last {@code When}, on the machine's bus.
+     */
     @Then("the machine resets the reader after COMMAND OUT OF SEQUENCE, and sets it up and enables it again")
     public void theMachineResetsTheReaderAfterOutOfSequence() {
         EventLog<VmcEvent> bus = cursors.bus();

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * display (the masked number, a refusal, or a retake), and the backend holds the token. Outcomes
  * are read there only — the display as the VMC decoded it, and the backend's card tokens — from the
  * moment the photo was shown on ({@link #showThePhoto}).
+ *
+ * <p>Assumes of the rig: a reader with a camera that sees the phone's screen, the rig's backend
+ * for tokenization, and a vending machine whose display shows the reader's answers. The photos are
+ * synthetic, from the seeded test cards.
  */
 public final class CardPhotoSteps {
 
@@ -80,6 +84,11 @@ public final class CardPhotoSteps {
         logTap.stop();
     }
 
+    /**
+     * Renders a synthetic photo of the next card from the seeded test cards (a valid PAN, a layout,
+     * a font, a background), with its ground truth kept for the checks. Nothing is shown yet; the
+     * full number never leaves the step's memory (DESIGN §5.4).
+     */
     @Given("the shopper has a photo of a bank card")
     public void aPhotoOfABankCard() {
         card = capture().cards().next();
@@ -95,24 +104,37 @@ public final class CardPhotoSteps {
         };
     }
 
+    /**
+     * As "the shopper has a photo of a bank card", with a card of this scheme (its IIN range and
+     * length).
+     */
     @Given("the shopper has a photo of a {cardScheme} card")
     public void aPhotoOfACardOf(CardScheme scheme) {
         card = capture().cards().next(scheme);
         photo = capture().photograph(card);
     }
 
+    /**
+     * As "the shopper has a photo of a bank card", blurred past what the reader should try to read.
+     */
     @Given("the shopper has a blurry photo of a bank card")
     public void aBlurryPhoto() {
         card = capture().cards().next();
         photo = capture().photographBlurry(card);
     }
 
+    /**
+     * As "the shopper has a photo of a bank card", with a number whose Luhn check digit is wrong.
+     */
     @Given("the shopper has a photo of a card whose number fails the Luhn check")
     public void aPhotoOfABadLuhnCard() {
         card = capture().cards().withBadLuhn();
         photo = capture().photograph(card);
     }
 
+    /**
+     * As "the shopper has a photo of a bank card", with an expiry date in the past year.
+     */
     @Given("the shopper has a photo of a card that expired last year")
     public void aPhotoOfAnExpiredCard() {
         card = capture().cards().expired();
@@ -128,6 +150,12 @@ public final class CardPhotoSteps {
         rig.session().backend().client().registerReader(card.pan().revealDigits());
     }
 
+    /**
+     * The phone shows the card photo on its screen, held over the reader's camera. Remembers where
+     * the machine's display and the backend's card tokens stood, which the following {@code Then}s
+     * look after. Assumes a rig whose reader has a camera (the code rig parts) and a vending
+     * machine.
+     */
     @When("the shopper shows the card photo to the reader")
     public void showThePhoto() {
         displayFrom = vmc().eventCount();
@@ -147,11 +175,20 @@ public final class CardPhotoSteps {
         return all.subList(Math.min(tokensBefore, all.size()), all.size());
     }
 
+    /**
+     * Waits up to 30 s after the photo was shown for the reader's card answer on the machine's
+     * display, and checks it is the card's masked number (first 6, last 4).
+     */
     @Then("the reader shows the card's masked number")
     public void theReaderShowsTheMaskedNumber() {
         assertEquals(new ReaderMessage.CardBound(card.pan().masked()), answer(), "what the machine's display said about the card");
     }
 
+    /**
+     * Waits up to 30 s for the reader's card answer on the display, then checks the backend issued
+     * exactly one card token since the photo was shown, filed under the masked number, with a token
+     * value.
+     */
     @Then("the backend holds a token for the card under its masked number only")
     public void theBackendHoldsAToken() {
         // The reader shows the masked number once the backend has answered with the token.
@@ -162,6 +199,10 @@ public final class CardPhotoSteps {
         assertTrue(tokens.get(0).token() != null && !tokens.get(0).token().isBlank(), () -> "a token: " + tokens.get(0));
     }
 
+    /**
+     * Waits up to 30 s for the reader's card answer on the display, then checks the backend issued
+     * one card token since the photo was shown, filed under this scheme and the masked number.
+     */
     @Then("the backend knows the card as a {cardScheme} card, by its first digits")
     public void theBackendKnowsTheScheme(CardScheme scheme) {
         answer();
@@ -171,11 +212,20 @@ public final class CardPhotoSteps {
         assertEquals(card.pan().masked(), tokens.get(0).maskedPan());
     }
 
+    /**
+     * Waits up to 30 s after the photo was shown for the reader's card answer on the machine's
+     * display, and checks it asks for a retake because the photo is too blurry.
+     */
     @Then("the reader asks for another photo because it is too blurry")
     public void theReaderAsksForARetake() {
         assertEquals(new ReaderMessage.Retake(RetakeReason.TOO_BLURRY), answer(), "what the machine's display said about the card");
     }
 
+    /**
+     * Waits up to 30 s after the photo was shown for the reader's card answer on the machine's
+     * display, and checks it refuses the card for this reason (a {@code CardRefusal} name, e.g.
+     * {@code FAILS_LUHN} or {@code CARD_EXPIRED}).
+     */
     @Then("the reader refuses the card: {word}")
     public void theReaderRefuses(String reason) {
         assertEquals(new ReaderMessage.CardRefused(CardRefusal.valueOf(reason)), answer(), "what the machine's display said about the card");
@@ -184,6 +234,8 @@ public final class CardPhotoSteps {
     /**
      * Settled by the reader's answer on the display (a refusal or a retake is what it did instead
      * of tokenizing); a token made after it would be a second answer to one photo.
+     *
+     * <p>Waits up to 30 s after the photo was shown for that answer.
      */
     @Then("the backend holds no card token")
     public void theBackendHoldsNoToken() {
@@ -192,6 +244,12 @@ public final class CardPhotoSteps {
         assertEquals(List.of(), tokens, () -> "card tokens since the photo was shown (the display said " + said.text() + ")");
     }
 
+    /**
+     * Once the reader has answered the photo (up to 30 s), scans for the card's number: every log
+     * line of this JVM since the scenario began, a reader process's output, the MDB trace, the
+     * backend's database rows and files, and the report folder (DESIGN §5.4). Fails naming where
+     * the number was found, or when a scan would prove nothing (no log lines, no database files).
+     */
     @Then("the card number appears in no log line, report file or database row so far")
     public void theNumberAppearsNowhere() {
         answer(); // the reading is over: whatever it logged or stored is there

@@ -27,6 +27,10 @@ import org.opentest4j.AssertionFailedError;
  * Paying with a code on the phone's screen (DESIGN §5.2). The phone draws its code on its screen;
  * the reader sees only what its camera sees. Outcomes are read on the MDB bus (the VMC's view,
  * from the moment the phone was held over the reader) and in the backend's records, as on a bench.
+ *
+ * <p>Assumes of the rig: a reader with a camera that sees the phone's screen ({@code codes} in the
+ * rig file), the rig's backend for barcodes, and a vending machine; cutting the reader's network
+ * needs a reader whose network is the rig's.
  */
 public final class CodeSteps {
 
@@ -52,6 +56,11 @@ public final class CodeSteps {
         return Arrays.stream(CodeRefusal.values()).filter(r -> r.description().equals(description)).findFirst().orElseThrow();
     }
 
+    /**
+     * The phone, online, enrols with the rig's backend for payment barcodes (DESIGN §5.2): the key
+     * its time-based 18-digit codes are made with. Fails at once when the phone has no network.
+     * Returns once the backend has answered.
+     */
     @Given("the phone has a barcode key from the backend")
     public void thePhoneHasABarcodeKey() {
         assertTrue(rig.session().phone().isOnline(), "a barcode key is fetched online; the phone has no network");
@@ -73,17 +82,33 @@ public final class CodeSteps {
         network.cut();
     }
 
+    /**
+     * From now on, every camera sees the phone's screen in one of the rig file's {@code
+     * codes.conditions} (tilt, distance, glare, blur); an unknown name fails with the ones the rig
+     * file has. Nothing is awaited.
+     */
     @Given("the phone is held {string}")
     public void thePhoneIsHeld(String condition) {
         codes().condition(condition);
     }
 
+    /**
+     * The phone shows a QR code of a fresh offline token (DESIGN §5.2) on its screen and is held
+     * over the reader's camera. Later code steps look at the machine's display and bus from here.
+     * Assumes a rig whose reader has a camera (the code rig parts) and a phone holding a
+     * credential.
+     */
     @When("the phone shows a payment QR code to the reader")
     public void thePhoneShowsAQrCode() {
         codes().phone().showPaymentQr();
         holdOverTheReader();
     }
 
+    /**
+     * The phone shows a fresh Code 128 payment barcode on its screen and is held over the reader's
+     * camera; the reader must verify it online with the backend. Later code steps look from here.
+     * Assumes "the phone has a barcode key from the backend".
+     */
     @When("the phone shows a payment barcode to the reader")
     public void thePhoneShowsABarcode() {
         barcode = codes().phone().showPaymentBarcode();
@@ -102,11 +127,20 @@ public final class CodeSteps {
                 ReaderMessage.CodeDeclined.class, ReaderMessage.TokenDeclined.class);
     }
 
+    /**
+     * Waits up to 15 s after the code was shown for the reader's refusal on the machine's display,
+     * and checks it names this reason and its code (e.g. "reader offline", "barcode already used").
+     */
     @Then("the reader declines the barcode: {codeRefusal}")
     public void theReaderDeclinesTheBarcode(CodeRefusal refusal) {
         assertEquals(new ReaderMessage.CodeDeclined(refusal), answer(), "the display names the refusal and its code");
     }
 
+    /**
+     * Waits up to 15 s for the backend's authorization of the shown barcode to be CAPTURED for this
+     * amount; fails at once, with what the display said, if the reader declined the barcode
+     * instead.
+     */
     @Then("the backend has charged {money} for the barcode")
     public void theBackendHasCharged(long amount) {
         try {
@@ -130,6 +164,10 @@ public final class CodeSteps {
                 .anyMatch(e -> ReaderMessage.parse(e.detail()).filter(m -> m instanceof ReaderMessage.CodeDeclined).isPresent());
     }
 
+    /**
+     * Asks the backend, as another reader would, to authorize the same barcode again, and checks it
+     * refuses: barcode already used. Reads the backend at once: the capture was awaited before.
+     */
     @Then("the barcode cannot pay again")
     public void theBarcodeCannotPayAgain() {
         BackendException e = assertThrows(BackendException.class, () -> codes().phoneBackend().authorizeBarcode(barcode, "another-reader", 150));
@@ -139,6 +177,8 @@ public final class CodeSteps {
     /**
      * Settled by the reader's answer to the barcode: declined on the display (a barcode it refused
      * is one it did not present), or a session begun on the bus (one it presented, and the backend held).
+     *
+     * <p>Waits up to 15 s after the code was shown for that answer.
      */
     @Then("the backend has not seen the barcode")
     public void theBackendHasNotSeenTheBarcode() {

@@ -21,6 +21,9 @@ import java.util.Map;
  * condition the simulated printer reports through its real status bytes, and is put right the way
  * staff would put it right. What the kiosk made of it is read from outside: the refusal it
  * reported to the backend (with what it told the shopper) and what came out of its printer.
+ *
+ * <p>Assumes of the rig: kiosks ({@code codes.kiosks} in the rig file) whose printers are
+ * wavebench's simulated ESC/POS printers, and the rig's backend.
  */
 public final class KioskPrinterSteps {
 
@@ -60,6 +63,12 @@ public final class KioskPrinterSteps {
         return Arrays.stream(Trouble.values()).filter(t -> t.words.equals(words)).findFirst().orElseThrow();
     }
 
+    /**
+     * Puts the kiosk's simulated ESC/POS printer into a trouble it reports through its real status
+     * bytes (DLE EOT): cover open, offline, a jammed cutter, no answer at all, or paper that ends
+     * three rows into the next ticket. Assumes a rig whose kiosk printer is simulated; nothing is
+     * awaited.
+     */
     @Given("the printer of kiosk {string} {printerTrouble}")
     public void thePrinterIsInTrouble(String kiosk, Trouble trouble) {
         SimulatedPrinter p = printer(kiosk);
@@ -73,6 +82,12 @@ public final class KioskPrinterSteps {
         troubles.put(kiosk, trouble);
     }
 
+    /**
+     * Puts right the printer trouble this scenario gave the kiosk, as staff would: closes the
+     * cover, brings it online, clears the cutter, makes it answer again or refills the paper.
+     * Nothing is awaited; the next step that holds a code over the kiosk sees the printer as it is
+     * now.
+     */
     @When("the printer of kiosk {string} is put right")
     public void thePrinterIsPutRight(String kiosk) {
         Trouble trouble = troubles.remove(kiosk);
@@ -87,6 +102,11 @@ public final class KioskPrinterSteps {
         }
     }
 
+    /**
+     * Waits up to 15 s after the phone was last held over the kiosk for the kiosk's refusal report
+     * at the backend, and checks its reason, its code, the ticket it names, and the words the kiosk
+     * told the shopper.
+     */
     @Then("kiosk {string} refuses the ticket: {ticketRefusal}, saying {string}")
     public void kioskRefusesSaying(String kiosk, TicketRefusal refusal, String why) {
         KioskRefusal reported = tickets.awaitRefusal(kiosk, refusal);
@@ -97,6 +117,8 @@ public final class KioskPrinterSteps {
      * Nothing cut off since the phone was held over the kiosk: at most a ticket stopped by paper
      * end, or one hanging on a jammed cutter. Settled once the kiosk reported its refusal: the job
      * is over by then.
+     *
+     * <p>Waits up to 15 s after the code was shown for the kiosk's answer.
      */
     @Then("no whole ticket came out of kiosk {string}")
     public void noWholeTicketCameOut(String kiosk) {

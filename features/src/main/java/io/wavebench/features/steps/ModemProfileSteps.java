@@ -6,7 +6,12 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.wavebench.fixtures.evidence.BandEnergy;
 
-/** The modem profile a scenario pays in (DESIGN §4), and what its sound was like on the air. */
+/**
+ * The modem profile a scenario pays in (DESIGN §4), and what its sound was like on the air.
+ *
+ * <p>Assumes of the rig: a reader listening for the chosen profile (a simulated reader listens for
+ * any; a process or real reader for those its rig file lists).
+ */
 public final class ModemProfileSteps {
 
     private final ScenarioRig rig;
@@ -15,12 +20,24 @@ public final class ModemProfileSteps {
         this.rig = rig;
     }
 
+    /**
+     * Chooses the modem profile ({@code robust}, {@code fast} or {@code ultrasonic}, DESIGN §4) the
+     * phone plays and the simulated reader listens for. Must come before any step that assembles
+     * the rig (first in the scenario). A reader the rig does not assemble (process or real) keeps
+     * the profiles its rig file states; a scenario that needs another one is ABORTED there, not
+     * failed.
+     */
     @Given("the reader listens for the {string} modem profile")
     public void theReaderListensFor(String profile) {
         rig.useModemProfile(profile);
     }
 
-    /** DESIGN §6 airtime targets, and the profile's band: what a phone played, not what the rig file says. */
+    /**
+     * DESIGN §6 airtime targets, and the profile's band: what a phone played, not what the rig file says.
+     *
+     * <p>Measures the samples of the last sound the phone played (nothing is awaited), at the rig's
+     * sample rate.
+     */
     @Then("the payment sound lasted at most {double} s, with at least {int} % of its energy between {double} and {double} kHz")
     public void thePaymentSoundLasted(double seconds, int percent, double lowKhz, double highKhz) {
         float[] samples = rig.lastSounded().samples();

@@ -15,6 +15,9 @@ import java.util.Arrays;
  * Tokens a broken or tampered phone plays (refusals.feature, DESIGN §5.1). The bytes come from
  * {@link Forgeries}; they go on the air through the phone's own speaker and the rig's modem
  * profile, the same path an honest token takes.
+ *
+ * <p>Assumes of the rig: the simulated phone on the reader's air and a reader that trusts the
+ * rig's issuer; nothing of the reader's insides.
  */
 public final class RefusalSteps {
 
@@ -59,6 +62,13 @@ public final class RefusalSteps {
         return Arrays.stream(Misbehaviour.values()).filter(m -> m.words.equals(words)).findFirst().orElseThrow();
     }
 
+    /**
+     * The phone plays what a broken or dishonest wallet would: a token cut short, of an unknown
+     * type or credential version, with a raised offline limit, signed by another phone, or made 4
+     * minutes ago (past the 60 s freshness and the 120 s skew allowance). Played as the phone
+     * sounds a token (its profile, volume and speaker); returns when the sound has ended. Takes the
+     * mark the following {@code Then}s look after. Assumes the phone holds a credential.
+     */
     @When("the phone plays {misbehaviour}")
     public void thePhonePlays(Misbehaviour misbehaviour) {
         Clock clock = rig.session().clock();
@@ -83,11 +93,20 @@ public final class RefusalSteps {
         rig.soundEnded();
     }
 
+    /**
+     * The phone makes its next token (the next counter) and keeps it unplayed, as a phone whose
+     * payment was interrupted would. Nothing goes on the air.
+     */
     @Given("the phone has made a payment token without playing it")
     public void thePhoneMadeATokenWithoutPlayingIt() {
         unplayed = phone().wallet().nextToken(rig.session().clock());
     }
 
+    /**
+     * Plays the token kept by "the phone has made a payment token without playing it", now, after
+     * tokens with higher counters may have been taken; returns when the sound has ended. Takes the
+     * mark the following {@code Then}s look after.
+     */
     @When("someone plays the token the phone made without playing it")
     public void someonePlaysTheUnplayedToken() {
         if (unplayed == null) throw new IllegalStateException("no token was made without playing it in this scenario");

@@ -29,6 +29,10 @@ import org.opentest4j.AssertionFailedError;
  * Ticket pickup at the cinema kiosk (DESIGN §5.5), observed as on a bench: what came out of the
  * kiosk's printer, and what the kiosk reported to the backend (its redemptions and its refusals),
  * from the moment the phone was held over it ({@link KioskAnswers.Mark}); never the kiosk's screen.
+ *
+ * <p>Assumes of the rig: kiosks ({@code codes.kiosks} in the rig file) with cameras that see the
+ * phone's screen and printers wavebench reads, the rig's backend (ticketing), and, for the offline
+ * steps, kiosk networks the rig can cut.
  */
 public final class TicketSteps {
 
@@ -55,11 +59,21 @@ public final class TicketSteps {
         return Arrays.stream(TicketRefusal.values()).filter(r -> r.description().equals(description)).findFirst().orElseThrow();
     }
 
+    /**
+     * The phone's account buys a ticket from the rig's backend for the two seats at the rig's
+     * cinema, for a show this many hours from the rig's clock; the backend signs it with the
+     * ticketing key (DESIGN §5.5). Returns once the backend has answered; needs a rig with the
+     * backend and kiosks (the code rig parts).
+     */
     @Given("the shopper bought a ticket online for seats {word} and {word} at a show starting in {int} hours")
     public void theShopperBoughtATicket(String seat1, String seat2, int hours) {
         ticket = buy(List.of(seat1, seat2), Duration.ofHours(hours));
     }
 
+    /**
+     * A second ticket, for one seat at a show that started this many hours ago: "that ticket" in
+     * later steps. Returns once the backend has answered.
+     */
     @Given("the shopper also bought a ticket for seat {word} at a show that started {int} hours ago")
     public void theShopperAlsoBoughtAPastTicket(String seat, int hours) {
         thatTicket = buy(List.of(seat), Duration.ofHours(-hours));
@@ -70,16 +84,30 @@ public final class TicketSteps {
         return c.phoneBackend().buyTicket(new TicketOrder(ACCOUNT, c.cinemaId(), rig.session().clock().instant().plus(fromNow), seats));
     }
 
+    /**
+     * The phone shows the ticket's QR code on its screen and is held over the kiosk's camera. Takes
+     * the kiosk's mark (what it had printed, refused and reported) that the following {@code Then}s
+     * look after. A kiosk the rig does not have makes the scenario ABORTED here, before anything is shown.
+     */
     @When("the phone shows the ticket code to kiosk {string}")
     public void thePhoneShowsTheTicket(String kiosk) {
         show(ticket, kiosk, false);
     }
 
+    /**
+     * The phone is taken away from the kiosk (its camera sees an empty window, waited for up to 15
+     * s) and the same ticket code is held over it again. Takes a new mark, as "the phone shows the
+     * ticket code to kiosk …" does.
+     */
     @When("the phone shows the ticket code to kiosk {string} again")
     public void thePhoneShowsTheTicketAgain(String kiosk) {
         show(ticket, kiosk, true);
     }
 
+    /**
+     * As "the phone shows the ticket code to kiosk …", with the second ticket, bought by "the
+     * shopper also bought a ticket for seat …".
+     */
     @When("the phone shows that ticket code to kiosk {string}")
     public void thePhoneShowsThatTicket(String kiosk) {
         show(thatTicket, kiosk, false);
@@ -101,6 +129,11 @@ public final class TicketSteps {
         return m;
     }
 
+    /**
+     * A pickup as a precondition: the ticket code is shown to the kiosk, the kiosk prints it (a cut
+     * ticket naming the ticket and its QR code, up to 15 s) and the backend records it as redeemed
+     * there (up to 25 s in all).
+     */
     @Given("the ticket was picked up at kiosk {string}")
     public void theTicketWasPickedUp(String kiosk) {
         thePhoneShowsTheTicket(kiosk);
@@ -108,6 +141,11 @@ public final class TicketSteps {
         theBackendRecordsTheRedemption(kiosk);
     }
 
+    /**
+     * Waits up to 15 s after the code was shown for the kiosk's answer, and checks it printed
+     * exactly one ticket since: cut off, naming these seats and the ticket, with the ticket's QR
+     * code on it. Fails naming the refusal if the kiosk refused instead.
+     */
     @Then("kiosk {string} prints the ticket with seats {word} and {word}")
     public void kioskPrintsTheTicket(String kiosk, String seat1, String seat2) {
         KioskAnswers.Mark m = mark(kiosk);
@@ -124,6 +162,10 @@ public final class TicketSteps {
         assertEquals(List.of("WBT" + t.ticketId()), printed.qrPayloads(), "the QR code printed on the ticket");
     }
 
+    /**
+     * Waits up to 15 s after the code was shown for the kiosk's refusal report at the backend, and
+     * checks its reason, its code and the ticket it names.
+     */
     @Then("kiosk {string} refuses the ticket: {ticketRefusal}")
     public void kioskRefuses(String kiosk, TicketRefusal refusal) {
         awaitRefusal(kiosk, refusal);
@@ -148,7 +190,12 @@ public final class TicketSteps {
         return KioskAnswers.receiptsSince(codes(), mark(kiosk));
     }
 
-    /** Counted once the kiosk answered the code it was last shown (a print or a refusal): nothing more comes of it. */
+    /**
+     * Counted once the kiosk answered the code it was last shown (a print or a refusal): nothing more comes of it.
+     *
+     * <p>Waits up to 15 s after the code was shown for the kiosk's answer; fails too when half a
+     * ticket is left on the paper.
+     */
     @Then("kiosk {string} printed {int} ticket(s)")
     public void kioskPrinted(String kiosk, int count) {
         KioskAnswers.awaitAnswer(codes(), mark(kiosk));
@@ -158,6 +205,11 @@ public final class TicketSteps {
         assertTrue(k.printer().inProgress().isEmpty(), () -> "half a ticket on the paper: " + k.printer().inProgress().nonBlankLines());
     }
 
+    /**
+     * Waits up to 25 s (the kiosk's answer, then its report, which an offline kiosk sends at its
+     * next sync) for the backend to hold exactly one redemption of the ticket, at this kiosk and
+     * not flagged as a conflict; fails at once if the kiosk refused the ticket instead.
+     */
     @Then("the backend records the ticket as redeemed at kiosk {string}")
     public void theBackendRecordsTheRedemption(String kiosk) {
         KioskAnswers.Mark m = mark(kiosk);
@@ -181,6 +233,9 @@ public final class TicketSteps {
     /**
      * A negative, settled by what the kiosk did instead: once it refused the ticket nothing is
      * redeemed for that showing; after a print, only once the kiosk has had its time to report it.
+     *
+     * <p>Waits up to 15 s after the code was shown for the kiosk's answer, then, after a print,
+     * watches the backend for 4 s ({@code KioskAnswers.REPORT_WITHIN}).
      */
     @Then("the backend has no redemption of the ticket")
     public void theBackendHasNoRedemption() {
@@ -198,27 +253,47 @@ public final class TicketSteps {
         assertEquals(List.of(), codes().phoneBackend().ticket(ticket.ticketId()).redemptions(), "redemptions the backend holds");
     }
 
+    /**
+     * The kiosk's simulated printer runs out of paper and says so in its status bytes (DLE EOT).
+     * Assumes a rig whose kiosk printer is simulated; nothing is awaited.
+     */
     @Given("the printer of kiosk {string} is out of paper")
     public void thePrinterIsOutOfPaper(String kiosk) {
         codes().kiosk(kiosk).printer().runOutOfPaper();
     }
 
+    /**
+     * The kiosk's simulated printer gets a new roll. Nothing is awaited: the next code held over
+     * the kiosk finds the printer ready.
+     */
     @When("the printer of kiosk {string} is refilled")
     public void thePrinterIsRefilled(String kiosk) {
         codes().kiosk(kiosk).printer().refill();
     }
 
+    /**
+     * Cuts the kiosk's network to the backend: it must verify tickets offline and report its
+     * redemptions later. Assumes a rig whose kiosks' network it controls; nothing is awaited.
+     */
     @Given("kiosk {string} has no network")
     public void kioskHasNoNetwork(String kiosk) {
         codes().kiosk(kiosk).network().cut();
     }
 
+    /**
+     * Restores the kiosk's network; it reports what it did offline at its next sync. Takes the
+     * kiosk's mark the following {@code Then}s look after.
+     */
     @When("the network of kiosk {string} comes back")
     public void theNetworkComesBack(String kiosk) {
         marks.put(kiosk, KioskAnswers.mark(codes(), kiosk, ticket.ticketId()));
         codes().kiosk(kiosk).network().restore();
     }
 
+    /**
+     * Waits up to 10 s for the backend to hold a conflict for the ticket: redeemed at both kiosks,
+     * exactly one of the two redemptions flagged as the conflict (DESIGN §5.5).
+     */
     @Then("the backend flags the ticket as redeemed at both kiosk {string} and kiosk {string}")
     public void theBackendFlagsTheConflict(String first, String second) {
         Deadlines.holds(await("the backend flags the double redemption").atMost(KioskAnswers.REPORTED_WITHIN).pollInterval(Duration.ofMillis(50)), () -> {

@@ -27,6 +27,10 @@ import org.opentest4j.TestAbortedException;
  * the bus after the last {@code When}'s cursor ({@link Cursors}). A negative ("no session opens",
  * "nothing is dispensed") holds only after the reader's full answer time, or once what it did
  * instead was seen; a check over a window is made only once an event has closed the window.
+ *
+ * <p>Assumes of the rig: the machine is wavebench's simulated VMC (it fails, restarts and disables
+ * on request); line faults and an unplugged cable need an MDB line the rig controls, else the
+ * scenario is ABORTED or the step names what the rig lacks.
  */
 public final class VendSessionSteps {
 
@@ -48,25 +52,42 @@ public final class VendSessionSteps {
         return cursors.bus();
     }
 
-    /** The session the last {@code When}'s payment opened, with the funds the reader offers in it. */
+    /**
+     * The session the last {@code When}'s payment opened, with the funds the reader offers in it.
+     *
+     * <p>Waits up to 10 s after the last {@code When} for BEGIN SESSION on the machine's bus and
+     * checks the funds it offers.
+     */
     @Then("the reader opens a session with {money} available")
     public void theReaderOpensASession(long funds) {
         VmcEvent began = cursors.awaitOnBus("the reader sends BEGIN SESSION", Type.SESSION_BEGAN).event();
         assertEquals(funds, began.amountMinorUnits(), () -> "funds in BEGIN SESSION, minor units; " + bus().shown(cursors.onBus()));
     }
 
+    /**
+     * The shopper presses the machine's cancel button during a session: the machine asks the reader
+     * to end it. Takes the mark the following {@code Then}s look after; nothing is awaited here.
+     */
     @When("the shopper presses cancel")
     public void theShopperPressesCancel() {
         cursors.fromHere("the shopper presses cancel");
         vmc().cancel();
     }
 
+    /**
+     * Nothing is done: the session a payment opened is left without a selection. Takes the mark the
+     * following {@code Then}s look after (the reader's session timeout runs from here).
+     */
     @When("the shopper walks away without choosing")
     public void theShopperWalksAway() {
         cursors.fromHere("the shopper walks away without choosing"); // nothing to do: the session is left open
     }
 
-    /** The session ends after the last {@code When}, and nothing was asked to vend before it ended. */
+    /**
+     * The session ends after the last {@code When}, and nothing was asked to vend before it ended.
+     *
+     * <p>Waits up to the reader's session timeout plus 10 s for the session's end.
+     */
     @Then("the session ends with no vend requested")
     public void theSessionEndsWithNoVend() {
         Cursor from = cursors.onBus();
@@ -77,12 +98,21 @@ public final class VendSessionSteps {
                 () -> "a vend was requested before the session ended; " + bus().shown(from));
     }
 
+    /**
+     * The simulated vending machine's next dispense fails (a jammed spiral): after VEND APPROVED it
+     * drops nothing and sends VEND FAILURE. Assumes the machine is the rig's simulated one; nothing
+     * is awaited.
+     */
     @Given("the machine will fail to dispense the next vend")
     public void theMachineWillFailToDispense() {
         vmc().failNextDispense();
     }
 
-    /** VEND FAILURE is what the machine sends when its dispense failed (MDB 4.2 §7.4.8): nothing dropped before it. */
+    /**
+     * VEND FAILURE is what the machine sends when its dispense failed (MDB 4.2 §7.4.8): nothing dropped before it.
+     *
+     * <p>Waits up to 10 s after the last {@code When} for it on the machine's bus.
+     */
     @Then("the machine tells the reader the vend failed")
     public void theMachineSendsVendFailure() {
         Cursor from = cursors.onBus();
@@ -91,6 +121,11 @@ public final class VendSessionSteps {
                 () -> "the machine dispensed before it said the vend failed; " + bus().shown(from));
     }
 
+    /**
+     * The simulated vending machine's controller restarts during its next vend, after the motor ran
+     * and before VEND SUCCESS: it sends RESET where VEND SUCCESS was due (MDB 4.2 §7.4.7, a sale).
+     * Assumes the machine is the rig's simulated one; nothing is awaited.
+     */
     @Given("the machine's controller will restart during the next vend")
     public void theControllerWillRestart() {
         vmc().resetDuringNextVend();
@@ -99,6 +134,8 @@ public final class VendSessionSteps {
     /**
      * MDB 4.2 §7.4.7: the controller restarts after the motor ran and sends RESET where VEND SUCCESS
      * was due (its CONTROLLER_RESTARTED), so no session is completed in between.
+     *
+     * <p>Waits up to 10 s after the last {@code When} for the restart on the machine's bus.
      */
     @Then("the machine resets the reader before saying VEND SUCCESS")
     public void theMachineResetsTheReader() {
@@ -109,18 +146,31 @@ public final class VendSessionSteps {
         afterRestart = bus().cursorAfter(restarted, "the controller restarted");
     }
 
+    /**
+     * Waits up to 10 s, after the controller's restart (or after the last {@code When}), for the
+     * machine to set up and enable the reader again over MDB.
+     */
     @Then("the reader is set up and enabled again")
     public void theReaderIsEnabledAgain() {
         Cursor from = afterRestart != null ? afterRestart : cursors.onBus();
         bus().await("the reader is reset, set up and enabled again", from, a(Type.READER_ENABLED), AnswerTimes.PATIENCE, cursors.machineState());
     }
 
+    /**
+     * Waits, from the last {@code When}, up to the reader's session timeout (as the rig's answer
+     * times state it, {@code AnswerTimes.afterIdleSession}) for the reader's SESSION CANCEL REQUEST
+     * on the machine's bus.
+     */
     @Then("the reader asks the machine to end the session within its session timeout")
     public void theReaderTimesOutTheSession() {
         bus().await("the reader sends SESSION CANCEL REQUEST", cursors.onBus(), a(Type.SESSION_CANCEL_REQUESTED), cursors.times().afterIdleSession(),
                 cursors.machineState());
     }
 
+    /**
+     * The machine sends READER DISABLE (staff took the reader out of service) and waits up to 10 s
+     * for the reader to acknowledge it on the bus. A precondition: it takes no mark.
+     */
     @Given("the machine has taken the reader out of service")
     public void theMachineDisablesTheReader() {
         Cursor before = bus().cursor("the machine takes the reader out of service");
@@ -128,6 +178,10 @@ public final class VendSessionSteps {
         bus().await("the reader ACKs READER DISABLE", before, a(Type.READER_DISABLED), AnswerTimes.PATIENCE, cursors.machineState());
     }
 
+    /**
+     * The machine sends READER ENABLE and waits up to 10 s for the reader to acknowledge it on the
+     * bus. Takes the mark the following {@code Then}s look after.
+     */
     @When("the machine puts the reader back in service")
     public void theMachineEnablesTheReader() {
         Cursor before = cursors.fromHere("the machine puts the reader back in service").on(bus());
@@ -142,6 +196,11 @@ public final class VendSessionSteps {
                 cursors.machineState());
     }
 
+    /**
+     * From here, the MDB line between machine and reader corrupts and drops that share of its
+     * bytes, at random (seeded). Needs a rig whose machine port is a virtual (pty) line that faults
+     * can be put on; on a rig with a UART machine port the scenario is ABORTED, naming why.
+     */
     @Given("the MDB cable corrupts {int} % and drops {double} % of its bytes")
     public void theCableIsNoisy(int corruptPercent, double dropPercent) {
         FaultySerialLink line = rig.session().vmcLine().orElseThrow(() -> new TestAbortedException("ABORTED: needs line faults, which rig '"
@@ -152,6 +211,8 @@ public final class VendSessionSteps {
     /**
      * From the machine ready for shoppers to the end of the session the last {@code When} began:
      * no RESET (no JUST RESET answered) and no loss of the reader. The session's end closes the window.
+     *
+     * <p>Waits up to 10 s after the last {@code When} for the session's end.
      */
     @Then("the machine never had to reset the reader")
     public void theMachineNeverResetTheReader() {
@@ -163,6 +224,12 @@ public final class VendSessionSteps {
                         + "; line faults: " + rig.session().vmcLine().map(FaultySerialLink::counts).orElse(null));
     }
 
+    /**
+     * Unplugs the reader's MDB cable: the machine's port stays open but nothing reaches the reader
+     * or comes back. Takes the mark the following {@code Then}s look after. Needs a rig that can
+     * pull it: a virtual cable of the rig's, or a bench whose rig file names {@code mdb.cable}
+     * unplug and replug commands (else the step fails naming what the rig lacks).
+     */
     @When("the reader's MDB cable is unplugged")
     public void theReadersCableIsUnplugged() {
         cursors.fromHere("the reader's MDB cable is unplugged");
