@@ -4,6 +4,7 @@ import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.wavebench.fixtures.rig.Rig;
 import io.wavebench.fixtures.rig.RigFiles;
+import io.wavebench.fixtures.rig.RigSelection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,7 @@ public final class RigOutcomes {
     }
 
     static String rigLocation() {
-        return System.getProperty("wavebench.rig", RigFiles.DEFAULT);
+        return RigSelection.location();
     }
 
     static Rig rig() {
