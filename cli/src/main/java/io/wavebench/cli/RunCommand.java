@@ -50,39 +50,45 @@ import picocli.CommandLine.Parameters;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  wavebench run                                       wavebench's own specification on the simulated rig",
-            "  wavebench run --tags '@card and not @slow'          the scenarios with those tags",
-            "  wavebench run features/src/main/resources/io/wavebench/features/offline_purchase.feature:18",
-            "                                                      the one scenario at line 18 of that file",
-            "  wavebench run ~/acme/features --name 'refund'       a folder of feature files, only scenarios whose name matches",
-            "  wavebench run src/test/resources/com/acme --glue com.acme.steps --classpath target/test-classes",
-            "                                                      a team's features and step classes, beside wavebench's steps",
-            "  wavebench run --rig fixtures/rigs/bench.yaml --report /tmp/bench-run"
+            "  wavebench run",
+            "      wavebench's own specification on the simulated rig",
+            "  wavebench run --tags '@card and not @slow'",
+            "      the scenarios with those tags",
+            "  wavebench run ~/acme/features/water.feature:18",
+            "      only the scenario at line 18 of that file (an Outline's line: all its rows)",
+            "  wavebench run ~/acme/features --name refund",
+            "      a folder of feature files; only scenarios whose name has 'refund'",
+            "  wavebench run ~/acme/src/test/resources/com/acme --glue com.acme.steps \\",
+            "      --classpath ~/acme/target/test-classes",
+            "      a team's feature files and step classes, beside wavebench's steps",
+            "  wavebench run --rig fixtures/rigs/bench-example.yaml --report /tmp/bench",
+            "      wavebench's own specification against a bench with a real reader"
         })
 final class RunCommand implements Callable<Integer> {
 
     /** More side-by-side scenarios than this buys nothing on a 2-core machine: the loopback air runs in real time. */
     static final int DEFAULT_THREADS = 4;
 
-    @Option(names = "--rig", paramLabel = "FILE", description = "Rig file naming each role's backing and resources (default: fixtures/rigs/sim.yaml, everything simulated).")
+    @Option(names = "--rig", paramLabel = "FILE", description = "Rig file naming each role's backing and resources (default: fixtures/rigs/sim.yaml, everything simulated), e.g. --rig fixtures/rigs/bench-example.yaml.")
     String rig;
 
     @Option(names = "--tags", paramLabel = "EXPR", description = "Cucumber tag expression selecting scenarios, e.g. \"@mdb and not @slow\".")
     String tags;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Report folder (default: target/wavebench-report/run-<timestamp>).")
+    @Option(names = "--report", paramLabel = "DIR", description = "Report folder (default: target/wavebench-report/run-<timestamp>), e.g. --report /tmp/nightly.")
     Path report;
 
-    @Option(names = "--history", paramLabel = "DIR", description = "History folder keeping each run's results for trends (default: .wavebench/history in the wavebench checkout, which mvn clean keeps).")
+    @Option(names = "--history", paramLabel = "DIR", description = "History folder keeping each run's results for trends (default: .wavebench/history in the wavebench checkout, which mvn clean keeps); "
+                    + "one folder below it per rig and selection (tags, paths, names), e.g. --history /var/lib/wavebench/history.")
     Path history;
 
-    @Option(names = "--shard", paramLabel = "I/N", description = "Run only the I-th of N disjoint shares of the scenarios (stable across machines); merge the shards' reports with `wavebench report merge`.")
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only the I-th of N disjoint shares of the scenarios (stable across machines); merge the shards' reports with `wavebench report merge`. E.g. --shard 2/3.")
     String shard;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Scenarios run side by side (default: ${DEFAULT-VALUE}; at most the rig's lanes: 4 on the simulated rig, 1 on a rig with real devices).", defaultValue = "" + DEFAULT_THREADS)
+    @Option(names = "--threads", paramLabel = "N", description = "Scenarios run side by side (default: ${DEFAULT-VALUE}; at most the rig's lanes: 4 on the simulated rig, 1 on a rig with real devices), e.g. --threads 1.", defaultValue = "" + DEFAULT_THREADS)
     int threads;
 
-    @Option(names = "--reruns", paramLabel = "0|1", description = "Rerun failed scenarios once (default: ${DEFAULT-VALUE}); one that then passes is FLAKY.", defaultValue = "1")
+    @Option(names = "--reruns", paramLabel = "0|1", description = "Rerun failed scenarios once (default: ${DEFAULT-VALUE}); one that then passes is FLAKY. E.g. --reruns 0.", defaultValue = "1")
     int reruns;
 
     @Parameters(paramLabel = "PATH[:LINE]", arity = "0..*",
@@ -114,20 +120,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "N", defaultValue = "10",
             description = "Keep the newest N run folders, this one included, and remove older ones beside it (default: ${DEFAULT-VALUE}). "
                     + "Only run-* folders a wavebench run wrote, and only beside a report folder itself named run-* (the default place); "
-                    + "a --report named otherwise leaves its neighbours alone. The history folder is never touched.")
+                    + "a --report named otherwise leaves its neighbours alone. The history folder is never touched. E.g. --keep 3.")
     int keep;
 
     @Option(names = "--figures", paramLabel = "gate|report-only",
             description = "Whether a judged figure (taken alone, with a limit) that FAILs fails its scenario and the run (gate), or is only shown "
-                    + "(report-only: on a rig whose timing is not representative). Default: the rig file's figures.judge, else gate.")
+                    + "(report-only: on a rig whose timing is not representative). Default: the rig file's figures.judge, else gate. E.g. --figures report-only.")
     String figures;
 
     @Option(names = "--evidence", paramLabel = "failed|all", defaultValue = "failed",
             description = "Which scenarios keep their sound on the air (air.wav) and camera frames, the bulk of a report: failed (default: those that did not pass; "
-                    + "every scenario keeps its spectrogram, traces and measurements) or all.")
+                    + "every scenario keeps its spectrogram, traces and measurements) or all, e.g. --evidence all.")
     String evidence;
 
-    @Option(names = "--verbose", description = "Print the log on the console too; it always goes to <report>/wavebench.log.")
+    @Option(names = "--verbose", description = "Print the log on the console too; it always goes to <report>/wavebench.log. E.g. --verbose.")
     boolean verbose;
 
     /** What runs and where its glue is; made first thing in {@link #call}. */
