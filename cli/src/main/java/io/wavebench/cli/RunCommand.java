@@ -55,7 +55,7 @@ import picocli.CommandLine.Parameters;
             "  wavebench run --tags '@card and not @slow'",
             "      the scenarios with those tags",
             "  wavebench run ~/acme/features/water.feature:18",
-            "      only the scenario at line 18 of that file (an Outline's line: all its rows)",
+            "      only the scenario at line 18 of that file (an Outline's line: its rows)",
             "  wavebench run ~/acme/features --name refund",
             "      a folder of feature files; only scenarios whose name has 'refund'",
             "  wavebench run ~/acme/src/test/resources/com/acme --glue com.acme.steps \\",
