@@ -139,6 +139,29 @@ class OwnSpecificationTest {
     }
 
     @Test
+    void a_feature_folder_outside_the_working_directory_is_planned_sharded_and_rerun_as_the_own_specification_is(@TempDir Path dir) throws Exception {
+        Path features = Files.createDirectories(dir.resolve("acme-features"));
+        Files.copy(Path.of(ARITHMETIC), features.resolve("arithmetic.feature"));
+        // line 26: "a step that fails on its first try and passes when run again"; the rerun takes it by its file: URI
+        Path flaky = dir.resolve("flaky");
+        assertEquals(0, run(dir, features.resolve("arithmetic.feature") + ":26", "--glue", "io.wavebench.cli.suite", "--report", flaky.toString()));
+        assertEquals(Map.of("a step that fails on its first try and passes when run again", Outcome.FLAKY), outcomes(flaky));
+
+        Map<String, Outcome> together = new TreeMap<>();
+        for (int i = 1; i <= 2; i++) {
+            Path shard = dir.resolve("shard-" + i);
+            run(dir, features.toString(), "--glue", "io.wavebench.cli.suite", "--tags", "not @needs:a-capability-no-rig-has", "--shard", i + "/2",
+                    "--report", shard.toString());
+            Map<String, Outcome> part = outcomes(shard);
+            assertEquals(3, part.size(), "shard " + i + ": " + part);
+            part.keySet().forEach(name -> assertTrue(!together.containsKey(name), name + " ran in both shards"));
+            together.putAll(part);
+        }
+        assertEquals(6, together.size(), together.toString());
+        assertTrue(together.values().stream().allMatch(o -> o == Outcome.PASS || o == Outcome.FLAKY), together.toString());
+    }
+
+    @Test
     void a_team_step_class_on_the_classpath_runs_beside_wavebench_steps_and_a_missing_folder_is_named(@TempDir Path dir) throws Exception {
         Path classes = compile(dir, "com/acme/steps/AcmeSteps.java", ACME_STEPS);
         Files.writeString(Files.createDirectories(classes.resolve("com/acme")).resolve("acme.feature"), ACME_FEATURE);
