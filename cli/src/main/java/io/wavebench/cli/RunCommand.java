@@ -113,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
     List<String> glue = new ArrayList<>();
 
     @Option(names = "--classpath", paramLabel = "JARS",
-            description = "Jars and folders (separated by ':', the platform's path separator; DIR/* is every jar in DIR) holding your glue classes and classpath: features, "
+            description = "Jars and folders (separated by ':', the platform's path separator; 'DIR/*', quoted, is every jar in DIR) holding your glue classes and classpath: features, "
                     + "e.g. --classpath target/test-classes:lib/acme-sim.jar. Each must exist.")
     String classpath;
 
