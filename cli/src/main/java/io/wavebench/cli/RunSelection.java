@@ -1,5 +1,6 @@
 package io.wavebench.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -9,6 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * What {@code wavebench run} runs and where it finds it: the feature locations (wavebench's own
@@ -22,6 +26,7 @@ final class RunSelection implements AutoCloseable {
     static final String BUILT_IN = "classpath:io/wavebench/features";
     /** wavebench's own glue: steps, hooks and parameter types; always on the glue path. */
     static final String OWN_GLUE = "io.wavebench.features.steps";
+    private static final Pattern TRAILING_LINES = Pattern.compile("^(.*?)((?::\\d+)*)$");
 
     private final List<FeatureLocations.Location> locations;
     private final List<String> names;
@@ -48,8 +53,8 @@ final class RunSelection implements AutoCloseable {
     static RunSelection of(List<String> paths, List<String> names, List<String> glue, String jars, Path workingDir, ClassLoader parent) {
         for (String name : names) {
             try {
-                java.util.regex.Pattern.compile(name);
-            } catch (java.util.regex.PatternSyntaxException e) {
+                Pattern.compile(name);
+            } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("--name '" + name + "' is not a regular expression: " + e.getDescription());
             }
         }
@@ -111,7 +116,7 @@ final class RunSelection implements AutoCloseable {
                 : String.join(", ", locations.stream().map(l -> shortened(l.cucumber(), root)).toList()));
         if (!names.isEmpty()) facts.put("names", String.join(", ", names));
         facts.put("glue", String.join(", ", glue));
-        if (!classpath.isEmpty()) facts.put("classpath", String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        if (!classpath.isEmpty()) facts.put("classpath", String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
         return facts;
     }
 
@@ -130,7 +135,7 @@ final class RunSelection implements AutoCloseable {
 
     /** A path inside the wavebench checkout relative to it; anything else as it is. */
     private static String shortened(String location, Path root) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?)((?::\\d+)*)$").matcher(location);
+        Matcher m = TRAILING_LINES.matcher(location);
         if (!m.matches() || m.group(1).startsWith(FeatureLocations.CLASSPATH)) return location;
         Path file = Path.of(m.group(1));
         Path checkout = root.toAbsolutePath().normalize();
