@@ -14,10 +14,13 @@ import io.cucumber.plugin.event.TestCaseStarted;
 import io.cucumber.plugin.event.TestStepFinished;
 import io.wavebench.reports.EvidenceNames;
 import io.wavebench.reports.RunFolder;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -66,7 +69,7 @@ public final class ResultsWriter implements ConcurrentEventListener {
     public void setEventPublisher(EventPublisher publisher) {
         publisher.registerHandlerFor(TestCaseStarted.class, e -> {
             ObjectNode node = JSON.createObjectNode();
-            node.put("uri", e.getTestCase().getUri().toString()).put("line", e.getTestCase().getLocation().getLine())
+            node.put("uri", asInCucumberJson(e.getTestCase().getUri())).put("line", e.getTestCase().getLocation().getLine())
                     .put("name", e.getTestCase().getName()).put("started", e.getInstant().toString());
             node.putArray("steps");
             node.putArray("attachments");
@@ -93,6 +96,22 @@ public final class ResultsWriter implements ConcurrentEventListener {
             result(node, e.getResult());
             write(EvidenceNames.slug(node.path("uri").asText(), node.path("line").asInt(), node.path("name").asText()) + ".json", node);
         });
+    }
+
+    /**
+     * A feature's URI as Cucumber's JSON formatter writes it, so a result file meets its scenario in
+     * the plan ({@code uri:line}): a file under the working directory relative to it
+     * ({@code file:features/pay.feature}), any other as it is. Cucumber's runner itself has it
+     * absolute ({@code file:///home/acme/features/pay.feature}).
+     */
+    static String asInCucumberJson(URI uri) {
+        if (!"file".equals(uri.getScheme())) return uri.toString();
+        URI relative = new File("").toPath().toUri().relativize(uri);
+        try {
+            return new URI("file", relative.getSchemeSpecificPart(), relative.getFragment()).toString();
+        } catch (URISyntaxException e) {
+            return uri.toString();
+        }
     }
 
     private static void result(ObjectNode node, Result result) {

@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code wavebench run}: the feature suite on a rig, with progress, a summary and the report.
@@ -41,63 +42,102 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Runs the feature suite (the living specification) against a rig and writes the report.",
+            "With PATHs, runs those feature files and folders instead (a team's own specification), with its own steps beside wavebench's (--glue, --classpath).",
             "Prints each scenario's outcome as it finishes (one short block for each that failed), then one summary, the report's path and the trend across runs.",
             "The log goes to <report>/wavebench.log; each scenario's result is on disk in <report>/results/ as it finishes.",
             "Stopped by SIGTERM or SIGINT (a CI timeout, Ctrl-C), it finishes the report, junit.xml and the history from the scenarios that finished (the rest NOT-RUN) and exits 143 or 130.",
             "Exit status: 0 when every scenario passed (FLAKY and ABORTED included), 1 when any failed, was a specification error, met a broken rig or failed a judged figure (--figures gate), 2 when the run could not start."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  wavebench run",
+            "      wavebench's own specification on the simulated rig",
+            "  wavebench run --tags '@card and not @slow'",
+            "      the scenarios with those tags",
+            "  wavebench run ~/acme/features/water.feature:18",
+            "      only the scenario at line 18 of that file (an Outline's line: its rows)",
+            "  wavebench run ~/acme/features --name refund",
+            "      a folder of feature files; only scenarios whose name has 'refund'",
+            "  wavebench run ~/acme/src/test/resources/com/acme --glue com.acme.steps \\",
+            "      --classpath ~/acme/target/test-classes",
+            "      a team's feature files and step classes, beside wavebench's steps",
+            "  wavebench run --rig fixtures/rigs/bench-example.yaml --report /tmp/bench",
+            "      wavebench's own specification against a bench with a real reader"
         })
 final class RunCommand implements Callable<Integer> {
 
-    static final String FEATURES = "classpath:io/wavebench/features";
-    static final String GLUE = "io.wavebench.features.steps";
     /** More side-by-side scenarios than this buys nothing on a 2-core machine: the loopback air runs in real time. */
     static final int DEFAULT_THREADS = 4;
 
-    @Option(names = "--rig", paramLabel = "FILE", description = "Rig file naming each role's backing and resources (default: fixtures/rigs/sim.yaml, everything simulated).")
+    @Option(names = "--rig", paramLabel = "FILE", description = "Rig file naming each role's backing and resources (default: fixtures/rigs/sim.yaml, everything simulated), e.g. --rig fixtures/rigs/bench-example.yaml.")
     String rig;
 
     @Option(names = "--tags", paramLabel = "EXPR", description = "Cucumber tag expression selecting scenarios, e.g. \"@mdb and not @slow\".")
     String tags;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Report folder (default: target/wavebench-report/run-<timestamp>).")
+    @Option(names = "--report", paramLabel = "DIR", description = "Report folder (default: target/wavebench-report/run-<timestamp>), e.g. --report /tmp/nightly.")
     Path report;
 
-    @Option(names = "--history", paramLabel = "DIR", description = "History folder keeping each run's results for trends (default: .wavebench/history in the wavebench checkout, which mvn clean keeps).")
+    @Option(names = "--history", paramLabel = "DIR", description = "History folder keeping each run's results for trends (default: .wavebench/history in the wavebench checkout, which mvn clean keeps); "
+                    + "one folder below it per rig and selection (tags, paths, names), e.g. --history /var/lib/wavebench/history.")
     Path history;
 
-    @Option(names = "--shard", paramLabel = "I/N", description = "Run only the I-th of N disjoint shares of the scenarios (stable across machines); merge the shards' reports with `wavebench report merge`.")
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only the I-th of N disjoint shares of the scenarios (stable across machines); merge the shards' reports with `wavebench report merge`. E.g. --shard 2/3.")
     String shard;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Scenarios run side by side (default: ${DEFAULT-VALUE}; at most the rig's lanes: 4 on the simulated rig, 1 on a rig with real devices).", defaultValue = "" + DEFAULT_THREADS)
+    @Option(names = "--threads", paramLabel = "N", description = "Scenarios run side by side (default: ${DEFAULT-VALUE}; at most the rig's lanes: 4 on the simulated rig, 1 on a rig with real devices), e.g. --threads 1.", defaultValue = "" + DEFAULT_THREADS)
     int threads;
 
-    @Option(names = "--reruns", paramLabel = "0|1", description = "Rerun failed scenarios once (default: ${DEFAULT-VALUE}); one that then passes is FLAKY.", defaultValue = "1")
+    @Option(names = "--reruns", paramLabel = "0|1", description = "Rerun failed scenarios once (default: ${DEFAULT-VALUE}); one that then passes is FLAKY. E.g. --reruns 0.", defaultValue = "1")
     int reruns;
 
-    @Option(names = "--features", hidden = true, description = "Feature location (tests of the command itself use their own features).")
-    String features = FEATURES;
+    @Parameters(paramLabel = "PATH[:LINE]", arity = "0..*",
+            description = "Feature files or folders to run instead of wavebench's own specification: anywhere on disk (relative to the current directory) "
+                    + "or classpath:PACKAGE/PATH. FILE:LINE (FILE:LINE:LINE…) runs only the scenarios at those lines: a Scenario's line, an Outline's line "
+                    + "(all its rows) or one Examples row's line (that row), e.g. offline_purchase.feature:18.")
+    List<String> paths = new ArrayList<>();
 
-    @Option(names = "--glue", hidden = true, description = "Glue packages, comma-separated (tests of the command itself add their own glue).")
-    String glue = GLUE;
+    /** The feature locations' older name, kept for scripts and the command's own tests. */
+    @Option(names = "--features", hidden = true, paramLabel = "PATH", description = "Same as PATH.")
+    List<String> features = new ArrayList<>();
+
+    @Option(names = "--name", paramLabel = "REGEX",
+            description = "Only scenarios whose name matches REGEX (a Java regular expression, found anywhere in the name); repeatable: any of them. "
+                    + "E.g. --name 'replay' or --name '^A purchase'.")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--glue", paramLabel = "PACKAGE", split = ",",
+            description = "Java packages with step definitions, hooks and parameter types of your own, added to wavebench's own glue ("
+                    + RunSelection.OWN_GLUE + ", always there: your step classes can take ScenarioRig and wavebench's step classes in their constructors); "
+                    + "repeatable or comma-separated, e.g. --glue com.acme.steps.")
+    List<String> glue = new ArrayList<>();
+
+    @Option(names = "--classpath", paramLabel = "JARS",
+            description = "Jars and folders (separated by ':', the platform's path separator; 'DIR/*', quoted, is every jar in DIR) holding your glue classes and classpath: features, "
+                    + "e.g. --classpath target/test-classes:lib/acme-sim.jar. Each must exist.")
+    String classpath;
 
     @Option(names = "--keep", paramLabel = "N", defaultValue = "10",
             description = "Keep the newest N run folders, this one included, and remove older ones beside it (default: ${DEFAULT-VALUE}). "
                     + "Only run-* folders a wavebench run wrote, and only beside a report folder itself named run-* (the default place); "
-                    + "a --report named otherwise leaves its neighbours alone. The history folder is never touched.")
+                    + "a --report named otherwise leaves its neighbours alone. The history folder is never touched. E.g. --keep 3.")
     int keep;
 
     @Option(names = "--figures", paramLabel = "gate|report-only",
             description = "Whether a judged figure (taken alone, with a limit) that FAILs fails its scenario and the run (gate), or is only shown "
-                    + "(report-only: on a rig whose timing is not representative). Default: the rig file's figures.judge, else gate.")
+                    + "(report-only: on a rig whose timing is not representative). Default: the rig file's figures.judge, else gate. E.g. --figures report-only.")
     String figures;
 
     @Option(names = "--evidence", paramLabel = "failed|all", defaultValue = "failed",
             description = "Which scenarios keep their sound on the air (air.wav) and camera frames, the bulk of a report: failed (default: those that did not pass; "
-                    + "every scenario keeps its spectrogram, traces and measurements) or all.")
+                    + "every scenario keeps its spectrogram, traces and measurements) or all, e.g. --evidence all.")
     String evidence;
 
-    @Option(names = "--verbose", description = "Print the log on the console too; it always goes to <report>/wavebench.log.")
+    @Option(names = "--verbose", description = "Print the log on the console too; it always goes to <report>/wavebench.log. E.g. --verbose.")
     boolean verbose;
+
+    /** What runs and where its glue is; made first thing in {@link #call}. */
+    private RunSelection selection;
 
     /** Scenarios tagged @timing in the plan ({@code uri:line}): each runs alone (features' SideBySide). */
     private final java.util.Set<String> timing = new java.util.HashSet<>();
@@ -121,6 +161,16 @@ final class RunCommand implements Callable<Integer> {
         if (reruns < 0 || reruns > 1) throw new IllegalArgumentException("--reruns is 0 or 1, not " + reruns);
         if (threads < 1) throw new IllegalArgumentException("--threads is at least 1, not " + threads);
         if (keep < 1) throw new IllegalArgumentException("--keep is at least 1 (this run's folder), not " + keep);
+        List<String> locations = new ArrayList<>(paths);
+        locations.addAll(features);
+        // relative paths mean what they meant where the command was started (./wavebench does not cd)
+        selection = RunSelection.of(locations, names, glue, classpath, Path.of("").toAbsolutePath(), Thread.currentThread().getContextClassLoader());
+        try (RunSelection closed = selection) {
+            return run(loaded, rigLocation, share);
+        }
+    }
+
+    private int run(Rig loaded, String rigLocation, Shard share) throws Exception {
         String judge = figures != null ? figures : loaded.figures() == null ? Rig.Figures.GATE : loaded.figures().judgeOrDefault();
         if (!judge.equals("gate") && !judge.equals("report-only")) {
             throw new IllegalArgumentException((figures != null ? "--figures" : "figures.judge in " + rigLocation) + " is gate or report-only, not '" + judge + "'");
@@ -204,6 +254,7 @@ final class RunCommand implements Callable<Integer> {
         facts.put(RunContext.COMMIT, RunFacts.commit(root()));
         facts.put(RunContext.READER, RunFacts.reader(s.reportDir()));
         facts.putAll(RunFacts.of(s.rig(), tags));
+        facts.putAll(selection.facts(root()));
         RunContext context = new RunContext(s.rig().name(), s.rigLocation(), RunFacts.rigFileText(s.rigLocation()), s.started(), took, facts);
         RunFolder.writeContext(s.reportDir(), context); // before reading: a NOT-RUN scenario's reason is the "stopped" fact
         RunResult result = RunFolder.read(s.reportDir());
@@ -264,14 +315,15 @@ final class RunCommand implements Callable<Integer> {
                 System.out.println("shard " + s.share() + " has no scenario (only " + s.plan().size() + " in the suite); nothing to do");
                 return 0;
             }
-            System.out.println("no scenario ran" + (tags == null ? "" : ": none matches --tags " + tags) + "; that counts as a failure");
+            String narrowedBy = selection.narrowedBy(tags);
+            System.out.println("no scenario ran" + (narrowedBy.isEmpty() ? "" : ": none is selected by " + narrowedBy) + "; that counts as a failure");
             return 1;
         }
         // a judged figure that FAILed has failed its scenario through the After hook (gate), so it is in anyFailure
         return !result.anyFailure() ? 0 : 1;
     }
 
-    /** Every scenario the features and --tags select, from a Cucumber dry run (no step runs, no hook). */
+    /** Every scenario the paths, --name and --tags select, from a Cucumber dry run (no step runs, no hook). */
     private List<Shard.Planned> plan(Path dir) throws Exception {
         Files.createDirectories(dir);
         Path json = dir.resolve(RunFolder.CUCUMBER_JSON);
@@ -279,10 +331,10 @@ final class RunCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("--dry-run", "--plugin", "json:" + json, "--plugin", "message:" + dir.resolve("cucumber.ndjson"),
                 // no summary of a plan: Cucumber's would say "82 scenarios (82 passed)" before anything ran
                 "--no-summary", "--monochrome"));
-        args.addAll(glueArgs());
+        args.addAll(selection.glueArgs());
         if (tags != null) args.addAll(List.of("--tags", tags));
-        args.add(features);
-        byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
+        args.addAll(selection.selectionArgs());
+        byte status = cucumber(args);
         if (!Files.isRegularFile(json)) throw new IllegalStateException("the dry run that lists the scenarios wrote nothing (status " + status + ")");
         RunResult dry = RunResult.readCucumberJson(json);
         dry.scenarios().stream().filter(s -> s.tags().contains("@timing")).forEach(s -> timing.add(s.featureUri() + ":" + s.line()));
@@ -298,7 +350,7 @@ final class RunCommand implements Callable<Integer> {
 
     private void runCucumber(Path dir, List<String> locations, int sideBySide, int planned, String progressPrefix) {
         System.setProperty("wavebench.report.dir", dir.toString());
-        List<String> args = new ArrayList<>(glueArgs());
+        List<String> args = new ArrayList<>(selection.glueArgs());
         args.addAll(List.of(
                 "--plugin", "html:" + dir.resolve("cucumber.html"),
                 "--plugin", "json:" + dir.resolve(RunFolder.CUCUMBER_JSON),
@@ -318,13 +370,23 @@ final class RunCommand implements Callable<Integer> {
         ConsoleProgress.prefix = progressPrefix;
         ConsoleProgress.reportDir = dir;
         ConsoleProgress.failureBlocks = progressPrefix.isEmpty(); // the rerun's verdict is in the summary; its block was shown once
-        io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
+        cucumber(args);
     }
 
-    private List<String> glueArgs() {
-        List<String> args = new ArrayList<>();
-        for (String g : glue.split(",")) args.addAll(List.of("--glue", g.trim()));
-        return args;
+    /**
+     * Cucumber's own runner on the selection's class loader, which is also the context class loader
+     * meanwhile: the scenarios' threads inherit it, and what a team's jar offers through
+     * ServiceLoader (an acoustic protocol, DESIGN §4; a mixer provider, DESIGN §7) is found through it.
+     */
+    private byte cucumber(List<String> args) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(selection.loader());
+        try {
+            return io.cucumber.core.cli.Main.run(args.toArray(String[]::new), selection.loader());
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     private static void writeEmptyCucumberJson(Path dir) throws java.io.IOException {
@@ -347,9 +409,9 @@ final class RunCommand implements Callable<Integer> {
         return root().resolve(".wavebench").resolve("history");
     }
 
-    /** This rig's and tag selection's history: runs of other rigs or --tags never share a trend. */
+    /** This rig's and selection's history: runs of other rigs, --tags, paths or --name never share a trend. */
     private History history(String rigName) {
-        return History.forSelection(historyDir().toAbsolutePath(), rigName, tags);
+        return History.forSelection(historyDir().toAbsolutePath(), rigName, selection.historyKey(tags, root()));
     }
 
     private static Path root() {
