@@ -13,6 +13,8 @@ import io.wavebench.reports.RunContext;
 import io.wavebench.reports.RunFolder;
 import io.wavebench.reports.RunResult;
 import io.wavebench.reports.SiteCheck;
+import io.wavebench.reports.StepCatalogPage;
+import io.wavebench.features.catalog.StepCatalogReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -259,10 +261,30 @@ final class RunCommand implements Callable<Integer> {
         RunFolder.writeContext(s.reportDir(), context); // before reading: a NOT-RUN scenario's reason is the "stopped" fact
         RunResult result = RunFolder.read(s.reportDir());
         if (s.selected().isEmpty()) writeEmptyCucumberJson(s.reportDir());
+        List<String> catalogueProblems = new ArrayList<>();
+        if (stopped == null) stepCatalogue(s.reportDir(), catalogueProblems); // a stopped run has seconds left: the page can wait for the next run
         LivingSpecReport.Written written = LivingSpecReport.write(s.reportDir(), result, context, history(s.rig().name()));
-        List<String> problems = SiteCheck.check(s.reportDir());
+        List<String> problems = new ArrayList<>(SiteCheck.check(s.reportDir()));
+        problems.addAll(catalogueProblems);
         List<Path> pruned = OldRuns.prune(s.reportDir(), keep);
         return new Finished(result, facts, written, problems, took, pruned);
+    }
+
+    /**
+     * The step catalogue of this run's glue and features as the report's {@code steps.html}: the
+     * steps a reader of the specification can use, each with its doc comment and where it is used.
+     * Written with the selection's class loader as the context one, as the run's Cucumber was.
+     */
+    private void stepCatalogue(Path reportDir, List<String> problems) {
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        try {
+            Thread.currentThread().setContextClassLoader(selection.loader());
+            StepCatalogPage.write(reportDir, StepCatalogReader.read(selection.catalogueRequest(tags, root())));
+        } catch (RuntimeException | java.io.IOException e) {
+            problems.add("the step catalogue (steps.html) was not written: " + e.getMessage());
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+        }
     }
 
     /** The shutdown hook's part (RunStop): the report from what finished, one line, and the JVM exits non-zero. */

@@ -132,6 +132,10 @@ class RunCommandTest {
         Map<String, String> facts = RunFolder.readContext(dir.resolve("run")).facts();
         assertTrue(facts.containsKey("commit") && facts.containsKey("reader") && facts.containsKey("tags"), facts.toString());
         assertFalse(facts.containsKey(RunContext.STOPPED), "a run that ended was not stopped");
+        // the step catalogue of this run's glue, linked from the index
+        String steps = Files.readString(dir.resolve("run/steps.html"));
+        assertTrue(steps.contains("ArithmeticSteps") && steps.contains("VendingMachineSteps"), "the suite's own glue beside wavebench's");
+        assertTrue(Files.readString(dir.resolve("run/index.html")).contains("href=\"steps.html\""), "the index links the catalogue");
     }
 
     private static Outcome only(Map<String, Outcome> outcomes, String nameContains) {

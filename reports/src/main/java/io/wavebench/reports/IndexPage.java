@@ -20,12 +20,19 @@ final class IndexPage {
     private final RunContext context;
     private final Map<FeatureResult, List<ScenarioView>> features;
     private final Trends trends;
+    /** The run wrote {@link StepCatalogPage#FILE} beside this page. */
+    private final boolean stepCatalogue;
 
     IndexPage(RunResult run, RunContext context, Map<FeatureResult, List<ScenarioView>> features, Trends trends) {
+        this(run, context, features, trends, false);
+    }
+
+    IndexPage(RunResult run, RunContext context, Map<FeatureResult, List<ScenarioView>> features, Trends trends, boolean stepCatalogue) {
         this.run = run;
         this.context = context;
         this.features = features;
         this.trends = trends;
+        this.stepCatalogue = stepCatalogue;
     }
 
     String render() {
@@ -49,6 +56,10 @@ final class IndexPage {
         rig(html);
         html.append("<h2>Raw results</h2><p><a href=\"cucumber.html\">Cucumber's own report</a> · <a href=\"cucumber.json\">Cucumber JSON</a> · ")
                 .append("<a href=\"junit.xml\">JUnit XML (with outcomes, measurements and evidence paths)</a></p>");
+        if (stepCatalogue) {
+            html.append("<p><a href=\"").append(StepCatalogPage.FILE).append("\">The step catalogue</a>: every step a feature can use, ")
+                    .append("with what it does, what it assumes of the rig and where the specification uses it.</p>");
+        }
         if (context.stopped()) {
             // Cucumber writes its JSON, HTML and JUnit XML when its run ends; a stopped run never ends
             html.append("<p>Cucumber writes its own reports when its run ends, so after a stop they are empty; this page, the feature pages and ")
