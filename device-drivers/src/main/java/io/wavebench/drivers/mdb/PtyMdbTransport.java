@@ -18,9 +18,9 @@ import java.util.HexFormat;
  * ({@code 01 00}) read one byte off are {@code 00 01} pairs, valid words that never resynchronize.
  * Each bus word is written in one piece, so its two bytes never straddle a pause.
  *
- * <p>Real UARTs carry the mode bit in MARK/SPACE parity instead; that is a separate backing of
- * {@link MdbTransport}, to come in a later issue (see DESIGN §5.3 and domain notes §1.2 on why
- * jSerialComm cannot tell which received byte had the mode bit without an adapter).
+ * <p>Real UARTs carry the mode bit in MARK/SPACE parity instead; that is the other backing of
+ * {@link MdbTransport}, {@link ParityMdbTransport} (DESIGN §5.3: jSerialComm alone cannot tell
+ * which received byte had the mode bit, so it needs a line that reports parity errors).
  *
  * <p>Ownership: the transport owns its link; {@link #open()} opens it with 9600 8N1 if the rig
  * has not, {@link #close()} closes it. One thread receives; sends may come from any thread.

@@ -384,7 +384,8 @@ public final class SimulatedVmc implements Startable {
         if (!running) return;
         if (!justReset) throw new IllegalStateException(transport.name() + ": reader never answered JUST RESET after RESET (" + JUST_RESET_POLLS + " polls)");
         event(VmcEvent.of(Type.READER_JUST_RESET, now()));
-        // MDB 4.2 §7.4.1: a Level 1 VMC with no display.
+        // MDB 4.2 §7.4.1 SETUP config data: feature level 1, and the VMC's display (columns, rows,
+        // info), which the reader writes its messages to (DESIGN §5.3).
         for (CashlessResponse r : transact(new CashlessCommand.SetupConfig(1, DISPLAY_COLUMNS, DISPLAY_ROWS, DISPLAY_INFO))) {
             if (r instanceof CashlessResponse.ReaderConfig c) {
                 readerConfig = c;
