@@ -22,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,7 +41,8 @@ import java.util.UUID;
  */
 final class TicketDesk implements AutoCloseable {
 
-    private static final DateTimeFormatter SHOW_TIME = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    /** In English wherever the kiosk runs: a ticket's bytes must not depend on the host's locale. */
+    private static final DateTimeFormatter SHOW_TIME = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /** A redemption kept in the kiosk's journal; {@code reported} once the backend has it. */
     record Redemption(long ticketId, Instant at, boolean reported) {}
