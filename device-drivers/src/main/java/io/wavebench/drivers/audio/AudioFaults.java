@@ -7,10 +7,23 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The faults of one audio stream, applied block by block: what {@link FaultyAudioIn} does to what
- * it captures and {@link FaultyAudioOut} to what it plays. A fault is a device misbehaving; what
- * the air does between speaker and microphone (noise bed, echo, SNR) is the channel model's
- * (DESIGN §4), not this.
+ * The faults of one audio stream, set by a test or a step and applied block by block: what
+ * {@link FaultyAudioIn} does to what it captures and {@link FaultyAudioOut} to what it plays (each
+ * hands out its own through {@code faults()}). A fault is a device misbehaving; what the air does
+ * between speaker and microphone (noise bed, echo, SNR) is the channel model's (DESIGN §4), not
+ * this.
+ *
+ * <ul>
+ *   <li><b>dropout</b>: samples become silence (a muted or momentarily disconnected device);
+ *   <li><b>gap</b>: samples are lost and the stream closes up behind them (a buffer overrun or
+ *       underrun: what follows comes early);
+ *   <li><b>click</b>: a full-scale sample, once or at a seeded rate (a converter glitch, a loose
+ *       contact);
+ *   <li><b>clipping</b> at a level (an overdriven preamp, an amplifier at its rail);
+ *   <li><b>gain step</b> (an automatic gain control jumping, a volume change);
+ *   <li><b>added noise</b> at a stated level (a noisy preamp);
+ *   <li><b>clock offset</b> in ppm (a sample clock that disagrees with the other end's).
+ * </ul>
  *
  * <p>Time is the stream's own: a dropout "for 200 ms" covers the next 200 ms of samples through
  * the decorator, counted at its line's sample rate, so the same traffic gets the same faults
@@ -58,38 +71,61 @@ public final class AudioFaults {
         this.random = new Random(seed);
     }
 
-    synchronized void dropout(Duration startingIn, Duration lasting) {
+    /** The next {@code lasting} of the stream is silence. */
+    public AudioFaults dropout(Duration lasting) {
+        return dropout(Duration.ZERO, lasting);
+    }
+
+    /** Silence for {@code lasting}, starting {@code startingIn} of the stream from now. */
+    public synchronized AudioFaults dropout(Duration startingIn, Duration lasting) {
         schedule(Kind.SILENCE, startingIn, lasting);
+        return this;
     }
 
-    synchronized void gap(Duration startingIn, Duration lasting) {
+    /** The next {@code lasting} of the stream is lost. */
+    public AudioFaults gap(Duration lasting) {
+        return gap(Duration.ZERO, lasting);
+    }
+
+    /** Loses {@code lasting} of the stream, starting {@code startingIn} from now. */
+    public synchronized AudioFaults gap(Duration startingIn, Duration lasting) {
         schedule(Kind.GAP, startingIn, lasting);
+        return this;
     }
 
-    synchronized void click(Duration startingIn) {
+    /** One click, {@code startingIn} of the stream from now. */
+    public synchronized AudioFaults click(Duration startingIn) {
         long from = position + samples("click start", startingIn);
         windows.add(new Window(Kind.CLICK, from, from + 1));
+        return this;
     }
 
-    synchronized void clicks(double perSecond) {
+    /** Clicks at random, {@code perSecond} on average (seeded). */
+    public synchronized AudioFaults clicks(double perSecond) {
         if (!(perSecond >= 0 && perSecond < sampleRate)) throw new IllegalArgumentException(where + ": clicks per second must be 0.." + sampleRate + ": " + perSecond);
         clicksPerSecond = perSecond;
+        return this;
     }
 
-    synchronized void gainDb(double db) {
+    /** Steps the gain to {@code db} from now on. */
+    public synchronized AudioFaults gainDb(double db) {
         if (!Double.isFinite(db)) throw new IllegalArgumentException(where + ": gain must be finite: " + db + " dB");
         gain = Math.pow(10, db / 20);
+        return this;
     }
 
     /** White noise of RMS {@code dbfs} relative to full scale (1.0); {@code -Infinity} for none. */
-    synchronized void noiseDbfs(double dbfs) {
+    public synchronized AudioFaults noiseDbfs(double dbfs) {
         if (Double.isNaN(dbfs) || dbfs > 0) throw new IllegalArgumentException(where + ": noise level must be at most 0 dBFS: " + dbfs);
         noiseRms = dbfs == Double.NEGATIVE_INFINITY ? 0 : Math.pow(10, dbfs / 20);
+        return this;
     }
 
-    synchronized void clipAt(double level) {
+    /** Clips at ±{@code level} of full scale, 0 < level ≤ 1. */
+    public synchronized AudioFaults clipAt(double level) {
         if (!(level > 0 && level <= 1)) throw new IllegalArgumentException(where + ": clipping level must be in (0, 1]: " + level);
         clipLevel = level;
+        return this;
     }
 
     /**
@@ -97,13 +133,15 @@ public final class AudioFaults {
      * clock at the other end would see it). Changing it starts a fresh resampler, whose
      * {@value FractionalResampler#HALF_TAPS}-sample latency comes in as silence.
      */
-    synchronized void clockOffsetPpm(double ppm) {
+    public synchronized AudioFaults clockOffsetPpm(double ppm) {
         if (!(Math.abs(ppm) <= 10_000)) throw new IllegalArgumentException(where + ": clock offset must be within ±10000 ppm: " + ppm);
         clockOffsetPpm = ppm;
         resampler = ppm == 0 ? null : new FractionalResampler(1 + ppm * 1e-6);
+        return this;
     }
 
-    synchronized void clean() {
+    /** No faults from now on; one-shots not yet reached are cancelled. */
+    public synchronized AudioFaults clean() {
         windows.clear();
         gain = 1;
         noiseRms = 0;
@@ -111,6 +149,7 @@ public final class AudioFaults {
         clicksPerSecond = 0;
         clockOffsetPpm = 0;
         resampler = null;
+        return this;
     }
 
     /**
@@ -125,7 +164,7 @@ public final class AudioFaults {
         return apply(in, offset, length);
     }
 
-    synchronized Counts counts() {
+    public synchronized Counts counts() {
         return new Counts(position, silenced, removed, clicks, clipped);
     }
 

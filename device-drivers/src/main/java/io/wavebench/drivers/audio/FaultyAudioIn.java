@@ -1,24 +1,12 @@
 package io.wavebench.drivers.audio;
 
-import java.time.Duration;
 import javax.sound.sampled.AudioFormat;
 
 /**
  * A fault-injecting decorator any {@link AudioIn} can wear (DESIGN §3): a bench's real microphone
  * through javax.sound, a remote one over a socket, the loopback cable's. It spoils what the inner
- * microphone captured the way a faulty audio path does, and nothing else:
- *
- * <ul>
- *   <li><b>dropout</b>: samples become silence (a muted or momentarily disconnected microphone);
- *   <li><b>gap</b>: samples are lost and the stream closes up behind them (a capture buffer
- *       overrun: the audio after the gap comes early);
- *   <li><b>click</b>: a full-scale sample, once or at a seeded rate (a converter glitch, a loose
- *       contact);
- *   <li><b>clipping</b> at a level (an overdriven preamp);
- *   <li><b>gain step</b> (an automatic gain control jumping);
- *   <li><b>added noise</b> at a stated level (a noisy preamp, ground hum's broadband cousin);
- *   <li><b>clock offset</b> in ppm (a capture clock that disagrees with the sender's).
- * </ul>
+ * microphone captured the way a faulty audio path does ({@link AudioFaults}: dropouts, gaps,
+ * clicks, clipping, a gain step, added noise, a clock offset), and nothing else.
  *
  * <p>What the air does (noise beds, echo, SNR) is the channel model's (DESIGN §4), not a fault.
  * Durations count the stream's own samples ({@link AudioFaults}), so "for the next 300 ms" means
@@ -39,72 +27,9 @@ public final class FaultyAudioIn implements AudioIn {
         this.faults = new AudioFaults("microphone '" + inner.mixerName() + "'", inner.format().getSampleRate(), seed);
     }
 
-    /** The next {@code lasting} of capture is silence. */
-    public FaultyAudioIn dropout(Duration lasting) {
-        return dropout(Duration.ZERO, lasting);
-    }
-
-    /** Silence for {@code lasting}, starting {@code startingIn} of capture from now. */
-    public FaultyAudioIn dropout(Duration startingIn, Duration lasting) {
-        faults.dropout(startingIn, lasting);
-        return this;
-    }
-
-    /** The next {@code lasting} of capture is lost. */
-    public FaultyAudioIn gap(Duration lasting) {
-        return gap(Duration.ZERO, lasting);
-    }
-
-    /** Loses {@code lasting} of capture, starting {@code startingIn} from now. */
-    public FaultyAudioIn gap(Duration startingIn, Duration lasting) {
-        faults.gap(startingIn, lasting);
-        return this;
-    }
-
-    /** One click, {@code startingIn} of capture from now. */
-    public FaultyAudioIn click(Duration startingIn) {
-        faults.click(startingIn);
-        return this;
-    }
-
-    /** Clicks at random, {@code perSecond} on average (seeded). */
-    public FaultyAudioIn clicks(double perSecond) {
-        faults.clicks(perSecond);
-        return this;
-    }
-
-    /** Clips what is captured at ±{@code level} of full scale, 0 < level ≤ 1. */
-    public FaultyAudioIn clipAt(double level) {
-        faults.clipAt(level);
-        return this;
-    }
-
-    /** Steps the gain to {@code db} from now on. */
-    public FaultyAudioIn gainDb(double db) {
-        faults.gainDb(db);
-        return this;
-    }
-
-    /** Adds white noise of RMS {@code dbfs} relative to full scale (seeded). */
-    public FaultyAudioIn noiseDbfs(double dbfs) {
-        faults.noiseDbfs(dbfs);
-        return this;
-    }
-
-    /** A capture clock {@code ppm} off the sender's (positive: fewer samples for the same sound). */
-    public FaultyAudioIn clockOffsetPpm(double ppm) {
-        faults.clockOffsetPpm(ppm);
-        return this;
-    }
-
-    /** No faults from now on; one-shots not yet reached are cancelled. */
-    public FaultyAudioIn clean() {
-        faults.clean();
-        return this;
-    }
-
-    public AudioFaults.Counts counts() {
-        return faults.counts();
+    /** Its faults: set one from a test or a step, e.g. {@code faults().dropout(Duration.ofMillis(300))}. */
+    public AudioFaults faults() {
+        return faults;
     }
 
     /** The microphone under the faults. */

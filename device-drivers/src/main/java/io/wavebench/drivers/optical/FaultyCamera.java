@@ -18,8 +18,8 @@ import java.util.Random;
  *   <li><b>blur</b>: a Gaussian blur of every frame (a lens out of focus, a smudge).
  * </ul>
  *
- * <p>Each of the first three happens to the next N frames, or to each frame with a probability drawn
- * from one seeded {@link Random}: the same seed and the same captures give the same faults. What
+ * <p>Each of the first three ({@link FrameFault}) happens to the next N frames, or to each frame
+ * with a probability drawn from one seeded {@link Random}: the same seed and the same captures give the same faults. What
  * the optics of the simulated scene do (tilt, distance, the model's own glare) is the
  * {@link OpticalModel}'s, not a fault. Faults may be set while another thread captures.
  */
@@ -41,67 +41,98 @@ public final class FaultyCamera implements Camera {
         }
     }
 
+    /**
+     * One kind of frame fault: it hits the next N frames, then each frame with a seeded
+     * probability. Settings go through the camera's lock, so they may change while another
+     * thread captures.
+     */
+    public final class FrameFault {
+        private final String what;
+        private final boolean mayHitEvery;
+        private double rate;
+        private int next;
+
+        private FrameFault(String what, boolean mayHitEvery) {
+            this.what = what;
+            this.mayHitEvery = mayHitEvery;
+        }
+
+        /** Hits the next {@code n} frames. */
+        public FrameFault next(int n) {
+            synchronized (FaultyCamera.this) {
+                if (n < 0) throw new IllegalArgumentException(FaultyCamera.this + ": " + what + " frames must not be negative: " + n);
+                next = n;
+            }
+            return this;
+        }
+
+        /** Hits each frame with probability {@code rate}. */
+        public FrameFault rate(double rate) {
+            synchronized (FaultyCamera.this) {
+                boolean ok = rate >= 0 && (mayHitEvery ? rate <= 1 : rate < 1);
+                if (!ok) throw new IllegalArgumentException(FaultyCamera.this + ": " + what + " rate must be in [0, 1" + (mayHitEvery ? "]" : ")") + ": " + rate);
+                this.rate = rate;
+            }
+            return this;
+        }
+
+        /** With the camera's lock held: does this fault hit the frame now being captured? */
+        private boolean hits() {
+            if (next > 0) {
+                next--;
+                return true;
+            }
+            return rate > 0 && random.nextDouble() < rate;
+        }
+
+        private void clear() {
+            rate = 0;
+            next = 0;
+        }
+
+        @Override
+        public String toString() {
+            return rate == 0 && next == 0 ? "" : String.format(Locale.ROOT, ", %s %.3f/next %d", what, rate, next);
+        }
+    }
+
     /** Dropping more frames in a row than this is a camera that stopped, not a dropped frame. */
     static final int MAX_DROPS_IN_A_ROW = 1000;
 
     private final Camera inner;
     private final Random random;
+    /** A drop rate of 1 would never return a frame. */
+    private final FrameFault drop = new FrameFault("dropped", false);
+    private final FrameFault freeze = new FrameFault("frozen", true);
+    private final FrameFault black = new FrameFault("black", true);
 
     // All guarded by this.
-    private double dropRate;
-    private double freezeRate;
-    private double blackRate;
-    private int dropNext;
-    private int freezeNext;
-    private int blackNext;
     private Glare glare;
     private double blurSigmaPx;
     private Frame last;
     private long frames;
     private long dropped;
     private long frozen;
-    private long black;
+    private long blackFrames;
 
     public FaultyCamera(Camera inner, long seed) {
         this.inner = inner;
         this.random = new Random(seed);
     }
 
-    /** Drops each frame with probability {@code rate} (0..1, below 1). */
-    public synchronized FaultyCamera dropFrames(double rate) {
-        if (!(rate >= 0 && rate < 1)) throw new IllegalArgumentException(this + ": drop rate must be in [0, 1): " + rate);
-        dropRate = rate;
-        return this;
+    /** Dropped frames: the caller gets the next one instead. */
+    public FrameFault drop() {
+        return drop;
     }
 
-    /** Drops the next {@code n} frames. */
-    public synchronized FaultyCamera dropNext(int n) {
-        dropNext = requireCount("frames to drop", n);
-        return this;
+    /** Frozen frames: the last frame's pixels again. */
+    public FrameFault freeze() {
+        return freeze;
     }
 
-    /** Repeats the previous frame instead of each new one with probability {@code rate} (0..1). */
-    public synchronized FaultyCamera freezeFrames(double rate) {
-        freezeRate = requireRate("freeze", rate);
-        return this;
-    }
-
-    /** The next {@code n} frames repeat the last one returned. */
-    public synchronized FaultyCamera freezeNext(int n) {
-        freezeNext = requireCount("frames to freeze", n);
-        return this;
-    }
-
-    /** Makes each frame black with probability {@code rate} (0..1). */
-    public synchronized FaultyCamera blackFrames(double rate) {
-        blackRate = requireRate("black", rate);
-        return this;
-    }
-
-    /** The next {@code n} frames are black. */
-    public synchronized FaultyCamera blackNext(int n) {
-        blackNext = requireCount("black frames", n);
-        return this;
+    /** Black frames. */
+    public FrameFault black() {
+        return black;
     }
 
     /** Lays {@code glare} over every frame from now on; null for none. */
@@ -119,15 +150,16 @@ public final class FaultyCamera implements Camera {
 
     /** No faults from now on. */
     public synchronized FaultyCamera clean() {
-        dropRate = freezeRate = blackRate = 0;
-        dropNext = freezeNext = blackNext = 0;
+        drop.clear();
+        freeze.clear();
+        black.clear();
         glare = null;
         blurSigmaPx = 0;
         return this;
     }
 
     public synchronized Counts counts() {
-        return new Counts(frames, dropped, frozen, black);
+        return new Counts(frames, dropped, frozen, blackFrames);
     }
 
     /** The camera under the faults. */
@@ -141,8 +173,7 @@ public final class FaultyCamera implements Camera {
             Frame f = inner.capture();
             synchronized (this) {
                 frames++;
-                if (inARow < MAX_DROPS_IN_A_ROW && (dropNext > 0 || dropRate > 0 && random.nextDouble() < dropRate)) {
-                    if (dropNext > 0) dropNext--;
+                if (inARow < MAX_DROPS_IN_A_ROW && drop.hits()) {
                     dropped++;
                     continue;
                 }
@@ -155,16 +186,12 @@ public final class FaultyCamera implements Camera {
 
     /** With this held: what the caller gets instead of {@code f}. */
     private Frame spoil(Frame f) {
-        boolean freeze = freezeNext > 0 || freezeRate > 0 && random.nextDouble() < freezeRate;
-        if (freezeNext > 0) freezeNext--;
-        if (freeze && last != null && last.width() == f.width() && last.height() == f.height()) {
+        if (freeze.hits() && last != null && last.width() == f.width() && last.height() == f.height()) {
             frozen++;
             return new Frame(f.width(), f.height(), last.luma(), f.sequence());
         }
-        boolean dark = blackNext > 0 || blackRate > 0 && random.nextDouble() < blackRate;
-        if (blackNext > 0) blackNext--;
-        if (dark) {
-            black++;
+        if (black.hits()) {
+            blackFrames++;
             return new Frame(f.width(), f.height(), new byte[f.luma().length], f.sequence());
         }
         if (glare == null && blurSigmaPx == 0) return f;
@@ -190,16 +217,6 @@ public final class FaultyCamera implements Camera {
         }
     }
 
-    private double requireRate(String what, double rate) {
-        if (!(rate >= 0 && rate <= 1)) throw new IllegalArgumentException(this + ": " + what + " rate must be 0..1: " + rate);
-        return rate;
-    }
-
-    private int requireCount(String what, int n) {
-        if (n < 0) throw new IllegalArgumentException(this + ": " + what + " must not be negative: " + n);
-        return n;
-    }
-
     @Override
     public int width() {
         return inner.width();
@@ -217,10 +234,7 @@ public final class FaultyCamera implements Camera {
 
     @Override
     public String toString() {
-        StringBuilder set = new StringBuilder();
-        if (dropRate > 0 || dropNext > 0) set.append(String.format(Locale.ROOT, ", drop %.3f/next %d", dropRate, dropNext));
-        if (freezeRate > 0 || freezeNext > 0) set.append(String.format(Locale.ROOT, ", freeze %.3f/next %d", freezeRate, freezeNext));
-        if (blackRate > 0 || blackNext > 0) set.append(String.format(Locale.ROOT, ", black %.3f/next %d", blackRate, blackNext));
+        StringBuilder set = new StringBuilder().append(drop).append(freeze).append(black);
         if (glare != null) set.append(", ").append(glare);
         if (blurSigmaPx > 0) set.append(", blur ").append(blurSigmaPx).append(" px");
         return "FaultyCamera[" + inner + (set.length() == 0 ? ", clean" : set) + "]";

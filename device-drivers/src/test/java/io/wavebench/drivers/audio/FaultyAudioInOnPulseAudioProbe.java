@@ -41,7 +41,7 @@ public final class FaultyAudioInOnPulseAudioProbe {
             int toneAt = capture.awaitTone(Duration.ofSeconds(5));
             System.out.println("tone at " + toneAt);
             int scheduledAfter = capture.size();
-            mic.dropout(Duration.ofMillis(300));
+            mic.faults().dropout(Duration.ofMillis(300));
             capture.awaitSamples(scheduledAfter + DROPOUT + (int) RATE, Duration.ofSeconds(5));
             float[] heard = capture.samples();
             int start = -1;
@@ -58,7 +58,7 @@ public final class FaultyAudioInOnPulseAudioProbe {
             System.out.println("silence " + run + " at " + start);
             int after = start + run;
             System.out.printf(java.util.Locale.ROOT, "tone after %.2f%n", rms(heard, after, after + 4_800));
-            System.out.println("counts " + mic.counts());
+            System.out.println("counts " + mic.faults().counts());
             player.join(10_000);
         } catch (RuntimeException | AssertionError e) {
             System.out.println("FAILED " + e);

@@ -111,7 +111,7 @@ class FaultyAudioTest {
         float[] in = ramp(N);
         FaultyAudioIn mic = new FaultyAudioIn(new Recording(in, 1000), 1);
         assertArrayEquals(in, readAll(mic, 700));
-        assertEquals(new AudioFaults.Counts(N, 0, 0, 0, 0), mic.counts());
+        assertEquals(new AudioFaults.Counts(N, 0, 0, 0, 0), mic.faults().counts());
 
         Tape tape = new Tape();
         new FaultyAudioOut(tape, 1).play(in);
@@ -121,32 +121,32 @@ class FaultyAudioTest {
     @Test
     void a_dropout_silences_exactly_the_stated_stretch_of_capture() {
         FaultyAudioIn mic = new FaultyAudioIn(new Recording(constant(0.5f, N), 480), 1);
-        mic.dropout(Duration.ofMillis(100), Duration.ofMillis(200));
+        mic.faults().dropout(Duration.ofMillis(100), Duration.ofMillis(200));
         float[] heard = readAll(mic, 1024);
         assertEquals(N, heard.length, "a dropout keeps time");
         for (int i = 0; i < N; i++) {
             float want = i >= 4_800 && i < 14_400 ? 0f : 0.5f;
             if (heard[i] != want) throw new AssertionError("sample " + i + ": " + heard[i] + ", want " + want);
         }
-        assertEquals(9_600, mic.counts().silenced());
+        assertEquals(9_600, mic.faults().counts().silenced());
     }
 
     @Test
     void a_gap_loses_the_stated_samples_and_the_stream_closes_up() {
         float[] in = ramp(N);
         FaultyAudioIn mic = new FaultyAudioIn(new Recording(in, 480), 1);
-        mic.gap(Duration.ofMillis(100), Duration.ofMillis(50));
+        mic.faults().gap(Duration.ofMillis(100), Duration.ofMillis(50));
         float[] heard = readAll(mic, 100); // smaller than what a gap-spanning read gives back: the rest waits
         assertEquals(N - 2_400, heard.length);
         assertEquals(in[4_799], heard[4_799]);
         assertEquals(in[4_800 + 2_400], heard[4_800], "what follows the gap comes early");
-        assertEquals(2_400, mic.counts().removed());
+        assertEquals(2_400, mic.faults().counts().removed());
     }
 
     @Test
     void a_gap_that_swallows_whole_reads_still_gives_each_read_a_sample() {
         FaultyAudioIn mic = new FaultyAudioIn(new Recording(ramp(N), 100), 1);
-        mic.gap(Duration.ofMillis(500));
+        mic.faults().gap(Duration.ofMillis(500));
         assertEquals(N - 24_000, readAll(mic, 100).length);
     }
 
@@ -154,33 +154,33 @@ class FaultyAudioTest {
     void a_click_is_one_full_scale_sample_where_it_was_asked_for() {
         Tape tape = new Tape();
         FaultyAudioOut speaker = new FaultyAudioOut(tape, 3);
-        speaker.click(Duration.ofMillis(10));
+        speaker.faults().click(Duration.ofMillis(10));
         speaker.play(new float[N]);
         float[] played = tape.all();
         for (int i = 0; i < N; i++) assertEquals(i == 480 ? 1f : 0f, Math.abs(played[i]), "sample " + i);
-        assertEquals(1, speaker.counts().clicks());
+        assertEquals(1, speaker.faults().counts().clicks());
     }
 
     @Test
     void clicks_at_a_rate_come_about_that_often() {
         FaultyAudioIn mic = new FaultyAudioIn(new Recording(new float[10 * N], 4800), 4);
-        mic.clicks(20);
+        mic.faults().clicks(20);
         float[] heard = readAll(mic, 4800);
         long clicks = 0;
         for (float v : heard) if (Math.abs(v) == 1f) clicks++;
-        assertEquals(mic.counts().clicks(), clicks);
+        assertEquals(mic.faults().counts().clicks(), clicks);
         assertTrue(clicks > 150 && clicks < 250, "about 200 in 10 s: " + clicks);
     }
 
     @Test
     void clipping_holds_the_signal_at_the_level() {
         FaultyAudioIn mic = new FaultyAudioIn(new Recording(sine(1000, 0.9f, N), 960), 1);
-        mic.clipAt(0.5);
+        mic.faults().clipAt(0.5);
         float[] heard = readAll(mic, 960);
         float max = 0;
         for (float v : heard) max = Math.max(max, Math.abs(v));
         assertEquals(0.5f, max);
-        assertTrue(mic.counts().clipped() > N / 2, mic.counts().toString());
+        assertTrue(mic.faults().counts().clipped() > N / 2, mic.faults().counts().toString());
     }
 
     @Test
@@ -188,7 +188,7 @@ class FaultyAudioTest {
         Tape tape = new Tape();
         FaultyAudioOut speaker = new FaultyAudioOut(tape, 1);
         speaker.play(sine(1000, 0.5f, N));
-        speaker.gainDb(-20);
+        speaker.faults().gainDb(-20);
         speaker.play(sine(1000, 0.5f, N));
         float[] played = tape.all();
         assertEquals(0.1, rms(played, N, 2 * N) / rms(played, 0, N), 1e-4);
@@ -204,7 +204,7 @@ class FaultyAudioTest {
 
     private static float[] noisy(long seed) {
         FaultyAudioIn mic = new FaultyAudioIn(new Recording(new float[N], 1000), seed);
-        mic.noiseDbfs(-40);
+        mic.faults().noiseDbfs(-40);
         return readAll(mic, 1000);
     }
 
@@ -212,7 +212,7 @@ class FaultyAudioTest {
     void a_clock_offset_takes_its_share_of_the_samples_and_keeps_the_tone() {
         Tape tape = new Tape();
         FaultyAudioOut speaker = new FaultyAudioOut(tape, 1);
-        speaker.clockOffsetPpm(1000);
+        speaker.faults().clockOffsetPpm(1000);
         speaker.play(sine(1000, 0.5f, 10 * N));
         float[] played = tape.all();
         // 1000 ppm: 480 samples fewer in 10 s (less the resampler's 16-sample latency, which is silence up front).
@@ -223,17 +223,17 @@ class FaultyAudioTest {
     @Test
     void clean_cancels_what_was_set_and_what_was_scheduled() {
         FaultyAudioIn mic = new FaultyAudioIn(new Recording(constant(0.25f, N), 480), 1);
-        mic.dropout(Duration.ofMillis(500), Duration.ofMillis(100)).clipAt(0.1).gainDb(6).clean();
+        mic.faults().dropout(Duration.ofMillis(500), Duration.ofMillis(100)).clipAt(0.1).gainDb(6).clean();
         assertArrayEquals(constant(0.25f, N), readAll(mic, 480));
     }
 
     @Test
     void a_bad_setting_is_refused_naming_the_device() {
         FaultyAudioIn mic = new FaultyAudioIn(new Recording(new float[1], 1), 1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mic.clipAt(1.5));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mic.faults().clipAt(1.5));
         assertTrue(e.getMessage().contains("microphone 'test recording'"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> mic.dropout(Duration.ofMillis(-1)));
-        assertThrows(IllegalArgumentException.class, () -> mic.noiseDbfs(3));
+        assertThrows(IllegalArgumentException.class, () -> mic.faults().dropout(Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class, () -> mic.faults().noiseDbfs(3));
     }
 
     /** A capture blocks until sound comes: a fault set meanwhile is the one that sound meets. */
@@ -260,16 +260,16 @@ class FaultyAudioTest {
             return Arrays.copyOf(b, n);
         });
         reading.await();
-        mic.dropout(Duration.ofMillis(10));
+        mic.faults().dropout(Duration.ofMillis(10));
         faultSet.countDown();
         assertArrayEquals(new float[480], heard.get(5, java.util.concurrent.TimeUnit.SECONDS));
-        assertEquals(480, mic.counts().silenced());
+        assertEquals(480, mic.faults().counts().silenced());
     }
 
     @Test
     void close_ends_a_faulted_capture() {
         FaultyAudioIn mic = new FaultyAudioIn(new Recording(ramp(N), 480), 1);
-        mic.gap(Duration.ofMillis(5));
+        mic.faults().gap(Duration.ofMillis(5));
         float[] b = new float[100];
         assertTrue(mic.read(b) > 0);
         mic.close();
@@ -289,7 +289,7 @@ class FaultyAudioTest {
             Recorder mic = new Recorder(raw);
             speaker.open();
             float[] signal = Signals.random(9, 24_000);
-            speaker.dropout(Duration.ofMillis(100), Duration.ofMillis(100));
+            speaker.faults().dropout(Duration.ofMillis(100), Duration.ofMillis(100));
             speaker.play(signal);
             float[] heard = mic.awaitSamples(24_000, Duration.ofSeconds(5));
             float[] expected = signal.clone();

@@ -56,7 +56,8 @@ class FaultyCameraTest {
 
     @Test
     void dropped_frames_never_arrive_and_their_numbers_show_the_gap() {
-        FaultyCamera camera = new FaultyCamera(new Numbered(), 1).dropNext(2);
+        FaultyCamera camera = new FaultyCamera(new Numbered(), 1);
+        camera.drop().next(2);
         List<Frame> frames = capture(camera, 3);
         assertEquals(List.of(2L, 3L, 4L), frames.stream().map(Frame::sequence).toList());
         assertEquals(22, frames.get(0).at(0, 0), "frame 2's own pixels");
@@ -65,18 +66,24 @@ class FaultyCameraTest {
 
     @Test
     void a_drop_rate_drops_about_that_share_and_the_same_seed_drops_the_same_frames() {
-        List<Long> first = capture(new FaultyCamera(new Numbered(), 9).dropFrames(0.2), 2000).stream().map(Frame::sequence).toList();
-        List<Long> again = capture(new FaultyCamera(new Numbered(), 9).dropFrames(0.2), 2000).stream().map(Frame::sequence).toList();
+        List<Long> first = dropping(0.2, 9);
+        List<Long> again = dropping(0.2, 9);
         assertEquals(first, again);
         long dropped = first.get(first.size() - 1) + 1 - first.size();
         assertTrue(dropped > 400 && dropped < 600, "about 20 % of 2500: " + dropped);
+    }
+
+    private static List<Long> dropping(double rate, long seed) {
+        FaultyCamera camera = new FaultyCamera(new Numbered(), seed);
+        camera.drop().rate(rate);
+        return capture(camera, 2000).stream().map(Frame::sequence).toList();
     }
 
     @Test
     void a_frozen_frame_repeats_the_last_pixels_under_a_new_number() {
         FaultyCamera camera = new FaultyCamera(new Numbered(), 1);
         Frame before = camera.capture();
-        camera.freezeNext(2);
+        camera.freeze().next(2);
         List<Frame> frames = capture(camera, 3);
         assertTrue(frames.get(0).samePixels(before) && frames.get(1).samePixels(before), "frozen on frame 0");
         assertEquals(List.of(1L, 2L, 3L), frames.stream().map(Frame::sequence).toList());
@@ -86,7 +93,8 @@ class FaultyCameraTest {
 
     @Test
     void a_black_frame_is_all_zero() {
-        FaultyCamera camera = new FaultyCamera(new Numbered(), 1).blackNext(1);
+        FaultyCamera camera = new FaultyCamera(new Numbered(), 1);
+        camera.black().next(1);
         Frame f = camera.capture();
         assertArrayEquals(new byte[64 * 48], f.luma());
         assertEquals(0, f.sequence());
@@ -121,7 +129,10 @@ class FaultyCameraTest {
 
     @Test
     void clean_ends_every_fault() {
-        FaultyCamera camera = new FaultyCamera(new Numbered(), 1).dropNext(3).blackFrames(1).glare(new FaultyCamera.Glare(1, 0.5, 0.5, 0.1)).blur(2).clean();
+        FaultyCamera camera = new FaultyCamera(new Numbered(), 1);
+        camera.drop().next(3);
+        camera.black().rate(1);
+        camera.glare(new FaultyCamera.Glare(1, 0.5, 0.5, 0.1)).blur(2).clean();
         Frame f = camera.capture();
         assertEquals(0, f.sequence());
         assertEquals(20, f.at(32, 24));
@@ -129,8 +140,10 @@ class FaultyCameraTest {
 
     @Test
     void a_bad_setting_is_refused_naming_the_camera() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FaultyCamera(new Numbered(), 1).dropFrames(1));
-        assertTrue(e.getMessage().startsWith("FaultyCamera["), e.getMessage());
+        FaultyCamera camera = new FaultyCamera(new Numbered(), 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> camera.drop().rate(1));
+        assertTrue(e.getMessage().startsWith("FaultyCamera[") && e.getMessage().contains("dropped rate must be in [0, 1)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> camera.black().next(-1));
     }
 
     @Test

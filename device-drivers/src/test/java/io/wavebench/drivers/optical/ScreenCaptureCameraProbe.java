@@ -37,14 +37,14 @@ public final class ScreenCaptureCameraProbe {
             FaultyCamera faulty = new FaultyCamera(whole, 7);
             System.out.println("faulty-clean decoded at frame " + CameraContract.check(faulty, token));
             Frame live = faulty.capture();
-            faulty.dropNext(2);
+            faulty.drop().next(2);
             System.out.println("dropped gap " + (faulty.capture().sequence() - live.sequence() - 1));
-            faulty.blackNext(1);
+            faulty.black().next(1);
             System.out.println("faulty-black p95 " + FrameDiagnosis.of(faulty.capture()).p95());
             faulty.blur(12);
             System.out.println("blurred decodes " + (CodeDecoder.qr(OpticalBenchmark.TOKEN_SHAPE).decode(faulty.capture()) instanceof DecodeResult.Decoded));
             faulty.clean().capture();
-            faulty.freezeNext(1);
+            faulty.freeze().next(1);
 
             screen.clear();
             screen.awaitShown(Duration.ofSeconds(5));
