@@ -15,7 +15,8 @@ import java.util.Random;
  *       driver handing out a stale buffer);
  *   <li><b>black</b> frames: every pixel 0 (an exposure that failed, a shutter glitch);
  *   <li><b>glare</b>: a bright blob laid over every frame (a lamp mirrored in the phone's glass);
- *   <li><b>blur</b>: a Gaussian blur of every frame (a lens out of focus, a smudge).
+ *   <li><b>blur</b>: a Gaussian blur of every frame (a lens out of focus, a smudge);
+ *   <li><b>noise</b>: seeded Gaussian noise on every pixel (a sensor's read noise in poor light).
  * </ul>
  *
  * <p>Each of the first three ({@link FrameFault}) happens to the next N frames, or to each frame
@@ -109,6 +110,7 @@ public final class FaultyCamera implements Camera {
     // All guarded by this.
     private Glare glare;
     private double blurSigmaPx;
+    private double noiseSigma;
     private Frame last;
     private long frames;
     private long dropped;
@@ -148,6 +150,13 @@ public final class FaultyCamera implements Camera {
         return this;
     }
 
+    /** Adds Gaussian noise of {@code sigma} gray levels to every pixel from now on; 0 for none. */
+    public synchronized FaultyCamera noise(double sigma) {
+        if (!(sigma >= 0 && sigma <= 128)) throw new IllegalArgumentException(this + ": noise sigma must be 0..128 gray levels: " + sigma);
+        noiseSigma = sigma;
+        return this;
+    }
+
     /** No faults from now on. */
     public synchronized FaultyCamera clean() {
         drop.clear();
@@ -155,6 +164,7 @@ public final class FaultyCamera implements Camera {
         black.clear();
         glare = null;
         blurSigmaPx = 0;
+        noiseSigma = 0;
         return this;
     }
 
@@ -194,12 +204,13 @@ public final class FaultyCamera implements Camera {
             blackFrames++;
             return new Frame(f.width(), f.height(), new byte[f.luma().length], f.sequence());
         }
-        if (glare == null && blurSigmaPx == 0) return f;
+        if (glare == null && blurSigmaPx == 0 && noiseSigma == 0) return f;
         int w = f.width();
         int h = f.height();
         float[] image = GrayFilters.toFloat(f.luma());
         if (blurSigmaPx > 0) image = GrayFilters.gaussian(image, w, h, blurSigmaPx);
         if (glare != null) addGlare(image, w, h, glare);
+        if (noiseSigma > 0) for (int i = 0; i < image.length; i++) image[i] += (float) (noiseSigma * random.nextGaussian());
         return new Frame(w, h, GrayFilters.toBytes(image), f.sequence());
     }
 
@@ -237,6 +248,7 @@ public final class FaultyCamera implements Camera {
         StringBuilder set = new StringBuilder().append(drop).append(freeze).append(black);
         if (glare != null) set.append(", ").append(glare);
         if (blurSigmaPx > 0) set.append(", blur ").append(blurSigmaPx).append(" px");
+        if (noiseSigma > 0) set.append(", noise ").append(noiseSigma);
         return "FaultyCamera[" + inner + (set.length() == 0 ? ", clean" : set) + "]";
     }
 }

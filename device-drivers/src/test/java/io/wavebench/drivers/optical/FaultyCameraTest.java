@@ -128,11 +128,27 @@ class FaultyCameraTest {
     }
 
     @Test
+    void noise_has_the_stated_spread_and_the_same_seed_gives_the_same_noise() {
+        FaultyCamera camera = new FaultyCamera(new Numbered(), 4).noise(10);
+        Frame f = camera.capture(); // a flat field of 20: what is not 20 is the noise
+        double sum = 0, sum2 = 0;
+        for (byte b : f.luma()) {
+            int d = (b & 0xFF) - 20;
+            sum += d;
+            sum2 += d * d;
+        }
+        int n = f.luma().length;
+        double sd = Math.sqrt(sum2 / n - (sum / n) * (sum / n));
+        assertEquals(10, sd, 1, "sigma 10 gray levels (clipping at 0 takes a little)");
+        assertTrue(f.samePixels(new FaultyCamera(new Numbered(), 4).noise(10).capture()));
+    }
+
+    @Test
     void clean_ends_every_fault() {
         FaultyCamera camera = new FaultyCamera(new Numbered(), 1);
         camera.drop().next(3);
         camera.black().rate(1);
-        camera.glare(new FaultyCamera.Glare(1, 0.5, 0.5, 0.1)).blur(2).clean();
+        camera.glare(new FaultyCamera.Glare(1, 0.5, 0.5, 0.1)).blur(2).noise(5).clean();
         Frame f = camera.capture();
         assertEquals(0, f.sequence());
         assertEquals(20, f.at(32, 24));
