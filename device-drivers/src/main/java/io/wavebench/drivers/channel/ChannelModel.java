@@ -1,5 +1,6 @@
 package io.wavebench.drivers.channel;
 
+import io.wavebench.drivers.dsp.FractionalResampler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

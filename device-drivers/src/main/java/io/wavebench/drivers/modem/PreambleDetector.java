@@ -1,5 +1,7 @@
 package io.wavebench.drivers.modem;
 
+import io.wavebench.drivers.dsp.Fft;
+
 /**
  * Finds the {@link Preamble} in the receiver's sample ring by normalized cross-correlation
  * (DESIGN §4). The score at position m is the correlation of the template with the

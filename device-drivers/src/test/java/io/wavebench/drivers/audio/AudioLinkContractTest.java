@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract of {@link AudioOut} / {@link AudioIn}, run against every backing this machine has
- * (DESIGN §3). On CI that is the JavaSound lines of the loopback mixer, in both modes; a bench
- * with a physical speaker→mic loop could add itself here.
+ * (DESIGN §3). On CI that is the JavaSound lines of the loopback mixer, in both modes, bare and
+ * wearing the fault decorators with no fault set ({@link FaultyAudioOut}, {@link FaultyAudioIn}:
+ * wearing them changes nothing); a bench with a physical speaker→mic loop could add itself here.
  */
 class AudioLinkContractTest {
 
@@ -28,14 +29,16 @@ class AudioLinkContractTest {
     private static final String MIXER = "wavebench loopback 1";
 
     /** A backing: how to make the speaker and the microphones, and whether capture starts exactly. */
-    record Backing(String name, Mode mode) {
+    record Backing(String name, Mode mode, boolean faulty) {
         AudioOut out() {
-            return new JavaSoundAudioOut(MIXER);
+            AudioOut out = new JavaSoundAudioOut(MIXER);
+            return faulty ? new FaultyAudioOut(out, 1) : out;
         }
 
         /** A FAST cable has no clock and hands a whole sound over at once: its microphone's buffer holds one. */
         AudioIn in() {
-            return mode == Mode.FAST ? new JavaSoundAudioIn(MIXER, 48_000f, Duration.ofSeconds(5)) : new JavaSoundAudioIn(MIXER);
+            AudioIn in = mode == Mode.FAST ? new JavaSoundAudioIn(MIXER, 48_000f, Duration.ofSeconds(5)) : new JavaSoundAudioIn(MIXER);
+            return faulty ? new FaultyAudioIn(in, 2) : in;
         }
 
         void prepare() {
@@ -55,7 +58,9 @@ class AudioLinkContractTest {
     }
 
     static Stream<Backing> backings() {
-        return Stream.of(new Backing("javasound-loopback-fast", Mode.FAST), new Backing("javasound-loopback-clocked", Mode.CLOCKED));
+        return Stream.of(new Backing("javasound-loopback-fast", Mode.FAST, false), new Backing("javasound-loopback-clocked", Mode.CLOCKED, false),
+                new Backing("faulty-clean-over-javasound-loopback-fast", Mode.FAST, true),
+                new Backing("faulty-clean-over-javasound-loopback-clocked", Mode.CLOCKED, true));
     }
 
     private final List<AutoCloseable> opened = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.wavebench.drivers.modem;
 import io.wavebench.drivers.channel.ChannelModel;
 import io.wavebench.drivers.channel.NoiseKind;
 import io.wavebench.drivers.channel.ReferenceChannel;
+import io.wavebench.drivers.dsp.FractionalResampler;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -55,7 +56,7 @@ class OfdmReceptionTest {
         AcousticModem rx = AcousticModem.of(profile, rxRate);
         byte[] payload = LoopbackTrial.payload(201, 31);
         float[] played = concat(new float[(int) (0.3 * txRate)], tx.modulate(payload), new float[(int) (0.2 * txRate)]);
-        float[] heard = Resample.of(played, txRate, rxRate);
+        float[] heard = FractionalResampler.resample(played, txRate, rxRate);
         LoopbackTrial trial = new LoopbackTrial(rx, 32);
         trial.ppm = -200;
         heard = trial.channel().process(heard, 0, heard.length);

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The screen-capture camera on a real X server (DESIGN §3: the camera contract on every backing
  * the machine has; §5.7: the bench in a box). A JVM of its own on a private Xvfb shows a payment
  * QR in a {@link WindowScreen} and runs {@link CameraContract} on a {@link ScreenCaptureCamera} of
- * the whole screen and of a region. Skipped, with the reason printed, where no X server starts.
+ * the whole screen and of a region, and on a {@link FaultyCamera} over it, whose faults it then
+ * checks on the real display's frames. Skipped, with the reason printed, where no X server starts.
  */
 class ScreenCaptureCameraOnXvfbTest {
 
@@ -33,6 +34,12 @@ class ScreenCaptureCameraOnXvfbTest {
         }
         assertTrue(said.contains("whole " + WIDTH + "x" + HEIGHT + " decoded at frame 1"), () -> "the whole screen, decoded from its first frame: " + said);
         assertTrue(said.contains("region 675x1463 decoded at frame 1"), () -> "the phone-sized page only: " + said);
+        assertTrue(said.contains("faulty-clean decoded at frame 1"), () -> "the fault decorator with no fault set changes nothing: " + said);
+        assertTrue(said.contains("dropped gap 2"), () -> "two dropped frames are a gap of two in the numbers: " + said);
+        assertTrue(said.contains("faulty-black p95 0"), () -> "a black frame over a QR on screen: " + said);
+        assertTrue(said.contains("blurred decodes false"), () -> "a 12 px blur spoils the QR: " + said);
+        String frozen = said.stream().filter(l -> l.startsWith("frozen p95 ")).findFirst().orElseThrow(() -> new AssertionError("no frozen frame: " + said));
+        assertTrue(frozen.matches("frozen p95 (\\d+) then 0") && !frozen.startsWith("frozen p95 0 "), () -> "a frozen frame still shows the QR after the window went black: " + frozen);
         String black = said.stream().filter(l -> l.startsWith("black ")).findFirst().orElseThrow(() -> new AssertionError("no black frame: " + said));
         assertEquals("black p5 0 p95 0", black, "a black window is a black frame");
         assertTrue(said.stream().anyMatch(l -> l.matches("by display name :\\d+ " + WIDTH + "x" + HEIGHT)), () -> "a display's name is its first screen: " + said);

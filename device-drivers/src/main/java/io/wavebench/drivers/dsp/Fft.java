@@ -1,17 +1,18 @@
-package io.wavebench.drivers.modem;
+package io.wavebench.drivers.dsp;
 
 /**
  * In-place radix-2 complex FFT of one fixed size, twiddles precomputed, so the preamble search
- * (DESIGN §4: correlation, receiver ≥ 50× real time) allocates nothing per block.
+ * (DESIGN §4: correlation, receiver ≥ 50× real time) allocates nothing per block. wavebench's one
+ * complex FFT: the modem's correlator and the rig's band-power measurements both use it.
  */
-final class Fft {
+public final class Fft {
 
     private final int n;
     private final int[] bitReverse;
     private final double[] cos;
     private final double[] sin;
 
-    Fft(int n) {
+    public Fft(int n) {
         if (n < 2 || Integer.bitCount(n) != 1) throw new IllegalArgumentException("FFT size must be a power of two, got " + n);
         this.n = n;
         int bits = Integer.numberOfTrailingZeros(n);
@@ -25,17 +26,17 @@ final class Fft {
         }
     }
 
-    int size() {
+    public int size() {
         return n;
     }
 
     /** Forward transform (e^{-i...}) of {@code re + i·im}, in place. */
-    void forward(double[] re, double[] im) {
+    public void forward(double[] re, double[] im) {
         transform(re, im, false);
     }
 
     /** Inverse transform, scaled by 1/n, in place. */
-    void inverse(double[] re, double[] im) {
+    public void inverse(double[] re, double[] im) {
         transform(re, im, true);
         double scale = 1.0 / n;
         for (int i = 0; i < n; i++) {

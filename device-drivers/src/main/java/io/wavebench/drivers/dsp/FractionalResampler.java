@@ -1,4 +1,4 @@
-package io.wavebench.drivers.channel;
+package io.wavebench.drivers.dsp;
 
 import java.util.Arrays;
 
@@ -12,9 +12,9 @@ import java.util.Arrays;
  * output is the same however the input is cut into calls. The price is a latency of
  * {@value #HALF_TAPS} input samples: the last ones are held until the samples after them arrive.
  */
-final class FractionalResampler {
+public final class FractionalResampler {
 
-    static final int HALF_TAPS = 16;
+    public static final int HALF_TAPS = 16;
     private static final int TAPS = 2 * HALF_TAPS;
     private static final int PHASES = 1024;
     private static final double KAISER_BETA = 7.0;
@@ -28,12 +28,13 @@ final class FractionalResampler {
     private long produced;
 
     /** @param step input samples per output sample (1 + offset) */
-    FractionalResampler(double step) {
+    public FractionalResampler(double step) {
         this.step = step;
         pendingLength = HALF_TAPS; // the leading zeros
     }
 
-    float[] process(float[] samples, int offset, int length) {
+    /** Takes {@code length} more input samples and returns the output samples they complete. */
+    public float[] process(float[] samples, int offset, int length) {
         if (pendingLength + length > pending.length) {
             pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + length));
         }
@@ -64,6 +65,24 @@ final class FractionalResampler {
         System.arraycopy(pending, drop, pending, 0, pendingLength - drop);
         pendingLength -= drop;
         base += drop;
+        return out;
+    }
+
+    /**
+     * A whole recording made at {@code fromRate}, as heard at {@code toRate}: output sample n is
+     * the input at {@code n * fromRate / toRate}, up to the last input sample (the held-back tail is
+     * flushed with zeros after it). No anti-alias filter: for signals below both rates' Nyquist,
+     * as the modem's bands are (DESIGN §4, up to 20.5 kHz).
+     */
+    public static float[] resample(float[] in, double fromRate, double toRate) {
+        if (!(fromRate > 0 && toRate > 0)) throw new IllegalArgumentException("sample rates must be positive: " + fromRate + " -> " + toRate);
+        double step = fromRate / toRate;
+        int length = in.length == 0 ? 0 : (int) Math.floor((in.length - 1) / step) + 1;
+        FractionalResampler r = new FractionalResampler(step);
+        float[] head = r.process(in, 0, in.length);
+        float[] tail = r.process(new float[HALF_TAPS + 1], 0, HALF_TAPS + 1);
+        float[] out = Arrays.copyOf(head, length);
+        System.arraycopy(tail, 0, out, head.length, Math.max(0, Math.min(tail.length, length - head.length)));
         return out;
     }
 
