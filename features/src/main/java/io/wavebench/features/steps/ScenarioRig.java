@@ -2,6 +2,7 @@ package io.wavebench.features.steps;
 
 import io.wavebench.drivers.audio.AudioLinkException;
 import io.wavebench.drivers.serial.SerialLinkException;
+import io.wavebench.fixtures.evidence.Sounding;
 import io.wavebench.fixtures.observe.RigClock;
 import io.wavebench.fixtures.rig.RigAssembler;
 import io.wavebench.fixtures.rig.RigFileException;
@@ -34,7 +35,7 @@ public final class ScenarioRig {
     private SimulatedPhone.Sounded lastSounded;
     /** On the rig's clock, when the last sound any step played had left the speaker (play() drains), or -1. */
     private volatile long lastSoundEndedNanos = -1;
-    /** Every sound a step played in this scenario, oldest first: what the air carried, for {@link RigSaw}. */
+    /** Every sound a step played in this scenario, oldest first: what the air carried, for the evidence of what the rig saw. */
     private final java.util.List<Sounding> soundings = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The modem profile a scenario asked for before the rig was assembled, or null for the rig file's. */
     private String modemProfile;
@@ -103,9 +104,6 @@ public final class ScenarioRig {
         lastSounded = sounded;
         sounded(sounded.samples().length);
     }
-
-    /** A sound a step played: its modem profile, its length on the air (NaN where the step did not say), when it ended on the rig's clock. */
-    record Sounding(String profile, double seconds, long endedNanos) {}
 
     java.util.List<Sounding> soundings() {
         return java.util.List.copyOf(soundings);
