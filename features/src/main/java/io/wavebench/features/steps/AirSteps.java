@@ -1,6 +1,6 @@
 package io.wavebench.features.steps;
 
-import static io.wavebench.features.steps.Cursors.nothing;
+import static io.wavebench.fixtures.scenario.Cursors.nothing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cucumber.java.en.Given;
@@ -13,6 +13,8 @@ import io.wavebench.fixtures.rig.RigAssembler;
 import io.wavebench.simulators.phone.SimulatedPhone;
 import io.wavebench.simulators.vmc.VmcEvent;
 import io.wavebench.simulators.vmc.VmcEvent.Type;
+import io.wavebench.fixtures.scenario.ScenarioRig;
+import io.wavebench.fixtures.scenario.Cursors;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 

@@ -22,6 +22,7 @@ import io.wavebench.simulators.card.CardScheme;
 import io.wavebench.simulators.reader.ReaderMessage;
 import io.wavebench.simulators.reader.card.CardReading.RetakeReason;
 import io.wavebench.simulators.vmc.SimulatedVmc;
+import io.wavebench.fixtures.scenario.ScenarioRig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

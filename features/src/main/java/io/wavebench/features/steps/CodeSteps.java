@@ -17,6 +17,7 @@ import io.wavebench.simulators.backend.api.BarcodeAuthorization;
 import io.wavebench.simulators.reader.CodeRefusal;
 import io.wavebench.simulators.reader.ReaderMessage;
 import io.wavebench.simulators.vmc.VmcEvent;
+import io.wavebench.fixtures.scenario.ScenarioRig;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Assumptions;

@@ -8,6 +8,7 @@ import io.wavebench.fixtures.evidence.Figure;
 import io.wavebench.fixtures.evidence.JudgedFigures;
 import io.wavebench.fixtures.evidence.ScenarioEvidence;
 import io.wavebench.fixtures.rig.RigSession;
+import io.wavebench.fixtures.scenario.ScenarioRig;
 import java.io.IOException;
 import java.util.List;
 

@@ -7,6 +7,8 @@ import io.wavebench.fixtures.data.Forgeries;
 import io.wavebench.fixtures.data.SeededKeys;
 import io.wavebench.simulators.phone.SimulatedPhone;
 import io.wavebench.simulators.token.PaymentToken;
+import io.wavebench.fixtures.scenario.ScenarioRig;
+import io.wavebench.fixtures.scenario.Cursors;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
