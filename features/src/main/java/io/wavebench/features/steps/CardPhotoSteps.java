@@ -12,6 +12,7 @@ import io.cucumber.java.Before;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.wavebench.fixtures.scenario.ReaderDisplay;
 import io.wavebench.fixtures.cards.CardCapture;
 import io.wavebench.fixtures.cards.CardLeaks;
 import io.wavebench.fixtures.cards.CardPhoto;

@@ -9,6 +9,7 @@ import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.wavebench.fixtures.scenario.ReaderDisplay;
 import io.wavebench.fixtures.codes.CodeRig;
 import io.wavebench.fixtures.rig.ReaderNetwork;
 import io.wavebench.simulators.backend.BackendError;
