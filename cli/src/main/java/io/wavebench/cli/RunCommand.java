@@ -14,7 +14,7 @@ import io.wavebench.reports.RunFolder;
 import io.wavebench.reports.RunResult;
 import io.wavebench.reports.SiteCheck;
 import io.wavebench.reports.StepCatalogPage;
-import io.wavebench.features.catalog.StepCatalogReader;
+import io.wavebench.cli.catalog.StepCatalogReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -85,16 +85,16 @@ final class RunSelection implements AutoCloseable {
      * counted over the selected features (wavebench's own specification without its lies when
      * nothing was chosen), doc comments from the checkout's sources when there is one.
      */
-    io.wavebench.features.catalog.StepCatalogReader.Request catalogueRequest(String tags, Path root) {
+    io.wavebench.cli.catalog.StepCatalogReader.Request catalogueRequest(String tags, Path root) {
         Path ownSources = root.resolve("features/src/main/java");
         List<Path> sources = java.nio.file.Files.isDirectory(ownSources) ? List.of(ownSources.toAbsolutePath().normalize()) : List.of();
         if (builtIn()) {
-            String selected = tags != null ? "(" + tags + ") and " + io.wavebench.features.catalog.StepCatalogReader.SPECIFICATION_ONLY
-                    : io.wavebench.features.catalog.StepCatalogReader.SPECIFICATION_ONLY;
-            return new io.wavebench.features.catalog.StepCatalogReader.Request(glue, List.of(io.wavebench.features.catalog.StepCatalogReader.WAVEBENCH_FEATURES),
+            String selected = tags != null ? "(" + tags + ") and " + io.wavebench.cli.catalog.StepCatalogReader.SPECIFICATION_ONLY
+                    : io.wavebench.cli.catalog.StepCatalogReader.SPECIFICATION_ONLY;
+            return new io.wavebench.cli.catalog.StepCatalogReader.Request(glue, List.of(io.wavebench.cli.catalog.StepCatalogReader.WAVEBENCH_FEATURES),
                     selected, sources, loader);
         }
-        return new io.wavebench.features.catalog.StepCatalogReader.Request(glue, locations.stream().map(FeatureLocations.Location::cucumber).toList(), tags, sources, loader);
+        return new io.wavebench.cli.catalog.StepCatalogReader.Request(glue, locations.stream().map(FeatureLocations.Location::cucumber).toList(), tags, sources, loader);
     }
 
     /** Cucumber's {@code --glue} arguments. */

@@ -1,7 +1,7 @@
 package io.wavebench.cli;
 
-import io.wavebench.features.catalog.AmbiguousStepsException;
-import io.wavebench.features.catalog.StepCatalogReader;
+import io.wavebench.cli.catalog.AmbiguousStepsException;
+import io.wavebench.cli.catalog.StepCatalogReader;
 import io.wavebench.reports.StepCatalog;
 import io.wavebench.reports.StepCatalogMarkdown;
 import io.wavebench.reports.StepCatalogPage;

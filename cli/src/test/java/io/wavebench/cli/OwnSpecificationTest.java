@@ -55,7 +55,7 @@ class OwnSpecificationTest {
             package com.acme.steps;
 
             import io.cucumber.java.en.Then;
-            import io.wavebench.features.steps.ScenarioRig;
+            import io.wavebench.fixtures.scenario.ScenarioRig;
 
             public class AcmeSteps {
                 private final ScenarioRig rig;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.wavebench.reports.Measurement;
 import io.wavebench.reports.MeasurementsFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,14 +16,19 @@ class TimingFiguresTest {
     @Test
     void a_judged_figure_over_its_limit_is_named_and_one_taken_side_by_side_is_not(@TempDir Path report) throws Exception {
         Path fast = report.resolve("evidence").resolve("modem-profiles-L12-a-purchase-in-the-fast-profile");
-        MeasurementsFile.append(fast, Measurement.atMost("vend latency", 444, "ms", 300));
-        MeasurementsFile.append(fast, Measurement.atMost("token air time", 180, "ms", 300));
-        MeasurementsFile.append(report.resolve("evidence").resolve("vend-session-L8-x"), Measurement.atMost("vend latency", 500, "ms", 300).takenWith(4));
+        write(fast, Measurement.atMost("vend latency", 444, "ms", 300), Measurement.atMost("token air time", 180, "ms", 300));
+        write(report.resolve("evidence").resolve("vend-session-L8-x"), Measurement.atMost("vend latency", 500, "ms", 300).takenWith(4));
 
         TimingFigures figures = TimingFigures.of(report);
 
         assertEquals(1, figures.fail());
         assertEquals(1, figures.notJudged());
         assertEquals(List.of("vend latency: 444 ms, limit ≤ 300 ms (modem-profiles-L12-a-purchase-in-the-fast-profile)"), figures.failed());
+    }
+
+    /** A scenario's measurements.json, as the run writes it. */
+    private static void write(Path evidence, Measurement... measurements) throws java.io.IOException {
+        Files.createDirectories(evidence);
+        Files.writeString(evidence.resolve(MeasurementsFile.NAME), MeasurementsFile.toJson(List.of(measurements)));
     }
 }

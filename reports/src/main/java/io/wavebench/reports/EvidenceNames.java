@@ -4,8 +4,9 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Where a scenario's evidence lives in the report folder. The writer (the run's hooks) and the
- * reader (this module, after the run) agree through this one function.
+ * Where a scenario's evidence lives in the report folder. The writer (the run's glue, through
+ * fixtures) and the reader (this module, after the run) agree on the name, not on a class: each
+ * computes it, and a known-answer test on each side pins the same names (README, "Evidence").
  */
 public final class EvidenceNames {
 

@@ -14,9 +14,11 @@ import java.util.List;
  * The convention by which a scenario records its measurements: {@code measurements.json} in the
  * scenario's evidence folder ({@link EvidenceNames}), a JSON array of
  * {@code {"name","value","unit","limit":{"bound":"AT_MOST"|"AT_LEAST","value"},"sideBySide"}}
- * ({@code sideBySide}: how many scenarios ran at once while it was taken; absent means alone). The run's hooks
- * write it with {@link #append}; the report reads it after the run. Plain JSON, so a step written
- * in any language, or a bench script, can write it too.
+ * ({@code sideBySide}: how many scenarios ran at once while it was taken; absent means alone;
+ * {@code verdict}, when present, is ignored: the report computes each verdict itself). The run
+ * writes it (wavebench's own glue through fixtures, or a step written in any language, or a bench
+ * script); the report only reads it after the run. The JSON shape is the contract; no class is
+ * shared with the writer. {@link #toJson} is for the report's own files (the history).
  */
 public final class MeasurementsFile {
 
@@ -27,14 +29,6 @@ public final class MeasurementsFile {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MeasurementsFile() {}
-
-    /** Adds a measurement to the scenario's file, creating folder and file as needed. */
-    public static synchronized void append(Path evidenceDir, Measurement m) throws IOException {
-        List<Measurement> all = new ArrayList<>(read(evidenceDir));
-        all.add(m);
-        Files.createDirectories(evidenceDir);
-        Files.writeString(evidenceDir.resolve(NAME), toJson(all));
-    }
 
     public static String toJson(List<Measurement> measurements) {
         ArrayNode array = JSON.createArrayNode();

@@ -34,7 +34,7 @@ class IndexPageTest {
         Path folder = Evidence.folder(dir, replay);
         Files.createDirectories(folder);
         Files.writeString(folder.resolve(ScenarioView.RIG_SAW), RIG_SAW + "\n");
-        MeasurementsFile.append(folder, Measurement.atMost("vend latency, fast profile", 444, "ms", 300));
+        WrittenMeasurements.append(folder, Measurement.atMost("vend latency, fast profile", 444, "ms", 300));
         return run;
     }
 

@@ -60,10 +60,10 @@ class MeasurementTest {
         Measurement snr = Measurement.atLeast("in-band SNR", 7.1, "dB", 3);
         Measurement airtime = Measurement.noted("airtime", 0.93, "s");
         Measurement shared = Measurement.atMost("MDB response time", 7.5, "ms", 5).takenWith(3);
-        MeasurementsFile.append(scenario, latency);
-        MeasurementsFile.append(scenario, snr);
-        MeasurementsFile.append(scenario, airtime);
-        MeasurementsFile.append(scenario, shared);
+        WrittenMeasurements.append(scenario, latency);
+        WrittenMeasurements.append(scenario, snr);
+        WrittenMeasurements.append(scenario, airtime);
+        WrittenMeasurements.append(scenario, shared);
         assertEquals(List.of(latency, snr, airtime, shared), MeasurementsFile.read(scenario));
         assertEquals(Measurement.Verdict.NOT_JUDGED, MeasurementsFile.read(scenario).get(3).verdict());
     }

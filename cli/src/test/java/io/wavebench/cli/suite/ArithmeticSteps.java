@@ -3,7 +3,7 @@ package io.wavebench.cli.suite;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.wavebench.features.steps.ScenarioRig;
+import io.wavebench.fixtures.scenario.ScenarioRig;
 
 /** Glue of the run command's own test suite (RunCommandTest). */
 public final class ArithmeticSteps {

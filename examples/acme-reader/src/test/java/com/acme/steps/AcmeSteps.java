@@ -3,7 +3,7 @@ package com.acme.steps;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.wavebench.features.steps.PhoneSteps;
-import io.wavebench.features.steps.ScenarioRig;
+import io.wavebench.fixtures.scenario.ScenarioRig;
 import io.wavebench.features.steps.VendingMachineSteps;
 import io.wavebench.fixtures.observe.AnswerTimes;
 import io.wavebench.simulators.vmc.SimulatedVmc;

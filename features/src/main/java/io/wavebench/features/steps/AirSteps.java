@@ -1,20 +1,15 @@
 package io.wavebench.features.steps;
 
-import static io.wavebench.features.steps.Cursors.nothing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.wavebench.fixtures.data.Money;
-import io.wavebench.fixtures.observe.Cursor;
-import io.wavebench.fixtures.observe.EventLog;
-import io.wavebench.fixtures.rig.RigAssembler;
-import io.wavebench.simulators.phone.SimulatedPhone;
-import io.wavebench.simulators.vmc.VmcEvent;
-import io.wavebench.simulators.vmc.VmcEvent.Type;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import io.wavebench.fixtures.scenario.Cursors;
+import io.wavebench.fixtures.scenario.Phone;
+import io.wavebench.fixtures.scenario.ScenarioRig;
+import io.wavebench.fixtures.scenario.VendingMachine;
 
 /**
  * What is on the air besides the shopper's phone: the noise of the place they stand in, and other
@@ -26,15 +21,16 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AirSteps {
 
-    private static final long NEIGHBOUR_ACCOUNT = 4343;
-
     private final ScenarioRig rig;
     private final Cursors cursors;
-    private SimulatedPhone neighbour;
+    private final Phone phone;
+    private final VendingMachine machine;
 
-    public AirSteps(ScenarioRig rig, Cursors cursors) {
+    public AirSteps(ScenarioRig rig, Cursors cursors, Phone phone, VendingMachine machine) {
         this.rig = rig;
         this.cursors = cursors;
+        this.phone = phone;
+        this.machine = machine;
     }
 
     /**
@@ -56,11 +52,7 @@ public final class AirSteps {
      */
     @Given("a neighbour's phone at the next machine, {int} dB quieter at the reader than the shopper's, with an offline limit of {money}")
     public void aNeighboursPhone(int quieterDb, long limit) {
-        neighbour = rig.session().startAnotherPhone("neighbour");
-        neighbour.setOnline(true);
-        neighbour.refreshCredential(rig.session().issuer(), NEIGHBOUR_ACCOUNT, limit, Money.EUR, Duration.ofDays(7));
-        neighbour.setOnline(false);
-        neighbour.setVolumeDb(-quieterDb);
+        phone.startNeighbour(quieterDb, limit);
     }
 
     /**
@@ -70,12 +62,8 @@ public final class AirSteps {
      */
     @When("both phones play a payment token at the same moment")
     public void bothPhonesPlay() {
-        if (neighbour == null) throw new IllegalStateException("no neighbour's phone in this scenario");
         cursors.fromHere("both phones play a payment token at the same moment");
-        CompletableFuture<SimulatedPhone.Sounded> neighbourPaying = CompletableFuture.supplyAsync(neighbour::pay);
-        rig.remember(rig.session().phone().pay());
-        neighbourPaying.join();
-        rig.soundEnded();
+        phone.playTogetherWithTheNeighbour();
     }
 
     /**
@@ -85,10 +73,8 @@ public final class AirSteps {
      */
     @When("the neighbour's phone plays a payment token")
     public void theNeighbourPays() {
-        if (neighbour == null) throw new IllegalStateException("no neighbour's phone in this scenario");
         cursors.fromHere("the neighbour's phone plays a payment token");
-        neighbour.pay();
-        rig.soundEnded();
+        phone.neighbourPlaysAPaymentToken();
     }
 
     /**
@@ -100,23 +86,15 @@ public final class AirSteps {
      */
     @Then("the reader took the shopper's token, not the neighbour's")
     public void theReaderTookTheShoppersToken() {
-        long shoppers = fundsOffered(rig.session().phone());
-        long neighbours = fundsOffered(neighbour);
+        long shoppers = phone.fundsOffered();
+        long neighbours = phone.neighbourFundsOffered();
         if (shoppers == neighbours) {
             throw new IllegalStateException("the shopper and the neighbour would both open a session with " + Money.format(shoppers)
                     + ": give the neighbour another offline limit, or the bus cannot tell whose token it was");
         }
-        EventLog<VmcEvent> bus = cursors.bus();
-        Cursor from = cursors.onBus();
-        VmcEvent began = cursors.awaitOnBus("the reader opens a session", Type.SESSION_BEGAN).event();
-        assertEquals(shoppers, began.amountMinorUnits(), () -> "BEGIN SESSION offers what is left of the shopper's limit (" + Money.format(shoppers)
-                + "), not of the neighbour's (" + Money.format(neighbours) + "); " + bus.shown(from));
-        bus.awaitNone("no session opens on the neighbour's token", from,
-                e -> e.type() == Type.SESSION_BEGAN && e.amountMinorUnits() == neighbours, nothing(), cursors.readerAnswerTime(), cursors.machineState());
-    }
-
-    /** What a reader offers in BEGIN SESSION for a phone's fresh credential: its offline limit, up to the most a session holds. */
-    private static long fundsOffered(SimulatedPhone phone) {
-        return Math.min(RigAssembler.MAX_SESSION_FUNDS, phone.wallet().credential().offlineLimit());
+        long began = machine.awaitSessionBegan();
+        assertEquals(shoppers, began, () -> "BEGIN SESSION offers what is left of the shopper's limit (" + Money.format(shoppers)
+                + "), not of the neighbour's (" + Money.format(neighbours) + "); " + machine.shownSinceTheLastWhen());
+        machine.awaitNoSessionOffering("no session opens on the neighbour's token", neighbours);
     }
 }

@@ -1,6 +1,6 @@
 package io.wavebench.features.steps;
 
-import static io.wavebench.features.steps.Cursors.a;
+import static io.wavebench.fixtures.scenario.Cursors.a;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +21,8 @@ import io.wavebench.simulators.reader.SimulatedReader;
 import io.wavebench.simulators.vmc.SimulatedVmc;
 import io.wavebench.simulators.vmc.VmcEvent;
 import io.wavebench.simulators.vmc.VmcEvent.Type;
+import io.wavebench.fixtures.scenario.ScenarioRig;
+import io.wavebench.fixtures.scenario.Cursors;
 import java.util.Arrays;
 import java.util.List;
 

@@ -11,6 +11,7 @@ import io.wavebench.simulators.backend.api.KioskRefusal;
 import io.wavebench.simulators.printer.PrintedReceipt;
 import io.wavebench.simulators.printer.SimulatedPrinter;
 import io.wavebench.simulators.ticket.TicketRefusal;
+import io.wavebench.fixtures.scenario.ScenarioRig;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.wavebench.fixtures.evidence.BandEnergy;
+import io.wavebench.fixtures.scenario.Phone;
+import io.wavebench.fixtures.scenario.ScenarioRig;
 
 /**
  * The modem profile a scenario pays in (DESIGN §4), and what its sound was like on the air.
@@ -15,9 +17,11 @@ import io.wavebench.fixtures.evidence.BandEnergy;
 public final class ModemProfileSteps {
 
     private final ScenarioRig rig;
+    private final Phone phone;
 
-    public ModemProfileSteps(ScenarioRig rig) {
+    public ModemProfileSteps(ScenarioRig rig, Phone phone) {
         this.rig = rig;
+        this.phone = phone;
     }
 
     /**
@@ -40,7 +44,7 @@ public final class ModemProfileSteps {
      */
     @Then("the payment sound lasted at most {double} s, with at least {int} % of its energy between {double} and {double} kHz")
     public void thePaymentSoundLasted(double seconds, int percent, double lowKhz, double highKhz) {
-        float[] samples = rig.lastSounded().samples();
+        float[] samples = phone.recordingOfTheLastPayment();
         float rate = rig.session().rig().acoustic().sampleRateOrDefault();
         double lasted = samples.length / (double) rate;
         assertTrue(lasted <= seconds, () -> String.format("the payment sound lasted %.3f s; at most %.2f s", lasted, seconds));

@@ -2,34 +2,25 @@ package io.wavebench.features.steps;
 
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
-import io.wavebench.fixtures.data.Forgeries;
-import io.wavebench.fixtures.data.Money;
-import io.wavebench.simulators.phone.SimulatedPhone;
-import java.time.Duration;
+import io.wavebench.fixtures.scenario.Phone;
+import io.wavebench.fixtures.scenario.Cursors;
 
 /**
  * The shopper's phone: credentials, and the sounds it plays.
  *
  * <p>Assumes of the rig: the phone is wavebench's simulated phone, its speaker on the air the
  * reader's microphone hears (a loopback cable, or a real speaker on a bench), and the reader
- * trusts the rig's issuer key. A team's step class gets these steps, or the {@link ScenarioRig}
- * and {@link Cursors} behind them, by constructor injection (PicoContainer).
+ * trusts the rig's issuer key. A team's step class gets these steps, or the {@link Phone} and
+ * {@link Cursors} behind them, by constructor injection (PicoContainer).
  */
 public final class PhoneSteps {
 
-    private static final long ACCOUNT = 4242;
-    private static final Duration CREDENTIAL_VALIDITY = Duration.ofDays(7);
-
-    private final ScenarioRig rig;
+    private final Phone phone;
     private final Cursors cursors;
 
-    public PhoneSteps(ScenarioRig rig, Cursors cursors) {
-        this.rig = rig;
+    public PhoneSteps(Phone phone, Cursors cursors) {
+        this.phone = phone;
         this.cursors = cursors;
-    }
-
-    private SimulatedPhone phone() {
-        return rig.session().phone();
     }
 
     /**
@@ -40,8 +31,7 @@ public final class PhoneSteps {
      */
     @Given("a shopper's phone holding a credential from the issuer with an offline limit of {money}")
     public void aPhoneWithACredential(long limit) {
-        phone().setOnline(true);
-        phone().refreshCredential(rig.session().issuer(), ACCOUNT, limit, Money.EUR, CREDENTIAL_VALIDITY);
+        phone.holdCredential(limit);
     }
 
     /**
@@ -50,7 +40,7 @@ public final class PhoneSteps {
      */
     @Given("the phone has no network")
     public void thePhoneHasNoNetwork() {
-        phone().setOnline(false);
+        phone.goOffline();
     }
 
     /**
@@ -60,11 +50,7 @@ public final class PhoneSteps {
      */
     @Given("the shopper's credential comes from an issuer the reader does not know")
     public void aCredentialFromAnUnknownIssuer() {
-        // A counterfeit wallet app: its "issuer" signs credentials with a key no reader holds.
-        long limit = phone().wallet().credential().offlineLimit();
-        phone().setOnline(true);
-        phone().refreshCredential(rig.session().unknownIssuer(), ACCOUNT, limit, Money.EUR, CREDENTIAL_VALIDITY);
-        phone().setOnline(false);
+        phone.holdCredentialFromAnUnknownIssuer();
     }
 
     /**
@@ -76,7 +62,7 @@ public final class PhoneSteps {
     @When("the phone plays a payment token")
     public void thePhonePlaysAPaymentToken() {
         cursors.fromHere("the phone plays a payment token");
-        rig.remember(phone().pay());
+        phone.playPaymentToken();
     }
 
     /**
@@ -87,7 +73,7 @@ public final class PhoneSteps {
     @When("the phone plays a token whose device signature is forged")
     public void thePhonePlaysAForgedToken() {
         cursors.fromHere("the phone plays a token whose device signature is forged");
-        rig.remember(phone().sound(Forgeries.withForgedDeviceSignature(phone().wallet().nextToken(rig.session().clock()))));
+        phone.playTokenWithForgedDeviceSignature();
     }
 
     /**
@@ -97,10 +83,8 @@ public final class PhoneSteps {
      */
     @When("someone plays a recording of the earlier payment sound")
     public void someonePlaysTheRecording() {
-        float[] recording = rig.lastSounded().samples();
+        float[] recording = phone.recordingOfTheLastPayment();
         cursors.fromHere("someone plays a recording of the earlier payment sound");
-        // A perfect recording (the exact samples the phone played) is the strongest replay.
-        phone().play(recording);
-        rig.soundEnded();
+        phone.play(recording);
     }
 }

@@ -3,17 +3,14 @@ package io.wavebench.features.steps;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
-import io.wavebench.fixtures.data.Forgeries;
-import io.wavebench.fixtures.data.SeededKeys;
-import io.wavebench.simulators.phone.SimulatedPhone;
-import io.wavebench.simulators.token.PaymentToken;
-import java.time.Clock;
+import io.wavebench.fixtures.scenario.Cursors;
+import io.wavebench.fixtures.scenario.Phone;
 import java.time.Duration;
 import java.util.Arrays;
 
 /**
  * Tokens a broken or tampered phone plays (refusals.feature, DESIGN §5.1). The bytes come from
- * {@link Forgeries}; they go on the air through the phone's own speaker and the rig's modem
+ * fixtures' {@code Forgeries}; they go on the air through the phone's own speaker and the rig's modem
  * profile, the same path an honest token takes.
  *
  * <p>Assumes of the rig: the simulated phone on the reader's air and a reader that trusts the
@@ -41,17 +38,12 @@ public final class RefusalSteps {
         }
     }
 
-    private final ScenarioRig rig;
+    private final Phone phone;
     private final Cursors cursors;
-    private PaymentToken unplayed;
 
-    public RefusalSteps(ScenarioRig rig, Cursors cursors) {
-        this.rig = rig;
+    public RefusalSteps(Phone phone, Cursors cursors) {
+        this.phone = phone;
         this.cursors = cursors;
-    }
-
-    private SimulatedPhone phone() {
-        return rig.session().phone();
     }
 
     @ParameterType("a token cut short by its last 4 bytes|a token of a type the reader does not know"
@@ -71,26 +63,15 @@ public final class RefusalSteps {
      */
     @When("the phone plays {misbehaviour}")
     public void thePhonePlays(Misbehaviour misbehaviour) {
-        Clock clock = rig.session().clock();
         cursors.fromHere("the phone plays " + misbehaviour.words);
         switch (misbehaviour) {
-            case CUT_SHORT -> playBytes(Forgeries.cutShort(phone().wallet().nextToken(clock), 4));
-            case UNKNOWN_TYPE -> playBytes(Forgeries.withTypeByte(phone().wallet().nextToken(clock), 0x7F));
-            case UNKNOWN_CREDENTIAL_VERSION -> playBytes(Forgeries.withCredentialVersion(phone().wallet().nextToken(clock), 2));
-            case RAISED_LIMIT -> {
-                phone().wallet().install(Forgeries.withOfflineLimit(phone().wallet().credential(), RAISED_LIMIT));
-                rig.remember(phone().pay());
-            }
-            case OTHER_DEVICE -> rig.remember(phone().sound(Forgeries.signedBy(phone().wallet().nextToken(clock),
-                    new SeededKeys(Long.getLong("wavebench.seed", 2026L)).keyPair("phone:someone else"))));
-            case MADE_LONG_AGO -> rig.remember(phone().sound(phone().wallet().nextToken(Clock.offset(clock, LONG_AGO.negated()))));
+            case CUT_SHORT -> phone.playTokenCutShort(4);
+            case UNKNOWN_TYPE -> phone.playTokenWithTypeByte(0x7F);
+            case UNKNOWN_CREDENTIAL_VERSION -> phone.playTokenWithCredentialVersion(2);
+            case RAISED_LIMIT -> phone.payWithOfflineLimitRaisedTo(RAISED_LIMIT);
+            case OTHER_DEVICE -> phone.playTokenSignedByAnotherDevice("phone:someone else");
+            case MADE_LONG_AGO -> phone.playTokenMade(LONG_AGO);
         }
-    }
-
-    /** Bytes that are no token go on the air as the phone sounds a token: its modem profile, its volume, its speaker. */
-    private void playBytes(byte[] bytes) {
-        phone().soundBytes(bytes);
-        rig.soundEnded();
     }
 
     /**
@@ -99,7 +80,7 @@ public final class RefusalSteps {
      */
     @Given("the phone has made a payment token without playing it")
     public void thePhoneMadeATokenWithoutPlayingIt() {
-        unplayed = phone().wallet().nextToken(rig.session().clock());
+        phone.makeTokenWithoutPlaying();
     }
 
     /**
@@ -109,9 +90,7 @@ public final class RefusalSteps {
      */
     @When("someone plays the token the phone made without playing it")
     public void someonePlaysTheUnplayedToken() {
-        if (unplayed == null) throw new IllegalStateException("no token was made without playing it in this scenario");
         cursors.fromHere("someone plays the token the phone made without playing it");
-        phone().sound(unplayed);
-        rig.soundEnded();
+        phone.playTheUnplayedToken();
     }
 }

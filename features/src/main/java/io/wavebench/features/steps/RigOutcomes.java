@@ -3,11 +3,8 @@ package io.wavebench.features.steps;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.wavebench.fixtures.rig.Rig;
-import io.wavebench.fixtures.rig.RigFiles;
-import io.wavebench.fixtures.rig.RigSelection;
+import io.wavebench.fixtures.scenario.ScenarioRig;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.Assumptions;
 public final class RigOutcomes {
 
     static final String NEEDS = "@needs:";
-    private static final Map<String, Rig> RIGS = new ConcurrentHashMap<>();
 
     @Before(order = 0)
     public void abortWhenTheRigLacksACapability(Scenario scenario) {
@@ -32,11 +28,7 @@ public final class RigOutcomes {
         }
     }
 
-    static String rigLocation() {
-        return RigSelection.location();
-    }
-
     static Rig rig() {
-        return RIGS.computeIfAbsent(rigLocation(), RigFiles::load);
+        return ScenarioRig.rigFile();
     }
 }

@@ -16,6 +16,7 @@ import io.wavebench.simulators.backend.api.TicketOrder;
 import io.wavebench.simulators.backend.api.TicketRedemption;
 import io.wavebench.simulators.printer.PrintedReceipt;
 import io.wavebench.simulators.ticket.TicketRefusal;
+import io.wavebench.fixtures.scenario.ScenarioRig;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.wavebench.features.steps;
 
-import static io.wavebench.features.steps.Cursors.a;
-import static io.wavebench.features.steps.Cursors.nothing;
+import static io.wavebench.fixtures.scenario.Cursors.a;
+import static io.wavebench.fixtures.scenario.Cursors.nothing;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -33,6 +33,8 @@ import io.wavebench.simulators.vmc.Catalog;
 import io.wavebench.simulators.vmc.SimulatedVmc;
 import io.wavebench.simulators.vmc.VmcEvent;
 import io.wavebench.simulators.vmc.VmcEvent.Type;
+import io.wavebench.fixtures.scenario.ScenarioRig;
+import io.wavebench.fixtures.scenario.Cursors;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;

@@ -1,7 +1,7 @@
 package io.wavebench.features.steps;
 
-import static io.wavebench.features.steps.Cursors.a;
-import static io.wavebench.features.steps.Cursors.nothing;
+import static io.wavebench.fixtures.scenario.Cursors.a;
+import static io.wavebench.fixtures.scenario.Cursors.nothing;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +18,8 @@ import io.wavebench.simulators.vmc.SimulatedVmc;
 import io.wavebench.simulators.vmc.VmcEvent;
 import io.wavebench.simulators.vmc.VmcEvent.Type;
 import io.wavebench.simulators.vmc.VmcState;
+import io.wavebench.fixtures.scenario.ScenarioRig;
+import io.wavebench.fixtures.scenario.Cursors;
 import java.time.Duration;
 import java.util.List;
 import org.opentest4j.TestAbortedException;

@@ -1,20 +1,13 @@
 package io.wavebench.features.steps;
 
-import static io.wavebench.features.steps.Cursors.a;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.wavebench.fixtures.observe.AnswerTimes;
-import io.wavebench.fixtures.observe.Cursor;
-import io.wavebench.fixtures.observe.EventLog;
-import io.wavebench.fixtures.observe.Seen;
+import io.wavebench.fixtures.scenario.Cursors;
+import io.wavebench.fixtures.scenario.VendingMachine;
 import io.wavebench.simulators.token.RejectionReason;
-import io.wavebench.simulators.vmc.Catalog;
-import io.wavebench.simulators.vmc.VmcEvent;
-import io.wavebench.simulators.vmc.VmcEvent.Type;
-import java.time.Duration;
 
 /**
  * The vending machine side. Every assertion reads the VMC's view of the MDB bus — what a real
@@ -26,15 +19,10 @@ import java.time.Duration;
  */
 public final class VendingMachineSteps {
 
-    /** Reset, setup and enable over MDB at 50 ms polls take well under a second. */
-    private static final Duration READER_ENABLED_WITHIN = Duration.ofSeconds(10);
+    private final VendingMachine machine;
 
-    private final ScenarioRig rig;
-    private final Cursors cursors;
-
-    public VendingMachineSteps(ScenarioRig rig, Cursors cursors) {
-        this.rig = rig;
-        this.cursors = cursors;
+    public VendingMachineSteps(VendingMachine machine) {
+        this.machine = machine;
     }
 
     /**
@@ -48,12 +36,7 @@ public final class VendingMachineSteps {
      */
     @Given("a vending machine selling {string} at {money} from slot {int}")
     public void aVendingMachine(String name, long price, int slot) {
-        rig.session().startVendingMachine(Catalog.of(new Catalog.Item(slot, name, price)));
-        EventLog<VmcEvent> bus = cursors.bus();
-        Seen<VmcEvent> enabled = bus.await("the reader is enabled over MDB", bus.start("the machine is switched on"), a(Type.READER_ENABLED),
-                READER_ENABLED_WITHIN, cursors.machineState());
-        cursors.machineReady(bus.cursorAfter(enabled, "the machine enabled its reader"));
-        cursors.fromHere("the machine is ready for shoppers");
+        machine.switchOn(slot, name, price);
     }
 
     /**
@@ -63,8 +46,7 @@ public final class VendingMachineSteps {
      */
     @When("the shopper selects slot {int}")
     public void theShopperSelects(int slot) {
-        cursors.fromHere("the shopper selects slot " + slot);
-        rig.session().vmc().select(slot);
+        machine.select(slot);
     }
 
     /**
@@ -74,8 +56,7 @@ public final class VendingMachineSteps {
      */
     @Then("the reader approves a vend of {money} on the MDB bus")
     public void theReaderApproves(long amount) {
-        VmcEvent approved = cursors.awaitOnBus("the reader sends VEND APPROVED", Type.VEND_APPROVED).event();
-        assertEquals(amount, approved.amountMinorUnits(), "approved amount in minor units");
+        assertEquals(amount, machine.awaitVendApproved(), "approved amount in minor units");
     }
 
     /**
@@ -84,8 +65,7 @@ public final class VendingMachineSteps {
      */
     @Then("the machine dispenses slot {int}")
     public void theMachineDispenses(int slot) {
-        VmcEvent dispensed = cursors.awaitOnBus("the machine dispenses", Type.DISPENSED).event();
-        assertEquals(slot, dispensed.item(), "dispensed slot");
+        assertEquals(slot, machine.awaitDispensed(), "dispensed slot");
     }
 
     /**
@@ -96,7 +76,7 @@ public final class VendingMachineSteps {
      */
     @Then("the session completes")
     public void theSessionCompletes() {
-        cursors.awaitOnBus("the reader ends the session", Type.SESSION_ENDED);
+        machine.awaitSessionEnded();
     }
 
     /**
@@ -106,8 +86,7 @@ public final class VendingMachineSteps {
      */
     @Then("the reader declines the token: {reason}")
     public void theReaderDeclines(RejectionReason reason) {
-        VmcEvent shown = cursors.awaitOnBus("the machine's display shows the reader's refusal", Type.DISPLAYED).event();
-        assertEquals(reason.displayText(), shown.detail(), "the display text names the refusal and its code");
+        assertEquals(reason.displayText(), machine.awaitDisplayed(), "the display text names the refusal and its code");
     }
 
     /**
@@ -117,27 +96,6 @@ public final class VendingMachineSteps {
      */
     @Then("no vend is approved")
     public void noVendIsApproved() {
-        cursors.bus().awaitNone("no vend is approved", cursors.onBus(), a(Type.VEND_APPROVED), a(Type.DISPLAYED, Type.VEND_DENIED),
-                cursors.readerAnswerTime(), cursors.machineState());
-    }
-
-    /**
-     * The first {@code type} event at bus event index {@code from} or later, and what the code
-     * camera saw if it fails.
-     *
-     * @deprecated an index says nothing of when: look after a {@code When}'s cursor ({@link Cursors});
-     *     kept for the code steps until they take cursors of their own
-     */
-    @Deprecated
-    VmcEvent awaitEvent(String alias, Type type, int from, Duration within) {
-        EventLog<VmcEvent> bus = cursors.bus();
-        Cursor at = new Cursor(bus.name(), Math.max(0, from), bus.start("the machine is switched on").atNanos(), "bus event #" + Math.max(0, from));
-        return bus.await(alias, at, a(type), within, () -> cursors.machineState().get() + codeCamera()).event();
-    }
-
-    /** Where the payment was a code on the screen: what the reader's camera made of it, for the failure message. */
-    private String codeCamera() {
-        return rig.session().codesIfStarted().filter(codes -> codes.readerCamera().isPresent())
-                .map(codes -> "; the reader's code camera: " + codes.codeReader().scanner().summary()).orElse("");
+        machine.awaitNoVendApproved();
     }
 }
