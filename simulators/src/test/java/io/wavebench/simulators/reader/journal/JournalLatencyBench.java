@@ -1,9 +1,9 @@
 package io.wavebench.simulators.reader.journal;
 
+import io.wavebench.drivers.timing.Latencies;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -44,9 +44,7 @@ public final class JournalLatencyBench {
     }
 
     private static void print(String what, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "  %s p50 %.2f ms  p99 %.2f ms  max %.2f ms%n", what,
-                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6);
+        Latencies l = Latencies.ofNanos(nanos);
+        System.out.printf(Locale.ROOT, "  %s p50 %.2f ms  p99 %.2f ms  max %.2f ms%n", what, l.percentileMs(50), l.percentileMs(99), l.maxMs());
     }
 }
