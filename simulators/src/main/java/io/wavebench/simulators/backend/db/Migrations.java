@@ -18,7 +18,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.CoreMigrationType;
-import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateOutput;
 
@@ -61,6 +60,8 @@ public final class Migrations {
      */
     private static final Map<String, Object> EMBEDDED_H2_MIGRATORS = new ConcurrentHashMap<>();
 
+    private static final Migrations BUNDLED_MIGRATIONS = new Migrations(BUNDLED);
+
     private final List<String> locations;
     private volatile List<Integer> versions;
 
@@ -70,9 +71,9 @@ public final class Migrations {
         this.locations = List.of(locations);
     }
 
-    /** The migrations shipped in this jar. */
+    /** The migrations shipped in this jar (one instance: Flyway scans the class path for them once). */
     public static Migrations bundled() {
-        return new Migrations(BUNDLED);
+        return BUNDLED_MIGRATIONS;
     }
 
     /** Every version this code has, in the order applied. */
@@ -119,14 +120,15 @@ public final class Migrations {
         Flyway flyway = flyway(db);
         takeOverLegacyHistory(db);
         forgetFailedAttempts(db);
-        refuseNewerSchema(db, flyway);
+        refuseNewerSchema(db);
         try {
             List<Integer> applied = new ArrayList<>();
             for (MigrateOutput m : flyway.migrate().migrations) applied.add(Integer.parseInt(m.version));
             return applied;
         } catch (FlywayValidateException e) {
-            throw new BackendException(BackendError.DATABASE_ERROR, "migrating " + db.url() + ": " + flywayMessage(e)
-                    + " (an applied migration was edited: add a new migration instead)", e);
+            String why = e.getMessage().contains("checksum mismatch") ? " (an applied migration was edited: add a new migration instead)"
+                    : e.getMessage().contains("not resolved locally") ? " (the database has a migration this code does not: it was migrated by other code)" : "";
+            throw new BackendException(BackendError.DATABASE_ERROR, "migrating " + db.url() + ": " + flywayMessage(e) + why, e);
         } catch (FlywayException e) {
             throw new BackendException(BackendError.DATABASE_ERROR, "migrating " + db.url() + ": " + flywayMessage(e), e);
         }
@@ -179,13 +181,12 @@ public final class Migrations {
         return List.copyOf(out);
     }
 
-    private void refuseNewerSchema(Database db, Flyway flyway) {
-        for (MigrationInfo m : flyway.info().applied()) {
-            if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
-                throw new BackendException(BackendError.DATABASE_ERROR, "database " + db.url() + " has schema V" + m.getVersion()
-                        + " (" + m.getDescription() + "), newer than this backend's V" + latestVersion()
-                        + ": it was migrated by newer code; start that code, or give this one a database of its own");
-            }
+    /** A plain query, not Flyway's info (a class-path scan more on every start). */
+    private void refuseNewerSchema(Database db) {
+        int current = db.inTransaction("reading the schema version", Migrations::currentVersion);
+        if (current > latestVersion()) {
+            throw new BackendException(BackendError.DATABASE_ERROR, "database " + db.url() + " has schema V" + current
+                    + ", newer than this backend's V" + latestVersion() + ": it was migrated by newer code; start that code, or give this one a database of its own");
         }
     }
 
