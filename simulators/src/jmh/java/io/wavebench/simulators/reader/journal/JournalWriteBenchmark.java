@@ -20,63 +20,49 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The reader's durable journal writes (DESIGN §5.1), each fsynced (SQLite WAL, synchronous=FULL)
  * before the reader may go on: the acceptance of a token heard (on the microphone thread, before
- * a session is offered), the authorization on a VEND REQUEST (before VEND APPROVED may go out, so
- * inside the reader's answer to the VMC) and the vend's conclusion. Sampled, so JMH prints the
+ * a session is offered) and the authorization on a VEND REQUEST (before VEND APPROVED may go out,
+ * so inside the reader's answer to the VMC). Sampled, so JMH prints the
  * distribution (p50, p99, max), which is what an fsync's cost is about. A fresh journal file per
  * trial in the temp folder: point -Djava.io.tmpdir at the disk the reader uses.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class JournalWriteBenchmark {
 
-    private Path dir;
-    private SqliteAuthorizationJournal journal;
-    private final byte[] token = new byte[201];
-    private long counter;
+    /** One journal per trial. */
+    @State(Scope.Thread)
+    public static class Journal {
+        Path dir;
+        SqliteAuthorizationJournal journal;
+        final byte[] token = new byte[201];
+        long counter;
 
-    @Setup(Level.Trial)
-    public void open() throws IOException {
-        dir = Files.createTempDirectory("wavebench-journal-jmh");
-        journal = SqliteAuthorizationJournal.open(dir.resolve("journal.sqlite"));
+        @Setup(Level.Trial)
+        public void open() throws IOException {
+            dir = Files.createTempDirectory("wavebench-journal-jmh");
+            journal = SqliteAuthorizationJournal.open(dir.resolve("journal.sqlite"));
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws IOException {
+            journal.close();
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** A token heard and accepted: its counter made durable before a session is offered. */
     @Benchmark
-    public long accepted() {
-        journal.accepted(4242, ++counter, Instant.now());
-        return counter;
+    public long accepted(Journal j) {
+        j.journal.accepted(4242, ++j.counter, Instant.now());
+        return j.counter;
     }
 
     /** A 201-byte token authorized for a vend, as the reader writes it on a VEND REQUEST. */
     @Benchmark
-    public JournalEntry authorize() {
-        return journal.authorize(4242, ++counter, 150, 12, token, Instant.now());
+    public JournalEntry authorize(Journal j) {
+        return j.journal.authorize(4242, ++j.counter, 150, 12, j.token, Instant.now());
     }
 
-    /** An authorization to conclude, written before each call, outside the timed part. */
-    @State(Scope.Thread)
-    public static class Authorized {
-        long sequence;
-
-        @Setup(Level.Invocation)
-        public void authorize(JournalWriteBenchmark bench) {
-            sequence = bench.journal.authorize(4343, ++bench.counter, 150, 12, bench.token, Instant.now()).sequence();
-        }
-    }
-
-    /** The vend's outcome (VEND SUCCESS: sold) recorded against its authorization. */
-    @Benchmark
-    public long conclude(Authorized vend) {
-        journal.conclude(vend.sequence, VendOutcome.SOLD, Instant.now());
-        return vend.sequence;
-    }
-
-    @TearDown(Level.Trial)
-    public void close() throws IOException {
-        journal.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
 }
