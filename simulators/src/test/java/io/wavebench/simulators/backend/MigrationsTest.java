@@ -116,7 +116,7 @@ class MigrationsTest {
                 assertEquals(1, count(c, "reader WHERE reader_id = 'vm-kept'"));
                 assertEquals(Migrations.bundled().latestVersion(), Migrations.currentVersion(c));
                 assertFalse(hasTable(c, "SCHEMA_VERSION"), "the legacy history is dropped once taken over");
-                assertEquals(columns(freshlyMigrated()), columns(c));
+                assertEquals(freshlyMigrated(), columns(c));
             }
             assertEquals(List.of(), Migrations.bundled().apply(reopened), "a second start applies nothing");
         }
@@ -131,7 +131,7 @@ class MigrationsTest {
         assertEquals(List.of(4, 6), Migrations.bundled().apply(db));
 
         try (Connection c = db.connect()) {
-            assertEquals(columns(freshlyMigrated()), columns(c));
+            assertEquals(freshlyMigrated(), columns(c));
         }
     }
 
@@ -154,10 +154,12 @@ class MigrationsTest {
         }
     }
 
-    private Connection freshlyMigrated() throws SQLException {
-        Database fresh = Database.open("jdbc:h2:mem:fresh-" + UUID.randomUUID());
-        Migrations.bundled().apply(fresh);
-        return fresh.connect();
+    /** The tables and columns of a database Flyway made from nothing. */
+    private static List<String> freshlyMigrated() throws SQLException {
+        try (Database fresh = Database.open("jdbc:h2:mem:fresh-" + UUID.randomUUID())) {
+            Migrations.bundled().apply(fresh);
+            return columns(fresh.connect());
+        }
     }
 
     /** Every table's columns with their types and nullability, history tables left out. */
