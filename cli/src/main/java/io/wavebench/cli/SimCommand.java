@@ -1,6 +1,7 @@
 package io.wavebench.cli;
 
 import io.wavebench.drivers.mdb.MdbFraming;
+import io.wavebench.simulators.backend.BackendMain;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -15,15 +16,16 @@ import picocli.CommandLine.TypeConversionException;
         name = "sim",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs one simulated MDB device on a serial port, as its own process, with a log of the session:",
-            "  sim vmc     a vending machine controller, to drive a real cashless reader;",
-            "  sim reader  a cashless reader (device #1, 0x10), to be driven by a real VMC;",
-            "  sim timing  measures the simulated reader's MDB response time over a virtual pty pair.",
+            "Runs one simulated device as its own process, with a log of the session:",
+            "  sim vmc      a vending machine controller, to drive a real cashless reader;",
+            "  sim reader   a cashless reader (device #1, 0x10), to be driven by a real VMC;",
+            "  sim timing   measures the simulated reader's MDB response time over a virtual pty pair;",
+            "  sim backend  the backend readers sync with (DESIGN 5.6), over HTTP.",
             "Ports are a bench's USB adapter (--transport uart: 9600 8M1/8S1, MARK/SPACE parity) or a pty",
             "(--transport pty: each 9-bit word as two bytes, DESIGN §5.3). The two sims can talk to each",
             "other over a pty pair, e.g. socat -d -d pty,raw,echo=0 pty,raw,echo=0."
         },
-        subcommands = {SimVmcCommand.class, SimReaderCommand.class, SimTimingCommand.class})
+        subcommands = {SimVmcCommand.class, SimReaderCommand.class, SimTimingCommand.class, BackendMain.class})
 final class SimCommand {
 
     /** {@code --transport}: "pty" or "uart", any case, read by {@link MdbFraming#parse} (which names the choices when refusing). */

@@ -8,17 +8,20 @@ import io.wavebench.drivers.mdb.ParityMdbTransport;
 import io.wavebench.drivers.mdb.PeripheralPort;
 import io.wavebench.fixtures.data.Money;
 import io.wavebench.simulators.reader.ReaderMain;
+import io.wavebench.simulators.reader.ReaderOptions;
 import io.wavebench.simulators.reader.mdb.CashlessListener;
 import io.wavebench.simulators.reader.mdb.CashlessPeripheral;
 import io.wavebench.simulators.reader.mdb.CashlessState;
 import io.wavebench.simulators.reader.mdb.PeripheralServer;
 import io.wavebench.simulators.reader.mdb.VendDecision;
 import io.wavebench.simulators.reader.mdb.VendRequest;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,18 +58,11 @@ final class SimReaderCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PATH", description = "The MDB serial port: /dev/ttyUSB0, or a pty such as /dev/pts/4 (a kiosk-only reader has none).")
     String port;
 
-    @Option(names = "--transport", defaultValue = "pty", paramLabel = "KIND", converter = SimCommand.FramingConverter.class,
-            description = "pty (two bytes per bus word) or uart (MARK/SPACE parity). Default: ${DEFAULT-VALUE}.")
-    MdbFraming transport;
-
     @Option(names = "--funds", defaultValue = "5.00", paramLabel = "AMOUNT", description = "Funds each session offers (default: ${DEFAULT-VALUE}).")
     String funds;
 
     @Option(names = "--sessions", defaultValue = "1", paramLabel = "N", description = "Sessions to open before exiting; 0 for no end (default: ${DEFAULT-VALUE}).")
     int sessions;
-
-    @Option(names = "--session-timeout", defaultValue = "30s", paramLabel = "TIME", description = "Idle session given up after (default: ${DEFAULT-VALUE}).")
-    String sessionTimeout;
 
     @Option(names = "--timeout", defaultValue = "60s", paramLabel = "TIME", description = "Give up when a session has not ended (or the VMC has not enabled us) after this long (default: ${DEFAULT-VALUE}).")
     String timeout;
@@ -74,87 +70,26 @@ final class SimReaderCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Also log every MDB block, decoded.")
     boolean trace;
 
-    @Option(names = "--microphone", paramLabel = "MIC", description = "Hear payments: unix:SOCKET (shared air) or a mixer name; runs the full reader.")
-    String microphone;
-
-    @Option(names = "--journal", paramLabel = "FILE", description = "With --microphone: the reader's durable SQLite journal (created if missing).")
-    String journal;
-
-    @Option(names = "--issuer-key", paramLabel = "ID:KEY", description = "With --microphone: an issuer the reader trusts, ID:HEX (raw Ed25519, 64 hex digits) or ID:FILE; repeatable.")
-    List<String> issuerKeys = new java.util.ArrayList<>();
-
-    @Option(names = "--profile", defaultValue = "robust", paramLabel = "NAME", description = "With --microphone: modem profile, robust|fast|ultrasonic (default: ${DEFAULT-VALUE}).")
-    String profile;
-
-    @Option(names = "--reader-id", paramLabel = "ID", description = "The full reader's id at the backend (default: the --provision file's, else sim-reader-1).")
-    String readerId;
-
-    @Option(names = "--state", paramLabel = "DIR", description = "The full reader's state folder: its journal is DIR/journal.sqlite (instead of --journal).")
-    String state;
-
-    @Option(names = "--provision", paramLabel = "FILE", description = "A provisioning file (wavebench rig provision): reader id, issuer and ticketing keys, backend, kiosk, clock check.")
-    String provision;
-
-    @Option(names = "--profiles", paramLabel = "P[,P...]", description = "Modem profiles to listen for at once (instead of --profile), e.g. robust,ultrasonic.")
-    String profiles;
-
-    @Option(names = "--speaker", paramLabel = "MIXER", description = "The reader's speaker, for two-way challenges.")
-    String speaker;
-
-    @Option(names = "--two-way", paramLabel = "MODE", description = "off|offer|require (default: offer with --speaker, else off).")
-    String twoWay;
-
-    @Option(names = "--camera", paramLabel = "CAMERA", description = "x11[:SCREEN][@WxH+X+Y] (the pixels of the X display this process runs on; SCREEN: the display, e.g. :99, an AWT screen id or an index) or none.")
-    String camera;
-
-    @Option(names = "--camera-fps", paramLabel = "N", description = "Frames a second the camera captures (default: 10).")
-    String cameraFps;
-
-    @Option(names = "--printer", paramLabel = "PATH", description = "The kiosk's ESC/POS printer port: turns the kiosk function on.")
-    String printer;
-
-    @Option(names = "--kiosk-id", paramLabel = "ID", description = "The kiosk's id at the backend.")
-    String kioskId;
-
-    @Option(names = "--cinema-id", paramLabel = "N", description = "The kiosk's cinema.")
-    String cinemaId;
-
-    @Option(names = "--cinema-name", paramLabel = "NAME", description = "The name printed on tickets.")
-    String cinemaName;
-
-    @Option(names = "--ticketing-key", paramLabel = "ID:KEY", description = "The ticketing key tickets are verified with, ID:HEX or ID:FILE.")
-    String ticketingKey;
-
-    @Option(names = "--backend", paramLabel = "URL", description = "The backend the reader syncs with, reports to and asks about barcodes, cards and tickets.")
-    String backend;
-
-    @Option(names = "--sync-every", paramLabel = "TIME", description = "How often the reader syncs while the backend answers (default: 2s).")
-    String syncEvery;
-
-    @Option(names = "--line-buffer", paramLabel = "TIME", description = "Audio line buffers (default: 80ms; DESIGN 5.7).")
-    String lineBuffer;
-
-    @Option(names = "--commands", paramLabel = "stdin|none", defaultValue = "stdin",
-            description = "Where the full reader takes its commands (sync, stop): stdin (default; it stops when stdin ends) or none"
-                    + " (it runs until SIGTERM: a bench's reader started in the background, e.g. by `wavebench rig reader start`).")
-    String commands;
-
-    @Option(names = "--sample-rate", paramLabel = "HZ", description = "The microphone's sample rate (default: 48000).")
-    String sampleRate;
-
-    @Option(names = "--max-session-funds", paramLabel = "N", description = "The most one session offers, in minor units (default: 10000).")
-    String maxSessionFunds;
+    /** The reference reader's own options, as {@link ReaderMain} takes them (its --mdb is --port here). */
+    @Mixin
+    ReaderOptions readerOptions = new ReaderOptions();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (microphone != null || camera != null || printer != null || state != null || provision != null) return fullReader(out);
+        if (readerOptions.namesWholeReader()) return fullReader(out);
         if (port == null) throw new ParameterException(spec.commandLine(), "--port PATH is required (the reader's MDB port)");
+        MdbFraming transport;
+        try {
+            transport = MdbFraming.parse(readerOptions.transport());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--transport: " + e.getMessage());
+        }
         long fundsMinor = Money.minorUnits(funds);
         Duration limit = SimCommand.duration(timeout);
         CashlessPeripheral reader = new CashlessPeripheral(
                 r -> r.priceMinorUnits() <= fundsMinor ? VendDecision.approve(r.priceMinorUnits()) : VendDecision.deny("price over the session's funds"),
-                new Log(out)).sessionTimeout(SimCommand.duration(sessionTimeout));
+                new Log(out)).sessionTimeout(sessionTimeout());
         MdbTransport bus = transport.on(port, ParityMdbTransport.Role.PERIPHERAL);
         MdbTrace busTrace = new MdbTrace();
         bus.open();
@@ -190,45 +125,25 @@ final class SimReaderCommand implements Callable<Integer> {
         }
     }
 
-    /** The reference reader, as {@link ReaderMain} runs it: the same options (with --port for its --mdb). */
-    private int fullReader(PrintWriter out) {
-        List<String> args = new java.util.ArrayList<>(List.of("--transport", SimCommand.name(transport), "--session-timeout", sessionTimeout));
-        add(args, "--mdb", port);
-        add(args, "--microphone", microphone);
-        add(args, profiles == null ? "--profile" : "--profiles", profiles == null ? profile : profiles);
-        add(args, "--reader-id", readerId);
-        add(args, "--journal", journal);
-        add(args, "--state", state);
-        add(args, "--provision", provision);
-        for (String key : issuerKeys) args.addAll(List.of("--issuer-key", key));
-        add(args, "--speaker", speaker);
-        add(args, "--two-way", twoWay);
-        add(args, "--camera", camera);
-        add(args, "--camera-fps", cameraFps);
-        add(args, "--printer", printer);
-        add(args, "--kiosk-id", kioskId);
-        add(args, "--cinema-id", cinemaId);
-        add(args, "--cinema-name", cinemaName);
-        add(args, "--ticketing-key", ticketingKey);
-        add(args, "--backend", backend);
-        add(args, "--sync-every", syncEvery);
-        add(args, "--line-buffer", lineBuffer);
-        add(args, "--sample-rate", sampleRate);
-        add(args, "--max-session-funds", maxSessionFunds);
-        ReaderMain.Options options;
+    private Duration sessionTimeout() {
         try {
-            options = ReaderMain.parse(args.toArray(String[]::new));
+            return readerOptions.sessionTimeout();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage().replace("--mdb", "--port"));
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (!commands.equals("stdin") && !commands.equals("none")) {
-            throw new ParameterException(spec.commandLine(), "--commands is stdin or none, got '" + commands + "'");
-        }
-        return ReaderMain.run(options, out, commands.equals("none") ? ReaderMain.noCommands() : System.in);
     }
 
-    private static void add(List<String> args, String option, String value) {
-        if (value != null) args.addAll(List.of(option, value));
+    /** The reference reader, as {@link ReaderMain} runs it: the same options, checked the same way. */
+    private int fullReader(PrintWriter out) {
+        ReaderMain.Options options;
+        InputStream commands;
+        try {
+            options = readerOptions.toOptions(port, "--port");
+            commands = readerOptions.commands(System.in);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return ReaderMain.run(options, out, commands);
     }
 
     /** BEGIN SESSION makes the state SESSION_IDLE at once; ENABLED again means the session ended. */

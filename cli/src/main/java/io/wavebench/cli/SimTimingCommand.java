@@ -8,6 +8,7 @@ import io.wavebench.drivers.mdb.PtyMdbTransport;
 import io.wavebench.drivers.mdb.VmcMaster;
 import io.wavebench.drivers.serial.JSerialCommLink;
 import io.wavebench.drivers.serial.VirtualSerialPair;
+import io.wavebench.drivers.timing.Latencies;
 import io.wavebench.simulators.reader.mdb.CashlessListener;
 import io.wavebench.simulators.reader.mdb.CashlessPeripheral;
 import io.wavebench.simulators.reader.mdb.PeripheralServer;
@@ -98,10 +99,10 @@ final class SimTimingCommand implements Callable<Integer> {
                     }
                 }
                 List<Duration> times = trace.responseTimes();
-                long[] nanos = times.subList(Math.max(0, warmEnd), times.size()).stream().mapToLong(Duration::toNanos).sorted().toArray();
-                int over = 0;
-                for (long n : nanos) if (n > LIMIT.toNanos()) over++;
-                return new Figures(nanos.length, percentile(nanos, 50), percentile(nanos, 99), nanos[nanos.length - 1] / 1e6, over);
+                List<Duration> measured = times.subList(Math.max(0, warmEnd), times.size());
+                Latencies latencies = Latencies.of(measured);
+                int over = (int) measured.stream().filter(t -> t.compareTo(LIMIT) > 0).count();
+                return new Figures((int) latencies.count(), latencies.percentileMs(50), latencies.percentileMs(99), latencies.maxMs(), over);
             } finally {
                 vmcSide.close();
                 readerSide.close();
@@ -122,8 +123,4 @@ final class SimTimingCommand implements Callable<Integer> {
         return 6;
     }
 
-    private static double percentile(long[] sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
-    }
 }

@@ -59,6 +59,10 @@ class SimCommandTest {
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("--port") && help.out().contains("--transport") && help.out().contains("0x10"), help.out());
         assertTrue(run("sim", "vmc", "--help").out().contains("--vends"));
+        Run backend = run("sim", "backend", "--help");
+        assertEquals(0, backend.exit());
+        assertTrue(backend.out().contains("--jdbc") && backend.out().contains("--issuer-seed"), backend.out());
+        assertEquals(2, run("sim", "backend", "--port", "eighty").exit(), "a usage error");
     }
 
     @Test

@@ -83,6 +83,15 @@ class WavFileTest {
         assertTrue(e.getMessage().contains("notes.wav") && e.getMessage().contains("not a RIFF/WAVE"), e.getMessage());
     }
 
+    /** Streaming writers leave the data chunk's size unset (0xFFFFFFFF): the samples run to the end of the file. */
+    @Test
+    void a_data_chunk_of_unset_size_is_read_to_the_end_of_the_file() throws Exception {
+        ByteBuffer wav = header(1, 16_000, 16, 1, null, 0);
+        wav.putInt(40, -1);
+        wav.putShort(44, (short) 1000).putShort(46, (short) -1000);
+        assertArrayEquals(new float[] {1000 / 32768f, -1000 / 32768f}, WavFile.read(write("streamed.wav", wav)).samples());
+    }
+
     /** A WAV with two zero frames, optionally an extra chunk of {@code extraSize} bytes (odd sizes padded). */
     private static ByteBuffer header(int tag, int rate, int bits, int channels, String extraChunk, int extraSize) {
         int frameBytes = channels * bits / 8;

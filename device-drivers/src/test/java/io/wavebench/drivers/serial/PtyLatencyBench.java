@@ -1,5 +1,6 @@
 package io.wavebench.drivers.serial;
 
+import io.wavebench.drivers.timing.Latencies;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -53,10 +54,10 @@ public final class PtyLatencyBench {
                 if (!Arrays.equals(message, reply)) throw new IllegalStateException("echo differs at round " + i);
                 if (i >= 0) nanos[i] = elapsed;
             }
-            Arrays.sort(nanos);
+            Latencies l = Latencies.ofNanos(nanos);
             System.out.printf("pty round trip, 2-byte messages, jSerialComm both ends, %d rounds after %d warm-up:%n", rounds, warmup);
             System.out.printf("  p50 %.3f ms   p99 %.3f ms   p99.9 %.3f ms   max %.3f ms   (MDB limit 5 ms)%n",
-                    ms(nanos, 0.50), ms(nanos, 0.99), ms(nanos, 0.999), nanos[rounds - 1] / 1e6);
+                    l.percentileMs(50), l.percentileMs(99), l.percentileMs(99.9), l.maxMs());
         }
     }
 
@@ -73,7 +74,4 @@ public final class PtyLatencyBench {
         }
     }
 
-    private static double ms(long[] sorted, double quantile) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
-    }
 }

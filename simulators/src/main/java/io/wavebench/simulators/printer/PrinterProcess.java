@@ -7,26 +7,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * The printer simulator as its own OS process (DESIGN §2): {@code java ... PrinterProcess
  * /dev/pts/7 receipts/} listens on the port, prints a line per receipt and writes each one as
  * {@code receipt-N.png}, until the process is stopped. A bench rig can point a real kiosk at it.
  */
-public final class PrinterProcess {
+@Command(name = "PrinterProcess", mixinStandardHelpOptions = true,
+        description = "The simulated ESC/POS printer on a serial port: a line per receipt, each written as receipt-N.png, until stopped.")
+public final class PrinterProcess implements Callable<Integer> {
 
-    private PrinterProcess() {
+    @Parameters(index = "0", paramLabel = "PORT", description = "The serial port the kiosk prints to, e.g. a pty such as /dev/pts/7.")
+    String port;
+
+    @Parameters(index = "1", arity = "0..1", defaultValue = ".", paramLabel = "DIR", description = "Where the receipt PNGs go (default: ${DEFAULT-VALUE}).")
+    Path pngDirectory;
+
+    /** Exit codes: 0 stopped, 1 the port failed, 2 a command line it cannot run with. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PrinterProcess()).execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: PrinterProcess <serial port path> [directory for receipt PNGs, default .]");
-            System.exit(2);
-        }
+    @Override
+    public Integer call() throws Exception {
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-        serve(args[0], Path.of(args.length > 1 ? args[1] : "."), System.out, stop);
+        serve(port, pngDirectory, System.out, stop);
+        return 0;
     }
 
     /** Serves until {@code stop} opens; returns how many receipts were printed. */

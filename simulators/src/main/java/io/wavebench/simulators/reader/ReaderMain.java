@@ -32,12 +32,18 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The reference reader as its own OS process (DESIGN §1: the {@code process} backing; DESIGN §2:
@@ -72,7 +78,10 @@ import java.util.concurrent.locks.LockSupport;
  * {@code --commands none} it reads no standard input and runs until SIGTERM: a bench's reader
  * started in the background.
  */
-public final class ReaderMain {
+@Command(name = "ReaderMain", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The reference reader as its own OS process: hears payments, reads codes and cards, prints tickets, "
+                + "journals every approval and syncs with its backend (see the class's documentation)."})
+public final class ReaderMain implements Callable<Integer> {
 
     /** DESIGN §5.1: the stated skew allowance between reader and phone clocks (as the sim rig). */
     static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofSeconds(120);
@@ -80,11 +89,6 @@ public final class ReaderMain {
     static final Duration TOKEN_FRESHNESS = Duration.ofSeconds(60);
     /** The journal's file in a {@code --state} folder. */
     public static final String JOURNAL_FILE = "journal.sqlite";
-    private static final String USAGE = "usage: ReaderMain --mdb PATH --microphone unix:SOCKET|MIXER (--journal FILE|--state DIR) (--issuer-key ID:HEX|ID:FILE|--provision FILE)"
-            + " [--reader-id ID] [--profile P|--profiles P,P] [--transport pty|uart] [--sample-rate HZ] [--line-buffer 80ms] [--max-session-funds N]"
-            + " [--session-timeout 30s] [--speaker MIXER --two-way off|offer|require] [--camera x11[:SCREEN][@WxH+X+Y]|none] [--camera-fps 10]"
-            + " [--printer PATH --kiosk-id ID --cinema-id N --cinema-name NAME --ticketing-key ID:HEX|ID:FILE] [--backend URL] [--sync-every 2s]"
-            + " [--commands stdin|none]";
 
     /** The kiosk function's settings from the command line or the provisioning file. */
     public record Kiosk(String printer, String kioskId, long cinemaId, String cinemaName, Map<Integer, PublicKey> ticketingKeys) {}
@@ -109,6 +113,15 @@ public final class ReaderMain {
         }
     }
 
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--mdb", paramLabel = "PATH", description = "The reader's MDB port: a bench's USB adapter or a pty (a kiosk-only reader has none).")
+    String mdb;
+
+    @Mixin
+    ReaderOptions reader = new ReaderOptions();
+
     private ReaderMain() {}
 
     /**
@@ -125,30 +138,29 @@ public final class ReaderMain {
         };
     }
 
+    /** Exit codes: 0 stopped as asked, 1 could not start or the bus failed, 2 a command line it cannot run with. */
     public static void main(String[] args) {
+        CommandLine cl = commandLine(new ReaderMain());
+        cl.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+        System.exit(cl.execute(args));
+    }
+
+    private static CommandLine commandLine(ReaderMain main) {
+        // A bench's command line may repeat an option to override its template's: the last one wins.
+        return new CommandLine(main).setOverwrittenOptionsAllowed(true);
+    }
+
+    @Override
+    public Integer call() {
         Options options;
-        InputStream commands = System.in;
-        java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(args));
-        int at = rest.indexOf("--commands");
-        if (at >= 0 && at + 1 < rest.size()) {
-            String from = rest.remove(at + 1);
-            rest.remove(at);
-            if (from.equals("none")) commands = noCommands();
-            else if (!from.equals("stdin")) {
-                System.err.println("--commands is stdin or none, got '" + from + "'");
-                System.exit(2);
-            }
-        }
-        args = rest.toArray(String[]::new);
+        InputStream commands;
         try {
-            options = parse(args);
+            options = reader.toOptions(mdb, "--mdb");
+            commands = reader.commands(System.in);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        System.exit(run(options, new PrintWriter(System.out, true, StandardCharsets.UTF_8), commands));
+        return run(options, spec.commandLine().getOut(), commands);
     }
 
     /**
@@ -306,119 +318,24 @@ public final class ReaderMain {
         return SocketAudioIn.names(name) ? SocketAudioIn.named(name) : new JavaSoundAudioIn(name, sampleRate, lineBuffer);
     }
 
+    /**
+     * The options of a {@code ReaderMain} command line.
+     *
+     * @throws IllegalArgumentException naming what is wrong: an unknown option, a missing value,
+     *                                  a bad value or a missing companion option
+     */
     public static Options parse(String[] args) {
-        String mdb = null;
-        String transport = "pty";
-        String microphone = null;
-        Path journal = null;
-        Path state = null;
-        Path provision = null;
-        Map<Integer, PublicKey> keys = new LinkedHashMap<>();
-        String readerId = null;
-        List<ModemProfile> profiles = null;
-        float rate = 48_000f;
-        long funds = ReferenceReader.DEFAULT_MAX_SESSION_FUNDS;
-        Duration sessionTimeout = Duration.ofSeconds(30);
-        Duration lineBuffer = JavaSoundAudioIn.DEFAULT_LINE_BUFFER;
-        String speaker = null;
-        TwoWay twoWay = null;
-        String camera = null;
-        double cameraFps = ScreenCaptureCamera.DEFAULT_FRAMES_PER_SECOND;
-        String printer = null;
-        String kioskId = null;
-        Long cinemaId = null;
-        String cinemaName = null;
-        Map<Integer, PublicKey> ticketingKeys = new LinkedHashMap<>();
-        URI backend = null;
-        Duration syncEvery = ReferenceReader.DEFAULT_SYNC_EVERY;
-        for (int i = 0; i < args.length; i += 2) {
-            String option = args[i];
-            if (i + 1 >= args.length) throw new IllegalArgumentException(option + " needs a value");
-            String value = args[i + 1];
-            switch (option) {
-                case "--mdb" -> mdb = value;
-                case "--transport" -> transport = value;
-                case "--microphone" -> microphone = value;
-                case "--journal" -> journal = Path.of(value);
-                case "--state" -> state = Path.of(value);
-                case "--provision" -> provision = Path.of(value);
-                case "--issuer-key" -> {
-                    Map.Entry<Integer, PublicKey> key = key("--issuer-key", value);
-                    keys.put(key.getKey(), key.getValue());
-                }
-                case "--reader-id" -> readerId = value;
-                case "--profile" -> profiles = List.of(ModemProfile.fromCliName(value));
-                case "--profiles" -> profiles = Arrays.stream(value.split(",")).map(String::strip).map(ModemProfile::fromCliName).distinct().toList();
-                case "--sample-rate" -> rate = Float.parseFloat(value);
-                case "--max-session-funds" -> funds = Long.parseLong(value);
-                case "--session-timeout" -> sessionTimeout = duration(option, value);
-                case "--line-buffer" -> lineBuffer = duration(option, value);
-                case "--speaker" -> speaker = value;
-                case "--two-way" -> twoWay = TwoWay.parse(value);
-                case "--camera" -> camera = camera(value);
-                case "--camera-fps" -> cameraFps = Double.parseDouble(value);
-                case "--printer" -> printer = value;
-                case "--kiosk-id" -> kioskId = value;
-                case "--cinema-id" -> cinemaId = Long.parseLong(value);
-                case "--cinema-name" -> cinemaName = value;
-                case "--ticketing-key" -> {
-                    Map.Entry<Integer, PublicKey> key = key("--ticketing-key", value);
-                    ticketingKeys.put(key.getKey(), key.getValue());
-                }
-                case "--backend" -> backend = URI.create(value.endsWith("/") ? value : value + "/");
-                case "--sync-every" -> syncEvery = duration(option, value);
-                default -> throw new IllegalArgumentException("unknown option " + option);
-            }
+        ReaderMain main = new ReaderMain();
+        try {
+            commandLine(main).parseArgs(args);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        Duration skew = CLOCK_SKEW_ALLOWANCE;
-        Duration freshness = TOKEN_FRESHNESS;
-        if (provision != null) {
-            Provisioning p = Provisioning.read(provision);
-            if (readerId == null) readerId = p.readerId();
-            Map<Integer, PublicKey> fromFile = new LinkedHashMap<>(p.issuerPublicKeys());
-            fromFile.putAll(keys);
-            keys = fromFile;
-            if (backend == null && p.backendUrl() != null) backend = URI.create(p.backendUrl().toString().endsWith("/") ? p.backendUrl().toString() : p.backendUrl() + "/");
-            if (ticketingKeys.isEmpty() && p.ticketingKey() != null) ticketingKeys.put(p.ticketingKey().keyId(), p.ticketingKey().toPublicKey());
-            if (p.kiosk() != null) {
-                if (kioskId == null) kioskId = p.kiosk().kioskId();
-                if (cinemaId == null) cinemaId = p.kiosk().cinemaId();
-                if (cinemaName == null) cinemaName = p.kiosk().cinemaName();
-            }
-            skew = p.clock().skewAllowance();
-            freshness = p.clock().tokenFreshness();
-        }
-        if (readerId == null) readerId = "sim-reader-1";
-        if (profiles == null) profiles = List.of(ModemProfile.ROBUST);
-        if (mdb == null && printer == null) throw new IllegalArgumentException("--mdb PATH is required (the reader's MDB port, e.g. a pty), or --printer PATH for a kiosk");
-        if (journal != null && state != null) throw new IllegalArgumentException("give --journal FILE or --state DIR, not both (the journal is DIR/" + JOURNAL_FILE + ")");
-        if (state != null) journal = state.resolve(JOURNAL_FILE);
-        if (mdb != null) {
-            if (microphone == null && camera == null) throw new IllegalArgumentException("--microphone is required (unix:SOCKET for shared air, or a mixer name), or --camera to take payments by code only");
-            if (journal == null) throw new IllegalArgumentException("--journal FILE is required (the reader's durable SQLite journal), or --state DIR");
-            if (keys.isEmpty()) throw new IllegalArgumentException("--issuer-key ID:HEX|ID:FILE is required (the issuer keys the reader trusts), or --provision FILE");
-            transport(mdb, transport); // checks the kind now, not after the journal is open
-        } else if (microphone != null) {
-            throw new IllegalArgumentException("--microphone with no --mdb: a kiosk hears no payments");
-        }
-        if (twoWay == null) twoWay = speaker == null ? TwoWay.OFF : TwoWay.OFFER;
-        if (twoWay != TwoWay.OFF && speaker == null) throw new IllegalArgumentException("--two-way " + twoWay.name().toLowerCase(java.util.Locale.ROOT) + " needs --speaker MIXER (the reader's voice back to the phone)");
-        if (speaker != null && microphone == null) throw new IllegalArgumentException("--speaker needs --microphone: two-way mode answers a HELLO it hears");
-        if (!(cameraFps > 0)) throw new IllegalArgumentException("--camera-fps must be positive, got " + cameraFps);
-        Kiosk kiosk = null;
-        if (printer != null) {
-            if (kioskId == null) throw new IllegalArgumentException("--printer needs --kiosk-id ID (or a provisioning file's kiosk)");
-            if (cinemaId == null || cinemaName == null) throw new IllegalArgumentException("--printer needs --cinema-id N and --cinema-name NAME (or a provisioning file's kiosk)");
-            if (ticketingKeys.isEmpty()) throw new IllegalArgumentException("--printer needs --ticketing-key ID:HEX|ID:FILE (or a provisioning file's ticketingKey)");
-            if (camera == null) throw new IllegalArgumentException("--printer needs --camera: a kiosk reads ticket codes with its camera");
-            kiosk = new Kiosk(printer, kioskId, cinemaId, cinemaName, Map.copyOf(ticketingKeys));
-        }
-        return new Options(mdb, transport, microphone, journal, Map.copyOf(keys), readerId, profiles, rate, funds, sessionTimeout, lineBuffer, skew, freshness,
-                speaker, twoWay, camera, cameraFps, kiosk, backend, syncEvery);
+        return main.reader.toOptions(main.mdb, "--mdb");
     }
 
     /** {@code x11}, {@code x11:SCREEN}, {@code x11:SCREEN@WxH+X+Y}, {@code x11@WxH+X+Y}; {@code none} is no camera. */
-    private static String camera(String value) {
+    static String camera(String value) {
         if (value.equals("none")) return null;
         if (!value.equals("x11") && !value.startsWith("x11:") && !value.startsWith("x11@")) {
             throw new IllegalArgumentException("--camera must be x11[:SCREEN][@WxH+X+Y] (an X display's pixels) or none, got '" + value + "'");
@@ -428,7 +345,7 @@ public final class ReaderMain {
     }
 
     /** "500ms", "30s". */
-    private static Duration duration(String option, String value) {
+    static Duration duration(String option, String value) {
         try {
             if (value.endsWith("ms")) return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
             if (value.endsWith("s")) return Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 1000));

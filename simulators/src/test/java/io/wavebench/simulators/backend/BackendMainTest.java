@@ -43,4 +43,15 @@ class BackendMainTest {
             p.destroyForcibly();
         }
     }
+
+    @Test
+    void a_command_line_it_cannot_run_with_exits_2_with_the_reason_and_the_usage() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), BackendMain.class.getName(), "--port", "eighty"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "BackendMain did not exit");
+        assertEquals(2, p.exitValue(), err);
+        assertTrue(err.contains("'eighty'") && err.contains("--port") && err.contains("Usage: backend"), err);
+    }
 }

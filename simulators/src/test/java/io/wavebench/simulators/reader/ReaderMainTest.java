@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.drivers.modem.ModemProfile;
 import io.wavebench.simulators.token.Ed25519;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,8 +49,8 @@ class ReaderMainTest {
         assertMessage("key id 300 is not a u8", concat(base, "--issuer-key", "300:" + HEX));
         assertMessage("wants ID:HEX or ID:FILE", concat(base, "--issuer-key", HEX));
         assertMessage("--transport must be pty or uart", concat(base, "--issuer-key", "1:" + HEX, "--transport", "usb"));
-        assertMessage("unknown option --port", concat(base, "--port", "x"));
-        assertMessage("--journal needs a value", new String[] {"--journal"});
+        assertMessage("Unknown options: '--port', 'x'", concat(base, "--port", "x"));
+        assertMessage("Missing required parameter for option '--journal'", new String[] {"--journal"});
         assertMessage("--mdb PATH is required", new String[] {"--microphone", "unix:/a", "--journal", "j", "--issuer-key", "1:" + HEX});
     }
 
@@ -90,6 +94,23 @@ class ReaderMainTest {
         assertMessage("--microphone with no --mdb", new String[] {"--printer", "/dev/pts/3", "--microphone", "m", "--camera", "x11", "--kiosk-id", "k",
                 "--cinema-id", "7", "--cinema-name", "C", "--ticketing-key", "1:" + HEX});
         assertMessage("unknown modem profile", concat(base, "--state", "s", "--profiles", "robust,loud"));
+    }
+
+    /** As a bench sees it: a command line the reader cannot run with exits 2, saying why and how it is used. */
+    @Test
+    void a_command_line_it_cannot_run_with_exits_2_with_the_reason_and_the_usage() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (List<String> args : List.of(List.of("--mdb", "/dev/pts/9", "--bogus", "x"),
+                List.of("--mdb", "/dev/pts/9", "--microphone", "unix:/tmp/air.sock", "--journal", "j.db"),
+                List.of("--printer", "/dev/pts/3", "--commands", "sometimes"))) {
+            List<String> command = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), ReaderMain.class.getName()));
+            command.addAll(args);
+            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "ReaderMain " + args + " did not exit");
+            assertEquals(2, p.exitValue(), "exit code of ReaderMain " + args + "; stderr: " + err);
+            assertTrue(err.contains("Usage: ReaderMain") && err.contains("--issuer-key=ID:KEY"), err);
+        }
     }
 
     private static void assertMessage(String expected, String[] args) {

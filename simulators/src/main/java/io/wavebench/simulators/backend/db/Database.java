@@ -98,6 +98,11 @@ public final class Database implements AutoCloseable {
         return redactedUrl;
     }
 
+    /** The URL as given, password included: for libraries that connect by URL (Flyway), never for messages. */
+    String jdbcUrl() {
+        return url;
+    }
+
     /** Opens a connection for work outside {@link #inTransaction} (migrations, tests). */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url);

@@ -2,212 +2,253 @@ package io.wavebench.simulators.backend.db;
 
 import io.wavebench.simulators.backend.BackendError;
 import io.wavebench.simulators.backend.BackendException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.CoreMigrationType;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.MigrateOutput;
 
 /**
- * Applies the backend's schema on start (DESIGN §5.6: same schema and migrations on H2 and
- * PostgreSQL). The migrations are SQL files on the classpath listed in {@code migrations.txt};
- * {@code schema_version} records each one applied, with a SHA-256 of its text.
+ * Applies the backend's schema on start with Flyway (DESIGN §5.6: same schema and migrations on
+ * H2 and PostgreSQL). The migrations are Flyway SQL files {@code V<version>__<description>.sql}
+ * beside this class's package on the classpath; Flyway records each one applied, with its
+ * checksum, in {@value #HISTORY_TABLE}.
  *
- * <p>Each migration runs in one transaction together with its {@code schema_version} row
- * (PostgreSQL's DDL is transactional; H2 commits DDL implicitly, which is why the files are
- * written to be re-runnable). Running again applies nothing new. A file whose text changed after
- * it was applied stops the start: the database would not match the schema the code expects.
- * Two backends starting on one database at once: the second one's {@code schema_version} insert
- * collides, it rolls back and finds the migration applied.
+ * <p>What a start refuses, each as a {@link BackendError#DATABASE_ERROR} naming the database: an
+ * applied file whose text changed (the database would not match the schema the code expects), and
+ * a database migrated by newer code than this (a version applied there that this jar does not
+ * have). Versions may skip numbers: parallel branches each take one of their own.
+ *
+ * <p>A database made before Flyway kept its history in {@value #LEGACY_TABLE}; the first start
+ * with Flyway takes it over (see {@link #takeOverLegacyHistory}). Every file is idempotent ({@code
+ * IF NOT EXISTS}), which is what makes that takeover, and H2's implicit DDL commits, safe.
  */
 public final class Migrations {
 
-    private static final String BASE = "/io/wavebench/simulators/backend/db/";
-    private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
-
-    public record Migration(int version, String description, String sql, String checksum) {}
-
-    private final List<Migration> migrations;
-
-    public Migrations(List<Migration> migrations) {
-        this.migrations = List.copyOf(migrations);
-    }
-
-    /** The migrations shipped in this jar. */
-    public static Migrations bundled() {
-        String index = resource("migrations.txt");
-        List<Migration> list = new ArrayList<>();
-        for (String line : index.split("\n")) {
-            String name = line.strip();
-            if (name.isEmpty() || name.startsWith("#")) continue;
-            Matcher m = NAME.matcher(name);
-            if (!m.matches()) throw new IllegalStateException("migrations.txt: '" + name + "' is not named V<version>__<description>.sql");
-            String sql = resource(name);
-            list.add(new Migration(Integer.parseInt(m.group(1)), m.group(2), sql, sha256(sql)));
-        }
-        // Strictly increasing, gaps allowed: parallel branches each take a version of their own
-        // (card tokens are V4) and land in any order without renumbering an applied file.
-        for (int i = 0; i < list.size(); i++) {
-            int previous = i == 0 ? 0 : list.get(i - 1).version();
-            if (list.get(i).version() <= previous) {
-                throw new IllegalStateException("migrations.txt: versions must increase; entry " + (i + 1) + " is V" + list.get(i).version() + " after V" + previous);
-            }
-        }
-        return new Migrations(list);
-    }
-
-    /** Every migration, in the order applied. */
-    public List<Migration> all() {
-        return migrations;
-    }
-
-    /** The newest migration (the list is never empty once bundled). */
-    public Migration latest() {
-        return migrations.get(migrations.size() - 1);
-    }
-
-    public int latestVersion() {
-        return migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
-    }
+    /** Where the bundled migrations live. */
+    public static final String BUNDLED = "classpath:io/wavebench/simulators/backend/db";
+    /** Flyway's history table (its default name, spelled out because {@link #currentVersion} reads it). */
+    public static final String HISTORY_TABLE = "flyway_schema_history";
+    /** The history table of databases migrated before Flyway: version, description, checksum, applied_at. */
+    static final String LEGACY_TABLE = "schema_version";
 
     /**
-     * Embedded H2: one migrator at a time per database. H2 commits DDL implicitly and two
-     * sessions running {@code CREATE INDEX IF NOT EXISTS} at once can both try to create it, so no
-     * transaction can serialize them; an embedded H2 database belongs to one process (H2 locks
-     * its file), so a lock in this process covers every migrator. PostgreSQL: see {@link #MIGRATION_LOCK}.
-     */
-    private static final Map<String, Object> EMBEDDED_H2_MIGRATORS = new ConcurrentHashMap<>();
-
-    /** Applies what is missing; returns the versions applied now (empty when the schema was current). */
-    public List<Integer> apply(Database db) {
-        if (!db.isEmbeddedH2()) return applyUnlocked(db);
-        synchronized (EMBEDDED_H2_MIGRATORS.computeIfAbsent(db.url(), u -> new Object())) {
-            return applyUnlocked(db);
-        }
-    }
-
-    /**
-     * PostgreSQL: backends in several processes may migrate one database at once. Each migration's
-     * transaction first takes this transaction-scoped advisory lock, so they run one after the
-     * other and the second finds the version recorded. Without it both ran the DDL, and the loser
-     * failed on whatever object the migration creates ("type card_token already exists", 42710).
+     * PostgreSQL: backends in several processes may start on one database at once. Flyway takes
+     * an advisory lock of its own while it migrates; this one, held for the whole of {@link
+     * #apply}, also covers the takeover of a legacy history, which Flyway knows nothing of.
      */
     static final long MIGRATION_LOCK = 0x77617665_62656E63L; // "wavebenc"
 
-    private static void lockAgainstOtherMigrators(Database db, Connection c) throws SQLException {
-        if (!db.isPostgres()) return;
-        try (Statement s = c.createStatement()) {
-            s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
-        }
+    /**
+     * Embedded H2: one migrator at a time per database. H2 commits DDL implicitly, so two sessions
+     * running {@code CREATE INDEX IF NOT EXISTS} at once can both try to create it; an embedded H2
+     * database belongs to one process (H2 locks its file), so a lock in this process covers every
+     * migrator.
+     */
+    private static final Map<String, Object> EMBEDDED_H2_MIGRATORS = new ConcurrentHashMap<>();
+
+    private static final Migrations BUNDLED_MIGRATIONS = new Migrations(BUNDLED);
+
+    private final List<String> locations;
+    private volatile List<Integer> versions;
+
+    /** Migrations from Flyway locations, e.g. {@code classpath:…} or {@code filesystem:/path}. */
+    public Migrations(String... locations) {
+        if (locations.length == 0) throw new IllegalArgumentException("migrations: no location given");
+        this.locations = List.of(locations);
     }
 
-    private List<Integer> applyUnlocked(Database db) {
-        List<Integer> applied = new ArrayList<>();
-        // In a transaction so that two backends creating it at once on PostgreSQL collide on its
-        // catalog entry (23505) and the loser retries, finding the table there.
-        db.inTransaction("creating schema_version", c -> {
-            lockAgainstOtherMigrators(db, c);
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-                        + "version INTEGER PRIMARY KEY, description VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL, "
-                        + "applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+    /** The migrations shipped in this jar (one instance: Flyway scans the class path for them once). */
+    public static Migrations bundled() {
+        return BUNDLED_MIGRATIONS;
+    }
+
+    /** Every version this code has, in the order applied. */
+    public List<Integer> versions() {
+        List<Integer> known = versions;
+        if (known == null) {
+            // Flyway resolves migrations only against a database: an empty private one will do.
+            try (Database scratch = Database.open("jdbc:h2:mem:")) {
+                known = resolvedVersions(flyway(scratch));
             }
-            return null;
-        });
-        for (Migration m : migrations) {
-            boolean ran = db.inTransaction("migration V" + m.version() + " " + m.description(), c -> {
-                lockAgainstOtherMigrators(db, c);
-                Map<Integer, String> done = appliedChecksums(c);
-                String checksum = done.get(m.version());
-                if (checksum != null) {
-                    if (!checksum.equals(m.checksum())) {
-                        throw new BackendException(BackendError.DATABASE_ERROR, "migration V" + m.version() + " " + m.description()
-                                + " was applied to " + db.url() + " with checksum " + checksum + " but the bundled file has " + m.checksum()
-                                + ": an applied migration was edited; add a new migration instead");
-                    }
-                    return false;
-                }
-                try (Statement s = c.createStatement()) {
-                    for (String statement : statements(m.sql())) s.execute(statement);
-                }
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO schema_version (version, description, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
-                    insert.setInt(1, m.version());
-                    insert.setString(2, m.description());
-                    insert.setString(3, m.checksum());
-                    insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
-                    insert.executeUpdate();
-                }
-                return true;
-            });
-            if (ran) applied.add(m.version());
+            versions = known;
         }
-        return applied;
+        return known;
     }
 
-    /** The highest version recorded in {@code schema_version}, 0 when none. */
-    public static int currentVersion(Connection c) throws SQLException {
-        return appliedChecksums(c).keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+    /** The newest version this code has. */
+    public int latestVersion() {
+        List<Integer> all = versions();
+        return all.isEmpty() ? 0 : all.get(all.size() - 1);
     }
 
-    private static Map<Integer, String> appliedChecksums(Connection c) throws SQLException {
-        Map<Integer, String> done = new TreeMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version, checksum FROM schema_version")) {
-            while (rs.next()) done.put(rs.getInt(1), rs.getString(2));
+    /** Applies what is missing; returns the versions applied now (empty when the schema was current). */
+    public List<Integer> apply(Database db) {
+        if (db.isEmbeddedH2()) {
+            synchronized (EMBEDDED_H2_MIGRATORS.computeIfAbsent(db.url(), u -> new Object())) {
+                return applyLocked(db);
+            }
         }
-        return done;
+        if (!db.isPostgres()) return applyLocked(db);
+        // A session-level lock on a connection of its own, held while Flyway works on others.
+        try (Connection lock = db.connect()) {
+            execute(lock, "SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+            try {
+                return applyLocked(db);
+            } finally {
+                execute(lock, "SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+            }
+        } catch (SQLException e) {
+            throw db.translate("locking the schema for migration", e);
+        }
+    }
+
+    private List<Integer> applyLocked(Database db) {
+        Flyway flyway = flyway(db);
+        takeOverLegacyHistory(db);
+        forgetFailedAttempts(db);
+        refuseNewerSchema(db);
+        try {
+            List<Integer> applied = new ArrayList<>();
+            for (MigrateOutput m : flyway.migrate().migrations) applied.add(Integer.parseInt(m.version));
+            return applied;
+        } catch (FlywayValidateException e) {
+            String why = e.getMessage().contains("checksum mismatch") ? " (an applied migration was edited: add a new migration instead)"
+                    : e.getMessage().contains("not resolved locally") ? " (the database has a migration this code does not: it was migrated by other code)" : "";
+            throw new BackendException(BackendError.DATABASE_ERROR, "migrating " + db.url() + ": " + flywayMessage(e) + why, e);
+        } catch (FlywayException e) {
+            throw new BackendException(BackendError.DATABASE_ERROR, "migrating " + db.url() + ": " + flywayMessage(e), e);
+        }
+    }
+
+    /** Flyway's message without its advertising line. */
+    private static String flywayMessage(FlywayException e) {
+        return e.getMessage().lines().filter(l -> !l.startsWith("Need more flexibility")).map(String::strip)
+                .filter(l -> !l.isEmpty()).reduce((a, b) -> a + " " + b).orElse(e.getClass().getSimpleName());
     }
 
     /**
-     * Splits a file on semicolons that end a line, dropping {@code --} comment lines. The files
-     * hold plain DDL and DML (no procedure bodies), which keeps this honest.
+     * H2 commits DDL implicitly, so Flyway cannot roll a failed migration back there and records
+     * it as failed, which stops every later start until someone repairs the history by hand. The
+     * files are idempotent, so a migration cut short is finished by running it again: the failed
+     * rows are forgotten and the next start tries it again, as on PostgreSQL (whose DDL is
+     * transactional: nothing is recorded). Flyway's {@code repair} would do it too, but it also
+     * realigns the checksums of edited files, which must stop the start instead.
      */
-    static List<String> statements(String sql) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : sql.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("--") || trimmed.isEmpty()) continue;
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                String statement = current.toString().strip();
-                out.add(statement.substring(0, statement.length() - 1));
-                current.setLength(0);
+    private static void forgetFailedAttempts(Database db) {
+        db.inTransaction("forgetting failed migrations", c -> {
+            if (!tableExists(c, HISTORY_TABLE)) return null;
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM " + quoted(c, HISTORY_TABLE) + " WHERE NOT \"success\"");
+            }
+            return null;
+        });
+    }
+
+    private Flyway flyway(Database db) {
+        return Flyway.configure()
+                .dataSource(db.jdbcUrl(), null, null)
+                .locations(locations.toArray(String[]::new))
+                .table(HISTORY_TABLE)
+                // Versions skip numbers (each branch takes its own), and one that lands later than a
+                // higher one is applied all the same: the files are idempotent and independent.
+                .outOfOrder(true)
+                // Refuse, not ignore (Flyway's default ignores "*:future"): a database migrated by
+                // newer code has tables this code does not know how to keep consistent.
+                .ignoreMigrationPatterns(new String[0])
+                .load();
+    }
+
+    private static List<Integer> resolvedVersions(Flyway flyway) {
+        List<Integer> out = new ArrayList<>();
+        for (MigrationInfo m : flyway.info().all()) {
+            if (m.getState().isResolved() && m.getType() != CoreMigrationType.BASELINE) out.add(Integer.parseInt(m.getVersion().getVersion()));
+        }
+        out.sort(null);
+        return List.copyOf(out);
+    }
+
+    /** A plain query, not Flyway's info (a class-path scan more on every start). */
+    private void refuseNewerSchema(Database db) {
+        int current = db.inTransaction("reading the schema version", Migrations::currentVersion);
+        if (current > latestVersion()) {
+            throw new BackendException(BackendError.DATABASE_ERROR, "database " + db.url() + " has schema V" + current
+                    + ", newer than this backend's V" + latestVersion() + ": it was migrated by newer code; start that code, or give this one a database of its own");
+        }
+    }
+
+    /**
+     * A database whose history is in the legacy {@value #LEGACY_TABLE} and not yet in Flyway's:
+     * Flyway is baselined at the highest version below which every bundled version was applied,
+     * and the legacy table dropped, so the database ends as one Flyway made. A bundled version
+     * above that line that the legacy history has anyway (versions landed out of order) is run
+     * again by Flyway, which the idempotent files allow.
+     */
+    void takeOverLegacyHistory(Database db) {
+        db.inTransaction("taking over the migration history in " + LEGACY_TABLE, c -> {
+            if (!tableExists(c, LEGACY_TABLE) || tableExists(c, HISTORY_TABLE)) return null;
+            Set<Integer> applied = new TreeSet<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM " + LEGACY_TABLE)) {
+                while (rs.next()) applied.add(rs.getInt(1));
+            }
+            int baseline = 0;
+            for (int version : versions()) {
+                if (!applied.contains(version)) break;
+                baseline = version;
+            }
+            if (baseline > 0) {
+                Flyway.configure().dataSource(db.jdbcUrl(), null, null).table(HISTORY_TABLE).baselineVersion(Integer.toString(baseline))
+                        .baselineDescription("taken over from " + LEGACY_TABLE).load().baseline();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE " + LEGACY_TABLE);
+            }
+            return null;
+        });
+    }
+
+    /** The highest version applied, 0 when none (or no history yet). */
+    public static int currentVersion(Connection c) throws SQLException {
+        if (!tableExists(c, HISTORY_TABLE)) return 0;
+        int max = 0;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT \"version\" FROM " + quoted(c, HISTORY_TABLE) + " WHERE \"success\" AND \"version\" IS NOT NULL")) {
+            while (rs.next()) max = Math.max(max, Integer.parseInt(rs.getString(1)));
+        }
+        return max;
+    }
+
+    private static String quoted(Connection c, String table) throws SQLException {
+        // Flyway quotes its table's name, so on H2 (upper-case by default) it keeps its lower case.
+        return c.getMetaData().getIdentifierQuoteString() + table + c.getMetaData().getIdentifierQuoteString();
+    }
+
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        for (String name : Arrays.asList(table, table.toUpperCase(java.util.Locale.ROOT))) {
+            try (ResultSet rs = meta.getTables(null, c.getSchema(), name, new String[] {"TABLE"})) {
+                if (rs.next()) return true;
             }
         }
-        if (!current.toString().isBlank()) throw new IllegalStateException("migration ends without ';': " + current.toString().strip());
-        return out;
+        return false;
     }
 
-    private static String resource(String name) {
-        try (InputStream in = Migrations.class.getResourceAsStream(BASE + name)) {
-            if (in == null) throw new IllegalStateException("migration resource missing from the classpath: " + BASE + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + BASE + name, e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 }
