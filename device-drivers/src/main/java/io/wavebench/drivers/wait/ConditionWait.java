@@ -28,9 +28,15 @@ public final class ConditionWait<T> implements WaitStrategy<T> {
     private final Duration timeout;
     private final Duration pollInterval;
     private final Object monitor;
+    private final Predicate<? super T> hopeless;
 
     ConditionWait(String state, Predicate<? super T> reached, Function<? super T, String> lastSeen, Function<? super T, String> name,
             Duration timeout, Duration pollInterval, Object monitor) {
+        this(state, reached, lastSeen, name, timeout, pollInterval, monitor, t -> false);
+    }
+
+    private ConditionWait(String state, Predicate<? super T> reached, Function<? super T, String> lastSeen, Function<? super T, String> name,
+            Duration timeout, Duration pollInterval, Object monitor, Predicate<? super T> hopeless) {
         this.state = Objects.requireNonNull(state, "state");
         this.reached = Objects.requireNonNull(reached, "reached");
         this.lastSeen = Objects.requireNonNull(lastSeen, "lastSeen");
@@ -40,21 +46,22 @@ public final class ConditionWait<T> implements WaitStrategy<T> {
         this.timeout = timeout;
         this.pollInterval = pollInterval;
         this.monitor = monitor;
+        this.hopeless = Objects.requireNonNull(hopeless, "hopeless");
     }
 
     @Override
     public ConditionWait<T> withStartupTimeout(Duration timeout) {
-        return new ConditionWait<>(state, reached, lastSeen, name, timeout, pollInterval, monitor);
+        return new ConditionWait<>(state, reached, lastSeen, name, timeout, pollInterval, monitor, hopeless);
     }
 
     /** This strategy looking every {@code interval} (20 ms unless told). */
     public ConditionWait<T> withPollInterval(Duration interval) {
-        return new ConditionWait<>(state, reached, lastSeen, name, timeout, interval, monitor);
+        return new ConditionWait<>(state, reached, lastSeen, name, timeout, interval, monitor, hopeless);
     }
 
     /** This strategy naming the device in its failure by {@code name} rather than by its {@code toString()}. */
     public ConditionWait<T> named(Function<? super T, String> name) {
-        return new ConditionWait<>(state, reached, lastSeen, name, timeout, pollInterval, monitor);
+        return new ConditionWait<>(state, reached, lastSeen, name, timeout, pollInterval, monitor, hopeless);
     }
 
     /**
@@ -62,7 +69,15 @@ public final class ConditionWait<T> implements WaitStrategy<T> {
      * for a device that changes state under that monitor. The caller holds the monitor.
      */
     public ConditionWait<T> pausingOn(Object monitor) {
-        return new ConditionWait<>(state, reached, lastSeen, name, timeout, pollInterval, Objects.requireNonNull(monitor, "monitor"));
+        return new ConditionWait<>(state, reached, lastSeen, name, timeout, pollInterval, Objects.requireNonNull(monitor, "monitor"), hopeless);
+    }
+
+    /**
+     * This strategy giving up at once when {@code hopeless} holds before the state is reached (a
+     * process that has exited will never print its ready line), rather than at the deadline.
+     */
+    public ConditionWait<T> failingWhen(Predicate<? super T> hopeless) {
+        return new ConditionWait<>(state, reached, lastSeen, name, timeout, pollInterval, monitor, Objects.requireNonNull(hopeless, "hopeless"));
     }
 
     /** The state this strategy waits for, as its failure names it. */
@@ -78,6 +93,9 @@ public final class ConditionWait<T> implements WaitStrategy<T> {
     public void waitUntilReady(T device) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!reached.test(device)) {
+            if (hopeless.test(device) && !reached.test(device)) {
+                throw DeviceNotReadyException.givenUp(name.apply(device), state, timeout, lastSeen.apply(device));
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0) throw new DeviceNotReadyException(name.apply(device), state, timeout, lastSeen.apply(device));
             long pause = Math.min(left, pollInterval.toNanos());

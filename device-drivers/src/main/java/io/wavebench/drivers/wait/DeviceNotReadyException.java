@@ -18,12 +18,22 @@ public final class DeviceNotReadyException extends IllegalStateException {
     private final String lastSeen;
 
     public DeviceNotReadyException(String device, String state, Duration timeout, String lastSeen) {
-        this(device, state, timeout, lastSeen, null);
+        this(device, state, timeout, lastSeen, (InterruptedException) null);
     }
 
     DeviceNotReadyException(String device, String state, Duration timeout, String lastSeen, InterruptedException interrupted) {
-        super(device + ": " + (interrupted == null ? "did not reach " : "interrupted while waiting for ") + state + " within "
-                + timeout.toMillis() + " ms; last seen: " + lastSeen, interrupted);
+        this(device + ": " + (interrupted == null ? "did not reach " : "interrupted while waiting for ") + state + " within "
+                + timeout.toMillis() + " ms; last seen: " + lastSeen, device, state, timeout, lastSeen, interrupted);
+    }
+
+    /** Given up before the deadline: the device showed it never will (e.g. its process exited). */
+    static DeviceNotReadyException givenUp(String device, String state, Duration timeout, String lastSeen) {
+        return new DeviceNotReadyException(device + ": cannot reach " + state + " (given " + timeout.toMillis() + " ms); last seen: " + lastSeen,
+                device, state, timeout, lastSeen, null);
+    }
+
+    private DeviceNotReadyException(String message, String device, String state, Duration timeout, String lastSeen, InterruptedException interrupted) {
+        super(message, interrupted);
         this.device = device;
         this.state = state;
         this.timeout = timeout;

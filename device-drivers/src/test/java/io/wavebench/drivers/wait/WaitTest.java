@@ -103,6 +103,17 @@ class WaitTest {
     }
 
     @Test
+    void a_device_that_shows_it_never_will_fails_at_once_not_at_the_deadline() {
+        Lamp lamp = new Lamp();
+        lamp.set("FUSED");
+        long t0 = System.nanoTime();
+        DeviceNotReadyException e = assertThrows(DeviceNotReadyException.class,
+                () -> on().failingWhen(l -> l.state().equals("FUSED")).withStartupTimeout(Duration.ofSeconds(30)).waitUntilReady(lamp));
+        assertTrue((System.nanoTime() - t0) < 5_000_000_000L, "at once");
+        assertEquals("lamp on /dev/pts/9: cannot reach ON (given 30000 ms); last seen: it is FUSED", e.getMessage());
+    }
+
+    @Test
     void an_interrupted_wait_says_so_and_keeps_the_interrupt() {
         Lamp lamp = new Lamp();
         Thread.currentThread().interrupt();
