@@ -1,9 +1,12 @@
 package io.wavebench.drivers.net;
 
+import io.wavebench.drivers.wait.DeviceNotReadyException;
+import io.wavebench.drivers.wait.Wait;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -72,29 +75,39 @@ public final class TcpRelay implements AutoCloseable {
         // The previous holder of the address (the relay of the scenario before) has just closed it;
         // now and then the bind is refused for a moment after that on a loaded host, so it is tried
         // again for up to a second before another run is blamed.
-        long deadline = System.nanoTime() + BIND_WITHIN.toNanos();
-        while (true) {
+        ServerSocket[] bound = {null};
+        BindException[] refused = {null};
+        try {
+            Wait.until("listening", () -> (bound[0] = bind(name, listen, refused)) != null,
+                            () -> refused[0] == null ? "nothing yet" : refused[0].getMessage())
+                    .withStartupTimeout(BIND_WITHIN)
+                    .waitUntilReady("network " + name + " on " + listen);
+        } catch (DeviceNotReadyException e) {
+            throw new UncheckedIOException("network " + name + ": cannot listen on " + listen + " (" + e.lastSeen() + " for "
+                    + BIND_WITHIN.toMillis() + " ms: is another run or program using it?)", refused[0]);
+        }
+        TcpRelay relay = new TcpRelay(name, upstream, bound[0]);
+        relay.acceptor.start();
+        return relay;
+    }
+
+    /** A socket bound to {@code listen}, or null (and the refusal in {@code refused[0]}) while the address is in use. */
+    private static ServerSocket bind(String name, InetSocketAddress listen, BindException[] refused) {
+        try {
+            ServerSocket server = new ServerSocket();
             try {
-                ServerSocket server = new ServerSocket();
-                try {
-                    server.setReuseAddress(true);
-                    server.bind(listen, 50);
-                } catch (IOException e) {
-                    server.close();
-                    throw e;
-                }
-                TcpRelay relay = new TcpRelay(name, upstream, server);
-                relay.acceptor.start();
-                return relay;
-            } catch (java.net.BindException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new UncheckedIOException("network " + name + ": cannot listen on " + listen + " (" + e.getMessage() + " for "
-                            + BIND_WITHIN.toMillis() + " ms: is another run or program using it?)", e);
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+                server.setReuseAddress(true);
+                server.bind(listen, 50);
+                return server;
             } catch (IOException e) {
-                throw new UncheckedIOException("network " + name + ": cannot listen on " + listen + " (" + e.getMessage() + ")", e);
+                server.close();
+                throw e;
             }
+        } catch (BindException e) {
+            refused[0] = e;
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("network " + name + ": cannot listen on " + listen + " (" + e.getMessage() + ")", e);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.wavebench.drivers.optical;
 
 import io.wavebench.drivers.codes.CodeSymbol;
+import io.wavebench.drivers.wait.DeviceNotReadyException;
+import io.wavebench.drivers.wait.Wait;
 import java.awt.AWTException;
 import java.awt.Color;
 import java.awt.Frame;
@@ -223,17 +225,18 @@ public final class WindowScreen implements Screen {
      * @throws DisplayUnavailableException naming the display, the wait and how many points differed
      */
     public void awaitShown(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int differing;
-        do {
-            BufferedImage expected = shown;
-            BufferedImage actual = capture();
-            differing = differingPoints(expected, actual);
-            if (differing == 0) return;
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // a capture every ≈20 ms, not a busy loop
-        } while (System.nanoTime() < deadline);
-        throw new DisplayUnavailableException(displayId, "the window did not show its picture within " + timeout.toMillis() + " ms: "
-                + differing + " of " + GRID * GRID + " sampled points differ (another window on top? a screen saver?)");
+        int[] differing = {-1};
+        try {
+            Wait.until("its picture shown", () -> (differing[0] = differingPoints(shown, capture())) == 0,
+                            () -> differing[0] + " of " + GRID * GRID + " sampled points differ (another window on top? a screen saver?)")
+                    .withStartupTimeout(timeout)
+                    .withPollInterval(Duration.ofMillis(20)) // a capture every ≈20 ms, not a busy loop
+                    .waitUntilReady("the window on display " + displayId);
+        } catch (DeviceNotReadyException e) {
+            // The display is the rig's, so its failure stays the display's (an INFRA-ERROR found by preflight).
+            throw new DisplayUnavailableException(displayId, "the window did not show its picture within " + timeout.toMillis() + " ms: "
+                    + e.lastSeen());
+        }
     }
 
     private static final int GRID = 48;

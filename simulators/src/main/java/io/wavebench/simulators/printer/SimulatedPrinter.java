@@ -7,6 +7,7 @@ import io.wavebench.drivers.escpos.PrinterStatus;
 import io.wavebench.drivers.escpos.StatusKind;
 import io.wavebench.drivers.serial.SerialLink;
 import io.wavebench.drivers.serial.SerialLinkException;
+import io.wavebench.drivers.wait.Wait;
 import io.wavebench.simulators.Startable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -196,26 +197,18 @@ public final class SimulatedPrinter implements Startable {
     }
 
     /**
-     * Waits until {@code count} receipts are finished.
+     * Waits until {@code count} receipts are finished, woken by each one.
      *
-     * @throws IllegalStateException on timeout, naming the port, the status and what was printed so far
+     * @throws io.wavebench.drivers.wait.DeviceNotReadyException on timeout, naming the port, the status and what was printed so far
      */
     public synchronized List<PrintedReceipt> awaitReceipts(int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (receipts.size() < count) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new IllegalStateException("printer on " + name() + " finished " + receipts.size() + " of " + count
-                        + " receipt(s) within " + timeout.toMillis() + " ms; status " + status() + ", in progress "
-                        + composer.inProgress().textLines() + ", last events " + events.subList(Math.max(0, events.size() - 5), events.size()));
-            }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(name() + ": interrupted while awaiting receipts", e);
-            }
-        }
+        Wait.forState(count + " receipt(s) finished", (SimulatedPrinter p) -> p.receipts.size() >= count,
+                        p -> p.receipts.size() + " finished; status " + p.status() + ", in progress " + p.composer.inProgress().textLines()
+                                + ", last events " + p.events.subList(Math.max(0, p.events.size() - 5), p.events.size()))
+                .named(p -> "printer on " + p.name())
+                .withStartupTimeout(timeout)
+                .pausingOn(this)
+                .waitUntilReady(this);
         return List.copyOf(receipts.subList(0, count));
     }
 

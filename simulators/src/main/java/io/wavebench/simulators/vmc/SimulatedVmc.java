@@ -9,6 +9,9 @@ import io.wavebench.drivers.mdb.MdbTrace;
 import io.wavebench.drivers.mdb.MdbTransport;
 import io.wavebench.drivers.mdb.VmcMaster;
 import io.wavebench.drivers.serial.SerialLinkException;
+import io.wavebench.drivers.wait.ConditionWait;
+import io.wavebench.drivers.wait.Wait;
+import io.wavebench.drivers.wait.WaitStrategy;
 import io.wavebench.simulators.Startable;
 import io.wavebench.simulators.vmc.VmcEvent.Type;
 import java.time.Duration;
@@ -114,6 +117,36 @@ public final class SimulatedVmc implements Startable {
         thread = new Thread(this::run, "simulated-vmc " + transport.name());
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Starts the poll thread and returns once {@code ready} holds for this machine, e.g.
+     * {@link #readerEnabled()}: the caller no longer waits for {@link Type#READER_ENABLED} itself.
+     *
+     * @throws io.wavebench.drivers.wait.DeviceNotReadyException when the reader is not ready by the
+     *         strategy's deadline, naming the port, the state and the last events (the machine keeps
+     *         polling; its owner closes it)
+     */
+    public void start(WaitStrategy<? super SimulatedVmc> ready) {
+        start();
+        ready.waitUntilReady(this);
+    }
+
+    /**
+     * The machine is ready for shoppers: it has reset, set up and enabled its reader (MDB 4.2
+     * §7.4.1), within 10 s unless told (a few polls, and slack for a loaded host). On failure it
+     * names the VMC's port, its state and its last events.
+     */
+    public static ConditionWait<SimulatedVmc> readerEnabled() {
+        return Wait.forState("READER_ENABLED (the reader reset, set up and enabled, MDB 4.2 §7.4.1)",
+                        (SimulatedVmc v) -> v.eventCount(Type.READER_ENABLED) > 0, SimulatedVmc::lastSeen)
+                .named(v -> "VMC on " + v.transport.name());
+    }
+
+    /** The state and the last events: what a failed wait on this machine says it saw. */
+    private String lastSeen() {
+        List<VmcEvent> all = events();
+        return "state " + state() + ", last events " + all.subList(Math.max(0, all.size() - 6), all.size());
     }
 
     /** Stops the poll thread (within one transaction, a few response timeouts) and leaves the transport open. */
@@ -308,9 +341,7 @@ public final class SimulatedVmc implements Startable {
      */
     public VmcEvent awaitEvent(Type type, Duration timeout) {
         return awaitEvent(e -> e.type() == type, timeout).orElseThrow(() -> {
-            List<VmcEvent> all = events();
-            return new IllegalStateException(transport.name() + ": VMC saw no " + type + " within " + timeout.toMillis() + " ms; state "
-                    + state() + ", last events " + all.subList(Math.max(0, all.size() - 6), all.size()));
+            return new IllegalStateException(transport.name() + ": VMC saw no " + type + " within " + timeout.toMillis() + " ms; " + lastSeen());
         });
     }
 

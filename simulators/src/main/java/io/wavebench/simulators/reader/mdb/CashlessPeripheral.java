@@ -4,6 +4,7 @@ import io.wavebench.drivers.mdb.CashlessCommand;
 import io.wavebench.drivers.mdb.CashlessResponse;
 import io.wavebench.drivers.mdb.MdbMoney;
 import io.wavebench.drivers.mdb.PeripheralPort;
+import io.wavebench.drivers.wait.Wait;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -146,25 +147,16 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
     }
 
     /**
-     * Waits until the reader is in {@code target}.
+     * Waits until the reader is in {@code target}, woken by each change of state.
      *
-     * @throws IllegalStateException on timeout, naming the state it is in and the states it went through
+     * @throws io.wavebench.drivers.wait.DeviceNotReadyException on timeout, naming the state it is in and the states it went through
      */
     public synchronized void awaitState(CashlessState target, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (state != target) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("cashless reader did not reach " + target + " within " + timeout.toMillis()
-                            + " ms; it is " + state + " (states so far: " + history + ")");
-                }
-                wait(Math.max(1, left / 1_000_000));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while awaiting cashless state " + target + "; it is " + state, e);
-        }
+        Wait.forState(target.name(), (CashlessPeripheral c) -> c.state == target, c -> "it is " + c.state + " (states so far: " + c.history + ")")
+                .named(c -> "cashless reader (MDB address 0x10)")
+                .withStartupTimeout(timeout)
+                .pausingOn(this)
+                .waitUntilReady(this);
     }
 
     /**
