@@ -9,23 +9,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.wavebench.fixtures.scenario.ReaderDisplay;
-import io.wavebench.fixtures.cards.CardCapture;
-import io.wavebench.fixtures.cards.CardLeaks;
-import io.wavebench.fixtures.cards.CardPhoto;
-import io.wavebench.fixtures.cards.SyntheticCard;
-import io.wavebench.simulators.backend.api.CardToken;
-import io.wavebench.simulators.card.CardRefusal;
-import io.wavebench.simulators.card.CardScheme;
-import io.wavebench.simulators.reader.ReaderMessage;
-import io.wavebench.simulators.reader.card.CardReading.RetakeReason;
-import io.wavebench.simulators.vmc.SimulatedVmc;
-import io.wavebench.fixtures.scenario.ScenarioRig;
-import java.nio.file.Path;
-import java.time.Duration;
+import io.wavebench.fixtures.scenario.Cards;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
@@ -42,40 +31,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class CardPhotoSteps {
 
-    /**
-     * From the photo in view to the reader's answer: a frame through the code ladder, then up to
-     * {@code CardDesk.MAX_FRAMES} frames of OCR (≈0.5 s each here, several times that on a loaded
-     * 2-core machine), the OCR engine's start on the first card, and the tokenization.
-     */
-    static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
-
-    private final ScenarioRig rig;
+    private final Cards cards;
     private final ListAppender<ILoggingEvent> logTap = new ListAppender<>();
-    private SyntheticCard card;
-    private CardPhoto photo;
-    /** Taken when the photo was shown: the bus event index and the backend's card tokens then. */
-    private int displayFrom = -1;
-    private int tokensBefore = -1;
 
-    public CardPhotoSteps(ScenarioRig rig) {
-        this.rig = rig;
-    }
-
-    private long seed = Long.getLong("wavebench.seed", 2026L);
-
-    private CardCapture capture() {
-        return rig.session().cardCapture(seed);
-    }
-
-    private SimulatedVmc vmc() {
-        return rig.session().vmc();
+    public CardPhotoSteps(Cards cards) {
+        this.cards = cards;
     }
 
     /** Every log event of a card scenario is kept in memory, to be searched for the number. */
     @Before("@card")
     public void tapTheLog(io.cucumber.java.Scenario scenario) {
         // Each scenario its own cards, the same on every run.
-        seed = seed * 31 + scenario.getName().hashCode();
+        cards.seedFor(scenario.getName());
         logTap.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logTap);
     }
@@ -93,17 +60,13 @@ public final class CardPhotoSteps {
      */
     @Given("the shopper has a photo of a bank card")
     public void aPhotoOfABankCard() {
-        card = capture().cards().next();
-        photo = capture().photograph(card);
+        cards.photographNextCard();
     }
 
     /** A scheme as printed on cards and named in the feature: "Visa", "American Express", … */
-    @io.cucumber.java.ParameterType("Visa|Mastercard|American Express|Discover|JCB|UnionPay")
-    public CardScheme cardScheme(String name) {
-        return switch (name) {
-            case "American Express" -> CardScheme.AMEX;
-            default -> CardScheme.valueOf(name.toUpperCase(java.util.Locale.ROOT));
-        };
+    @ParameterType("Visa|Mastercard|American Express|Discover|JCB|UnionPay")
+    public String cardScheme(String name) {
+        return Cards.schemeName(name);
     }
 
     /**
@@ -111,9 +74,8 @@ public final class CardPhotoSteps {
      * length).
      */
     @Given("the shopper has a photo of a {cardScheme} card")
-    public void aPhotoOfACardOf(CardScheme scheme) {
-        card = capture().cards().next(scheme);
-        photo = capture().photograph(card);
+    public void aPhotoOfACardOf(String scheme) {
+        cards.photographNextCardOf(scheme);
     }
 
     /**
@@ -121,8 +83,7 @@ public final class CardPhotoSteps {
      */
     @Given("the shopper has a blurry photo of a bank card")
     public void aBlurryPhoto() {
-        card = capture().cards().next();
-        photo = capture().photographBlurry(card);
+        cards.photographNextCardBlurred();
     }
 
     /**
@@ -130,8 +91,7 @@ public final class CardPhotoSteps {
      */
     @Given("the shopper has a photo of a card whose number fails the Luhn check")
     public void aPhotoOfABadLuhnCard() {
-        card = capture().cards().withBadLuhn();
-        photo = capture().photograph(card);
+        cards.photographCardFailingLuhn();
     }
 
     /**
@@ -139,8 +99,7 @@ public final class CardPhotoSteps {
      */
     @Given("the shopper has a photo of a card that expired last year")
     public void aPhotoOfAnExpiredCard() {
-        card = capture().cards().expired();
-        photo = capture().photograph(card);
+        cards.photographExpiredCard();
     }
 
     /**
@@ -149,7 +108,7 @@ public final class CardPhotoSteps {
      */
     @Given("someone registers a reader at the backend under the card's number")
     public void aReaderRegisteredUnderTheCardNumber() {
-        rig.session().backend().client().registerReader(card.pan().revealDigits());
+        cards.registerAReaderUnderTheCardNumber();
     }
 
     /**
@@ -160,21 +119,7 @@ public final class CardPhotoSteps {
      */
     @When("the shopper shows the card photo to the reader")
     public void showThePhoto() {
-        displayFrom = vmc().eventCount();
-        tokensBefore = capture().tokens().size();
-        capture().showToReader(photo);
-    }
-
-    /** The reader's first card answer on the display since the photo was shown. */
-    private ReaderMessage answer() {
-        if (displayFrom < 0) throw new IllegalStateException("no card photo was shown to the reader in this scenario");
-        return ReaderDisplay.awaitAnswer(vmc(), "the reader answers the card photo", displayFrom, ANSWER_WITHIN,
-                ReaderMessage.CardBound.class, ReaderMessage.CardRefused.class, ReaderMessage.Retake.class);
-    }
-
-    private List<CardToken> newTokens() {
-        List<CardToken> all = capture().tokens();
-        return all.subList(Math.min(tokensBefore, all.size()), all.size());
+        cards.showThePhotoToTheReader();
     }
 
     /**
@@ -183,7 +128,7 @@ public final class CardPhotoSteps {
      */
     @Then("the reader shows the card's masked number")
     public void theReaderShowsTheMaskedNumber() {
-        assertEquals(new ReaderMessage.CardBound(card.pan().masked()), answer(), "what the machine's display said about the card");
+        assertEquals(cards.boundText(), cards.awaitAnswer(), "what the machine's display said about the card");
     }
 
     /**
@@ -194,10 +139,10 @@ public final class CardPhotoSteps {
     @Then("the backend holds a token for the card under its masked number only")
     public void theBackendHoldsAToken() {
         // The reader shows the masked number once the backend has answered with the token.
-        answer();
-        List<CardToken> tokens = newTokens();
+        cards.awaitAnswer();
+        List<Cards.Token> tokens = cards.tokensSinceShown();
         assertEquals(1, tokens.size(), () -> "card tokens the backend issued since the photo was shown: " + tokens);
-        assertEquals(card.pan().masked(), tokens.get(0).maskedPan());
+        assertEquals(cards.maskedNumber(), tokens.get(0).maskedPan());
         assertTrue(tokens.get(0).token() != null && !tokens.get(0).token().isBlank(), () -> "a token: " + tokens.get(0));
     }
 
@@ -206,12 +151,12 @@ public final class CardPhotoSteps {
      * one card token since the photo was shown, filed under this scheme and the masked number.
      */
     @Then("the backend knows the card as a {cardScheme} card, by its first digits")
-    public void theBackendKnowsTheScheme(CardScheme scheme) {
-        answer();
-        List<CardToken> tokens = newTokens();
+    public void theBackendKnowsTheScheme(String scheme) {
+        cards.awaitAnswer();
+        List<Cards.Token> tokens = cards.tokensSinceShown();
         assertEquals(1, tokens.size(), () -> "card tokens the backend issued since the photo was shown: " + tokens);
-        assertEquals(scheme.name(), tokens.get(0).scheme(), () -> "the scheme the backend filed the card under: " + tokens.get(0));
-        assertEquals(card.pan().masked(), tokens.get(0).maskedPan());
+        assertEquals(scheme, tokens.get(0).scheme(), () -> "the scheme the backend filed the card under: " + tokens.get(0));
+        assertEquals(cards.maskedNumber(), tokens.get(0).maskedPan());
     }
 
     /**
@@ -220,7 +165,7 @@ public final class CardPhotoSteps {
      */
     @Then("the reader asks for another photo because it is too blurry")
     public void theReaderAsksForARetake() {
-        assertEquals(new ReaderMessage.Retake(RetakeReason.TOO_BLURRY), answer(), "what the machine's display said about the card");
+        assertEquals(Cards.tooBlurryText(), cards.awaitAnswer(), "what the machine's display said about the card");
     }
 
     /**
@@ -230,7 +175,7 @@ public final class CardPhotoSteps {
      */
     @Then("the reader refuses the card: {word}")
     public void theReaderRefuses(String reason) {
-        assertEquals(new ReaderMessage.CardRefused(CardRefusal.valueOf(reason)), answer(), "what the machine's display said about the card");
+        assertEquals(Cards.refusedText(reason), cards.awaitAnswer(), "what the machine's display said about the card");
     }
 
     /**
@@ -241,9 +186,9 @@ public final class CardPhotoSteps {
      */
     @Then("the backend holds no card token")
     public void theBackendHoldsNoToken() {
-        ReaderMessage said = answer();
-        List<CardToken> tokens = newTokens();
-        assertEquals(List.of(), tokens, () -> "card tokens since the photo was shown (the display said " + said.text() + ")");
+        String said = cards.awaitAnswer();
+        List<Cards.Token> tokens = cards.tokensSinceShown();
+        assertEquals(List.of(), tokens, () -> "card tokens since the photo was shown (the display said " + said + ")");
     }
 
     /**
@@ -254,26 +199,25 @@ public final class CardPhotoSteps {
      */
     @Then("the card number appears in no log line, report file or database row so far")
     public void theNumberAppearsNowhere() {
-        answer(); // the reading is over: whatever it logged or stored is there
-        List<String> lines = new java.util.ArrayList<>();
+        cards.awaitAnswer(); // the reading is over: whatever it logged or stored is there
+        List<String> lines = new ArrayList<>();
         synchronized (logTap.list) {
             logTap.list.forEach(e -> lines.add(e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())));
         }
         // A reader process logs to its own output, which the bench keeps: the same scan applies there.
-        rig.session().readerOutput().ifPresent(output -> lines.addAll(output.lines().toList()));
+        lines.addAll(cards.readerOutput());
         assertFalse(lines.isEmpty(), "the card reading logged nothing at all: the log check would prove nothing");
-        var found = CardLeaks.in(String.join("\n", lines), card.pan());
+        var found = cards.leaksIn(String.join("\n", lines));
         assertTrue(found.isEmpty(), "the card number is in the log: " + found);
-        found = CardLeaks.in(vmc().trace().toText(), card.pan());
+        found = cards.leaksOnTheBus();
         assertTrue(found.isEmpty(), "the card number went over the MDB bus: " + found);
-        found = CardLeaks.in(capture().databaseText(), card.pan());
+        found = cards.leaksInTheDatabase();
         assertTrue(found.isEmpty(), "the card number is in the backend's database: " + found);
         // The database's files as they lie on disk too: what a copy of the disk would hold.
-        var dbFiles = CardLeaks.scan(capture().databaseFolder(), java.util.Set.of(card.pan()));
-        assertTrue(dbFiles.files() > 0, "the backend's database has no files in " + capture().databaseFolder() + ": the scan would prove nothing");
+        var dbFiles = cards.scanTheDatabaseFiles();
+        assertTrue(dbFiles.files() > 0, "the backend's database has no files in " + cards.databaseFolder() + ": the scan would prove nothing");
         assertTrue(dbFiles.leaks().isEmpty(), "the card number is in the backend's database files: " + dbFiles.leaks());
-        Path report = Path.of(System.getProperty("wavebench.report.dir", "target/wavebench-report"));
-        var files = CardLeaks.scan(report, java.util.Set.of(card.pan()));
+        var files = cards.scanTheReportFiles();
         assertTrue(files.leaks().isEmpty(), "the card number is in report files: " + files.leaks());
     }
 }

@@ -2,26 +2,15 @@ package io.wavebench.features.steps;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.wavebench.fixtures.scenario.ReaderDisplay;
-import io.wavebench.fixtures.codes.CodeRig;
-import io.wavebench.fixtures.rig.ReaderNetwork;
-import io.wavebench.simulators.backend.BackendError;
-import io.wavebench.simulators.backend.BackendException;
-import io.wavebench.simulators.backend.api.BarcodeAuthorization;
-import io.wavebench.simulators.reader.CodeRefusal;
-import io.wavebench.simulators.reader.ReaderMessage;
-import io.wavebench.simulators.vmc.VmcEvent;
-import io.wavebench.fixtures.scenario.ScenarioRig;
+import io.wavebench.fixtures.scenario.Codes;
+import io.wavebench.fixtures.scenario.Phone;
 import java.time.Duration;
-import java.util.Arrays;
-import org.junit.jupiter.api.Assumptions;
 import org.awaitility.core.TerminalFailureException;
 import org.opentest4j.AssertionFailedError;
 
@@ -36,26 +25,17 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class CodeSteps {
 
-    private static final long ACCOUNT = 4242;
-    /** Frames take ≈0.1-0.3 s each to render and decode on a loaded 2-core machine; a tilted code may need several. */
-    static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
+    private final Codes codes;
+    private final Phone phone;
 
-    private final ScenarioRig rig;
-    private String barcode;
-    /** The bus event index when the phone was last held over the reader. */
-    private int shownFrom = -1;
-
-    public CodeSteps(ScenarioRig rig) {
-        this.rig = rig;
-    }
-
-    private CodeRig codes() {
-        return rig.session().codes();
+    public CodeSteps(Codes codes, Phone phone) {
+        this.codes = codes;
+        this.phone = phone;
     }
 
     @ParameterType("reader offline|unknown barcode|expired barcode|barcode already used|refused by the backend")
-    public CodeRefusal codeRefusal(String description) {
-        return Arrays.stream(CodeRefusal.values()).filter(r -> r.description().equals(description)).findFirst().orElseThrow();
+    public String codeRefusal(String description) {
+        return description;
     }
 
     /**
@@ -65,8 +45,8 @@ public final class CodeSteps {
      */
     @Given("the phone has a barcode key from the backend")
     public void thePhoneHasABarcodeKey() {
-        assertTrue(rig.session().phone().isOnline(), "a barcode key is fetched online; the phone has no network");
-        codes().phone().enrollBarcodes(codes().phoneBackend(), ACCOUNT);
+        assertTrue(phone.isOnline(), "a barcode key is fetched online; the phone has no network");
+        codes.enrollForBarcodes();
     }
 
     /**
@@ -76,12 +56,7 @@ public final class CodeSteps {
      */
     @Given("the reader has no network")
     public void theReaderHasNoNetwork() {
-        ReaderNetwork network = rig.session().readerNetwork().orElse(null);
-        if (network == null) {
-            Assumptions.abort("ABORTED: needs the reader's network to be the rig's to cut; the reader of rig '" + rig.session().rig().name()
-                    + "' reaches its backend on a network of its own");
-        }
-        network.cut();
+        codes.cutReaderNetwork();
     }
 
     /**
@@ -91,7 +66,7 @@ public final class CodeSteps {
      */
     @Given("the phone is held {string}")
     public void thePhoneIsHeld(String condition) {
-        codes().condition(condition);
+        codes.holdPhone(condition);
     }
 
     /**
@@ -102,8 +77,7 @@ public final class CodeSteps {
      */
     @When("the phone shows a payment QR code to the reader")
     public void thePhoneShowsAQrCode() {
-        codes().phone().showPaymentQr();
-        holdOverTheReader();
+        codes.showPaymentQr();
     }
 
     /**
@@ -113,20 +87,7 @@ public final class CodeSteps {
      */
     @When("the phone shows a payment barcode to the reader")
     public void thePhoneShowsABarcode() {
-        barcode = codes().phone().showPaymentBarcode();
-        holdOverTheReader();
-    }
-
-    private void holdOverTheReader() {
-        shownFrom = rig.session().vmc().eventCount();
-        codes().holdPhoneOver(CodeRig.READER);
-    }
-
-    /** The reader's first word about the barcode on the display, since the phone was held over it. */
-    private ReaderMessage answer() {
-        if (shownFrom < 0) throw new IllegalStateException("no code was shown to the reader in this scenario");
-        return ReaderDisplay.awaitAnswer(rig.session().vmc(), "the machine's display shows the reader's refusal", shownFrom, ANSWER_WITHIN,
-                ReaderMessage.CodeDeclined.class, ReaderMessage.TokenDeclined.class);
+        codes.showPaymentBarcode();
     }
 
     /**
@@ -134,8 +95,8 @@ public final class CodeSteps {
      * and checks it names this reason and its code (e.g. "reader offline", "barcode already used").
      */
     @Then("the reader declines the barcode: {codeRefusal}")
-    public void theReaderDeclinesTheBarcode(CodeRefusal refusal) {
-        assertEquals(new ReaderMessage.CodeDeclined(refusal), answer(), "the display names the refusal and its code");
+    public void theReaderDeclinesTheBarcode(String refusal) {
+        assertEquals(Codes.declinedText(refusal), codes.awaitRefusal(), "the display names the refusal and its code");
     }
 
     /**
@@ -146,24 +107,18 @@ public final class CodeSteps {
     @Then("the backend has charged {money} for the barcode")
     public void theBackendHasCharged(long amount) {
         try {
-            Deadlines.holds(await("the backend captures the barcode's hold").atMost(ANSWER_WITHIN).pollInterval(Duration.ofMillis(50))
+            Deadlines.holds(await("the backend captures the barcode's hold").atMost(Codes.ANSWER_WITHIN).pollInterval(Duration.ofMillis(50))
                     // What the reader did instead settles it: a barcode it declined is charged nowhere.
-                    .failFast("the reader declined the barcode instead", this::declinedSinceShown),
+                    .failFast("the reader declined the barcode instead", codes::barcodeDeclined),
                     () -> {
-                        BarcodeAuthorization a = codes().phoneBackend().barcodeAuthorizationOf(barcode);
-                        assertEquals("CAPTURED", a.status(), () -> "authorization of " + barcode + ": " + a);
+                        Codes.BackendAnswer a = codes.authorizationOfTheBarcode();
+                        assertEquals("CAPTURED", a.status(), () -> "authorization of " + codes.barcode() + ": " + a.text());
                         assertEquals(amount, a.captured(), "captured amount in minor units");
                     });
         } catch (TerminalFailureException declined) {
-            throw new AssertionFailedError("the backend charged nothing for " + barcode + ": the reader declined it; the display said "
-                    + ReaderDisplay.displayedSince(rig.session().vmc(), shownFrom), declined);
+            throw new AssertionFailedError("the backend charged nothing for " + codes.barcode() + ": the reader declined it; the display said "
+                    + codes.displayedSinceShown(), declined);
         }
-    }
-
-    private boolean declinedSinceShown() {
-        return shownFrom >= 0 && rig.session().vmc().events().stream().skip(shownFrom)
-                .filter(e -> e.type() == VmcEvent.Type.DISPLAYED)
-                .anyMatch(e -> ReaderMessage.parse(e.detail()).filter(m -> m instanceof ReaderMessage.CodeDeclined).isPresent());
     }
 
     /**
@@ -172,8 +127,8 @@ public final class CodeSteps {
      */
     @Then("the barcode cannot pay again")
     public void theBarcodeCannotPayAgain() {
-        BackendException e = assertThrows(BackendException.class, () -> codes().phoneBackend().authorizeBarcode(barcode, "another-reader", 150));
-        assertEquals(BackendError.BARCODE_ALREADY_USED, e.error(), e::getMessage);
+        Codes.BackendAnswer again = codes.authorizeTheBarcodeAgain("another-reader", 150);
+        assertEquals("BARCODE_ALREADY_USED", again.refusal(), () -> "the backend answered another reader: " + again.text());
     }
 
     /**
@@ -184,15 +139,9 @@ public final class CodeSteps {
      */
     @Then("the backend has not seen the barcode")
     public void theBackendHasNotSeenTheBarcode() {
-        if (shownFrom < 0) throw new IllegalStateException("no code was shown to the reader in this scenario");
-        var vmc = rig.session().vmc();
-        VmcEvent answer = vmc.awaitEvent(e -> e.type() == VmcEvent.Type.SESSION_BEGAN
-                        || e.type() == VmcEvent.Type.DISPLAYED && ReaderMessage.parse(e.detail()).filter(m -> m instanceof ReaderMessage.CodeDeclined).isPresent(),
-                ANSWER_WITHIN, shownFrom).orElseThrow(() -> new AssertionFailedError("the reader neither declined the barcode nor began a session for it within "
-                        + ANSWER_WITHIN.toMillis() + " ms; the display said " + ReaderDisplay.displayedSince(vmc, shownFrom)));
-        assertEquals(VmcEvent.Type.DISPLAYED, answer.type(), () -> "the reader took the barcode: " + answer);
-        BackendException e = assertThrows(BackendException.class, () -> codes().phoneBackend().barcodeAuthorizationOf(barcode),
-                () -> "the backend holds an authorization of " + barcode + " (the display said " + answer.detail() + ")");
-        assertEquals(BackendError.AUTHORIZATION_UNKNOWN, e.error(), e::getMessage);
+        assertTrue(codes.awaitBarcodeDeclinedRatherThanTaken(), () -> "the reader took the barcode: it began a session; the display said "
+                + codes.displayedSinceShown());
+        Codes.BackendAnswer seen = codes.authorizationOfTheBarcode();
+        assertEquals("AUTHORIZATION_UNKNOWN", seen.refusal(), () -> "the backend holds an authorization of " + codes.barcode() + ": " + seen.text());
     }
 }

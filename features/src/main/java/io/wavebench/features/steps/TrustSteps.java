@@ -1,8 +1,5 @@
 package io.wavebench.features.steps;
 
-import static io.wavebench.fixtures.scenario.Cursors.a;
-import static io.wavebench.fixtures.scenario.Cursors.nothing;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,38 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.wavebench.fixtures.data.Money;
 import io.wavebench.fixtures.observe.AnswerTimes;
-import io.wavebench.fixtures.observe.BackendRecord;
-import io.wavebench.fixtures.observe.Cursor;
-import io.wavebench.fixtures.observe.EventLog;
-import io.wavebench.fixtures.observe.Mark;
-import io.wavebench.fixtures.observe.Seen;
-import io.wavebench.fixtures.rig.RigSession;
-import io.wavebench.fixtures.trust.TrustRig;
-import io.wavebench.simulators.backend.Issuer;
-import io.wavebench.simulators.backend.api.DoubleSpend;
-import io.wavebench.simulators.backend.api.LedgerEntry;
-import io.wavebench.simulators.backend.api.LedgerKind;
-import io.wavebench.simulators.backend.api.SettlementReport;
-import io.wavebench.simulators.phone.SimulatedPhone;
-import io.wavebench.simulators.token.Credential;
-import io.wavebench.simulators.token.Ed25519;
-import io.wavebench.simulators.token.PaymentToken;
-import io.wavebench.simulators.token.RejectionReason;
-import io.wavebench.simulators.vmc.Catalog;
-import io.wavebench.simulators.vmc.SimulatedVmc;
-import io.wavebench.simulators.vmc.VmcEvent;
-import io.wavebench.simulators.vmc.VmcEvent.Type;
-import io.wavebench.fixtures.scenario.ScenarioRig;
 import io.wavebench.fixtures.scenario.Cursors;
-import java.time.Clock;
+import io.wavebench.fixtures.scenario.Trust;
+import io.wavebench.simulators.token.RejectionReason;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Offline trust (offline_trust.feature; DESIGN §5.1, §5.6): credentials off the reader's clock,
@@ -57,34 +28,12 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TrustSteps {
 
-    private static final long ACCOUNT = 4242;
-    private static final Duration CREDENTIAL_VALIDITY = Duration.ofDays(7);
-    /** A HELLO on air (≈0.3 s), the reader's answer and its challenge on air (≈0.4 s), with room for a loaded machine. */
-    private static final Duration CHALLENGE_WITHIN = Duration.ofSeconds(5);
-
-    private final ScenarioRig rig;
+    private final Trust trust;
     private final Cursors cursors;
-    private Credential before;
 
-    public TrustSteps(ScenarioRig rig, Cursors cursors) {
-        this.rig = rig;
+    public TrustSteps(Trust trust, Cursors cursors) {
+        this.trust = trust;
         this.cursors = cursors;
-    }
-
-    private RigSession session() {
-        return rig.session();
-    }
-
-    private TrustRig trust() {
-        return session().trust();
-    }
-
-    private SimulatedPhone phone() {
-        return session().phone();
-    }
-
-    private SimulatedVmc vmc() {
-        return session().vmc();
     }
 
     // ---- credentials ----
@@ -97,8 +46,7 @@ public final class TrustSteps {
     @Given("a shopper's phone holding a credential from the issuer that expired {int} minutes ago")
     public void aPhoneWithAnExpiredCredential(int minutes) {
         // Issued a week and N minutes ago for a week: it ended N minutes ago, far outside the skew allowance.
-        Clock then = Clock.offset(session().clock(), CREDENTIAL_VALIDITY.plusMinutes(minutes).negated());
-        provisionFrom(session().issuer().withClock(then));
+        trust.holdCredentialThatExpired(Duration.ofMinutes(minutes));
     }
 
     /**
@@ -109,12 +57,7 @@ public final class TrustSteps {
      */
     @Given("a shopper's phone holding a credential from an issuer whose clock is {int} seconds ahead of the reader's")
     public void aPhoneWithACredentialFromAClockAhead(int seconds) {
-        provisionFrom(session().issuer().withClock(Clock.offset(session().clock(), Duration.ofSeconds(seconds))));
-    }
-
-    private void provisionFrom(Issuer issuer) {
-        phone().setOnline(true);
-        phone().refreshCredential(issuer, ACCOUNT, 20_00, Money.EUR, CREDENTIAL_VALIDITY);
+        trust.holdCredentialFromAnIssuerAhead(Duration.ofSeconds(seconds));
     }
 
     /**
@@ -124,7 +67,7 @@ public final class TrustSteps {
     @Given("^the phone's clock is (\\d+) seconds (ahead of|behind) the reader's$")
     public void thePhonesClockIsOff(int seconds, String direction) {
         Duration offset = Duration.ofSeconds(seconds);
-        phone().setClockOffset(direction.equals("behind") ? offset.negated() : offset);
+        trust.setPhoneClockOffset(direction.equals("behind") ? offset.negated() : offset);
     }
 
     /**
@@ -134,8 +77,7 @@ public final class TrustSteps {
      */
     @Given("a shopper's phone enrolled with the backend with an offline limit of {money}")
     public void aPhoneEnrolledWithTheBackend(long limit) {
-        phone().setOnline(true);
-        phone().enrollWith(trust().phoneNetwork(), ACCOUNT, limit, Money.EUR);
+        trust.enrollPhoneWithTheBackend(limit);
     }
 
     /**
@@ -144,7 +86,7 @@ public final class TrustSteps {
      */
     @Given("the issuer has revoked the shopper's credential")
     public void theIssuerRevokes() {
-        trust().readerNetwork().revoke(phone().wallet().credential().credentialId(), "phone reported stolen");
+        trust.revokeTheShoppersCredential("phone reported stolen");
     }
 
     /**
@@ -155,9 +97,7 @@ public final class TrustSteps {
     @When("the phone comes back online")
     public void thePhoneComesBackOnline() {
         cursors.fromHere("the phone comes back online");
-        before = phone().wallet().credential();
-        phone().setOnline(true);
-        phone().refreshWith(trust().phoneNetwork());
+        trust.phoneComesBackOnline();
     }
 
     /**
@@ -167,14 +107,14 @@ public final class TrustSteps {
      */
     @Then("the phone holds a fresh credential from the backend for the same account and limit")
     public void thePhoneHoldsAFreshCredential() {
-        if (before == null) throw new IllegalStateException("the phone did not come back online in this scenario: there is no credential to compare with");
-        Credential fresh = phone().wallet().credential();
-        assertNotEquals(before.credentialId(), fresh.credentialId(), "a new credential id");
-        assertEquals(before.accountId(), fresh.accountId(), "same account");
+        Trust.CredentialView before = trust.credentialBefore();
+        Trust.CredentialView fresh = trust.credential();
+        assertNotEquals(before.id(), fresh.id(), "a new credential id");
+        assertEquals(before.account(), fresh.account(), "same account");
         assertEquals(before.offlineLimit(), fresh.offlineLimit(), "same offline limit");
-        assertArrayEquals(before.devicePublicKey(), fresh.devicePublicKey(), "bound to the same device key");
+        assertEquals(before.deviceKey(), fresh.deviceKey(), "bound to the same device key");
         assertTrue(fresh.notBefore() >= before.notBefore() && fresh.notAfter() >= before.notAfter(), () -> "a window no older: " + before + " → " + fresh);
-        assertTrue(Ed25519.verify(session().issuer().publicKey(), fresh.signedPart(), fresh.issuerSignature()), "signed by the issuer the reader trusts");
+        assertTrue(trust.credentialSignedByTheTrustedIssuer(), "signed by the issuer the reader trusts");
     }
 
     // ---- purchases and refusals on the bus ----
@@ -187,12 +127,7 @@ public final class TrustSteps {
     @Given("the shopper has bought slot {int} by sound {int} times")
     public void theShopperHasBoughtTimes(int slot, int times) {
         for (int i = 1; i <= times; i++) {
-            cursors.fromHere("purchase " + i + " of " + times);
-            vmc().select(slot);
-            rig.remember(phone().pay());
-            cursors.awaitOnBus("purchase " + i + ": VEND APPROVED", Type.VEND_APPROVED);
-            assertEquals(slot, cursors.awaitOnBus("purchase " + i + ": dispensed", Type.DISPENSED).event().item(), "purchase " + i + ": dispensed slot");
-            cursors.awaitOnBus("purchase " + i + ": the session ends", Type.SESSION_ENDED);
+            assertEquals(slot, trust.buyBySound(slot, i, times), "purchase " + i + ": dispensed slot");
         }
     }
 
@@ -204,9 +139,7 @@ public final class TrustSteps {
      */
     @Then("the reader denies the vend: {reason}")
     public void theReaderDeniesTheVend(RejectionReason reason) {
-        cursors.awaitOnBus("the reader answers VEND DENIED", Type.VEND_DENIED);
-        VmcEvent shown = cursors.awaitOnBus("the machine's display shows why", Type.DISPLAYED).event();
-        assertEquals(reason.displayText(), shown.detail(), "the display names the refusal and its code");
+        assertEquals(reason.displayText(), trust.awaitVendDeniedAndWhy(), "the display names the refusal and its code");
     }
 
     /**
@@ -216,11 +149,7 @@ public final class TrustSteps {
      */
     @Then("the machine has dispensed {int} items in all")
     public void theMachineHasDispensed(int items) {
-        EventLog<VmcEvent> bus = cursors.bus();
-        bus.awaitNone("the reader answers the last payment", cursors.onBus(), nothing(),
-                a(Type.SESSION_ENDED, Type.DISPLAYED, Type.VEND_DENIED, Type.NO_RESPONSE), cursors.readerAnswerTime());
-        Cursor switchedOn = bus.start("the machine is switched on");
-        assertEquals(items, bus.count(switchedOn, a(Type.DISPENSED)), () -> "items dispensed; " + bus.shown(switchedOn));
+        assertEquals(items, trust.dispensedInAll(), () -> "items dispensed; " + trust.busSinceSwitchedOn());
     }
 
     // ---- the reader online ----
@@ -229,7 +158,7 @@ public final class TrustSteps {
     @When("the reader goes online and syncs")
     public void theReaderSyncs() {
         cursors.fromHere("the reader goes online and syncs");
-        trust().syncReader();
+        trust.syncTheReader();
     }
 
     /**
@@ -241,8 +170,8 @@ public final class TrustSteps {
     @When("both readers go online and sync")
     public void bothReadersSync() {
         cursors.fromHere("both readers go online and sync");
-        trust().syncReader();
-        trust().syncNextReader();
+        trust.syncTheReader();
+        trust.syncTheSecondReader();
     }
 
     // ---- a second machine ----
@@ -255,10 +184,7 @@ public final class TrustSteps {
      */
     @Given("a second vending machine elsewhere selling {string} at {money} from slot {int}")
     public void aSecondMachine(String name, long price, int slot) {
-        trust().startNextMachine(Catalog.of(new Catalog.Item(slot, name, price)));
-        EventLog<VmcEvent> next = cursors.secondBus();
-        next.await("the second machine enables its reader over MDB", next.start("the second machine is switched on"), a(Type.READER_ENABLED),
-                AnswerTimes.PATIENCE);
+        trust.switchOnASecondMachine(slot, name, price);
     }
 
     /**
@@ -268,7 +194,7 @@ public final class TrustSteps {
     @When("someone selects slot {int} at the second machine")
     public void someoneSelectsAtTheSecondMachine(int slot) {
         cursors.fromHere("someone selects slot " + slot + " at the second machine");
-        trust().nextVmc().select(slot);
+        trust.selectAtTheSecondMachine(slot);
     }
 
     /**
@@ -279,9 +205,7 @@ public final class TrustSteps {
     @When("plays a recording of the shopper's payment sound there")
     public void playsTheRecordingThere() {
         cursors.fromHere("someone plays a recording of the shopper's payment sound at the second machine");
-        // The exact samples the shopper's phone played: a perfect recording, replayed elsewhere.
-        trust().playAtNextMachine(rig.lastSounded().samples());
-        rig.soundEnded();
+        trust.playTheLastPaymentAtTheSecondMachine();
     }
 
     /**
@@ -290,10 +214,7 @@ public final class TrustSteps {
      */
     @Then("the second machine's reader approves a vend of {money}")
     public void theSecondReaderApproves(long amount) {
-        EventLog<VmcEvent> next = cursors.secondBus();
-        VmcEvent approved = next.await("the second machine's reader sends VEND APPROVED", cursors.lastWhen().on(next), a(Type.VEND_APPROVED),
-                AnswerTimes.PATIENCE).event();
-        assertEquals(amount, approved.amountMinorUnits(), "approved amount in minor units");
+        assertEquals(amount, trust.awaitSecondMachineApproved(), "approved amount in minor units");
     }
 
     /**
@@ -302,38 +223,10 @@ public final class TrustSteps {
      */
     @Then("the second machine dispenses slot {int}")
     public void theSecondMachineDispenses(int slot) {
-        EventLog<VmcEvent> next = cursors.secondBus();
-        assertEquals(slot, next.await("the second machine dispenses", cursors.lastWhen().on(next), a(Type.DISPENSED), AnswerTimes.PATIENCE).event().item(),
-                "dispensed slot");
+        assertEquals(slot, trust.awaitSecondMachineDispensed(), "dispensed slot");
     }
 
     // ---- settlement: the backend's records, read once the sync has been answered ----
-
-    /**
-     * Where settlement's records are read from. Settlement is the backend's state, not an answer
-     * to the sync step alone: a reader syncs on its own schedule too (the rig's {@code syncEvery}),
-     * so the entry may have been booked by a sync just before the step that asks for one. The
-     * records are read from the backend's start, after the last {@code When} has been taken; the
-     * backend is the scenario's own and every filter names this scenario's credential, so nothing
-     * from another scenario can satisfy them.
-     */
-    private Cursor settlementSince(EventLog<BackendRecord> backend) {
-        cursors.lastWhen();
-        return backend.start("the backend started");
-    }
-
-    /** The credential the shopper's phone holds: what its tokens, and so its charges, are filed under. */
-    private long shoppersCredential() {
-        return phone().wallet().credential().credentialId();
-    }
-
-    private static Predicate<BackendRecord> bookedTo(long credentialId) {
-        return r -> r instanceof BackendRecord.Booked b && b.entry().credentialId() == credentialId;
-    }
-
-    private static Predicate<BackendRecord> chargedTo(long credentialId) {
-        return r -> r instanceof BackendRecord.Booked b && b.entry().credentialId() == credentialId && b.entry().charged() > 0;
-    }
 
     /**
      * Waits up to 10 s, once the last {@code When} has been taken, for the backend's settlement to
@@ -342,15 +235,10 @@ public final class TrustSteps {
      */
     @Then("settlement flags the shopper's token as spent at both machines")
     public void settlementFlagsTheDoubleSpend() {
-        PaymentToken token = rig.lastSounded().token();
-        EventLog<BackendRecord> backend = cursors.backend();
-        DoubleSpend d = ((BackendRecord.DoubleSpendFlagged) backend.await("settlement flags the double spend", settlementSince(backend),
-                r -> r instanceof BackendRecord.DoubleSpendFlagged f && f.doubleSpend().credentialId() == token.credential().credentialId(),
-                AnswerTimes.PATIENCE).event()).doubleSpend();
-        assertEquals(token.counter(), d.counter(), d::toString);
-        assertEquals(Set.of(session().readerId(), TrustRig.NEXT_READER_ID), Set.of(d.readerId(), d.firstReaderId()), d::toString);
-        Cursor all = backend.start("the backend started");
-        assertEquals(1, backend.count(all, r -> r instanceof BackendRecord.DoubleSpendFlagged), () -> "one double spend; " + backend.shown(all));
+        Trust.DoubleSpend d = trust.awaitDoubleSpendOfTheLastToken();
+        assertEquals(trust.lastTokenCounter(), d.counter(), d::text);
+        assertEquals(trust.bothReaders(), d.readers(), d::text);
+        assertEquals(1, trust.doubleSpendsFlagged(), () -> "one double spend; " + trust.backendRecords());
     }
 
     /**
@@ -361,16 +249,9 @@ public final class TrustSteps {
      */
     @Then("the shopper's account is charged {money} once")
     public void theAccountIsChargedOnce(long amount) {
-        EventLog<BackendRecord> backend = cursors.backend();
-        cursors.lastWhen(); // settlement is read after the sync that answers it
-        Cursor all = backend.start("the backend started");
-        List<LedgerEntry> booked = booked(backend, all, shoppersCredential());
-        assertEquals(1, booked.stream().filter(e -> e.kind() == LedgerKind.SALE).count(), () -> "one sale; " + backend.shown(all));
-        assertEquals(amount, booked.stream().mapToLong(LedgerEntry::charged).sum(), () -> "charged in all; " + backend.shown(all));
-    }
-
-    private static List<LedgerEntry> booked(EventLog<BackendRecord> backend, Cursor from, long credentialId) {
-        return backend.since(from).stream().map(Seen::event).filter(bookedTo(credentialId)).map(r -> ((BackendRecord.Booked) r).entry()).toList();
+        List<Trust.Booking> booked = trust.bookingsOfTheShopper();
+        assertEquals(1, booked.stream().filter(e -> e.kind().equals("SALE")).count(), () -> "one sale; " + trust.backendRecords());
+        assertEquals(amount, booked.stream().mapToLong(Trust.Booking::charged).sum(), () -> "charged in all; " + trust.backendRecords());
     }
 
     /**
@@ -379,11 +260,7 @@ public final class TrustSteps {
      */
     @Then("the shopper's credential is on the revocation list")
     public void theCredentialIsRevoked() {
-        long credential = rig.lastSounded().token().credential().credentialId();
-        EventLog<BackendRecord> backend = cursors.backend();
-        backend.await("the backend revokes the shopper's credential for the double spend", settlementSince(backend),
-                r -> r instanceof BackendRecord.Revoked v && v.revocation().credentialId() == credential && v.revocation().reason().equals("DOUBLE_SPEND"),
-                AnswerTimes.PATIENCE);
+        trust.awaitTheLastTokensCredentialRevokedForDoubleSpend();
     }
 
     /**
@@ -394,15 +271,11 @@ public final class TrustSteps {
      */
     @Then("settlement charges the shopper {money} once, booked as a reset after approval")
     public void settlementChargesAResetAsSale(long amount) {
-        EventLog<BackendRecord> backend = cursors.backend();
-        long credential = shoppersCredential();
-        LedgerEntry sale = ((BackendRecord.Booked) backend.await("settlement books the shopper's sale", settlementSince(backend), bookedTo(credential),
-                AnswerTimes.PATIENCE).event()).entry();
-        assertEquals(LedgerKind.SALE, sale.kind(), sale::toString);
-        assertEquals("RESET_AFTER_APPROVAL", sale.reason(), sale::toString);
-        assertEquals(amount, sale.charged(), sale::toString);
-        Cursor all = backend.start("the backend started");
-        assertEquals(List.of(sale), booked(backend, all, credential), () -> "the shopper's only booking; " + backend.shown(all));
+        Trust.Booking sale = trust.awaitTheShoppersBooking();
+        assertEquals("SALE", sale.kind(), sale::text);
+        assertEquals("RESET_AFTER_APPROVAL", sale.reason(), sale::text);
+        assertEquals(amount, sale.charged(), sale::text);
+        assertEquals(List.of(sale), trust.bookingsOfTheShopper(), () -> "the shopper's only booking; " + trust.backendRecords());
     }
 
     /**
@@ -411,11 +284,7 @@ public final class TrustSteps {
      */
     @Then("settlement has charged the shopper nothing")
     public void settlementHasChargedNothing() {
-        EventLog<BackendRecord> backend = cursors.backend();
-        long credential = shoppersCredential();
-        Cursor all = backend.start("the backend started");
-        backend.awaitNone("settlement has charged the shopper nothing", all, chargedTo(credential), nothing(),
-                Duration.ofNanos(Math.max(0, cursors.lastWhen().atNanos() - all.atNanos())).plus(AnswerTimes.BACKEND_AFTER_SYNC));
+        trust.awaitNothingChargedToTheShopper();
     }
 
     /**
@@ -424,11 +293,10 @@ public final class TrustSteps {
      */
     @Then("settlement of the reader has every journal entry and none pending")
     public void settlementHasEveryEntry() {
-        cursors.lastWhen(); // read after the sync that answers it
-        SettlementReport report = trust().readerNetwork().report(session().readerId());
-        assertEquals(0, report.missingSequences(), report::toString);
-        assertEquals(0, report.pending(), report::toString);
-        assertEquals(report.highestSequence(), report.entries(), report::toString);
+        Trust.SettlementView report = trust.settlementOfTheReader();
+        assertEquals(0, report.missingSequences(), report::text);
+        assertEquals(0, report.pending(), report::text);
+        assertEquals(report.highestSequence(), report.entries(), report::text);
     }
 
     // ---- power ----
@@ -440,7 +308,7 @@ public final class TrustSteps {
      */
     @Given("the machine takes {int} second(s) to drop an item")
     public void theMachineIsSlow(int seconds) {
-        vmc().dispenseTakes(Duration.ofSeconds(seconds));
+        trust.machineTakesToDrop(Duration.ofSeconds(seconds));
     }
 
     /**
@@ -451,13 +319,7 @@ public final class TrustSteps {
      */
     @When("the reader loses power while the machine drops the item")
     public void theReaderLosesPower() {
-        Cursor approval = cursors.onBus();
-        // The approval is on the bus (the step before saw it); the motor must not have finished.
-        if (cursors.bus().first(approval, a(Type.DISPENSED)).isPresent()) {
-            throw new IllegalStateException("the machine dispensed before the power cut: it must be slower; " + cursors.bus().shown(approval));
-        }
-        cursors.fromHere("the reader loses power while the machine drops the item");
-        session().cutReaderPower();
+        trust.cutTheReadersPowerWhileDropping();
     }
 
     /**
@@ -470,14 +332,9 @@ public final class TrustSteps {
      */
     @Then("the machine dispenses slot {int} and finds the reader gone")
     public void theMachineFindsTheReaderGone(int slot) {
-        EventLog<VmcEvent> bus = cursors.bus();
-        Seen<VmcEvent> dispensed = cursors.awaitOnBus("the machine drops the item", Type.DISPENSED);
-        assertEquals(slot, dispensed.event().item(), "dispensed slot");
-        Cursor after = bus.cursorAfter(dispensed, "the item dropped");
-        Seen<VmcEvent> lost = bus.await("the machine gets no answer to VEND SUCCESS", after, a(Type.NO_RESPONSE),
-                cursors.times().nonResponse(vmc().nonResponseTime()), cursors.machineState());
-        assertTrue(bus.between(after, lost).stream().noneMatch(s -> a(Type.CONTROLLER_RESTARTED, Type.DISPENSE_FAILED).test(s.event())),
-                () -> "the machine said something else than VEND SUCCESS after the item dropped; " + bus.shown(after));
+        assertEquals(slot, trust.awaitDropped(), "dispensed slot");
+        assertTrue(trust.awaitVendSuccessUnanswered(),
+                () -> "the machine said something else than VEND SUCCESS after the item dropped; " + trust.shownSinceDropped());
     }
 
     /**
@@ -486,8 +343,7 @@ public final class TrustSteps {
      */
     @When("power returns to the reader")
     public void powerReturns() {
-        cursors.fromHere("power returns to the reader");
-        session().restoreReaderPower();
+        trust.restoreTheReadersPower();
     }
 
     /**
@@ -496,7 +352,7 @@ public final class TrustSteps {
      */
     @Then("the machine sets up and enables the reader again")
     public void theMachineEnablesTheReaderAgain() {
-        cursors.awaitOnBus("the machine resets, sets up and enables the reader", Type.READER_ENABLED);
+        trust.awaitTheReaderEnabledAgain();
     }
 
     // ---- two-way mode ----
@@ -507,11 +363,7 @@ public final class TrustSteps {
      */
     @Given("the reader sounds a challenge for each payment and refuses tokens without one")
     public void twoWayModeRequired() {
-        if (session().readerInternals().isEmpty()) {
-            Assumptions.abort("ABORTED: needs a reader this rig can set to two-way mode; the reader of rig '" + session().rig().name()
-                    + "' keeps its own setting");
-        }
-        trust().enableTwoWay(phone(), true);
+        trust.requireChallenges();
     }
 
     /**
@@ -522,8 +374,7 @@ public final class TrustSteps {
      */
     @When("the phone asks for the reader's challenge and pays with a token that answers it")
     public void thePhonePaysAnsweringTheChallenge() {
-        cursors.fromHere("the phone asks for the reader's challenge and pays");
-        rig.remember(phone().payAnsweringChallenge(CHALLENGE_WITHIN));
+        trust.payAnsweringTheChallenge();
     }
 
     /**
@@ -537,14 +388,11 @@ public final class TrustSteps {
      */
     @Then("the token the reader took carries the challenge the reader sounded")
     public void theTokenCarriesTheChallenge() {
-        Mark when = cursors.lastWhen();
-        PaymentToken token = rig.lastSounded().token();
-        assertEquals(PaymentToken.Type.CHALLENGED, token.type(), "the token the phone paid with answers a challenge");
-        String carried = HexFormat.of().formatHex(token.readerChallenge());
-        List<String> heard = phone().challengesHeard().stream().filter(h -> h.atNanos() >= when.atNanos())
-                .map(h -> HexFormat.of().formatHex(h.challenge())).toList();
+        assertTrue(trust.lastTokenAnswersAChallenge(), "the token the phone paid with answers a challenge");
+        String carried = trust.lastTokensChallenge();
+        List<String> heard = trust.challengesHeardSinceTheLastWhen();
         assertTrue(heard.contains(carried), () -> "the token carries challenge " + carried + "; the phone's microphone heard " + heard
-                + " after '" + when.takenAt() + "'");
-        cursors.awaitOnBus("the reader approves the vend the two-way token paid for", Type.VEND_APPROVED);
+                + " after '" + cursors.lastWhen().takenAt() + "'");
+        trust.awaitTheTwoWayVendApproved();
     }
 }
