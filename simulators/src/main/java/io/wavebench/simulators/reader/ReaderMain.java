@@ -416,13 +416,27 @@ public final class ReaderMain implements Callable<Integer> {
         public void run() {
             while (running) {
                 show();
-                if (running && reader.busFailure().isPresent()) {
+                // Shutdown hooks run concurrently: on SIGTERM jSerialComm's own hook may close the
+                // port before ours stops this loop, and that closed port is not a failed bus.
+                if (running && reader.busFailure().isPresent() && !jvmShuttingDown()) {
                     log.line("FAILED: the MDB link failed: " + reader.busFailure().get().getMessage());
                     Runtime.getRuntime().halt(1); // nothing left to serve; the journal is already durable
                 }
                 // Polled: the console is evidence for a person, a few ms late is fine.
                 LockSupport.parkNanos(20_000_000L);
                 if (Thread.interrupted()) return;
+            }
+        }
+
+        /** Whether the JVM has begun to shut down (a hook can no longer be added then). */
+        private static boolean jvmShuttingDown() {
+            Thread probe = new Thread(() -> { });
+            try {
+                Runtime.getRuntime().addShutdownHook(probe);
+                Runtime.getRuntime().removeShutdownHook(probe);
+                return false;
+            } catch (IllegalStateException shuttingDown) {
+                return true;
             }
         }
 
