@@ -7,15 +7,9 @@ import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.wavebench.simulators.backend.api.KioskRefusal;
-import io.wavebench.simulators.printer.PrintedReceipt;
-import io.wavebench.simulators.printer.SimulatedPrinter;
-import io.wavebench.simulators.ticket.TicketRefusal;
-import io.wavebench.fixtures.scenario.ScenarioRig;
-import java.util.Arrays;
-import java.util.HashMap;
+import io.wavebench.fixtures.scenario.Kiosks;
+import io.wavebench.fixtures.scenario.Kiosks.PrinterTrouble;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A kiosk's receipt printer in trouble (kiosk_printer.feature, DESIGN §5.5): each trouble is a
@@ -28,40 +22,17 @@ import java.util.Map;
  */
 public final class KioskPrinterSteps {
 
-    /** The roll ends this many character rows into the ticket: after its header, before its QR code. */
-    private static final long ROWS_LEFT = 3;
-
-    /** The troubles, in the words of the feature. */
-    public enum Trouble {
-        COVER_OPEN("has its cover open"),
-        OFFLINE("is offline"),
-        CUTTER_JAMMED("has a jammed cutter"),
-        SILENT("does not answer"),
-        PAPER_ENDS_MID_TICKET("runs out of paper in the middle of a ticket");
-
-        final String words;
-
-        Trouble(String words) {
-            this.words = words;
-        }
-    }
-
-    private final ScenarioRig rig;
+    private final Kiosks kiosks;
     private final TicketSteps tickets;
-    private final Map<String, Trouble> troubles = new HashMap<>();
 
-    public KioskPrinterSteps(ScenarioRig rig, TicketSteps tickets) {
-        this.rig = rig;
+    public KioskPrinterSteps(Kiosks kiosks, TicketSteps tickets) {
+        this.kiosks = kiosks;
         this.tickets = tickets;
     }
 
-    private SimulatedPrinter printer(String kiosk) {
-        return rig.session().codes().kiosk(kiosk).printer();
-    }
-
     @ParameterType("has its cover open|is offline|has a jammed cutter|does not answer|runs out of paper in the middle of a ticket")
-    public Trouble printerTrouble(String words) {
-        return Arrays.stream(Trouble.values()).filter(t -> t.words.equals(words)).findFirst().orElseThrow();
+    public PrinterTrouble printerTrouble(String words) {
+        return PrinterTrouble.inWords(words);
     }
 
     /**
@@ -71,16 +42,8 @@ public final class KioskPrinterSteps {
      * awaited.
      */
     @Given("the printer of kiosk {string} {printerTrouble}")
-    public void thePrinterIsInTrouble(String kiosk, Trouble trouble) {
-        SimulatedPrinter p = printer(kiosk);
-        switch (trouble) {
-            case COVER_OPEN -> p.openCover();
-            case OFFLINE -> p.goOffline();
-            case CUTTER_JAMMED -> p.jamCutter();
-            case SILENT -> p.silent(true);
-            case PAPER_ENDS_MID_TICKET -> p.paperLastsRows(ROWS_LEFT);
-        }
-        troubles.put(kiosk, trouble);
+    public void thePrinterIsInTrouble(String kiosk, PrinterTrouble trouble) {
+        kiosks.printerTrouble(kiosk, trouble);
     }
 
     /**
@@ -91,16 +54,7 @@ public final class KioskPrinterSteps {
      */
     @When("the printer of kiosk {string} is put right")
     public void thePrinterIsPutRight(String kiosk) {
-        Trouble trouble = troubles.remove(kiosk);
-        if (trouble == null) throw new IllegalStateException("the printer of kiosk " + kiosk + " had no trouble in this scenario");
-        SimulatedPrinter p = printer(kiosk);
-        switch (trouble) {
-            case COVER_OPEN -> p.closeCover();
-            case OFFLINE -> p.goOnline();
-            case CUTTER_JAMMED -> p.clearError();
-            case SILENT -> p.silent(false);
-            case PAPER_ENDS_MID_TICKET -> p.refill();
-        }
+        kiosks.putPrinterRight(kiosk);
     }
 
     /**
@@ -109,8 +63,8 @@ public final class KioskPrinterSteps {
      * told the shopper.
      */
     @Then("kiosk {string} refuses the ticket: {ticketRefusal}, saying {string}")
-    public void kioskRefusesSaying(String kiosk, TicketRefusal refusal, String why) {
-        KioskRefusal reported = tickets.awaitRefusal(kiosk, refusal);
+    public void kioskRefusesSaying(String kiosk, Kiosks.Refusal refusal, String why) {
+        Kiosks.Refused reported = tickets.awaitRefusal(kiosk, refusal);
         assertEquals(why, reported.said(), () -> "what kiosk " + kiosk + " told the shopper, as it reported it: " + reported);
     }
 
@@ -123,9 +77,9 @@ public final class KioskPrinterSteps {
      */
     @Then("no whole ticket came out of kiosk {string}")
     public void noWholeTicketCameOut(String kiosk) {
-        tickets.awaitAnswer(kiosk);
-        List<PrintedReceipt> receipts = tickets.receiptsSince(kiosk);
-        assertTrue(receipts.stream().noneMatch(PrintedReceipt::cut), () -> "a ticket was cut off: " + receipts.stream().map(PrintedReceipt::nonBlankLines).toList()
-                + "; printer events " + printer(kiosk).events());
+        KioskAnswers.awaitAnswer(kiosks, kiosk);
+        List<Kiosks.Printed> receipts = kiosks.printedSince(kiosk);
+        assertTrue(receipts.stream().noneMatch(Kiosks.Printed::cut), () -> "a ticket was cut off: " + receipts.stream().map(Kiosks.Printed::lines).toList()
+                + "; printer events " + kiosks.printerEvents(kiosk));
     }
 }

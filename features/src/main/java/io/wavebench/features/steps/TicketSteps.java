@@ -8,20 +8,10 @@ import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.wavebench.fixtures.codes.CodeRig;
-import io.wavebench.simulators.backend.api.KioskRefusal;
-import io.wavebench.simulators.backend.api.SoldTicket;
-import io.wavebench.simulators.backend.api.TicketConflict;
-import io.wavebench.simulators.backend.api.TicketOrder;
-import io.wavebench.simulators.backend.api.TicketRedemption;
-import io.wavebench.simulators.printer.PrintedReceipt;
-import io.wavebench.simulators.ticket.TicketRefusal;
-import io.wavebench.fixtures.scenario.ScenarioRig;
+import io.wavebench.fixtures.scenario.Backend;
+import io.wavebench.fixtures.scenario.Kiosks;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.awaitility.core.TerminalFailureException;
 import org.opentest4j.AssertionFailedError;
@@ -29,7 +19,7 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Ticket pickup at the cinema kiosk (DESIGN §5.5), observed as on a bench: what came out of the
  * kiosk's printer, and what the kiosk reported to the backend (its redemptions and its refusals),
- * from the moment the phone was held over it ({@link KioskAnswers.Mark}); never the kiosk's screen.
+ * from the moment the phone was held over it (its mark, {@link Kiosks}); never the kiosk's screen.
  *
  * <p>Assumes of the rig: kiosks ({@code codes.kiosks} in the rig file) with cameras that see the
  * phone's screen and printers wavebench reads, the rig's backend (ticketing), and, for the offline
@@ -37,27 +27,21 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class TicketSteps {
 
-    private static final long ACCOUNT = 4242;
+    private final Kiosks kiosks;
+    private final Backend backend;
+    /** The shopper's ticket: "the ticket". */
+    private Backend.Ticket ticket;
+    /** The shopper's second ticket: "that ticket". */
+    private Backend.Ticket thatTicket;
 
-    private final ScenarioRig rig;
-    private SoldTicket ticket;
-    private SoldTicket thatTicket;
-    /** Per kiosk: what had happened there when a step last acted on it. */
-    private final Map<String, KioskAnswers.Mark> marks = new HashMap<>();
-    /** The ticket the phone last showed each kiosk. */
-    private final Map<String, SoldTicket> shown = new HashMap<>();
-
-    public TicketSteps(ScenarioRig rig) {
-        this.rig = rig;
-    }
-
-    private CodeRig codes() {
-        return rig.session().codes();
+    public TicketSteps(Kiosks kiosks, Backend backend) {
+        this.kiosks = kiosks;
+        this.backend = backend;
     }
 
     @ParameterType("malformed ticket|unknown ticketing key|forged ticket|ticket for another cinema|show is over|already redeemed|printer out of paper|printer not ready")
-    public TicketRefusal ticketRefusal(String description) {
-        return Arrays.stream(TicketRefusal.values()).filter(r -> r.description().equals(description)).findFirst().orElseThrow();
+    public Kiosks.Refusal ticketRefusal(String description) {
+        return Kiosks.Refusal.described(description);
     }
 
     /**
@@ -68,7 +52,7 @@ public final class TicketSteps {
      */
     @Given("the shopper bought a ticket online for seats {word} and {word} at a show starting in {int} hours")
     public void theShopperBoughtATicket(String seat1, String seat2, int hours) {
-        ticket = buy(List.of(seat1, seat2), Duration.ofHours(hours));
+        ticket = backend.buyTicket(List.of(seat1, seat2), Duration.ofHours(hours));
     }
 
     /**
@@ -77,12 +61,7 @@ public final class TicketSteps {
      */
     @Given("the shopper also bought a ticket for seat {word} at a show that started {int} hours ago")
     public void theShopperAlsoBoughtAPastTicket(String seat, int hours) {
-        thatTicket = buy(List.of(seat), Duration.ofHours(-hours));
-    }
-
-    private SoldTicket buy(List<String> seats, Duration fromNow) {
-        CodeRig c = codes();
-        return c.phoneBackend().buyTicket(new TicketOrder(ACCOUNT, c.cinemaId(), rig.session().clock().instant().plus(fromNow), seats));
+        thatTicket = backend.buyTicket(List.of(seat), Duration.ofHours(-hours));
     }
 
     /**
@@ -92,7 +71,7 @@ public final class TicketSteps {
      */
     @When("the phone shows the ticket code to kiosk {string}")
     public void thePhoneShowsTheTicket(String kiosk) {
-        show(ticket, kiosk, false);
+        kiosks.show(ticket, kiosk);
     }
 
     /**
@@ -102,7 +81,7 @@ public final class TicketSteps {
      */
     @When("the phone shows the ticket code to kiosk {string} again")
     public void thePhoneShowsTheTicketAgain(String kiosk) {
-        show(ticket, kiosk, true);
+        kiosks.showAgain(ticket, kiosk, KioskAnswers.ANSWER_WITHIN);
     }
 
     /**
@@ -111,23 +90,7 @@ public final class TicketSteps {
      */
     @When("the phone shows that ticket code to kiosk {string}")
     public void thePhoneShowsThatTicket(String kiosk) {
-        show(thatTicket, kiosk, false);
-    }
-
-    private void show(SoldTicket t, String kiosk, boolean again) {
-        codes().kiosk(kiosk); // a kiosk the rig does not have aborts the scenario here, before anything is shown
-        // Taken away and held again: the kiosk must see its window empty in between, as a real one would.
-        if (again) codes().takePhoneAwayFrom(kiosk, KioskAnswers.ANSWER_WITHIN);
-        marks.put(kiosk, KioskAnswers.mark(codes(), kiosk, t.ticketId()));
-        shown.put(kiosk, t);
-        codes().phone().showTicket(t.code());
-        codes().holdPhoneOver(kiosk);
-    }
-
-    private KioskAnswers.Mark mark(String kiosk) {
-        KioskAnswers.Mark m = marks.get(kiosk);
-        if (m == null) throw new IllegalStateException("nothing was shown to kiosk " + kiosk + " in this scenario");
-        return m;
+        kiosks.show(thatTicket, kiosk);
     }
 
     /**
@@ -149,18 +112,17 @@ public final class TicketSteps {
      */
     @Then("kiosk {string} prints the ticket with seats {word} and {word}")
     public void kioskPrintsTheTicket(String kiosk, String seat1, String seat2) {
-        KioskAnswers.Mark m = mark(kiosk);
-        Optional<KioskRefusal> refused = KioskAnswers.awaitAnswer(codes(), m);
-        List<PrintedReceipt> since = KioskAnswers.receiptsSince(codes(), m);
-        assertTrue(refused.isEmpty(), () -> "kiosk " + kiosk + " refused: " + refused.get() + "; printed since: " + since.stream().map(PrintedReceipt::nonBlankLines).toList());
-        assertEquals(1, since.size(), () -> "receipts printed since the phone was held over kiosk " + kiosk + ": " + since.stream().map(PrintedReceipt::nonBlankLines).toList());
-        PrintedReceipt printed = since.get(0);
-        assertTrue(printed.cut(), () -> "the ticket was not cut off: " + printed.nonBlankLines());
-        List<String> lines = printed.nonBlankLines();
-        SoldTicket t = shown.get(kiosk);
+        Optional<Kiosks.Refused> refused = KioskAnswers.awaitAnswer(kiosks, kiosk);
+        List<Kiosks.Printed> since = kiosks.printedSince(kiosk);
+        assertTrue(refused.isEmpty(), () -> "kiosk " + kiosk + " refused: " + refused.get() + "; printed since: " + since.stream().map(Kiosks.Printed::lines).toList());
+        assertEquals(1, since.size(), () -> "receipts printed since the phone was held over kiosk " + kiosk + ": " + since.stream().map(Kiosks.Printed::lines).toList());
+        Kiosks.Printed printed = since.get(0);
+        assertTrue(printed.cut(), () -> "the ticket was not cut off: " + printed.lines());
+        List<String> lines = printed.lines();
+        long shown = kiosks.ticketShown(kiosk);
         if (seat1 != null) assertTrue(lines.contains("Seats " + seat1 + " " + seat2), () -> "printed lines: " + lines);
-        assertTrue(lines.contains("ticket " + t.ticketId()), () -> "printed lines: " + lines);
-        assertEquals(List.of("WBT" + t.ticketId()), printed.qrPayloads(), "the QR code printed on the ticket");
+        assertTrue(lines.contains("ticket " + shown), () -> "printed lines: " + lines);
+        assertEquals(List.of("WBT" + shown), printed.qrPayloads(), "the QR code printed on the ticket");
     }
 
     /**
@@ -168,27 +130,17 @@ public final class TicketSteps {
      * checks its reason, its code and the ticket it names.
      */
     @Then("kiosk {string} refuses the ticket: {ticketRefusal}")
-    public void kioskRefuses(String kiosk, TicketRefusal refusal) {
+    public void kioskRefuses(String kiosk, Kiosks.Refusal refusal) {
         awaitRefusal(kiosk, refusal);
     }
 
     /** The kiosk's first refusal report since the phone was held over it: this refusal, of the ticket it was shown. */
-    KioskRefusal awaitRefusal(String kiosk, TicketRefusal refusal) {
-        KioskRefusal reported = KioskAnswers.awaitRefusal(codes(), mark(kiosk));
+    Kiosks.Refused awaitRefusal(String kiosk, Kiosks.Refusal refusal) {
+        Kiosks.Refused reported = KioskAnswers.awaitRefusal(kiosks, kiosk);
         assertEquals(refusal.name(), reported.refusal(), () -> "kiosk " + kiosk + " reported " + reported);
         assertEquals(refusal.code(), reported.code(), () -> "the refusal's code: " + reported);
-        assertEquals(shown.get(kiosk).ticketId(), reported.ticketId(), () -> "the ticket refused: " + reported);
+        assertEquals(kiosks.ticketShown(kiosk), reported.ticketId(), () -> "the ticket refused: " + reported);
         return reported;
-    }
-
-    /** The kiosk's answer to what it was last shown: a refusal when it reported one, else a print. */
-    Optional<KioskRefusal> awaitAnswer(String kiosk) {
-        return KioskAnswers.awaitAnswer(codes(), mark(kiosk));
-    }
-
-    /** What the kiosk's printer finished since it was last shown something. */
-    List<PrintedReceipt> receiptsSince(String kiosk) {
-        return KioskAnswers.receiptsSince(codes(), mark(kiosk));
     }
 
     /**
@@ -199,11 +151,12 @@ public final class TicketSteps {
      */
     @Then("kiosk {string} printed {int} ticket(s)")
     public void kioskPrinted(String kiosk, int count) {
-        KioskAnswers.awaitAnswer(codes(), mark(kiosk));
-        CodeRig.Kiosk k = codes().kiosk(kiosk);
-        long tickets = k.printer().receipts().stream().filter(PrintedReceipt::cut).count();
-        assertEquals(count, tickets, () -> "tickets cut off kiosk " + kiosk + "'s printer in this scenario: " + k.printer().receipts() + ", events " + k.printer().events());
-        assertTrue(k.printer().inProgress().isEmpty(), () -> "half a ticket on the paper: " + k.printer().inProgress().nonBlankLines());
+        KioskAnswers.awaitAnswer(kiosks, kiosk);
+        List<Kiosks.Printed> printed = kiosks.printed(kiosk);
+        long tickets = printed.stream().filter(Kiosks.Printed::cut).count();
+        assertEquals(count, tickets, () -> "tickets cut off kiosk " + kiosk + "'s printer in this scenario: " + printed + ", events " + kiosks.printerEvents(kiosk));
+        Optional<Kiosks.Printed> half = kiosks.onThePaper(kiosk);
+        assertTrue(half.isEmpty(), () -> "half a ticket on the paper: " + half.get().lines());
     }
 
     /**
@@ -213,21 +166,20 @@ public final class TicketSteps {
      */
     @Then("the backend records the ticket as redeemed at kiosk {string}")
     public void theBackendRecordsTheRedemption(String kiosk) {
-        KioskAnswers.Mark m = mark(kiosk);
-        assertEquals(0, m.redemptions(), () -> "the ticket was already redeemed when the step acted: " + codes().phoneBackend().ticket(ticket.ticketId()).redemptions());
+        assertEquals(0, kiosks.redemptionsAtMark(kiosk), () -> "the ticket was already redeemed when the step acted: " + backend.redemptions(ticket));
         try {
             Deadlines.holds(await("the backend records the redemption at " + kiosk).atMost(KioskAnswers.ANSWER_WITHIN.plus(KioskAnswers.REPORTED_WITHIN))
                     .pollInterval(Duration.ofMillis(50))
                     // What the kiosk did instead settles it: a ticket it refused is not redeemed.
-                    .failFast("kiosk " + kiosk + " refused the ticket instead", () -> !KioskAnswers.refusalsSince(codes(), m).isEmpty()),
+                    .failFast("kiosk " + kiosk + " refused the ticket instead", () -> !kiosks.refusalsSince(kiosk).isEmpty()),
                     () -> {
-                        List<TicketRedemption> r = codes().phoneBackend().ticket(ticket.ticketId()).redemptions();
+                        List<Backend.Redemption> r = backend.redemptions(ticket);
                         assertEquals(1, r.size(), () -> "redemptions " + r);
-                        assertEquals(kiosk, r.get(0).kioskId());
+                        assertEquals(kiosk, r.get(0).kiosk());
                         assertTrue(!r.get(0).conflict(), () -> "flagged as a conflict: " + r);
                     });
         } catch (TerminalFailureException refused) {
-            throw new AssertionFailedError("kiosk " + kiosk + " redeemed nothing: it refused the ticket, " + KioskAnswers.refusalsSince(codes(), m), refused);
+            throw new AssertionFailedError("kiosk " + kiosk + " redeemed nothing: it refused the ticket, " + kiosks.refusalsSince(kiosk), refused);
         }
     }
 
@@ -240,18 +192,17 @@ public final class TicketSteps {
      */
     @Then("the backend has no redemption of the ticket")
     public void theBackendHasNoRedemption() {
-        String kiosk = shown.entrySet().stream().filter(e -> e.getValue() == ticket).map(Map.Entry::getKey).reduce((a, b) -> b)
-                .orElseThrow(() -> new IllegalStateException("the ticket was not shown to any kiosk in this scenario"));
-        Optional<KioskRefusal> refused = KioskAnswers.awaitAnswer(codes(), mark(kiosk));
+        String kiosk = kiosks.lastShownTo(ticket).orElseThrow(() -> new IllegalStateException("the ticket was not shown to any kiosk in this scenario"));
+        Optional<Kiosks.Refused> refused = KioskAnswers.awaitAnswer(kiosks, kiosk);
         if (refused.isEmpty()) {
             // Printed: a kiosk online reports at once, one offline at its next sync; give it that long.
             long until = System.nanoTime() + KioskAnswers.REPORT_WITHIN.toNanos();
             while (System.nanoTime() < until) {
-                assertEquals(List.of(), codes().phoneBackend().ticket(ticket.ticketId()).redemptions(), "redemptions the backend holds");
+                assertEquals(List.of(), backend.redemptions(ticket), "redemptions the backend holds");
                 java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
             }
         }
-        assertEquals(List.of(), codes().phoneBackend().ticket(ticket.ticketId()).redemptions(), "redemptions the backend holds");
+        assertEquals(List.of(), backend.redemptions(ticket), "redemptions the backend holds");
     }
 
     /**
@@ -260,7 +211,7 @@ public final class TicketSteps {
      */
     @Given("the printer of kiosk {string} is out of paper")
     public void thePrinterIsOutOfPaper(String kiosk) {
-        codes().kiosk(kiosk).printer().runOutOfPaper();
+        kiosks.runOutOfPaper(kiosk);
     }
 
     /**
@@ -269,7 +220,7 @@ public final class TicketSteps {
      */
     @When("the printer of kiosk {string} is refilled")
     public void thePrinterIsRefilled(String kiosk) {
-        codes().kiosk(kiosk).printer().refill();
+        kiosks.refill(kiosk);
     }
 
     /**
@@ -278,7 +229,7 @@ public final class TicketSteps {
      */
     @Given("kiosk {string} has no network")
     public void kioskHasNoNetwork(String kiosk) {
-        codes().kiosk(kiosk).network().cut();
+        kiosks.cutNetwork(kiosk);
     }
 
     /**
@@ -287,8 +238,7 @@ public final class TicketSteps {
      */
     @When("the network of kiosk {string} comes back")
     public void theNetworkComesBack(String kiosk) {
-        marks.put(kiosk, KioskAnswers.mark(codes(), kiosk, ticket.ticketId()));
-        codes().kiosk(kiosk).network().restore();
+        kiosks.restoreNetwork(kiosk, ticket);
     }
 
     /**
@@ -298,11 +248,10 @@ public final class TicketSteps {
     @Then("the backend flags the ticket as redeemed at both kiosk {string} and kiosk {string}")
     public void theBackendFlagsTheConflict(String first, String second) {
         Deadlines.holds(await("the backend flags the double redemption").atMost(KioskAnswers.REPORTED_WITHIN).pollInterval(Duration.ofMillis(50)), () -> {
-            List<TicketConflict> conflicts = codes().phoneBackend().ticketConflicts();
-            TicketConflict c = conflicts.stream().filter(x -> x.ticketId() == ticket.ticketId()).findFirst()
-                    .orElseThrow(() -> new AssertionError("no conflict for ticket " + ticket.ticketId() + "; conflicts " + conflicts));
-            assertEquals(List.of(first, second).stream().sorted().toList(), c.redemptions().stream().map(TicketRedemption::kioskId).sorted().toList());
-            assertEquals(1, c.redemptions().stream().filter(TicketRedemption::conflict).count(), () -> "exactly one redemption is the conflict: " + c);
+            List<Backend.Redemption> c = backend.conflict(ticket)
+                    .orElseThrow(() -> new AssertionError("no conflict for ticket " + ticket.id() + "; conflicts " + backend.conflicts()));
+            assertEquals(List.of(first, second).stream().sorted().toList(), c.stream().map(Backend.Redemption::kiosk).sorted().toList());
+            assertEquals(1, c.stream().filter(Backend.Redemption::conflict).count(), () -> "exactly one redemption is the conflict: " + c);
         });
     }
 }

@@ -1,7 +1,5 @@
 package io.wavebench.features.steps;
 
-import static io.wavebench.fixtures.scenario.Cursors.a;
-import static io.wavebench.fixtures.scenario.Cursors.nothing;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,20 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.wavebench.drivers.serial.FaultySerialLink;
 import io.wavebench.fixtures.observe.AnswerTimes;
-import io.wavebench.fixtures.observe.Cursor;
-import io.wavebench.fixtures.observe.EventLog;
-import io.wavebench.fixtures.observe.Seen;
-import io.wavebench.simulators.vmc.SimulatedVmc;
-import io.wavebench.simulators.vmc.VmcEvent;
-import io.wavebench.simulators.vmc.VmcEvent.Type;
-import io.wavebench.simulators.vmc.VmcState;
-import io.wavebench.fixtures.scenario.ScenarioRig;
 import io.wavebench.fixtures.scenario.Cursors;
-import java.time.Duration;
-import java.util.List;
-import org.opentest4j.TestAbortedException;
+import io.wavebench.fixtures.scenario.VendingMachine;
 
 /**
  * The vend session's other paths (vend_session.feature), judged on the vending machine's view of
@@ -36,22 +23,12 @@ import org.opentest4j.TestAbortedException;
  */
 public final class VendSessionSteps {
 
-    private final ScenarioRig rig;
+    private final VendingMachine machine;
     private final Cursors cursors;
-    /** Just after the controller's restart, once seen: where "set up and enabled again" looks from. */
-    private Cursor afterRestart;
 
-    public VendSessionSteps(ScenarioRig rig, Cursors cursors) {
-        this.rig = rig;
+    public VendSessionSteps(VendingMachine machine, Cursors cursors) {
+        this.machine = machine;
         this.cursors = cursors;
-    }
-
-    private SimulatedVmc vmc() {
-        return rig.session().vmc();
-    }
-
-    private EventLog<VmcEvent> bus() {
-        return cursors.bus();
     }
 
     /**
@@ -62,8 +39,7 @@ public final class VendSessionSteps {
      */
     @Then("the reader opens a session with {money} available")
     public void theReaderOpensASession(long funds) {
-        VmcEvent began = cursors.awaitOnBus("the reader sends BEGIN SESSION", Type.SESSION_BEGAN).event();
-        assertEquals(funds, began.amountMinorUnits(), () -> "funds in BEGIN SESSION, minor units; " + bus().shown(cursors.onBus()));
+        assertEquals(funds, machine.awaitSessionBegan(), () -> "funds in BEGIN SESSION, minor units; " + machine.shownSinceTheLastWhen());
     }
 
     /**
@@ -72,8 +48,7 @@ public final class VendSessionSteps {
      */
     @When("the shopper presses cancel")
     public void theShopperPressesCancel() {
-        cursors.fromHere("the shopper presses cancel");
-        vmc().cancel();
+        machine.pressCancel();
     }
 
     /**
@@ -92,12 +67,7 @@ public final class VendSessionSteps {
      */
     @Then("the session ends with no vend requested")
     public void theSessionEndsWithNoVend() {
-        Cursor from = cursors.onBus();
-        Seen<VmcEvent> ended = bus().await("the reader answers END SESSION", from, a(Type.SESSION_ENDED),
-                cursors.times().afterIdleSession().plus(AnswerTimes.PATIENCE), cursors.machineState());
-        List<Seen<VmcEvent>> session = bus().between(from, ended);
-        assertTrue(session.stream().noneMatch(s -> a(Type.VEND_REQUESTED, Type.DISPENSED).test(s.event())),
-                () -> "a vend was requested before the session ended; " + bus().shown(from));
+        assertEquals(0, machine.vendsBeforeTheSessionEnded(), () -> "a vend was requested before the session ended; " + machine.shownSinceTheLastWhen());
     }
 
     /**
@@ -107,7 +77,7 @@ public final class VendSessionSteps {
      */
     @Given("the machine will fail to dispense the next vend")
     public void theMachineWillFailToDispense() {
-        vmc().failNextDispense();
+        machine.failTheNextDispense();
     }
 
     /**
@@ -117,10 +87,7 @@ public final class VendSessionSteps {
      */
     @Then("the machine tells the reader the vend failed")
     public void theMachineSendsVendFailure() {
-        Cursor from = cursors.onBus();
-        Seen<VmcEvent> failed = cursors.awaitOnBus("the machine sends VEND FAILURE", Type.DISPENSE_FAILED);
-        assertTrue(bus().between(from, failed).stream().noneMatch(s -> s.event().type() == Type.DISPENSED),
-                () -> "the machine dispensed before it said the vend failed; " + bus().shown(from));
+        assertEquals(0, machine.dispensedBeforeVendFailure(), () -> "the machine dispensed before it said the vend failed; " + machine.shownSinceTheLastWhen());
     }
 
     /**
@@ -130,7 +97,7 @@ public final class VendSessionSteps {
      */
     @Given("the machine's controller will restart during the next vend")
     public void theControllerWillRestart() {
-        vmc().resetDuringNextVend();
+        machine.restartDuringTheNextVend();
     }
 
     /**
@@ -141,11 +108,8 @@ public final class VendSessionSteps {
      */
     @Then("the machine resets the reader before saying VEND SUCCESS")
     public void theMachineResetsTheReader() {
-        Cursor from = cursors.onBus();
-        Seen<VmcEvent> restarted = cursors.awaitOnBus("the controller restarts", Type.CONTROLLER_RESTARTED);
-        assertTrue(bus().between(from, restarted).stream().noneMatch(s -> s.event().type() == Type.SESSION_COMPLETE),
-                () -> "the machine completed the session (VEND SUCCESS) before it restarted; " + bus().shown(from));
-        afterRestart = bus().cursorAfter(restarted, "the controller restarted");
+        assertEquals(0, machine.sessionsCompletedBeforeTheRestart(),
+                () -> "the machine completed the session (VEND SUCCESS) before it restarted; " + machine.shownSinceTheLastWhen());
     }
 
     /**
@@ -154,8 +118,7 @@ public final class VendSessionSteps {
      */
     @Then("the reader is set up and enabled again")
     public void theReaderIsEnabledAgain() {
-        Cursor from = afterRestart != null ? afterRestart : cursors.onBus();
-        bus().await("the reader is reset, set up and enabled again", from, a(Type.READER_ENABLED), AnswerTimes.PATIENCE, cursors.machineState());
+        machine.awaitReaderEnabledAgain();
     }
 
     /**
@@ -165,8 +128,7 @@ public final class VendSessionSteps {
      */
     @Then("the reader asks the machine to end the session within its session timeout")
     public void theReaderTimesOutTheSession() {
-        bus().await("the reader sends SESSION CANCEL REQUEST", cursors.onBus(), a(Type.SESSION_CANCEL_REQUESTED), cursors.times().afterIdleSession(),
-                cursors.machineState());
+        machine.awaitSessionCancelRequest();
     }
 
     /**
@@ -175,9 +137,7 @@ public final class VendSessionSteps {
      */
     @Given("the machine has taken the reader out of service")
     public void theMachineDisablesTheReader() {
-        Cursor before = bus().cursor("the machine takes the reader out of service");
-        vmc().disableReader();
-        bus().await("the reader ACKs READER DISABLE", before, a(Type.READER_DISABLED), AnswerTimes.PATIENCE, cursors.machineState());
+        machine.takeTheReaderOutOfService();
     }
 
     /**
@@ -186,16 +146,13 @@ public final class VendSessionSteps {
      */
     @When("the machine puts the reader back in service")
     public void theMachineEnablesTheReader() {
-        Cursor before = cursors.fromHere("the machine puts the reader back in service").on(bus());
-        vmc().enableReader();
-        bus().await("the reader ACKs READER ENABLE", before, a(Type.READER_ENABLED), AnswerTimes.PATIENCE, cursors.machineState());
+        machine.putTheReaderBackInService();
     }
 
     /** A disabled reader does nothing instead that could settle it early: it holds after the reader's full answer time. */
     @Then("no session opens on the MDB bus")
     public void noSessionOpens() {
-        bus().awaitNone("no session opens on the MDB bus", cursors.onBus(), a(Type.SESSION_BEGAN), nothing(), cursors.readerAnswerTime(),
-                cursors.machineState());
+        machine.awaitNoSessionOpens();
     }
 
     /**
@@ -205,9 +162,7 @@ public final class VendSessionSteps {
      */
     @Given("the MDB cable corrupts {int} % and drops {double} % of its bytes")
     public void theCableIsNoisy(int corruptPercent, double dropPercent) {
-        FaultySerialLink line = rig.session().vmcLine().orElseThrow(() -> new TestAbortedException("ABORTED: needs line faults, which rig '"
-                + rig.session().rig().name() + "' does not have: its VMC port is a UART (mdb.transport: uart), whose parity bits the adapter makes"));
-        line.corrupt(corruptPercent / 100.0).drop(dropPercent / 100.0);
+        machine.faultTheCable(corruptPercent / 100.0, dropPercent / 100.0);
     }
 
     /**
@@ -218,12 +173,8 @@ public final class VendSessionSteps {
      */
     @Then("the machine never had to reset the reader")
     public void theMachineNeverResetTheReader() {
-        Seen<VmcEvent> ended = cursors.awaitOnBus("the purchase's session ends", Type.SESSION_ENDED);
-        Cursor ready = cursors.machineReady();
-        List<Seen<VmcEvent>> purchase = bus().between(ready, ended);
-        assertTrue(purchase.stream().noneMatch(s -> a(Type.READER_JUST_RESET, Type.NO_RESPONSE).test(s.event())),
-                () -> "the machine reset or lost the reader; " + bus().shown(ready)
-                        + "; line faults: " + rig.session().vmcLine().map(FaultySerialLink::counts).orElse(null));
+        assertEquals(0, machine.resetsOrLossesSinceReady(),
+                () -> "the machine reset or lost the reader; " + machine.shownSinceReady() + "; line faults: " + machine.lineFaults());
     }
 
     /**
@@ -234,8 +185,7 @@ public final class VendSessionSteps {
      */
     @When("the reader's MDB cable is unplugged")
     public void theReadersCableIsUnplugged() {
-        cursors.fromHere("the reader's MDB cable is unplugged");
-        rig.session().unplugReaderCable();
+        machine.unplugTheReadersCable();
     }
 
     /**
@@ -245,21 +195,12 @@ public final class VendSessionSteps {
      */
     @Then("the machine reports the reader lost after its non-response time, naming the port")
     public void theMachineReportsTheReaderLost() {
-        Cursor from = cursors.onBus();
-        Duration nonResponse = vmc().nonResponseTime();
-        Seen<VmcEvent> lost = bus().await("the machine gives up on the silent reader", from, a(Type.NO_RESPONSE),
-                cursors.times().nonResponse(nonResponse), cursors.machineState());
-        Duration after = Duration.ofNanos(lost.atNanos() - from.atNanos());
-        // The last valid answer came up to a poll and a response time before the cable went; twice
-        // that leaves room for a loaded host, and still fails a machine that gives up at a missed POLL.
-        Duration earliest = nonResponse.minus(cursors.times().busRoundTrip().multipliedBy(2));
-        assertTrue(after.compareTo(earliest) >= 0, () -> "the machine gave up " + after.toMillis() + " ms after the cable was pulled, before its non-response time of "
-                + nonResponse.toMillis() + " ms; " + bus().shown(from));
-        await("the machine is in NO_READER").atMost(AnswerTimes.PATIENCE).until(() -> vmc().state() == VmcState.NO_READER);
-        String port = rig.session().vmcLine().map(FaultySerialLink::name).orElse(rig.session().rig().roles().vmc().mdbPort());
-        String report = lost.event().detail();
-        assertTrue(report.contains(port), () -> "the report names the port " + port + ": " + report);
-        assertTrue(report.contains("non-response time"), () -> "the report says the non-response time ran out: " + report);
+        VendingMachine.ReaderLost lost = machine.awaitReaderLost();
+        assertTrue(lost.after().compareTo(lost.earliest()) >= 0, () -> "the machine gave up " + lost.after().toMillis()
+                + " ms after the cable was pulled, before its non-response time of " + lost.nonResponse().toMillis() + " ms; " + machine.shownSinceTheLastWhen());
+        await("the machine is in NO_READER").atMost(AnswerTimes.PATIENCE).until(machine::hasNoReader);
+        assertTrue(lost.report().contains(lost.port()), () -> "the report names the port " + lost.port() + ": " + lost.report());
+        assertTrue(lost.report().contains("non-response time"), () -> "the report says the non-response time ran out: " + lost.report());
     }
 
     /**
@@ -269,8 +210,6 @@ public final class VendSessionSteps {
      */
     @Then("nothing is dispensed")
     public void nothingIsDispensed() {
-        bus().awaitNone("nothing is dispensed", cursors.onBus(), a(Type.DISPENSED),
-                a(Type.NO_RESPONSE, Type.READER_JUST_RESET, Type.SESSION_ENDED, Type.VEND_DENIED, Type.DISPENSE_FAILED),
-                cursors.readerAnswerTime(), cursors.machineState());
+        machine.awaitNothingDispensed();
     }
 }
