@@ -2,8 +2,7 @@ package io.wavebench.features.steps;
 
 import io.cucumber.java.ParameterType;
 import io.wavebench.fixtures.data.Money;
-import io.wavebench.simulators.token.RejectionReason;
-import java.util.Arrays;
+import io.wavebench.fixtures.scenario.TokenRefusal;
 
 /** How amounts and refusal reasons are written in the features. */
 public final class ParameterTypes {
@@ -16,11 +15,7 @@ public final class ParameterTypes {
 
     /** A refusal reason as DESIGN §5.1 names it, e.g. "replay", "forged token". */
     @ParameterType("[a-z][a-z ]*[a-z]")
-    public RejectionReason reason(String description) {
-        return Arrays.stream(RejectionReason.values())
-                .filter(r -> r.description().equals(description))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'" + description + "' is not a refusal reason; known: "
-                        + Arrays.stream(RejectionReason.values()).map(RejectionReason::description).toList()));
+    public TokenRefusal reason(String description) {
+        return TokenRefusal.named(description);
     }
 }

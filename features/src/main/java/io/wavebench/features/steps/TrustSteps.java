@@ -9,8 +9,9 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.wavebench.fixtures.observe.AnswerTimes;
 import io.wavebench.fixtures.scenario.Cursors;
+import io.wavebench.fixtures.scenario.TokenRefusal;
 import io.wavebench.fixtures.scenario.Trust;
-import io.wavebench.simulators.token.RejectionReason;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -138,7 +139,7 @@ public final class TrustSteps {
      * display text names this reason and its code.
      */
     @Then("the reader denies the vend: {reason}")
-    public void theReaderDeniesTheVend(RejectionReason reason) {
+    public void theReaderDeniesTheVend(TokenRefusal reason) {
         assertEquals(reason.displayText(), trust.awaitVendDeniedAndWhy(), "the display names the refusal and its code");
     }
 

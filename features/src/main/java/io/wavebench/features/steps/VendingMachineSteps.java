@@ -6,8 +6,9 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.wavebench.fixtures.scenario.Cursors;
+import io.wavebench.fixtures.scenario.TokenRefusal;
 import io.wavebench.fixtures.scenario.VendingMachine;
-import io.wavebench.simulators.token.RejectionReason;
+
 
 /**
  * The vending machine side. Every assertion reads the VMC's view of the MDB bus — what a real
@@ -85,7 +86,7 @@ public final class VendingMachineSteps {
      * names it, e.g. "replay").
      */
     @Then("the reader declines the token: {reason}")
-    public void theReaderDeclines(RejectionReason reason) {
+    public void theReaderDeclines(TokenRefusal reason) {
         assertEquals(reason.displayText(), machine.awaitDisplayed(), "the display text names the refusal and its code");
     }
 
