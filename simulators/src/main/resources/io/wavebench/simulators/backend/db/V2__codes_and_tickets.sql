@@ -1,4 +1,4 @@
--- Payment barcodes and movie tickets (DESIGN §5.2, §5.5, §5.6; issue 6). Same dialect rules as V1:
+-- Payment barcodes and movie tickets (DESIGN §5.2, §5.5, §5.6). Same dialect rules as V1:
 -- H2 2.x and PostgreSQL 15 both accept it, and every statement is idempotent.
 
 INSERT INTO id_counter (name, last_value)
