@@ -1,13 +1,14 @@
 package io.wavebench.simulators.reader;
 
 import io.wavebench.simulators.backend.BackendError;
+import io.wavebench.simulators.refusal.Refusal;
 import io.wavebench.simulators.token.RejectionReason;
 
 /**
  * Why the reader declined a payment barcode (DESIGN §5.2), each with its own code, shown on the
  * VMC's display like a token's {@code RejectionReason}: {@code DECLINED 21 READER OFFLINE}.
  */
-public enum CodeRefusal {
+public enum CodeRefusal implements Refusal {
     /** The reader cannot reach the backend, and a barcode can only be verified online. */
     READER_OFFLINE(0x21, "reader offline", "READER OFFLINE"),
     UNKNOWN_BARCODE(0x22, "unknown barcode", "UNKNOWN CODE"),
@@ -26,14 +27,17 @@ public enum CodeRefusal {
         this.displayLabel = displayLabel;
     }
 
+    @Override
     public int code() {
         return code;
     }
 
+    @Override
     public String description() {
         return description;
     }
 
+    @Override
     public String displayText() {
         return RejectionReason.declined(code, displayLabel);
     }

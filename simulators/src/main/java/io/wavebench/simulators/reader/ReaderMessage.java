@@ -59,14 +59,8 @@ public sealed interface ReaderMessage {
 
     /** A card number read but not taken. */
     record CardRefused(CardRefusal refusal) implements ReaderMessage {
-        static final Map<CardRefusal, String> LABELS = Map.of(
-                CardRefusal.WRONG_LENGTH, "WRONG LENGTH",
-                CardRefusal.UNKNOWN_IIN, "UNKNOWN ISSUER",
-                CardRefusal.FAILS_LUHN, "FAILS LUHN",
-                CardRefusal.CARD_EXPIRED, "EXPIRED");
-
         public String text() {
-            return "CARD REFUSED " + LABELS.get(refusal);
+            return refusal.displayText();
         }
     }
 
@@ -97,7 +91,7 @@ public sealed interface ReaderMessage {
             for (CodeRefusal r : CodeRefusal.values()) if (r.displayText().equals(text)) return Optional.of(new CodeDeclined(r));
             return Optional.empty();
         }
-        if (text.startsWith("CARD REFUSED ")) return label(CardRefused.LABELS, text.substring(13)).map(CardRefused::new);
+        for (CardRefusal r : CardRefusal.values()) if (r.displayText().equals(text)) return Optional.of(new CardRefused(r));
         if (text.startsWith("RETAKE PHOTO ")) return label(Retake.LABELS, text.substring(13)).map(Retake::new);
         if (text.startsWith("CARD ") && CardBound.MASKED.matcher(text.substring(5)).matches()) return Optional.of(new CardBound(text.substring(5)));
         return Optional.empty();

@@ -1,10 +1,12 @@
 package io.wavebench.simulators.ticket;
 
+import io.wavebench.simulators.refusal.Refusal;
+
 /**
  * Why a kiosk did not print a ticket (DESIGN §5.5). Each has its own code and the short text the
  * kiosk shows, {@code REFUSED 31 ALREADY REDEEMED}.
  */
-public enum TicketRefusal {
+public enum TicketRefusal implements Refusal {
     MALFORMED(0x30, "malformed ticket", "MALFORMED"),
     UNKNOWN_KEY(0x31, "unknown ticketing key", "UNKNOWN KEY"),
     FORGED(0x32, "forged ticket", "FORGED"),
@@ -24,10 +26,12 @@ public enum TicketRefusal {
         this.label = label;
     }
 
+    @Override
     public int code() {
         return code;
     }
 
+    @Override
     public String description() {
         return description;
     }
@@ -37,6 +41,7 @@ public enum TicketRefusal {
         return label;
     }
 
+    @Override
     public String displayText() {
         return String.format("REFUSED %02X %s", code, label);
     }

@@ -1,10 +1,12 @@
 package io.wavebench.simulators.token;
 
+import io.wavebench.simulators.refusal.Refusal;
+
 /**
  * Why the reader refused a token, in the order of the acceptance rules of DESIGN §5.1. Each has
  * its own code: the reader shows it on the VMC's display over MDB and the report quotes it.
  */
-public enum RejectionReason {
+public enum RejectionReason implements Refusal {
     MALFORMED(0x01, "malformed token", "MALFORMED"),
     UNKNOWN_ISSUER(0x02, "unknown issuer", "UNKNOWN ISSUER"),
     FORGED_CREDENTIAL(0x03, "forged credential", "FORGED CREDENTIAL"),
@@ -43,15 +45,18 @@ public enum RejectionReason {
         this.displayLabel = displayLabel;
     }
 
+    @Override
     public int code() {
         return code;
     }
 
+    @Override
     public String description() {
         return description;
     }
 
     /** How the reader says it on a 32-character VMC display: {@code DECLINED 09 REPLAY}. */
+    @Override
     public String displayText() {
         return declined(code, displayLabel);
     }
