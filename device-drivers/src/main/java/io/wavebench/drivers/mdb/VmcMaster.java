@@ -37,6 +37,7 @@ public final class VmcMaster {
     private final int[] lastWords = new int[LAST_WORDS];
     private long lastWordCount;
     private final java.util.Queue<MdbFault> faults = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean lastReplyUnacknowledged;
 
     public VmcMaster(MdbTransport transport, MdbTrace trace, Duration responseTimeout) {
         this(transport, trace, responseTimeout, DEFAULT_ATTEMPTS, CashlessCommand.CASHLESS_1);
@@ -70,6 +71,14 @@ public final class VmcMaster {
             throw new IllegalArgumentException(port() + ": the VMC's link layer has no fault " + fault + "; only NO_ACK and BAD_CHECKSUM");
         }
         faults.add(fault);
+    }
+
+    /**
+     * Whether the last exchange's data reply went unacknowledged ({@link MdbFault#NO_ACK}): the
+     * peripheral still holds it and repeats it at the next POLL (MDB 4.2 §2.2).
+     */
+    public boolean lastReplyUnacknowledged() {
+        return lastReplyUnacknowledged;
     }
 
     private boolean takeFault(MdbFault fault) {
@@ -163,6 +172,7 @@ public final class VmcMaster {
             }
             int[] ack = {MdbBlock.ACK};
             boolean withhold = takeFault(MdbFault.NO_ACK);
+            lastReplyUnacknowledged = withhold;
             if (!withhold) transport.send(ack);
             trace.record(Direction.READER_TO_VMC, reply, n, responses.size() == 1 ? responses.get(0).toString() : responses.toString(), Checksum.OK);
             if (withhold) trace.record(Direction.VMC_TO_READER, new int[0], "(fault NO_ACK: ACK withheld)", Checksum.NONE);

@@ -81,6 +81,8 @@ public final class SimulatedVmc implements Startable {
     private boolean vendApproved;
     private int vendItem = -1;
     private boolean sessionCompletePending;
+    /** A reply went unacknowledged with nothing else to send: the next command is a POLL (see {@link #step()}). */
+    private boolean pollForTheUnacknowledgedReply;
     private boolean failNextDispense;
     private boolean resetDuringNextVend;
     /** How long the motor takes to drop an item: zero unless a scenario needs a slow machine. */
@@ -447,6 +449,15 @@ public final class SimulatedVmc implements Startable {
             requested.run();
             return;
         }
+        if (pollForTheUnacknowledgedReply) {
+            // MDB 4.2 §2.2: a reply the VMC did not ACK is repeated at the next POLL, unless the
+            // VMC's next command takes its place. The VMC had nothing else to send when the reply
+            // came, so it POLLs, whatever the shopper chooses in the meantime.
+            pollForTheUnacknowledgedReply = false;
+            pause();
+            if (running) handle(transact(new CashlessCommand.Poll()));
+            return;
+        }
         if (sessionCompletePending) {
             sessionCompletePending = false;
             setState(VmcState.ENDING_SESSION);
@@ -465,7 +476,9 @@ public final class SimulatedVmc implements Startable {
             return;
         }
         pause();
-        if (running) handle(transact(new CashlessCommand.Poll()));
+        if (!running) return;
+        handle(transact(new CashlessCommand.Poll()));
+        pollForTheUnacknowledgedReply = master.lastReplyUnacknowledged() && selected == null;
     }
 
     private void handle(List<CashlessResponse> responses) {

@@ -17,6 +17,7 @@ import io.wavebench.simulators.reader.mdb.VendRequest;
 import io.wavebench.simulators.vmc.VmcEvent.Type;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,6 +166,27 @@ class VmcOperationsTest {
         assertEquals(1, count(Type.DISPENSED));
         assertEquals(List.of("sale 150"), booked);
         assertTrue(vmc.trace().toText().contains("fault BAD_CHECKSUM"), vmc.trace().toText());
+    }
+
+    /**
+     * MDB 4.2 §2.2: a reply the VMC did not ACK is repeated at the next POLL. A VMC that had nothing
+     * else to send when the reply came POLLs next, even if the shopper chooses in that instant; a
+     * selection made earlier would have been the next command instead (the test above).
+     */
+    @Test
+    void an_unacknowledged_reply_is_polled_for_next_even_when_the_shopper_chooses_at_once() {
+        vmc.inject(MdbFault.NO_ACK);
+        reader.beginSession(500);
+        vmc.awaitEvent(Type.SESSION_BEGAN, DEADLINE);
+        vmc.select(12);
+        vmc.awaitEvent(Type.SESSION_ENDED, DEADLINE);
+        List<String> wire = vmc.trace().toText().lines().toList();
+        int withheld = IntStream.range(0, wire.size()).filter(i -> wire.get(i).contains("fault NO_ACK")).findFirst()
+                .orElseThrow(() -> new AssertionError("no ACK was withheld:\n" + String.join("\n", wire)));
+        String next = wire.stream().skip(withheld + 1).filter(l -> l.contains("VMC>RDR")).findFirst().orElseThrow();
+        assertTrue(next.contains("POLL"), () -> "the command after the withheld ACK: " + next + "\n" + String.join("\n", wire));
+        assertEquals(1, count(Type.DISPENSED));
+        assertEquals(1, count(Type.SESSION_BEGAN), "the repeated BEGIN SESSION is the same session");
     }
 
     @Test
