@@ -9,12 +9,8 @@ import io.wavebench.drivers.modem.ModemProfile;
 import io.wavebench.drivers.ocr.TextRecognizer;
 import io.wavebench.drivers.optical.Camera;
 import io.wavebench.drivers.optical.Frame;
-import io.wavebench.drivers.wait.ConditionWait;
-import io.wavebench.drivers.wait.Wait;
-import io.wavebench.drivers.wait.WaitStrategy;
 import io.wavebench.simulators.Startable;
 import io.wavebench.simulators.backend.BackendClient;
-import io.wavebench.simulators.reader.mdb.CashlessState;
 import io.wavebench.simulators.reader.journal.AuthorizationJournal;
 import io.wavebench.simulators.reader.journal.InMemoryAuthorizationJournal;
 import io.wavebench.simulators.token.ReaderChallenges;
@@ -148,25 +144,6 @@ public final class ReferenceReader implements Startable {
             closeStarted(e);
             throw e;
         }
-    }
-
-    /**
-     * Returns once {@code ready} holds for this reader, e.g. {@link #cashlessIn cashlessIn(ENABLED)}
-     * once a vending machine has enabled it.
-     *
-     * @throws io.wavebench.drivers.wait.DeviceNotReadyException naming the reader, the state and what it was in
-     */
-    public void awaitReady(WaitStrategy<? super ReferenceReader> ready) {
-        ready.waitUntilReady(this);
-    }
-
-    /**
-     * The reader's cashless function is in {@code state} (MDB 4.2 §7.2: ENABLED once the VMC has
-     * set it up and enabled it). A reader with no MDB never is.
-     */
-    public static ConditionWait<ReferenceReader> cashlessIn(CashlessState state) {
-        return Wait.forState("cashless " + state, (ReferenceReader r) -> r.payments != null && r.payments.cashlessState() == state,
-                r -> r.payments == null ? "it has no MDB" : "it is " + r.payments.cashlessState()).named(r -> "reader " + r.readerId);
     }
 
     /**
