@@ -33,7 +33,7 @@ record TimingFigures(int pass, int marginal, int fail, int notJudged, List<Strin
                                 failed.add(m.name() + ": " + m.valueText() + ", limit " + m.limitText() + " (" + dir.getFileName() + ")");
                             }
                             case NOT_JUDGED -> notJudged++;
-                            case NO_LIMIT -> { }
+                            case NO_LIMIT, NOT_STATED -> { }
                         }
                     }
                 }

@@ -284,8 +284,8 @@ final class IndexPage {
                         .append(Html.esc(m.verdictText())).append("</td></tr>");
             }
         }
-        html.append("</table><p class=\"meta\">MARGINAL: within ").append(Math.round(Measurement.MARGIN * 100))
-                .append(" % of the limit, still passing. Not judged: a figure with a limit taken while other scenarios ran at once")
+        html.append("</table><p class=\"meta\">Verdicts as the run stated them when it took each figure. MARGINAL: within the")
+                .append(" run's margin of the limit (10 % for wavebench's own figures, DESIGN §3), still passing. Not judged: a figure with a limit taken while other scenarios ran at once")
                 .append(" in this run; they shared the CPU, so it says more about the sharing than about the reader. It is shown and trended, and")
                 .append(" held against its limit only when taken alone: the <code>@timing</code> scenarios always run alone, and every")
                 .append(" scenario does under <code>wavebench run --threads 1</code>.</p>");

@@ -7,58 +7,20 @@ import java.util.Locale;
 
 /**
  * A figure that matters, measured in a scenario, against its limit (DESIGN §3 "Measurements with
- * limits", §6 targets): e.g. vend latency 142 ms, limit ≤ 300 ms. The verdict is computed, not
- * stored, so the report and the JUnit XML cannot disagree about it.
+ * limits", §6 targets): e.g. vend latency 142 ms, limit ≤ 300 ms, PASS. The verdict is the one the
+ * writer of {@code measurements.json} stated ({@link MeasurementsFile}): the run judged the figure
+ * when it took it (and may have failed its scenario on it), so the report shows that judgement and
+ * never a second one of its own that could disagree.
+ *
+ * @param sideBySide how many scenarios ran at once while it was taken, itself included
  */
-public record Measurement(String name, double value, String unit, Limit limit, int sideBySide) {
-
-    /**
-     * Within this fraction of the limit on the passing side, a measurement is MARGINAL: it passes,
-     * but the report points at it before it drifts over (DESIGN §3: pass/fail/marginal).
-     */
-    public static final double MARGIN = 0.10;
+public record Measurement(String name, double value, String unit, Limit limit, int sideBySide, Verdict verdict) {
 
     public Measurement {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a measurement needs a name");
         if (unit == null) unit = "";
         if (sideBySide < 1) throw new IllegalArgumentException("measurement '" + name + "': taken with " + sideBySide + " scenarios side by side; at least 1 (itself)");
-    }
-
-    /** A measurement taken with its scenario running alone. */
-    public Measurement(String name, double value, String unit, Limit limit) {
-        this(name, value, unit, limit, 1);
-    }
-
-    /**
-     * The same figure, taken while {@code scenarios} scenarios (this one included) ran at once on
-     * the machine. A timing figure taken so says how the CPU was shared, not how fast the reader
-     * is: with more than one, it is shown but {@link Verdict#NOT_JUDGED} against its limit.
-     */
-    public Measurement takenWith(int scenarios) {
-        return new Measurement(name, value, unit, limit, scenarios);
-    }
-
-    public static Measurement atMost(String name, double value, String unit, double limit) {
-        return new Measurement(name, value, unit, new Limit(Limit.Bound.AT_MOST, limit));
-    }
-
-    public static Measurement atLeast(String name, double value, String unit, double limit) {
-        return new Measurement(name, value, unit, new Limit(Limit.Bound.AT_LEAST, limit));
-    }
-
-    /** A figure recorded for its trend, with no limit to meet. */
-    public static Measurement noted(String name, double value, String unit) {
-        return new Measurement(name, value, unit, null);
-    }
-
-    public Verdict verdict() {
-        if (limit == null || Double.isNaN(value)) return Verdict.NO_LIMIT;
-        if (sideBySide > 1) return Verdict.NOT_JUDGED;
-        double margin = Math.abs(limit.value()) * MARGIN;
-        return switch (limit.bound()) {
-            case AT_MOST -> value > limit.value() ? Verdict.FAIL : value > limit.value() - margin ? Verdict.MARGINAL : Verdict.PASS;
-            case AT_LEAST -> value < limit.value() ? Verdict.FAIL : value < limit.value() + margin ? Verdict.MARGINAL : Verdict.PASS;
-        };
+        if (verdict == null) verdict = Verdict.NOT_STATED;
     }
 
     /** "142 ms". */
@@ -73,7 +35,7 @@ public record Measurement(String name, double value, String unit, Limit limit, i
 
     /** The verdict as the report prints it: "PASS", or "not judged (taken with 4 side by side)". */
     public String verdictText() {
-        return verdict() == Verdict.NOT_JUDGED ? verdict().label() + " (" + note() + ")" : verdict().label();
+        return verdict == Verdict.NOT_JUDGED && sideBySide > 1 ? verdict.label() + " (" + note() + ")" : verdict.label();
     }
 
     /** "≤ 300 ms", or "—" when there is no limit. */
@@ -94,15 +56,23 @@ public record Measurement(String name, double value, String unit, Limit limit, i
         public enum Bound { AT_MOST, AT_LEAST }
     }
 
+    /** The verdicts a writer states (DESIGN §3: pass/fail/marginal). */
     public enum Verdict {
-        PASS, MARGINAL, FAIL, NO_LIMIT,
+        PASS,
+        /** Passes, but within the writer's margin of its limit: the report points at it before it drifts over. */
+        MARGINAL,
+        FAIL,
+        NO_LIMIT,
         /** Has a limit, but was taken while other scenarios shared the CPU: shown, not held against the limit. */
-        NOT_JUDGED;
+        NOT_JUDGED,
+        /** The file gave no verdict (a writer that records figures without judging them). */
+        NOT_STATED;
 
         public String label() {
             return switch (this) {
                 case NO_LIMIT -> "no limit";
                 case NOT_JUDGED -> "not judged";
+                case NOT_STATED -> "not stated";
                 default -> name();
             };
         }

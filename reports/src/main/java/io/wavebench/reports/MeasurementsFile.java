@@ -13,9 +13,11 @@ import java.util.List;
 /**
  * The convention by which a scenario records its measurements: {@code measurements.json} in the
  * scenario's evidence folder ({@link EvidenceNames}), a JSON array of
- * {@code {"name","value","unit","limit":{"bound":"AT_MOST"|"AT_LEAST","value"},"sideBySide"}}
- * ({@code sideBySide}: how many scenarios ran at once while it was taken; absent means alone;
- * {@code verdict}, when present, is ignored: the report computes each verdict itself). The run
+ * {@code {"name","value","unit","limit":{"bound":"AT_MOST"|"AT_LEAST","value"},"sideBySide","verdict"}}
+ * ({@code sideBySide}: how many scenarios ran at once while it was taken, absent means alone;
+ * {@code verdict}: PASS, MARGINAL, FAIL, NO_LIMIT or NOT_JUDGED as the writer judged the figure
+ * when it took it, absent means not stated). The report shows the writer's verdict and judges
+ * nothing itself: the figure gate that failed the scenario and the report cannot disagree. The run
  * writes it (wavebench's own glue through fixtures, or a step written in any language, or a bench
  * script); the report only reads it after the run. The JSON shape is the contract; no class is
  * shared with the writer. {@link #toJson} is for the report's own files (the history).
@@ -40,7 +42,7 @@ public final class MeasurementsFile {
         ObjectNode node = JSON.createObjectNode().put("name", m.name()).put("value", m.value()).put("unit", m.unit());
         if (m.limit() != null) node.putObject("limit").put("bound", m.limit().bound().name()).put("value", m.limit().value());
         if (m.sideBySide() > 1) node.put("sideBySide", m.sideBySide());
-        node.put("verdict", m.verdict().name()); // for readers of the file; recomputed on reading
+        if (m.verdict() != Measurement.Verdict.NOT_STATED) node.put("verdict", m.verdict().name());
         return node;
     }
 
@@ -62,8 +64,9 @@ public final class MeasurementsFile {
             Measurement.Limit parsed = limit.isObject()
                     ? new Measurement.Limit(Measurement.Limit.Bound.valueOf(limit.path("bound").asText()), limit.path("value").asDouble())
                     : null;
+            JsonNode verdict = node.path("verdict");
             measurements.add(new Measurement(node.path("name").asText(), node.path("value").asDouble(Double.NaN), node.path("unit").asText(""), parsed,
-                    Math.max(1, node.path("sideBySide").asInt(1))));
+                    Math.max(1, node.path("sideBySide").asInt(1)), verdict.isTextual() ? Measurement.Verdict.valueOf(verdict.asText()) : Measurement.Verdict.NOT_STATED));
         }
         return List.copyOf(measurements);
     }

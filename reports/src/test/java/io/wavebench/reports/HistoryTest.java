@@ -20,7 +20,7 @@ class HistoryTest {
 
     private static RunRecord run(int minute, Outcome a, Outcome b, double latencyMs) {
         return new RunRecord(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * minute), "sim", 20.0, List.of(
-                new RunRecord.Entry("f.feature › A", "F", "A", a, 1200, List.of(Measurement.atMost("vend latency", latencyMs, "ms", 300))),
+                new RunRecord.Entry("f.feature › A", "F", "A", a, 1200, List.of(WrittenMeasurements.atMost("vend latency", latencyMs, "ms", 300, latencyMs > 300 ? Measurement.Verdict.FAIL : Measurement.Verdict.PASS))),
                 new RunRecord.Entry("f.feature › B", "F", "B", b, 800, List.of())));
     }
 
@@ -179,9 +179,9 @@ class HistoryTest {
                 Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * minute), "sim", 20.0,
                 List.of(new RunRecord.Entry("v.feature › A vend", "V", "A vend", Outcome.PASS, 1000, List.of(m))));
         Trends trends = new Trends(List.of(
-                at.apply(1, Measurement.atMost("MDB response time, median of 22 answers (VMC's view)", 3.1, "ms", 5)),
-                at.apply(2, Measurement.atMost("MDB response time, median of 19 answers (VMC's view)", 3.3, "ms", 5)),
-                at.apply(3, Measurement.atMost("MDB response time (VMC's view)", 2.9, "ms", 5))));
+                at.apply(1, WrittenMeasurements.atMost("MDB response time, median of 22 answers (VMC's view)", 3.1, "ms", 5, Measurement.Verdict.PASS)),
+                at.apply(2, WrittenMeasurements.atMost("MDB response time, median of 19 answers (VMC's view)", 3.3, "ms", 5, Measurement.Verdict.PASS)),
+                at.apply(3, WrittenMeasurements.atMost("MDB response time (VMC's view)", 2.9, "ms", 5, Measurement.Verdict.PASS))));
         List<Trends.Series> series = trends.measurementSeries();
         assertEquals(1, series.size());
         assertEquals("MDB response time (VMC's view)", series.get(0).measurement(), "titled by the figure's name as it is now");
