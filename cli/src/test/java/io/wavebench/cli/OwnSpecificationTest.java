@@ -50,23 +50,23 @@ class OwnSpecificationTest {
                 And the session completes
             """;
 
-    /** A team's step class: wavebench's ScenarioRig by constructor injection, as Cucumber's PicoContainer gives it. */
+    /** A team's step class: wavebench's scenario parts by constructor injection, as Cucumber's PicoContainer gives them. */
     private static final String ACME_STEPS = """
             package com.acme.steps;
 
             import io.cucumber.java.en.Then;
-            import io.wavebench.fixtures.scenario.ScenarioRig;
+            import io.wavebench.fixtures.scenario.VendingMachine;
 
             public class AcmeSteps {
-                private final ScenarioRig rig;
+                private final VendingMachine machine;
 
-                public AcmeSteps(ScenarioRig rig) {
-                    this.rig = rig;
+                public AcmeSteps(VendingMachine machine) {
+                    this.machine = machine;
                 }
 
                 @Then("acme's step sees the vending machine wavebench's step started")
                 public void seesTheVendingMachine() {
-                    if (rig.session().vmcIfStarted().isEmpty()) throw new AssertionError("acme's step got a rig with no vending machine started");
+                    if (!machine.isSwitchedOn()) throw new AssertionError("acme's step got a rig with no vending machine started");
                 }
             }
             """;

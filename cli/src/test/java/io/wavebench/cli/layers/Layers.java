@@ -44,6 +44,18 @@ final class Layers {
                 .as("DESIGN §2: device-drivers <- simulators <- fixtures <- features; reports depends on nothing of ours; cli on top");
     }
 
+    /**
+     * Steps get the scenario's parts ({@code io.wavebench.fixtures.scenario}: the machine, the
+     * phone, the cursors…) by injection, never the assembled rig whole: a step that held the rig
+     * could reach any device past the parts that scope and close them with the scenario.
+     */
+    static ArchRule stepsGetPartsNotTheRig() {
+        return noClasses().that().resideInAPackage(FEATURES).should().dependOnClassesThat()
+                .haveFullyQualifiedName("io.wavebench.fixtures.rig.RigSession")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.wavebench.fixtures.rig.RigAssembler")
+                .as("steps get the scenario's parts by injection, not the assembled rig (RigSession)").allowEmptyShould(true);
+    }
+
     /** Simulators and drivers are plain libraries; fixtures are adapted to Cucumber by the glue, not built on it. */
     static ArchRule noTestFrameworkBelowTheGlue() {
         return CompositeArchRule.of(

@@ -7,10 +7,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.wavebench.drivers.layerfixture.AssertingDriver;
+import io.wavebench.features.layerfixture.LocatorStep;
 import io.wavebench.features.layerfixture.SkippingStep;
 import io.wavebench.features.layerfixture.ThinStep;
 import io.wavebench.fixtures.evidence.Figure;
 import io.wavebench.fixtures.evidence.MeasurementsFile;
+import io.wavebench.fixtures.rig.RigSession;
 import io.wavebench.reports.layerfixture.WritingReport;
 import io.wavebench.simulators.layerfixture.UpwardSimulator;
 import io.wavebench.simulators.vmc.VmcState;
@@ -51,6 +53,18 @@ class LayersTest {
     @Test
     void a_step_on_fixtures_alone_passes_the_layering() {
         Layers.dependOnlyDownwards().check(classes(ThinStep.class, Figure.class));
+    }
+
+    @Test
+    void steps_get_the_scenario_parts_never_the_assembled_rig() {
+        Layers.stepsGetPartsNotTheRig().check(mainClasses);
+    }
+
+    @Test
+    void a_step_that_holds_the_assembled_rig_fails_the_parts_rule() {
+        AssertionError e = assertThrows(AssertionError.class, () -> Layers.stepsGetPartsNotTheRig().check(classes(LocatorStep.class, RigSession.class)));
+        assertTrue(e.getMessage().contains("LocatorStep") && e.getMessage().contains("RigSession"), e.getMessage());
+        Layers.stepsGetPartsNotTheRig().check(classes(ThinStep.class));
     }
 
     @Test

@@ -105,6 +105,6 @@ public final class ArithmeticSteps {
 
     @Given("the rig is assembled")
     public void theRigIsAssembled() {
-        rig.session();
+        rig.assemble();
     }
 }

@@ -8,7 +8,6 @@ import io.cucumber.java.en.When;
 import io.wavebench.fixtures.data.Money;
 import io.wavebench.fixtures.scenario.Cursors;
 import io.wavebench.fixtures.scenario.Phone;
-import io.wavebench.fixtures.scenario.ScenarioRig;
 import io.wavebench.fixtures.scenario.VendingMachine;
 
 /**
@@ -21,13 +20,11 @@ import io.wavebench.fixtures.scenario.VendingMachine;
  */
 public final class AirSteps {
 
-    private final ScenarioRig rig;
     private final Cursors cursors;
     private final Phone phone;
     private final VendingMachine machine;
 
-    public AirSteps(ScenarioRig rig, Cursors cursors, Phone phone, VendingMachine machine) {
-        this.rig = rig;
+    public AirSteps(Cursors cursors, Phone phone, VendingMachine machine) {
         this.cursors = cursors;
         this.phone = phone;
         this.machine = machine;
@@ -41,7 +38,7 @@ public final class AirSteps {
      */
     @Given("the shopper is paying in the {string}")
     public void theShopperIsPayingIn(String place) {
-        rig.session().enterPlace(place);
+        phone.enterPlace(place);
     }
 
     /**

@@ -6,14 +6,12 @@ import io.cucumber.java.Scenario;
 import io.wavebench.fixtures.evidence.EvidenceFolder;
 import io.wavebench.fixtures.evidence.Figure;
 import io.wavebench.fixtures.evidence.JudgedFigures;
-import io.wavebench.fixtures.evidence.ScenarioEvidence;
-import io.wavebench.fixtures.rig.RigSession;
 import io.wavebench.fixtures.scenario.ScenarioRig;
 import java.io.IOException;
 import java.util.List;
 
 /**
- * After each scenario: its evidence is kept ({@link ScenarioEvidence}: timing figures against the
+ * After each scenario: its evidence is kept ({@link ScenarioRig#keepEvidence}: timing figures against the
  * rig file's limits, the sound on the air as WAV and spectrogram, the decoded MDB trace, the
  * optical and trust sides, the reader's identity, and for a scenario that did not pass what the
  * rig saw), linked from Cucumber's reports, not embedded; then the rig is taken down, whatever
@@ -41,11 +39,7 @@ public final class Hooks {
     public void keepEvidenceAndTakeDownTheRig(Scenario scenario) throws IOException {
         List<Figure> over = List.of();
         try {
-            if (rig.assembled()) {
-                RigSession session = rig.session();
-                over = ScenarioEvidence.keep(session, nameOf(scenario), scenario::attach, scenario.isFailed(), rig.lastSoundEndedNanos(), sideBySide.peak(),
-                        rig.soundings()).overTheirLimits();
-            }
+            over = rig.keepEvidence(nameOf(scenario), scenario::attach, scenario.isFailed(), sideBySide.peak());
         } finally {
             rig.close();
         }

@@ -45,7 +45,7 @@ public final class ModemProfileSteps {
     @Then("the payment sound lasted at most {double} s, with at least {int} % of its energy between {double} and {double} kHz")
     public void thePaymentSoundLasted(double seconds, int percent, double lowKhz, double highKhz) {
         float[] samples = phone.recordingOfTheLastPayment();
-        float rate = rig.session().rig().acoustic().sampleRateOrDefault();
+        float rate = phone.sampleRate();
         double lasted = samples.length / (double) rate;
         assertTrue(lasted <= seconds, () -> String.format("the payment sound lasted %.3f s; at most %.2f s", lasted, seconds));
         double share = BandEnergy.share(samples, rate, lowKhz * 1000, highKhz * 1000);
