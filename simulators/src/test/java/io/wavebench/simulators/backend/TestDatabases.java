@@ -12,7 +12,7 @@ import java.util.UUID;
  * else the role and database {@code .ci/run} creates, probed on localhost:5432. Each PostgreSQL
  * test gets a schema of its own, dropped after it.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     static final String PG_ENV = "WAVEBENCH_PG_URL";
     static final String PG_PROBE = "jdbc:postgresql://localhost:5432/wavebench_test?user=wavebench&password=wavebench&connectTimeout=2";
@@ -20,9 +20,9 @@ final class TestDatabases {
     private TestDatabases() {}
 
     /** The PostgreSQL server URL, or why there is none. */
-    record Postgres(String url, String unavailable) {}
+    public record Postgres(String url, String unavailable) {}
 
-    static Postgres postgres() {
+    public static Postgres postgres() {
         String configured = System.getenv(PG_ENV);
         String url = configured != null && !configured.isBlank() ? configured : PG_PROBE;
         try (Connection c = DriverManager.getConnection(url)) {
@@ -38,13 +38,13 @@ final class TestDatabases {
     }
 
     /** Creates a fresh schema on the server and returns a URL whose connections use it. */
-    static String postgresSchema(String serverUrl) {
+    public static String postgresSchema(String serverUrl) {
         String schema = "wb_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         execute(serverUrl, "CREATE SCHEMA " + schema);
         return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    static void dropPostgresSchema(String schemaUrl) {
+    public static void dropPostgresSchema(String schemaUrl) {
         String schema = schemaUrl.substring(schemaUrl.lastIndexOf("currentSchema=") + "currentSchema=".length());
         execute(schemaUrl, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
