@@ -1,0 +1,58 @@
+package io.wavebench.drivers.sound;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A way of carrying bytes in sound (DESIGN §4): what a phone sounds and how a reader hears it, as
+ * one plug-in. wavebench's own OFDM modem is one; ggwave is another; a reader team adds theirs
+ * with a jar on the class path whose {@code META-INF/services/io.wavebench.drivers.sound.SoundProtocol}
+ * names its class ({@link SoundProtocols} finds them with {@link java.util.ServiceLoader}).
+ *
+ * <p>A protocol has one or more <em>modes</em> (wavebench's profiles robust, fast, ultrasonic;
+ * ggwave's audible and ultrasound speeds), each with its band and its speed. Pure, like the modem:
+ * samples in, samples out, no audio API and no files (devices and WAV files live at the edge).
+ * An implementation must be usable from any thread; transmitters and receivers it makes are used
+ * by one thread at a time.
+ */
+public interface SoundProtocol {
+
+    /** The name a rig file's {@code acoustic.protocol} and {@code --protocol} use: lower case, no spaces. */
+    String name();
+
+    /** One line for {@code --help}, the report and {@code rig check}. */
+    String description();
+
+    /** The modes, the default first. */
+    List<String> modes();
+
+    default String defaultMode() {
+        return modes().get(0);
+    }
+
+    /** The longest payload one message of {@code mode} carries. */
+    int maxPayloadBytes(String mode);
+
+    /**
+     * A transmitter of {@code mode} at {@code sampleRate}.
+     *
+     * @throws IllegalArgumentException      for a mode the protocol does not have (naming those it has)
+     * @throws UnsupportedOperationException for a rate the mode cannot work at (e.g. ultrasound below ≈ 44.1 kHz)
+     */
+    SoundTransmitter transmitter(String mode, float sampleRate);
+
+    /**
+     * A streaming receiver listening for every mode in {@code modes} at once, calling
+     * {@code listener} for each message it decodes, on the thread that feeds it.
+     *
+     * @throws IllegalArgumentException      for a mode the protocol does not have
+     * @throws UnsupportedOperationException for a rate one of the modes cannot work at
+     */
+    SoundReceiver receiver(Collection<String> modes, float sampleRate, HeardListener listener);
+
+    /** The mode named so (case-insensitive), or an error naming the protocol's modes. */
+    default String mode(String name) {
+        for (String m : modes()) if (m.equalsIgnoreCase(name)) return m;
+        throw new IllegalArgumentException("sound protocol '" + name() + "' has no mode '" + name + "'; its modes: " + String.join(", ", modes()));
+    }
+}
