@@ -93,8 +93,39 @@ class ModemCommandTest {
     }
 
     @Test
+    void the_protocols_on_the_class_path_are_listed_and_an_unknown_one_is_refused_by_name() throws Exception {
+        PrintStream before = System.out;
+        ByteArrayOutputStream listed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(listed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, run("modem", "protocols"));
+        } finally {
+            System.setOut(before);
+        }
+        assertTrue(listed.toString(java.nio.charset.StandardCharsets.UTF_8).startsWith("wavebench (robust, fast, ultrasonic): "), listed.toString());
+
+        Files.write(dir.resolve("one.bin"), new byte[] {1});
+        CommandLine cl = new CommandLine(new Wavebench());
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setErr(new java.io.PrintWriter(err));
+        int status = cl.execute("modem", "tx", "--protocol", "morse", "--in", dir.resolve("one.bin").toString(), "--out", dir.resolve("m.wav").toString());
+        assertTrue(status != 0, "an unknown protocol is an error");
+        assertTrue(Files.notExists(dir.resolve("m.wav")), "and writes nothing");
+    }
+
+    @Test
+    void a_wav_at_44_1_khz_round_trips_through_the_chosen_protocol_and_mode() throws Exception {
+        Files.write(dir.resolve("code.bin"), "281234567890123456".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(0, run("modem", "tx", "--protocol", "wavebench", "--mode", "fast", "--rate", "44100",
+                "--in", dir.resolve("code.bin").toString(), "--out", dir.resolve("code.wav").toString()));
+        assertEquals(44_100, WavFile.read(dir.resolve("code.wav")).sampleRate());
+        assertEquals(0, run("modem", "rx", "--protocol", "wavebench", "--in", dir.resolve("code.wav").toString(), "--out", dir.resolve("back.bin").toString()));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("code.bin")), Files.readAllBytes(dir.resolve("back.bin")));
+    }
+
+    @Test
     void every_command_explains_itself_with_help() {
-        for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"devices", "--help"}, {"modem", "tx", "--help"}, {"modem", "rx", "--help"}}) {
+        for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"devices", "--help"}, {"modem", "tx", "--help"}, {"modem", "rx", "--help"}, {"modem", "protocols", "--help"}}) {
             CommandLine cl = new CommandLine(new Wavebench());
             java.io.StringWriter text = new java.io.StringWriter();
             cl.setOut(new java.io.PrintWriter(text));

@@ -90,7 +90,7 @@ public final class WavebenchSoundProtocol implements SoundProtocol {
         ProfileReceivers(List<AcousticModem> modems, HeardListener listener) {
             for (AcousticModem modem : modems) {
                 receivers.add(modem.newReceiver(frame -> listener.onHeard(new Heard(name(), frame.profile().cliName(), frame.payload(),
-                        base + frame.startSample(), base + frame.endSample()))));
+                        base + frame.startSample(), base + frame.endSample(), frame.correctedSymbols()))));
             }
         }
 
