@@ -3,9 +3,10 @@ package io.wavebench.cli;
 import io.wavebench.drivers.channel.AcousticChannel;
 import io.wavebench.drivers.channel.NoiseKind;
 import io.wavebench.drivers.channel.ReferenceChannel;
-import io.wavebench.drivers.modem.AcousticModem;
-import io.wavebench.drivers.modem.ModemBenchmark;
-import io.wavebench.drivers.modem.ModemProfile;
+import io.wavebench.drivers.sound.SoundBenchmark;
+import io.wavebench.drivers.sound.SoundProtocol;
+import io.wavebench.drivers.sound.SoundProtocols;
+import io.wavebench.drivers.sound.SoundTransmitter;
 import io.wavebench.reports.LineChart;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,17 +17,22 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code wavebench modem bench}: the modem's figures of DESIGN §6, measured, with a plot. */
+/** {@code wavebench modem bench}: a sound protocol's figures of DESIGN §6, measured, with a plot. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {
-            "Measures each profile: airtime of a payment token, frames decoded out of N along an SNR ladder",
-            "through a channel, the SNR from which 99 % decode, wrong frames (must be 0), and the",
-            "receiver's speed as a multiple of real time on one thread. Optionally draws the curves."
+            "Measures each mode of a sound protocol (wavebench's profiles by default): airtime of a payment token,",
+            "messages decoded out of N along an SNR ladder through a channel, the SNR from which 99 % decode,",
+            "wrong messages (must be 0), and the receiver's speed as a multiple of real time on one thread.",
+            "Optionally draws the curves."
         })
 final class ModemBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "robust, fast or ultrasonic (default: all).")
-    String profile;
+    @Option(names = "--protocol", defaultValue = SoundProtocols.DEFAULT, paramLabel = "NAME",
+            description = "The sound protocol measured (default: ${DEFAULT-VALUE}); `wavebench modem protocols` lists them.")
+    String protocol;
+
+    @Option(names = {"--mode", "--profile"}, paramLabel = "NAME", description = "One mode, e.g. robust, fast or ultrasonic (default: every mode of the protocol).")
+    String mode;
 
     @Option(names = "--trials", defaultValue = "100", paramLabel = "N", description = "Frames per SNR step (default: ${DEFAULT-VALUE}).")
     int trials;
@@ -35,13 +41,13 @@ final class ModemBenchCommand implements Callable<Integer> {
             description = "SNR ladder in dB (default: ${DEFAULT-VALUE}).")
     double[] ladder;
 
-    @Option(names = "--bytes", defaultValue = "201", paramLabel = "N", description = "Payload size (default: ${DEFAULT-VALUE}, a one-way payment token).")
-    int bytes;
+    @Option(names = "--bytes", paramLabel = "N", description = "Payload size (default: 201, a one-way payment token, or the mode's longest message if shorter).")
+    Integer bytes;
 
     @Option(names = "--seed", defaultValue = "2026", description = "Seed for payloads, offsets and noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw decode rate against SNR, one line per profile.")
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw decode rate against SNR, one line per mode.")
     Path plot;
 
     @Option(names = "--noise", defaultValue = "babble", paramLabel = "KIND",
@@ -50,46 +56,50 @@ final class ModemBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<ModemProfile> profiles = profile == null ? List.of(ModemProfile.values()) : List.of(ModemProfile.fromCliName(profile));
-        ModemBenchmark.ChannelFactory channel = new ReferenceAir(NoiseKind.valueOf(noise.toUpperCase(java.util.Locale.ROOT)));
+        SoundProtocol p = SoundProtocols.named(protocol);
+        List<String> modes = mode == null ? p.modes() : List.of(p.mode(mode));
+        SoundBenchmark.ChannelFactory channel = new ReferenceAir(NoiseKind.valueOf(noise.toUpperCase(java.util.Locale.ROOT)));
+        System.out.println("protocol: " + p.name() + " — " + p.description());
         System.out.println("channel: " + channel.describe());
-        System.out.println("ladder: " + Arrays.toString(ladder) + " dB, " + trials + " frames of " + bytes + " bytes per step, seed " + seed);
-        List<ModemBenchmark.Result> results = new ArrayList<>();
-        for (ModemProfile p : profiles) {
-            AcousticModem modem = AcousticModem.of(p, 48_000f);
-            System.out.printf("%n%s: %d bytes take %.3f s on air%n", p.cliName(), bytes, modem.airtimeSeconds(bytes));
-            ModemBenchmark.Result r = new ModemBenchmark(modem, channel, bytes, seed).run(ladder, trials,
-                    point -> System.out.printf("  %6.1f dB  %4d/%d decoded  %d wrong%n", point.snrDb(), point.decoded(), point.trials(), point.wrong()));
-            results.add(r);
+        System.out.println("ladder: " + Arrays.toString(ladder) + " dB, " + trials + " messages per step, seed " + seed);
+        List<SoundBenchmark.Result> results = new ArrayList<>();
+        for (String m : modes) {
+            int size = bytes != null ? bytes : Math.min(PAYMENT_TOKEN_BYTES, p.maxPayloadBytes(m));
+            SoundBenchmark bench = new SoundBenchmark(p, m, 48_000f, channel, size, seed);
+            System.out.printf("%n%s: %d bytes take %.3f s on air%n", m, size, bench.airtimeSeconds());
+            results.add(bench.run(ladder, trials,
+                    point -> System.out.printf("  %6.1f dB  %4d/%d decoded  %d wrong%n", point.snrDb(), point.decoded(), point.trials(), point.wrong())));
         }
-        System.out.printf("%n%-11s %10s %14s %8s %14s%n", "profile", "airtime", "99% from (dB)", "wrong", "receiver");
-        for (ModemBenchmark.Result r : results) {
-            System.out.printf("%-11s %9.3fs %14s %8d %12.0fx RT%n", r.profile().cliName(), r.airtimeSeconds(),
+        System.out.printf("%n%-17s %6s %10s %14s %8s %14s%n", "mode", "bytes", "airtime", "99% from (dB)", "wrong", "receiver");
+        for (SoundBenchmark.Result r : results) {
+            System.out.printf("%-17s %6d %9.3fs %14s %8d %12.0fx RT%n", r.mode(), r.payloadBytes(), r.airtimeSeconds(),
                     r.snrFor99Percent().isPresent() ? String.format("%.1f", r.snrFor99Percent().getAsDouble()) : "not reached",
-                    r.wrongFrames(), r.realTimeFactor());
+                    r.wrongMessages(), r.realTimeFactor());
         }
         if (plot != null) {
-            LineChart chart = new LineChart("Frames decoded vs SNR — " + bytes + " B, " + trials + " per point", "SNR (dB)", "decoded").guide(0.99, "99 %");
-            for (ModemBenchmark.Result r : results) {
-                chart.add(new LineChart.Series(r.profile().cliName(), r.points().stream().mapToDouble(ModemBenchmark.Point::snrDb).toArray(),
-                        r.points().stream().mapToDouble(ModemBenchmark.Point::rate).toArray()));
+            LineChart chart = new LineChart("Messages decoded vs SNR — " + p.name() + ", " + trials + " per point", "SNR (dB)", "decoded").guide(0.99, "99 %");
+            for (SoundBenchmark.Result r : results) {
+                chart.add(new LineChart.Series(r.mode(), r.points().stream().mapToDouble(SoundBenchmark.Point::snrDb).toArray(),
+                        r.points().stream().mapToDouble(SoundBenchmark.Point::rate).toArray()));
             }
             Files.write(plot, chart.png());
             System.out.println("plot: " + plot.toAbsolutePath());
         }
-        return results.stream().anyMatch(r -> r.wrongFrames() > 0) ? 1 : 0;
+        return results.stream().anyMatch(r -> r.wrongMessages() > 0) ? 1 : 0;
     }
+
+    /** DESIGN §5.1: a one-way payment token is 201 bytes. */
+    private static final int PAYMENT_TOKEN_BYTES = 201;
 
     /**
      * DESIGN §6's reference channel (phone speaker, room RT60 0.3 s, reader mic) with the noise at
      * the stated SNR over the profile's own occupied band, and the phone's clock 200 ppm fast or
      * slow on alternate trials.
      */
-    private record ReferenceAir(NoiseKind noise) implements ModemBenchmark.ChannelFactory {
+    private record ReferenceAir(NoiseKind noise) implements SoundBenchmark.ChannelFactory {
         @Override
-        public AcousticChannel at(double snrDb, AcousticModem modem, long seed) {
-            return ReferenceChannel.builder(noise, snrDb, modem.nominalRms(),
-                            modem.parameters().preambleLowHz(), modem.parameters().preambleHighHz(), seed)
+        public AcousticChannel at(double snrDb, SoundTransmitter transmitter, long seed) {
+            return ReferenceChannel.builder(noise, snrDb, transmitter.nominalRms(), transmitter.band().lowHz(), transmitter.band().highHz(), seed)
                     .clockOffsetPpm((seed & 1) == 0 ? ReferenceChannel.CLOCK_OFFSET_PPM : -ReferenceChannel.CLOCK_OFFSET_PPM)
                     .build();
         }
@@ -97,7 +107,7 @@ final class ModemBenchCommand implements Callable<Integer> {
         @Override
         public String describe() {
             return "reference: phone speaker, room RT60 " + ReferenceChannel.RT60_SECONDS + " s (DRR +" + ReferenceChannel.DIRECT_TO_REVERBERANT_DB
-                    + " dB), reader mic, " + noise.name().toLowerCase(java.util.Locale.ROOT) + " at the stated SNR over each profile's occupied band, clock ±"
+                    + " dB), reader mic, " + noise.name().toLowerCase(java.util.Locale.ROOT) + " at the stated SNR over each mode's occupied band, clock ±"
                     + ReferenceChannel.CLOCK_OFFSET_PPM + " ppm";
         }
     }
