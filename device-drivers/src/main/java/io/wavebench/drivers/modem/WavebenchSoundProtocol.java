@@ -30,6 +30,11 @@ public final class WavebenchSoundProtocol implements SoundProtocol {
     }
 
     @Override
+    public Carries carries() {
+        return Carries.OFFLINE_TOKEN;
+    }
+
+    @Override
     public List<String> modes() {
         return Arrays.stream(ModemProfile.values()).map(ModemProfile::cliName).toList();
     }

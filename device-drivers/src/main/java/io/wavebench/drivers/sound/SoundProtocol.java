@@ -23,6 +23,22 @@ public interface SoundProtocol {
     /** One line for {@code --help}, the report and {@code rig check}. */
     String description();
 
+    /**
+     * What a phone carries in this protocol's sound, and so what a reader does with a message it
+     * hears in it: wavebench's signed offline token (DESIGN §5.1, ≈ 201 bytes), or a short one-time
+     * payment code that the reader verifies online (DESIGN §5.2's 18 digits), for a protocol whose
+     * messages are too short for a token.
+     */
+    Carries carries();
+
+    /** What rides on a protocol (see {@link #carries()}). */
+    enum Carries {
+        /** A payment token, verified offline by the reader (DESIGN §5.1). */
+        OFFLINE_TOKEN,
+        /** An 18-digit one-time payment code as ASCII digits, verified online by the backend (DESIGN §5.2). */
+        PAYMENT_CODE
+    }
+
     /** The modes, the default first. */
     List<String> modes();
 

@@ -23,6 +23,11 @@ public final class ToneKeyingProtocol implements SoundProtocol {
     }
 
     @Override
+    public Carries carries() {
+        return Carries.PAYMENT_CODE;
+    }
+
+    @Override
     public List<String> modes() {
         return List.of("slow");
     }

@@ -50,10 +50,18 @@ public final class PhoneCodes {
 
     /** This minute's payment barcode; returns its digits. */
     public synchronized String showPaymentBarcode() {
-        if (barcodeKey == null) throw new IllegalStateException("the phone has no barcode key: it must enroll while online first");
-        String code = PaymentBarcode.code(barcodeKey.slot(), barcodeKey.secret(), clock.instant());
+        String code = paymentCode();
         show(Code128Codes.encode(code));
         return code;
+    }
+
+    /**
+     * This minute's one-time payment code (DESIGN §5.2: 18 digits, prefix 28, 60 s, single use),
+     * shown on no screen: what a phone sounds in a protocol that carries payment codes.
+     */
+    public synchronized String paymentCode() {
+        if (barcodeKey == null) throw new IllegalStateException("the phone has no barcode key: it must enroll while online first");
+        return PaymentBarcode.code(barcodeKey.slot(), barcodeKey.secret(), clock.instant());
     }
 
     /** A ticket bought online, as a QR code. */

@@ -2,6 +2,11 @@ package io.wavebench.simulators.phone;
 
 import io.wavebench.drivers.audio.AudioOut;
 import io.wavebench.drivers.modem.AcousticModem;
+import io.wavebench.drivers.modem.ModemProfile;
+import io.wavebench.drivers.sound.SoundProtocol;
+import io.wavebench.drivers.sound.SoundProtocols;
+import io.wavebench.drivers.sound.SoundTransmitter;
+import java.nio.charset.StandardCharsets;
 import io.wavebench.simulators.Startable;
 import io.wavebench.simulators.backend.Issuer;
 import io.wavebench.simulators.token.Credential;
@@ -12,13 +17,18 @@ import java.util.Objects;
 
 /**
  * A shopper's phone with no network: signs a token from its wallet and sounds it through its
- * speaker (an {@link AudioOut}, so the same code plays through a real speaker on a bench).
+ * speaker (an {@link AudioOut}, so the same code plays through a real speaker on a bench), in the
+ * sound protocol it was given (DESIGN §4: wavebench's modem by default). A protocol whose messages
+ * carry a one-time payment code instead of a token ({@link SoundProtocol.Carries}) sounds that.
  */
 public final class SimulatedPhone implements Startable {
 
     private final String name;
     private final Wallet wallet;
     private final AudioOut speaker;
+    private final SoundProtocol protocol;
+    private final SoundTransmitter voice;
+    /** wavebench's modem in the voice's profile, for two-way mode; null in another protocol. */
     private final AcousticModem modem;
     private final Clock clock;
     private boolean started;
@@ -29,12 +39,25 @@ public final class SimulatedPhone implements Startable {
     /** Two-way mode: the phone's microphone, null until {@link #listenWith}. */
     private PhoneEar ear;
 
+    /** A phone that sounds wavebench's modem in {@code modem}'s profile. */
     public SimulatedPhone(String name, Wallet wallet, AudioOut speaker, AcousticModem modem, Clock clock) {
+        this(name, wallet, speaker, SoundProtocols.named(SoundProtocols.DEFAULT), modem.profile().cliName(), modem.sampleRate(), clock);
+    }
+
+    /** A phone that sounds {@code protocol} in {@code mode} at {@code sampleRate}. */
+    public SimulatedPhone(String name, Wallet wallet, AudioOut speaker, SoundProtocol protocol, String mode, float sampleRate, Clock clock) {
         this.name = Objects.requireNonNull(name);
         this.wallet = Objects.requireNonNull(wallet);
         this.speaker = Objects.requireNonNull(speaker);
-        this.modem = Objects.requireNonNull(modem);
+        this.protocol = Objects.requireNonNull(protocol);
+        this.voice = protocol.transmitter(mode, sampleRate);
+        this.modem = SoundProtocols.DEFAULT.equals(protocol.name()) ? AcousticModem.of(ModemProfile.fromCliName(voice.mode()), sampleRate) : null;
         this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** The sound protocol the phone speaks, and its mode: "wavebench robust", "ggwave audible-fast". */
+    public String voice() {
+        return protocol.name() + " " + voice.mode();
     }
 
     public String name() {
@@ -107,6 +130,17 @@ public final class SimulatedPhone implements Startable {
         return sound(wallet.nextToken(phoneClock()));
     }
 
+    /**
+     * Pays with a one-time payment code (DESIGN §5.2: its 18 digits as ASCII), in a protocol that
+     * carries codes; returns the samples once they have left the speaker.
+     */
+    public float[] soundPaymentCode(String digits) {
+        if (protocol.carries() != SoundProtocol.Carries.PAYMENT_CODE) {
+            throw new IllegalStateException("phone " + name + " speaks " + voice() + ", which carries " + protocol.carries() + ", not a payment code");
+        }
+        return soundBytes(digits.getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** Sets the phone's clock {@code offset} ahead of true time (negative: behind); tokens carry its time. */
     public void setClockOffset(Duration offset) {
         this.clockOffset = Objects.requireNonNull(offset);
@@ -120,6 +154,7 @@ public final class SimulatedPhone implements Startable {
     /** Gives the phone a microphone for two-way mode (DESIGN §5.1); it listens from now until close. */
     public synchronized void listenWith(io.wavebench.drivers.audio.AudioIn microphone) {
         if (ear != null) throw new IllegalStateException("phone " + name + " already listens on " + ear.mixerName());
+        if (modem == null) throw new IllegalStateException("phone " + name + ": two-way mode is wavebench's protocol; this phone speaks " + voice());
         ear = new PhoneEar(name, microphone, modem);
     }
 
@@ -156,15 +191,18 @@ public final class SimulatedPhone implements Startable {
 
     /** Sounds any token, honest or not: how scenarios present forgeries through the same path. */
     public Sounded sound(PaymentToken token) {
+        if (protocol.carries() != SoundProtocol.Carries.OFFLINE_TOKEN) {
+            throw new IllegalStateException("phone " + name + " speaks " + voice() + ", which carries " + protocol.carries() + ", not a token");
+        }
         return new Sounded(token, soundBytes(token.encode()));
     }
 
     /**
-     * Sounds raw frame bytes, token or not, as the phone sounds a token: its modem profile, its
-     * volume, its speaker. Returns the samples played.
+     * Sounds raw message bytes, token or not, as the phone sounds a payment: its protocol and mode,
+     * its volume, its speaker. Returns the samples played.
      */
     public float[] soundBytes(byte[] frame) {
-        float[] samples = modem.modulate(frame);
+        float[] samples = voice.modulate(frame);
         if (volume != 1f) {
             for (int i = 0; i < samples.length; i++) samples[i] *= volume;
         }

@@ -6,6 +6,7 @@ import io.wavebench.drivers.escpos.ReceiptPrinter;
 import io.wavebench.drivers.mdb.MdbTransport;
 import io.wavebench.drivers.modem.AcousticModem;
 import io.wavebench.drivers.modem.ModemProfile;
+import io.wavebench.drivers.sound.SoundProtocol;
 import io.wavebench.drivers.ocr.TextRecognizer;
 import io.wavebench.drivers.optical.Camera;
 import io.wavebench.drivers.optical.Frame;
@@ -80,13 +81,9 @@ public final class ReferenceReader implements Startable {
         this.ocrAtStart = b.ocrAtStart;
         this.uplink = b.backend == null ? null : new Uplink(b.readerId, b.backend, b.syncEvery, b.clock, log);
         if (b.mdb != null) {
-            List<AcousticModem> modems = new ArrayList<>();
-            if (b.microphone != null) {
-                float rate = b.sampleRate > 0 ? b.sampleRate : b.microphone.format().getSampleRate();
-                for (ModemProfile p : b.profiles) modems.add(AcousticModem.of(p, rate));
-            }
             TokenVerifier verifier = new TokenVerifier(b.issuerKeys, b.clock, b.skewAllowance, b.tokenFreshness);
-            payments = new SimulatedReader(b.readerId, b.microphone, modems, b.mdb, verifier, b.clock, b.maxSessionFunds, b.journal, log)
+            payments = new SimulatedReader(b.readerId, b.microphone, b.microphone == null ? List.of() : List.copyOf(b.listening), b.sampleRate,
+                    b.mdb, verifier, b.clock, b.maxSessionFunds, b.journal, log)
                     .sessionTimeout(b.sessionTimeout);
             if (uplink != null) uplink.onSync(payments::syncWith);
         } else {
@@ -94,7 +91,10 @@ public final class ReferenceReader implements Startable {
         }
         kiosk = b.printer == null ? null : new TicketDesk(b.kiosk, b.printer, uplink, b.clock, log);
         if (kiosk != null && uplink != null) uplink.onSync(kiosk::sync);
-        barcodes = payments == null || b.camera == null ? null : new OnlineBarcodes(b.readerId, payments, uplink, b.clock, b.maxSessionFunds, log);
+        // Payment codes are verified online whether the camera read them or the microphone heard them (DESIGN §5.2).
+        boolean hearsCodes = b.microphone != null && b.listening.stream().anyMatch(l -> l.protocol().carries() == SoundProtocol.Carries.PAYMENT_CODE);
+        barcodes = payments == null || (b.camera == null && !hearsCodes) ? null : new OnlineBarcodes(b.readerId, payments, uplink, b.clock, b.maxSessionFunds, log);
+        if (barcodes != null && hearsCodes) payments.onPaymentCode(barcodes::read);
         cards = b.camera == null || b.ocr == null || payments == null ? null : new CardDesk(b.readerId, b.ocr, uplink, b.clock, log, payments::show);
         camera = b.camera == null ? null : new ReaderCamera(b.readerId, b.camera, b.clock, log,
                 payments == null ? null : payments::heard, kiosk == null ? null : kiosk::present, barcodes == null ? null : barcodes::read, cards);
@@ -235,7 +235,7 @@ public final class ReferenceReader implements Startable {
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
-        if (payments != null) parts.add("MDB cashless #1" + (payments.profiles().isEmpty() ? "" : ", hearing " + payments.profiles().stream().map(ModemProfile::cliName).toList()));
+        if (payments != null) parts.add("MDB cashless #1" + (payments.listening().isEmpty() ? "" : ", hearing " + payments.listening()));
         if (camera != null) parts.add("camera");
         if (kiosk != null) parts.add("kiosk " + kiosk.kioskId());
         if (uplink != null) parts.add("uplink every " + uplink.every().toMillis() + " ms");
@@ -252,7 +252,7 @@ public final class ReferenceReader implements Startable {
         private Clock clock = Clock.systemUTC();
         private AudioIn microphone;
         private float sampleRate;
-        private final LinkedHashSet<ModemProfile> profiles = new LinkedHashSet<>();
+        private final List<Listening> listening = new ArrayList<>();
         private MdbTransport mdb;
         private AuthorizationJournal journal;
         private Map<Integer, PublicKey> issuerKeys = Map.of();
@@ -287,15 +287,25 @@ public final class ReferenceReader implements Startable {
         }
 
         /**
-         * As {@link #microphone(AudioIn, List)}, the modems made for {@code sampleRate}: for a
+         * As {@link #microphone(AudioIn, List)}, the receivers made for {@code sampleRate}: for a
          * microphone that learns its format only when it opens (the shared air of another process).
          */
         public Builder microphone(AudioIn mic, List<ModemProfile> listenFor, float sampleRate) {
             if (listenFor.isEmpty()) throw new IllegalArgumentException("reader " + readerId + ": a microphone needs a modem profile to listen for");
+            return listening(mic, List.of(Listening.wavebench(List.copyOf(new LinkedHashSet<>(listenFor)))), sampleRate);
+        }
+
+        /**
+         * Hears payments on {@code mic} in each of {@code listenFor} — sound protocols and their
+         * modes, all at once from the same samples — with receivers made for {@code sampleRate}
+         * (0: the microphone's own).
+         */
+        public Builder listening(AudioIn mic, List<Listening> listenFor, float sampleRate) {
+            if (listenFor.isEmpty()) throw new IllegalArgumentException("reader " + readerId + ": a microphone needs a sound protocol to listen for");
             this.microphone = mic;
             this.sampleRate = sampleRate;
-            this.profiles.clear();
-            this.profiles.addAll(listenFor);
+            this.listening.clear();
+            this.listening.addAll(listenFor);
             return this;
         }
 

@@ -5,9 +5,13 @@ import io.wavebench.drivers.mdb.MdbFault;
 import io.wavebench.drivers.mdb.MdbTrace;
 import io.wavebench.drivers.mdb.MdbTransport;
 import io.wavebench.drivers.mdb.PeripheralPort;
+import io.wavebench.drivers.codes.BarcodeCheck;
 import io.wavebench.drivers.modem.AcousticModem;
-import io.wavebench.drivers.modem.ReceivedFrame;
-import io.wavebench.drivers.modem.StreamingReceiver;
+import io.wavebench.drivers.modem.ModemProfile;
+import io.wavebench.drivers.sound.Heard;
+import io.wavebench.drivers.sound.SoundProtocol;
+import io.wavebench.drivers.sound.SoundProtocols;
+import io.wavebench.drivers.sound.SoundReceiver;
 import io.wavebench.simulators.Startable;
 import io.wavebench.simulators.reader.journal.AuthorizationJournal;
 import io.wavebench.simulators.reader.journal.InMemoryAuthorizationJournal;
@@ -24,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import io.wavebench.simulators.token.ChallengeFrames;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -46,15 +51,17 @@ public final class SimulatedReader implements Startable {
     public static final int CASHLESS_ADDRESS = 0x10;
 
     /**
-     * The same frame decoded by receivers of two profiles within this long is one sound heard
+     * The same message decoded by receivers of two modes within this long is one sound heard
      * twice, taken once. A sound played again later is a replay, refused by the rules (09).
      */
     static final Duration SAME_SOUND_WITHIN = Duration.ofSeconds(2);
 
     private final String readerId;
     private final AudioIn microphone;
-    /** One modem per profile listened for; the first is the one the reader answers in by default. */
-    private final List<AcousticModem> modems;
+    /** The sound protocols and modes listened for (DESIGN §4); empty with no microphone. */
+    private final List<Listening> listensFor;
+    /** The rate the receivers are made for; 0: the microphone's, once it is open. */
+    private final float sampleRate;
     private final MdbTransport mdb;
     private final Clock clock;
     private final MdbTrace trace = new MdbTrace();
@@ -64,10 +71,12 @@ public final class SimulatedReader implements Startable {
     private final ReaderSync sync;
     private final ReaderLog log;
     private final List<byte[]> decodedFrames = new ArrayList<>();
-    /** The last frame taken, by which receiver and when: a second receiver's copy of it is dropped. */
+    /** The last message taken, by which protocol and mode and when: another mode's copy of it is dropped. */
     private byte[] lastTaken;
-    private int lastTakenBy = -1;
+    private String lastTakenBy;
     private long lastTakenNanos;
+    /** Where a one-time payment code heard in a code-carrying protocol goes (verified online), or null. */
+    private volatile Consumer<String> paymentCodes;
     private PeripheralPort port;
     private PeripheralServer server;
     private Thread listening;
@@ -90,23 +99,26 @@ public final class SimulatedReader implements Startable {
      */
     public SimulatedReader(String readerId, AudioIn microphone, AcousticModem modem, MdbTransport mdb,
             TokenVerifier verifier, Clock clock, long maxSessionFunds, AuthorizationJournal journal) {
-        this(readerId, microphone, modem == null ? List.of() : List.of(modem), mdb, verifier, clock, maxSessionFunds, journal, new ReaderLog(readerId));
+        this(readerId, microphone, modem == null ? List.of() : List.of(Listening.wavebench(List.of(modem.profile()))),
+                modem == null ? 0 : modem.sampleRate(), mdb, verifier, clock, maxSessionFunds, journal, new ReaderLog(readerId));
     }
 
     /**
-     * @param modems one per modem profile the reader listens for, all at the microphone's rate
-     *     (robust, fast and ultrasonic heard at once from the same samples); empty with no microphone
-     * @param log    the reader's log, shared with the rest of the reader
+     * @param listening  the sound protocols and their modes the reader listens for, all heard at
+     *     once from the same samples; empty with no microphone
+     * @param sampleRate the rate the receivers are made for; 0 for the microphone's own
+     * @param log        the reader's log, shared with the rest of the reader
      */
-    SimulatedReader(String readerId, AudioIn microphone, List<AcousticModem> modems, MdbTransport mdb,
+    SimulatedReader(String readerId, AudioIn microphone, List<Listening> listening, float sampleRate, MdbTransport mdb,
             TokenVerifier verifier, Clock clock, long maxSessionFunds, AuthorizationJournal journal, ReaderLog log) {
-        if ((microphone == null) != modems.isEmpty()) {
-            throw new IllegalArgumentException("reader " + readerId + ": a microphone needs at least one modem profile to listen for, and a modem a microphone");
+        if ((microphone == null) != listening.isEmpty()) {
+            throw new IllegalArgumentException("reader " + readerId + ": a microphone needs a sound protocol to listen for, and a sound protocol a microphone");
         }
         this.journal = journal;
         this.readerId = readerId;
         this.microphone = microphone;
-        this.modems = List.copyOf(modems);
+        this.listensFor = List.copyOf(listening);
+        this.sampleRate = sampleRate;
         this.mdb = mdb;
         this.clock = clock;
         this.log = log;
@@ -146,44 +158,50 @@ public final class SimulatedReader implements Startable {
         listening.setDaemon(true);
         listening.start();
         record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.LISTENING, microphone.mixerName() + " for "
-                + modems.stream().map(m -> m.profile().cliName()).toList(), null));
+                + listensFor.stream().map(Listening::toString).toList(), null));
     }
 
-    /** The capture loop: samples in, frames out, every profile's receiver fed the same samples. */
+    private float receiverRate() {
+        return sampleRate > 0 ? sampleRate : microphone.format().getSampleRate();
+    }
+
+    /** The capture loop: samples in, messages out, every protocol's receiver fed the same samples. */
     private void listen() {
-        List<StreamingReceiver> receivers = new ArrayList<>();
-        for (int i = 0; i < modems.size(); i++) {
-            int receiver = i;
-            receivers.add(modems.get(i).newReceiver(frame -> onFrame(frame, receiver)));
-        }
+        List<SoundReceiver> receivers = new ArrayList<>();
+        float rate = receiverRate();
+        for (Listening l : listensFor) receivers.add(l.protocol().receiver(l.modes(), rate, heard -> onHeard(heard, l.protocol())));
         // 10 ms blocks: small enough to keep decode latency low, at the microphone's own rate.
         float[] block = new float[Math.max(1, Math.round(microphone.format().getSampleRate() / 100))];
         while (running) {
             int n = microphone.read(block);
             if (n < 0) return;
-            for (StreamingReceiver r : receivers) r.accept(block, 0, n);
+            for (SoundReceiver r : receivers) r.accept(block, 0, n);
         }
     }
 
-    private void onFrame(ReceivedFrame frame, int receiver) {
-        byte[] payload = frame.payload();
-        AcousticModem heardIn = modems.get(receiver);
+    private void onHeard(Heard message, SoundProtocol protocol) {
+        byte[] payload = message.payload();
+        String heardIn = message.protocol() + " " + message.mode();
         synchronized (this) {
             long now = System.nanoTime();
-            if (lastTaken != null && lastTakenBy != receiver && Arrays.equals(lastTaken, payload) && now - lastTakenNanos < SAME_SOUND_WITHIN.toNanos()) {
-                // DESIGN §5.1: each frame goes through the rules once. Two profiles' receivers that
-                // both made this frame out of one sound heard one payment, not a replay.
+            if (lastTaken != null && !heardIn.equals(lastTakenBy) && Arrays.equals(lastTaken, payload) && now - lastTakenNanos < SAME_SOUND_WITHIN.toNanos()) {
+                // DESIGN §5.1: each frame goes through the rules once. Two modes' receivers that
+                // both made this message out of one sound heard one payment, not a replay.
                 record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.IGNORED, "the same " + payload.length + "-byte frame again, from the "
-                        + heardIn.profile().cliName() + " receiver: one sound, taken once", null));
+                        + heardIn + " receiver: one sound, taken once", null));
                 return;
             }
             lastTaken = payload.clone();
-            lastTakenBy = receiver;
+            lastTakenBy = heardIn;
             lastTakenNanos = now;
             decodedFrames.add(payload.clone());
         }
-        record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.FRAME_DECODED,
-                payload.length + " bytes (" + heardIn.profile().cliName() + "), " + frame.correctedSymbols() + " symbols corrected", null));
+        record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.FRAME_DECODED, payload.length + " bytes (" + heardIn + ")"
+                + (message.corrections() < 0 ? "" : ", " + message.corrections() + (SoundProtocols.DEFAULT.equals(message.protocol()) ? " symbols" : "") + " corrected"), null));
+        if (protocol.carries() == SoundProtocol.Carries.PAYMENT_CODE) {
+            paymentCodeHeard(payload, heardIn);
+            return;
+        }
         if (ChallengeFrames.challengeOf(payload).isPresent()) {
             // On a bench the reader's speaker and microphone share one air: it hears its own
             // challenges (and a neighbour reader's). A CHALLENGE is a reader's frame, never a
@@ -193,11 +211,36 @@ public final class SimulatedReader implements Startable {
         }
         ChallengeResponder voice = challenger;
         if (ChallengeFrames.isHello(payload)) {
-            if (voice != null) voice.answerHello(heardIn);
+            // A HELLO is wavebench's two-way frame: answered in the profile it was heard in.
+            if (voice != null) voice.answerHello(AcousticModem.of(ModemProfile.fromCliName(message.mode()), receiverRate()));
             else record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.IGNORED, "a phone's HELLO, but this reader sounds no challenges", null));
             return;
         }
         heard(payload);
+    }
+
+    /**
+     * A message heard in a protocol that carries one-time payment codes (DESIGN §5.2): verified
+     * online as a barcode is, if it is one; anything else is ignored, never taken for a token.
+     */
+    private void paymentCodeHeard(byte[] payload, String heardIn) {
+        String text = new String(payload, StandardCharsets.ISO_8859_1);
+        var notACode = BarcodeCheck.PAYMENT_CODE.refuse(text);
+        if (notACode.isPresent()) {
+            record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.IGNORED, "a " + heardIn + " message that is not a payment code: " + notACode.get(), null));
+            return;
+        }
+        Consumer<String> codes = paymentCodes;
+        if (codes == null) {
+            record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.IGNORED, "a payment code heard in " + heardIn + ", but this reader verifies no codes online", null));
+            return;
+        }
+        codes.accept(text);
+    }
+
+    /** Where payment codes heard in a code-carrying protocol go: the reader's online verification. */
+    void onPaymentCode(Consumer<String> verifyOnline) {
+        paymentCodes = verifyOnline;
     }
 
     /**
@@ -206,7 +249,9 @@ public final class SimulatedReader implements Startable {
      * {@code challenges.required()}, one-way tokens are refused). The speaker is closed with the reader.
      */
     public void soundChallenges(io.wavebench.drivers.audio.AudioOut speaker, io.wavebench.simulators.token.ReaderChallenges challenges) {
-        if (modems.isEmpty()) throw new IllegalStateException("reader " + readerId + ": two-way mode needs the acoustic modem");
+        if (listensFor.stream().noneMatch(l -> SoundProtocols.DEFAULT.equals(l.protocol().name()))) {
+            throw new IllegalStateException("reader " + readerId + ": two-way mode needs wavebench's modem, and it listens for " + listensFor);
+        }
         acceptor.useChallenges(challenges);
         ChallengeResponder previous = challenger;
         challenger = new ChallengeResponder(readerId, speaker, challenges, clock, this::record);
@@ -393,9 +438,9 @@ public final class SimulatedReader implements Startable {
         return microphone == null ? Optional.empty() : Optional.of(microphone.format().getSampleRate());
     }
 
-    /** The modem profiles it listens for. */
-    public List<io.wavebench.drivers.modem.ModemProfile> profiles() {
-        return modems.stream().map(AcousticModem::profile).toList();
+    /** The sound protocols and modes it listens for. */
+    public List<Listening> listening() {
+        return listensFor;
     }
 
     private void record(ReaderEvent event) {
