@@ -1,7 +1,6 @@
 package io.wavebench.cli;
 
 import io.wavebench.fixtures.rig.Rig;
-import io.wavebench.drivers.modem.ModemProfile;
 import io.wavebench.fixtures.rig.NoiseLevels;
 import io.wavebench.fixtures.rig.RigCalibration;
 import io.wavebench.fixtures.rig.RigFiles;
@@ -66,8 +65,7 @@ final class RigCommand {
             boolean allDecoded = true;
             RigCalibration.Result own = null;
             for (String name : ReaderCommand.profiles(loaded)) {
-                ModemProfile profile = ModemProfile.fromCliName(name);
-                RigCalibration.Result result = RigCalibration.measure(loaded, profile);
+                RigCalibration.Result result = RigCalibration.measure(loaded, name);
                 System.out.println(result.describe());
                 allDecoded &= result.decoded();
                 if (name.equalsIgnoreCase(loaded.acoustic().profile())) own = result;
