@@ -210,6 +210,20 @@ public final class SimulatedPhone implements Startable {
         return samples;
     }
 
+    /**
+     * Sounds {@code message} in another protocol than the phone's own, in its default mode, through
+     * the same speaker at the same volume: another app on the same phone, speaking what the reader
+     * may not listen for. Returns the samples played.
+     */
+    public float[] soundIn(SoundProtocol other, byte[] message) {
+        float[] samples = other.transmitter(other.defaultMode(), voice.sampleRate()).modulate(message);
+        if (volume != 1f) {
+            for (int i = 0; i < samples.length; i++) samples[i] *= volume;
+        }
+        play(samples);
+        return samples;
+    }
+
     /** Plays a recorded sound as it is (a replay attack holds a recorder to the reader). */
     public synchronized void play(float[] samples) {
         if (!started) throw new IllegalStateException("phone " + name + ": play() before start()");
