@@ -56,6 +56,9 @@ final class RunStop implements AutoCloseable {
     }
 
     private void handle(String name, int status) {
+        // No public JDK API tells which signal stopped the JVM: a shutdown hook alone cannot exit
+        // 143 for SIGTERM and 130 for SIGINT. sun.misc.Signal (module jdk.unsupported) can; it is
+        // the one compiler warning the build keeps, on purpose.
         try {
             SignalHandler previous = Signal.handle(new Signal(name), s -> {
                 signal = "SIG" + name;
