@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.ParameterType;
@@ -14,9 +11,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.wavebench.fixtures.scenario.Cards;
-import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.LoggerFactory;
 
 /**
  * Card-photo binding (DESIGN §5.4): the phone shows a photo of a card over the reader's window;
@@ -32,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class CardPhotoSteps {
 
     private final Cards cards;
-    private final ListAppender<ILoggingEvent> logTap = new ListAppender<>();
 
     public CardPhotoSteps(Cards cards) {
         this.cards = cards;
@@ -43,14 +37,12 @@ public final class CardPhotoSteps {
     public void tapTheLog(io.cucumber.java.Scenario scenario) {
         // Each scenario its own cards, the same on every run.
         cards.seedFor(scenario.getName());
-        logTap.start();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logTap);
+        cards.tapTheLog();
     }
 
     @After("@card")
     public void untapTheLog() {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logTap);
-        logTap.stop();
+        cards.untapTheLog();
     }
 
     /**
@@ -200,12 +192,8 @@ public final class CardPhotoSteps {
     @Then("the card number appears in no log line, report file or database row so far")
     public void theNumberAppearsNowhere() {
         cards.awaitAnswer(); // the reading is over: whatever it logged or stored is there
-        List<String> lines = new ArrayList<>();
-        synchronized (logTap.list) {
-            logTap.list.forEach(e -> lines.add(e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())));
-        }
-        // A reader process logs to its own output, which the bench keeps: the same scan applies there.
-        lines.addAll(cards.readerOutput());
+        // This JVM's log, and a reader process's own output, which the bench keeps: the same scan applies to both.
+        List<String> lines = cards.loggedLines();
         assertFalse(lines.isEmpty(), "the card reading logged nothing at all: the log check would prove nothing");
         var found = cards.leaksIn(String.join("\n", lines));
         assertTrue(found.isEmpty(), "the card number is in the log: " + found);
