@@ -112,6 +112,7 @@ final class ModemCommand {
                 receiver.accept(wav.samples());
                 // A capture goes on after a sound ends; give the receiver the tail it would hear.
                 receiver.accept(new float[wav.sampleRate()]);
+                receiver.end();
             }
             heard.sort(Comparator.comparingLong(Heard::startSample));
             if (heard.isEmpty()) {

@@ -22,4 +22,10 @@ public interface SoundReceiver {
 
     /** Samples fed so far: the clock {@link Heard} positions count on. */
     long samplesFed();
+
+    /**
+     * The stream has ended (a file read to its end): a message still being heard is settled now,
+     * decoded or dropped. A live capture never ends; feeding after this starts afresh.
+     */
+    default void end() {}
 }
