@@ -120,7 +120,7 @@ class EvidenceTest {
         String saw = Files.readString(run.evidence("offline-purchase-L18-").resolve("rig-saw.txt"));
         assertTrue(saw.contains("in-band SNR -12.0 dB"), saw);
         assertTrue(saw.contains("only LISTENING, no frame decoded"), saw);
-        assertTrue(saw.contains("sounded: 1 sound, the last robust"), saw);
+        assertTrue(saw.contains("sounded: 1 sound, the last wavebench robust"), saw);
         assertTrue(saw.lines().count() <= 12, saw);
         String embedded = run.json().toString();
         assertTrue(embedded.contains("rig-saw.txt"), "rig-saw.txt is attached");
