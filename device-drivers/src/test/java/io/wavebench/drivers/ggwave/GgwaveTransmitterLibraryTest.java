@@ -43,6 +43,14 @@ class GgwaveTransmitterLibraryTest {
         for (byte[] payload : sent) {
             float[] capture = GgwavePayloads.padded(transmitter.modulate(payload), rate, 0.5, 0.5);
             List<byte[]> heard = GgwaveLibrary.decode(capture, rate);
+            if (heard.isEmpty()) {
+                // Only where ggwave's receiver cannot hear its own sound for this message either.
+                float[] theirs = GgwavePayloads.padded(GgwaveLibrary.encode(protocol, payload, rate, 25), rate, 0.5, 0.5);
+                assertEquals(List.of(), GgwaveLibrary.decode(theirs, rate).stream().map(HexFormat.of()::formatHex).toList(),
+                        "ggwave decodes its own " + protocol + " sound at " + rate + " Hz of " + payload.length + " bytes but not ours");
+                System.out.println("ggwave's receiver hears neither its own nor our " + protocol + " sound at " + rate + " Hz of " + payload.length + " bytes");
+                continue;
+            }
             assertEquals(List.of(HexFormat.of().formatHex(payload)), heard.stream().map(HexFormat.of()::formatHex).toList(),
                     "ggwave's receiver on our " + protocol + " sound at " + rate + " Hz of " + payload.length + " bytes");
         }
