@@ -50,7 +50,6 @@ public final class GgwaveReceiver {
     private static final int TIMING_SEARCH_HOPS = 24;
     /** Largest sample-clock offset corrected, sender against receiver. */
     private static final double MAX_CLOCK_OFFSET = 500e-6;
-    static boolean DEBUG = false;
 
     private final double sampleRate;
     private final double frameExact;
@@ -231,7 +230,6 @@ public final class GgwaveReceiver {
                 } else if (!passes || first - bestHop >= 2 * HOPS_PER_FRAME) {
                     tracking = false;
                     candidates.add(new Candidate(this, bestHop * hop, bestContrast));
-                    if (DEBUG) System.out.println("PROBE candidate " + freqStart + " at " + bestHop * hop + " contrast " + bestContrast);
                     ignoreBeforeHop = bestHop + MARKER_BOX_HOPS;
                 }
             } else if (passes) {
@@ -433,7 +431,6 @@ public final class GgwaveReceiver {
                 bestHop = h;
             }
         }
-        if (DEBUG) System.out.println("PROBE end " + hy.protocol + " len " + hy.length + " data " + hy.dataStart + " expectedEnd " + expectedEnd + " best " + bestHop * hop + " c " + bestContrast + " pairs " + bestPairs);
         if (bestContrast < END_CONTRAST || bestPairs < END_PAIRS) return Outcome.FAILED;
         // Squarely there: its first and last quarters each look like an end marker on their own,
         // not a box half over data whose tones happen to sit on end-marker bins.
@@ -449,7 +446,6 @@ public final class GgwaveReceiver {
             byte[] stream = new byte[txs * p.bytesPerTx()];
             for (int k = 0; k < txs; k++) nibbles(p, txPowers(c, p, hy.dataStart, k, stretch - 1, coherent), stream, k);
             Optional<GgwaveCode.Decoded> decoded = GgwaveCode.decodePayload(stream, hy.length);
-            if (DEBUG) System.out.println("PROBE payload " + coherent + " " + decoded.isPresent() + " " + java.util.HexFormat.of().formatHex(stream));
             if (decoded.isPresent()) {
                 long start = hy.dataStart - Math.round(GgwaveProtocol.MARKER_FRAMES * frameExact * stretch);
                 long end = endStart + Math.round(GgwaveProtocol.MARKER_FRAMES * frameExact * stretch);
