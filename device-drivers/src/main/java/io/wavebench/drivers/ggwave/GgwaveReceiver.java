@@ -1,0 +1,538 @@
+package io.wavebench.drivers.ggwave;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A streaming ggwave receiver (DESIGN §4): fed samples in blocks of any size, it finds ggwave
+ * messages anywhere in the stream, for every protocol it was given at once, from the sound alone.
+ *
+ * <p>It hears ggwave's published signal (see {@link GgwaveTransmitter}) the way ggwave's own
+ * receiver does — tone powers at bin centres, nibble = loudest of its 16 bins over a chunk's
+ * frames summed coherently, the length block RS-decoded first, the payload RS-decoded — and
+ * differs where ggwave's receiver loses messages:
+ * <ul>
+ *   <li>Start markers are found by integrating the 16 marker tone pairs over the marker's whole
+ *       length (15 frames, every 1/16 frame), not by requiring all 16 pairs to pass a 3× ratio in
+ *       one 4-frame average; so a marker is found at lower SNR, and a loud single tone (a whistle)
+ *       cannot pass for one, since most pairs must agree.</li>
+ *   <li>The data's timing is searched every 1/16 frame over ±1.5 frames around the marker's, by how
+ *       clearly one tone stands out in each nibble's 16 bins, and the end marker is looked for where
+ *       the decoded length puts it; its position corrects a sender's sample-clock offset over the
+ *       message (ggwave assumes none), and a chunk whose coherent sum fails is retried with powers
+ *       summed frame by frame (robust to that offset's frequency shift).</li>
+ *   <li>It is never deaf: a failed candidate costs nothing, and messages of other protocols are
+ *       heard at the same time.</li>
+ * </ul>
+ * A message is reported only when its length block decodes, its end marker is where that length
+ * says, and its payload decodes: the three together keep noise from being taken for a message.
+ */
+public final class GgwaveReceiver {
+
+    /** Box of hops a marker is integrated over: the 15 frame-long windows wholly inside its 16 frames. */
+    private static final int MARKER_BOX_HOPS = 15 * 16;
+    private static final int HOPS_PER_FRAME = 16;
+    /** Start marker: the power contrast over the box, on minus off over on plus off, at least this. */
+    private static final double START_CONTRAST = 0.2;
+    /** ... and at least this many of the 16 pairs louder on their marker bin. */
+    private static final int START_PAIRS = 12;
+    /** End marker, looked for where the length puts it: a weaker bar, since its place is known. */
+    private static final double END_CONTRAST = 0.1;
+    private static final int END_PAIRS = 10;
+    /** Timing search for the data: this many hops either side of the marker's estimate. */
+    private static final int TIMING_SEARCH_HOPS = 24;
+    /** Largest sample-clock offset corrected, sender against receiver. */
+    private static final double MAX_CLOCK_OFFSET = 500e-6;
+
+    private final double sampleRate;
+    private final double frameExact;
+    private final int frame;
+    private final int hop;
+    private final GgwaveListener listener;
+    private final List<Family> families = new ArrayList<>();
+    private final float[] ring;
+    private final int ringMask;
+    private long written;
+    private long nextHop;
+    private final float[] window;
+    private final List<Candidate> candidates = new ArrayList<>();
+
+    /** Listens for every protocol. */
+    public GgwaveReceiver(double sampleRate, GgwaveListener listener) {
+        this(sampleRate, EnumSet.allOf(GgwaveProtocol.class), listener);
+    }
+
+    public GgwaveReceiver(double sampleRate, Set<GgwaveProtocol> protocols, GgwaveListener listener) {
+        if (protocols.isEmpty()) throw new IllegalArgumentException("a ggwave receiver needs at least one protocol");
+        this.sampleRate = sampleRate;
+        this.listener = listener;
+        frameExact = GgwaveProtocol.SAMPLES_PER_FRAME * sampleRate / GgwaveProtocol.BASE_SAMPLE_RATE;
+        frame = (int) Math.round(frameExact);
+        hop = (int) Math.round(frameExact / HOPS_PER_FRAME);
+        window = new float[frame];
+        Map<Integer, List<GgwaveProtocol>> byStart = new LinkedHashMap<>();
+        int longestFrames = 0;
+        for (GgwaveProtocol p : protocols) {
+            if (sampleRate < 2 * p.bandHighHz() * 1.05) {
+                throw new IllegalArgumentException(p + " reaches " + Math.round(p.bandHighHz()) + " Hz, beyond what " + sampleRate + " Hz sampling carries");
+            }
+            byStart.computeIfAbsent(p.freqStart(), k -> new ArrayList<>()).add(p);
+            longestFrames = Math.max(longestFrames, p.frameCount(GgwaveProtocol.MAX_PAYLOAD_BYTES));
+        }
+        // Room for the longest message, the timing search and a clock offset, in samples and in hops.
+        long needed = (long) ((longestFrames + 8) * frameExact * (1 + MAX_CLOCK_OFFSET));
+        int capacity = Integer.highestOneBit((int) Math.min(Integer.MAX_VALUE / 2, needed)) << 1;
+        ring = new float[capacity];
+        ringMask = capacity - 1;
+        int hopsHeld = capacity / hop + 1;
+        for (Map.Entry<Integer, List<GgwaveProtocol>> e : byStart.entrySet()) {
+            families.add(new Family(e.getKey(), e.getValue(), hopsHeld));
+        }
+    }
+
+    public double sampleRate() {
+        return sampleRate;
+    }
+
+    /** Samples fed so far. */
+    public long position() {
+        return written;
+    }
+
+    public void accept(float[] samples, int offset, int length) {
+        int at = offset;
+        int end = offset + length;
+        while (at < end) {
+            // Feed up to the next hop boundary, so analysis keeps up with the ring.
+            long needed = nextHop * hop + frame - written;
+            int n = (int) Math.max(1, Math.min(end - at, needed));
+            for (int i = 0; i < n; i++) ring[(int) (written++ & ringMask)] = samples[at + i];
+            at += n;
+            while (nextHop * hop + frame <= written) {
+                analyseHop(nextHop);
+                nextHop++;
+            }
+            decodeCandidates();
+        }
+    }
+
+    public void accept(float[] samples) {
+        accept(samples, 0, samples.length);
+    }
+
+    // --- marker powers, every hop -------------------------------------------------------------
+
+    private void analyseHop(long t) {
+        copy(t * hop, window, frame);
+        for (Family f : families) f.analyse(t);
+    }
+
+    private void copy(long position, float[] dst, int length) {
+        for (int i = 0; i < length; i++) dst[i] = ring[(int) ((position + i) & ringMask)];
+    }
+
+    private boolean held(long from, long to) {
+        return from >= Math.max(0, written - ring.length) && to <= written;
+    }
+
+    /** One band of ggwave protocols sharing a freqStart, so sharing their markers. */
+    private final class Family {
+        final int freqStart;
+        final List<GgwaveProtocol> protocols;
+        final ToneBank markerBank;
+        final ToneBank dataBank;
+        final int hopsHeld;
+        /** Per hop, the 16 pairs' power on the start marker's bin and on the end marker's. */
+        final float[] on;
+        final float[] off;
+        /** Per hop, Σ over pairs of (on − off)/(on + off): +16 on a start marker, −16 on an end marker, whatever the tones' level. */
+        final float[] agreement;
+        double boxAgreement;
+        final double[] boxOn = new double[16];
+        final double[] boxOff = new double[16];
+        final float[] re;
+        final float[] im;
+        boolean tracking;
+        double best;
+        double bestContrast;
+        long bestHop;
+        long ignoreBeforeHop;
+
+        Family(int freqStart, List<GgwaveProtocol> protocols, int hopsHeld) {
+            this.freqStart = freqStart;
+            this.protocols = protocols;
+            this.hopsHeld = hopsHeld;
+            int[] markerBins = new int[32];
+            for (int i = 0; i < 16; i++) {
+                int startOn = 2 * i + (i % 2);
+                markerBins[2 * i] = freqStart + startOn;
+                markerBins[2 * i + 1] = freqStart + 2 * i + 1 - (i % 2);
+            }
+            markerBank = new ToneBank(markerBins, sampleRate, frame);
+            int tones = protocols.stream().mapToInt(GgwaveProtocol::tonesPerTx).max().orElseThrow();
+            int[] dataBins = new int[16 * tones];
+            for (int b = 0; b < dataBins.length; b++) dataBins[b] = freqStart + b;
+            dataBank = new ToneBank(dataBins, sampleRate, frame);
+            on = new float[hopsHeld * 16];
+            off = new float[hopsHeld * 16];
+            agreement = new float[hopsHeld];
+            re = new float[32];
+            im = new float[32];
+        }
+
+        void analyse(long t) {
+            markerBank.dft(window, re, im);
+            int row = (int) (t % hopsHeld) * 16;
+            float loudest = 0;
+            for (int i = 0; i < 16; i++) {
+                float pOn = re[2 * i] * re[2 * i] + im[2 * i] * im[2 * i];
+                float pOff = re[2 * i + 1] * re[2 * i + 1] + im[2 * i + 1] * im[2 * i + 1];
+                on[row + i] = pOn;
+                off[row + i] = pOff;
+                boxOn[i] += pOn;
+                boxOff[i] += pOff;
+                loudest = Math.max(loudest, Math.max(pOn, pOff));
+            }
+            // A floor far under the loudest bin, so exact silence and rounding dust count for nothing.
+            float floor = 1e-6f * loudest + Float.MIN_NORMAL;
+            float agree = 0;
+            for (int i = 0; i < 16; i++) agree += (on[row + i] - off[row + i]) / (on[row + i] + off[row + i] + floor);
+            agreement[(int) (t % hopsHeld)] = agree;
+            boxAgreement += agree;
+            long first = t - MARKER_BOX_HOPS + 1;
+            if (first > 0) {
+                int old = (int) ((first - 1) % hopsHeld) * 16;
+                for (int i = 0; i < 16; i++) {
+                    boxOn[i] -= on[old + i];
+                    boxOff[i] -= off[old + i];
+                }
+                boxAgreement -= agreement[(int) ((first - 1) % hopsHeld)];
+            }
+            if (first < 0 || first < ignoreBeforeHop) return;
+            double contrast = contrast(boxOn, boxOff);
+            boolean passes = contrast >= START_CONTRAST && louder(boxOn, boxOff) >= START_PAIRS;
+            // Where most pairs agree, hop after hop, the box lies squarely on the marker: the power
+            // contrast is flat there when the marker stands in silence, and louder data tones on
+            // marker bins would pull a power sum into the data.
+            double energy = boxAgreement;
+            if (tracking) {
+                if (passes && energy > best) {
+                    best = energy;
+                    bestContrast = contrast;
+                    bestHop = first;
+                } else if (!passes || first - bestHop >= 2 * HOPS_PER_FRAME) {
+                    tracking = false;
+                    candidates.add(new Candidate(this, bestHop * hop, bestContrast));
+                    ignoreBeforeHop = bestHop + MARKER_BOX_HOPS;
+                }
+            } else if (passes) {
+                tracking = true;
+                best = energy;
+                bestContrast = contrast;
+                bestHop = first;
+            }
+        }
+
+        /** The end marker's strength over {@code hops} hops from hop {@code first}: contrast, pairs, agreement, reversed. */
+        double[] endMarker(long first, int hops) {
+            double[] sumOn = new double[16];
+            double[] sumOff = new double[16];
+            double agree = 0;
+            for (long t = first; t < first + hops; t++) {
+                agree -= agreement[(int) (t % hopsHeld)];
+                int row = (int) (t % hopsHeld) * 16;
+                for (int i = 0; i < 16; i++) {
+                    sumOn[i] += on[row + i];
+                    sumOff[i] += off[row + i];
+                }
+            }
+            return new double[] {contrast(sumOff, sumOn), louder(sumOff, sumOn), agree};
+        }
+    }
+
+    private static double contrast(double[] a, double[] b) {
+        double diff = 0;
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            diff += a[i] - b[i];
+            sum += a[i] + b[i];
+        }
+        return sum <= 0 ? 0 : diff / sum;
+    }
+
+    /** Pairs whose first bin is clearly the louder: by 5 % of a pair's mean power, so numerical dust in silence counts for neither. */
+    private static int louder(double[] a, double[] b) {
+        double mean = 0;
+        for (int i = 0; i < a.length; i++) mean += (a[i] + b[i]) / a.length;
+        int n = 0;
+        for (int i = 0; i < a.length; i++) if (a[i] - b[i] > 0.05 * mean) n++;
+        return n;
+    }
+
+    // --- decoding a candidate -------------------------------------------------------------------
+
+    /**
+     * A start marker found at {@code markerStart}. Its family's protocols share the marker, so each
+     * is a hypothesis, decoded side by side: a slower protocol's first chunk can hold a faster
+     * one's length block, so the hypothesis whose end marker sits squarely where its length puts
+     * it wins.
+     */
+    private final class Candidate {
+        final Family family;
+        final long markerStart;
+        final double startContrast;
+        final List<Hypothesis> hypotheses = new ArrayList<>();
+        /** Set when a decoded message of the same family covers this candidate. */
+        boolean covered;
+        final Map<Long, float[]> frames = new HashMap<>();
+
+        Candidate(Family family, long markerStart, double startContrast) {
+            this.family = family;
+            this.markerStart = markerStart;
+            this.startContrast = startContrast;
+            for (GgwaveProtocol p : family.protocols) hypotheses.add(new Hypothesis(p));
+        }
+    }
+
+    private static final class Hypothesis {
+        final GgwaveProtocol protocol;
+        Outcome state = Outcome.WAIT;
+        /** Once the length is known: where the data starts and how long the payload is. */
+        long dataStart = -1;
+        int length;
+        double endContrast;
+        GgwaveMessage message;
+
+        Hypothesis(GgwaveProtocol protocol) {
+            this.protocol = protocol;
+        }
+    }
+
+    /** An end marker this close to the start marker's strength is squarely in place: no need to wait for the other hypotheses. */
+    private static final double SQUARE_END = 0.75;
+
+    private void decodeCandidates() {
+        for (Iterator<Candidate> it = candidates.iterator(); it.hasNext(); ) {
+            Candidate c = it.next();
+            if (c.covered) {
+                it.remove();
+                continue;
+            }
+            for (Hypothesis h : c.hypotheses) {
+                while (h.state == Outcome.WAIT || h.state == Outcome.LENGTH_KNOWN) {
+                    Outcome next = h.state == Outcome.WAIT && h.dataStart < 0 ? findLength(c, h) : finish(c, h);
+                    if (next == Outcome.WAIT) break;
+                    h.state = next;
+                }
+            }
+            if (resolve(c, false)) it.remove();
+        }
+    }
+
+    /**
+     * The stream has ended: hypotheses still waiting for sound that will not come fail, and what
+     * decoded is reported.
+     */
+    public void flush() {
+        for (Candidate c : candidates) {
+            for (Hypothesis h : c.hypotheses) {
+                if (h.state == Outcome.WAIT || h.state == Outcome.LENGTH_KNOWN) h.state = Outcome.FAILED;
+            }
+        }
+        for (Iterator<Candidate> it = candidates.iterator(); it.hasNext(); ) {
+            Candidate c = it.next();
+            if (!c.covered) resolve(c, true);
+            it.remove();
+        }
+    }
+
+    /** Reports the candidate's message if it is settled; true when the candidate is done with. */
+    private boolean resolve(Candidate c, boolean ended) {
+        Hypothesis best = null;
+        boolean pending = false;
+        for (Hypothesis h : c.hypotheses) {
+            if (h.state == Outcome.DECODED && (best == null || h.endContrast > best.endContrast)) best = h;
+            if (h.state == Outcome.WAIT || h.state == Outcome.LENGTH_KNOWN) pending = true;
+        }
+        boolean square = best != null && best.endContrast >= SQUARE_END * c.startContrast;
+        if (pending && !square && !ended) return false;
+        c.frames.clear();
+        if (best == null) return true;
+        GgwaveMessage m = best.message;
+        listener.onMessage(m);
+        // This family's later candidates inside the message were its data or end marker.
+        c.family.ignoreBeforeHop = Math.max(c.family.ignoreBeforeHop, m.endSample() / hop);
+        for (Candidate o : candidates) if (o != c && o.family == c.family && o.markerStart < m.endSample()) o.covered = true;
+        return true;
+    }
+
+    private enum Outcome { WAIT, LENGTH_KNOWN, DECODED, FAILED }
+
+    private Outcome findLength(Candidate c, Hypothesis h) {
+        GgwaveProtocol p = h.protocol;
+        int lengthTxs = (GgwaveProtocol.LENGTH_BLOCK_BYTES + p.bytesPerTx() - 1) / p.bytesPerTx();
+        int timingTxs = lengthTxs + 1;
+        long nominal = c.markerStart + Math.round(GgwaveProtocol.MARKER_FRAMES * frameExact);
+        long from = nominal - (long) TIMING_SEARCH_HOPS * hop;
+        long to = nominal + (long) TIMING_SEARCH_HOPS * hop + Math.round(timingTxs * p.framesPerTx() * frameExact) + frame;
+        if (to > written) return Outcome.WAIT;
+        if (!held(from, to)) return Outcome.FAILED;
+        long bestStart = nominal;
+        double bestScore = -1;
+        for (int d = -TIMING_SEARCH_HOPS; d <= TIMING_SEARCH_HOPS; d++) {
+            long start = nominal + (long) d * hop;
+            double score = 0;
+            for (int k = 0; k < timingTxs; k++) score += clarity(p, txPowers(c, p, start, k, 0, true));
+            if (score > bestScore) {
+                bestScore = score;
+                bestStart = start;
+            }
+        }
+        for (boolean coherent : new boolean[] {true, false}) {
+            byte[] block = new byte[lengthTxs * p.bytesPerTx()];
+            for (int k = 0; k < lengthTxs; k++) nibbles(p, txPowers(c, p, bestStart, k, 0, coherent), block, k);
+            Optional<Integer> length = GgwaveCode.decodeLength(block);
+            if (length.isPresent()) {
+                h.dataStart = bestStart;
+                h.length = length.get();
+                return Outcome.LENGTH_KNOWN;
+            }
+        }
+        return Outcome.FAILED;
+    }
+
+    private Outcome finish(Candidate c, Hypothesis hy) {
+        GgwaveProtocol p = hy.protocol;
+        int txs = p.txCount(hy.length);
+        double dataSpan = txs * p.framesPerTx() * frameExact;
+        long expectedEnd = hy.dataStart + Math.round(dataSpan);
+        long slack = Math.round(MAX_CLOCK_OFFSET * dataSpan) + hop;
+        long lastBoxHop = (expectedEnd + slack) / hop + MARKER_BOX_HOPS;
+        if (lastBoxHop >= nextHop) return Outcome.WAIT;
+        if (!held(hy.dataStart - frame, expectedEnd + slack)) return Outcome.FAILED;
+        // The end marker where the length puts it: its box's best position within the slack.
+        long bestHop = -1;
+        double bestAgreement = Double.NEGATIVE_INFINITY;
+        double bestContrast = 0;
+        double bestPairs = 0;
+        for (long h = (expectedEnd - slack) / hop; h <= (expectedEnd + slack) / hop + 1; h++) {
+            double[] end = c.family.endMarker(h, MARKER_BOX_HOPS);
+            if (end[2] > bestAgreement) {
+                bestAgreement = end[2];
+                bestContrast = end[0];
+                bestPairs = end[1];
+                bestHop = h;
+            }
+        }
+        if (bestContrast < END_CONTRAST || bestPairs < END_PAIRS) return Outcome.FAILED;
+        // Squarely there: its first and last quarters each look like an end marker on their own,
+        // not a box half over data whose tones happen to sit on end-marker bins.
+        int quarter = MARKER_BOX_HOPS / 4;
+        for (long first : new long[] {bestHop, bestHop + MARKER_BOX_HOPS - quarter}) {
+            double[] part = c.family.endMarker(first, quarter);
+            if (part[0] < END_CONTRAST || part[1] < END_PAIRS) return Outcome.FAILED;
+        }
+        long endStart = bestHop * hop;
+        double stretch = Math.abs(endStart - expectedEnd) <= hop ? 1.0 : (endStart - hy.dataStart) / dataSpan;
+        stretch = Math.max(1 - MAX_CLOCK_OFFSET, Math.min(1 + MAX_CLOCK_OFFSET, stretch));
+        for (boolean coherent : new boolean[] {true, false}) {
+            byte[] stream = new byte[txs * p.bytesPerTx()];
+            for (int k = 0; k < txs; k++) nibbles(p, txPowers(c, p, hy.dataStart, k, stretch - 1, coherent), stream, k);
+            Optional<GgwaveCode.Decoded> decoded = GgwaveCode.decodePayload(stream, hy.length);
+            if (decoded.isPresent()) {
+                long start = hy.dataStart - Math.round(GgwaveProtocol.MARKER_FRAMES * frameExact * stretch);
+                long end = endStart + Math.round(GgwaveProtocol.MARKER_FRAMES * frameExact * stretch);
+                hy.message = new GgwaveMessage(decoded.get().payload(), p, start, end, decoded.get().correctedBytes());
+                hy.endContrast = bestContrast;
+                return Outcome.DECODED;
+            }
+        }
+        return Outcome.FAILED;
+    }
+
+    /**
+     * Power at each of the protocol's data bins over chunk {@code k}, the chunk's frames summed
+     * coherently (ggwave's way: a bin-centred tone keeps its phase from frame to frame) or as
+     * powers; {@code drift} stretches the frame grid for a sender's clock offset.
+     */
+    private float[] txPowers(Candidate c, GgwaveProtocol p, long dataStart, int k, double drift, boolean coherent) {
+        ToneBank bank = c.family.dataBank;
+        int bins = 16 * p.tonesPerTx();
+        double[] sumRe = new double[bins];
+        double[] sumIm = new double[bins];
+        double[] sumPow = new double[bins];
+        long first = -1;
+        for (int i = 0; i < p.framesPerTx(); i++) {
+            long position = dataStart + Math.round((k * p.framesPerTx() + i) * frameExact * (1 + drift));
+            if (first < 0) first = position;
+            float[] dft = frameDft(c, position);
+            for (int b = 0; b < bins; b++) {
+                double r = dft[2 * b];
+                double im = dft[2 * b + 1];
+                // Refer this frame's phase to the chunk's first sample.
+                double phase = -bank.omega(b) * (position - first);
+                double cos = Math.cos(phase);
+                double sin = Math.sin(phase);
+                sumRe[b] += r * cos - im * sin;
+                sumIm[b] += r * sin + im * cos;
+                sumPow[b] += r * r + im * im;
+            }
+        }
+        float[] power = new float[bins];
+        for (int b = 0; b < bins; b++) {
+            power[b] = (float) (coherent ? (sumRe[b] * sumRe[b] + sumIm[b] * sumIm[b]) / p.framesPerTx() : sumPow[b]);
+        }
+        return power;
+    }
+
+    private float[] frameDft(Candidate c, long position) {
+        return c.frames.computeIfAbsent(position, pos -> {
+            ToneBank bank = c.family.dataBank;
+            float[] samples = new float[frame];
+            copy(pos, samples, frame);
+            float[] re = new float[bank.size()];
+            float[] im = new float[bank.size()];
+            bank.dft(samples, re, im);
+            float[] out = new float[2 * bank.size()];
+            for (int b = 0; b < bank.size(); b++) {
+                out[2 * b] = re[b];
+                out[2 * b + 1] = im[b];
+            }
+            return out;
+        });
+    }
+
+    /** How clearly one bin stands out in each nibble's 16: the loudest bin's share of the group's power. */
+    private static double clarity(GgwaveProtocol p, float[] power) {
+        double score = 0;
+        for (int j = 0; j < p.tonesPerTx(); j++) {
+            double max = 0;
+            double sum = 1e-30;
+            for (int v = 0; v < 16; v++) {
+                double x = power[16 * j + v];
+                sum += x;
+                max = Math.max(max, x);
+            }
+            score += max / sum;
+        }
+        return score;
+    }
+
+    /** Chunk {@code k}'s bytes: each nibble the loudest of its 16 bins, low nibble first. */
+    private static void nibbles(GgwaveProtocol p, float[] power, byte[] stream, int k) {
+        for (int j = 0; j < p.tonesPerTx(); j++) {
+            int best = 0;
+            for (int v = 1; v < 16; v++) if (power[16 * j + v] > power[16 * j + best]) best = v;
+            int index = k * p.bytesPerTx() + j / 2;
+            if (index >= stream.length) return;
+            stream[index] = (byte) (j % 2 == 0 ? (stream[index] & 0xF0) | best : (stream[index] & 0x0F) | (best << 4));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// wavebench's bridge to the ggwave library itself (npm ggwave 0.4.0), so that wavebench's Java
+// ggwave can be checked against the implementation it was written from, both ways.
+//
+//   node ggwave-harness.js encode --protocol ID --rate HZ --volume V --hex PAYLOAD --out FILE
+//       writes ggwave's sound for PAYLOAD (hex) as raw little-endian float32 mono at HZ
+//   node ggwave-harness.js decode --rate HZ --in FILE [--chunk N]
+//       feeds the raw float32 capture to ggwave's receiver N samples at a time (default: ggwave's
+//       1024-sample frame at 48 kHz in capture-rate samples, 941 at 44.1 kHz, as its examples feed
+//       it a frame at a time) and prints one line per message: "message <hex>".
+//       At 44.1 kHz the chunk size matters: ggwave's resampling input drops a remainder of 128
+//       samples or fewer, so 1024-sample chunks at 44.1 kHz lose sound and decode almost nothing.
+//
+//   node ggwave-harness.js stream --hex PAYLOAD
+//       encodes PAYLOAD with ggwave ([Fastest], 48 kHz) and reads back, from ggwave's own noiseless
+//       sound, the bytes it sent (length block, payload, Reed-Solomon check bytes): each chunk's
+//       middle frame, each nibble the loudest of its 16 bins. Prints "stream <hex>".
+//
+// ggwave operates at 48 kHz; another rate is given as the playback/capture rate, and ggwave
+// resamples, as its own applications do with a sound card at 44.1 kHz. Only lines starting with
+// "message " or "samples " are results: ggwave's WebAssembly build prints chatter of its own.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+
+function args(argv) {
+    const out = {};
+    for (let i = 0; i < argv.length; i += 2) {
+        if (!argv[i].startsWith('--')) throw new Error('expected --name value, got ' + argv[i]);
+        out[argv[i].substring(2)] = argv[i + 1];
+    }
+    return out;
+}
+
+function protocolEnum(ggwave, id) {
+    const found = Object.values(ggwave.ProtocolId).find((p) => p.value === id);
+    if (!found) throw new Error('ggwave has no protocol id ' + id);
+    return found;
+}
+
+function hex(bytes) {
+    return Buffer.from(bytes).toString('hex');
+}
+
+async function main() {
+    const command = process.argv[2];
+    const opts = args(process.argv.slice(3));
+    const factory = require(process.env.GGWAVE_MODULE || 'ggwave');
+    const ggwave = await factory();
+    ggwave.disableLog();
+    const rate = Number(opts.rate || 48000);
+    const parameters = ggwave.getDefaultParameters();
+    parameters.sampleRateInp = rate;
+    parameters.sampleRateOut = rate;
+    const instance = ggwave.init(parameters);
+
+    if (command === 'encode') {
+        const payload = Uint8Array.from(Buffer.from(opts.hex, 'hex'));
+        const volume = Number(opts.volume || 10);
+        const waveform = ggwave.encode(instance, payload, protocolEnum(ggwave, Number(opts.protocol)), volume);
+        // A view into ggwave's memory: copy before anything else runs.
+        const samples = new Float32Array(waveform.buffer.slice(waveform.byteOffset, waveform.byteOffset + waveform.byteLength));
+        fs.writeFileSync(path.resolve(opts.out), Buffer.from(samples.buffer));
+        process.stdout.write('samples ' + samples.length + '\n');
+    } else if (command === 'decode') {
+        const data = fs.readFileSync(path.resolve(opts.in));
+        const capture = new Float32Array(data.buffer, data.byteOffset, data.byteLength / 4);
+        const chunk = Number(opts.chunk || Math.ceil(1024 * rate / 48000));
+        for (let at = 0; at < capture.length; at += chunk) {
+            const block = capture.slice(at, Math.min(capture.length, at + chunk));
+            const result = ggwave.decode(instance, new Uint8Array(block.buffer));
+            if (result && result.length > 0) {
+                process.stdout.write('message ' + hex(Uint8Array.from(result, (b) => b & 0xff)) + '\n');
+            }
+        }
+    } else if (command === 'stream') {
+        const payload = Uint8Array.from(Buffer.from(opts.hex, 'hex'));
+        const fastest = protocolEnum(ggwave, 2);
+        const waveform = ggwave.encode(instance, payload, fastest, 25);
+        const samples = new Float32Array(waveform.buffer.slice(waveform.byteOffset, waveform.byteOffset + waveform.byteLength));
+        const n = 1024, freqStart = 40, framesPerTx = 3, markerFrames = 16;
+        const txs = (samples.length / n - 2 * markerFrames) / framesPerTx;
+        const bytes = [];
+        for (let k = 0; k < txs; k++) {
+            const at = (markerFrames + k * framesPerTx + 1) * n;
+            const nibbles = [];
+            for (let j = 0; j < 6; j++) {
+                let best = 0, bestPower = -1;
+                for (let v = 0; v < 16; v++) {
+                    const bin = freqStart + 16 * j + v;
+                    let re = 0, im = 0;
+                    for (let m = 0; m < n; m++) {
+                        re += samples[at + m] * Math.cos(2 * Math.PI * bin * m / n);
+                        im -= samples[at + m] * Math.sin(2 * Math.PI * bin * m / n);
+                    }
+                    const power = re * re + im * im;
+                    if (power > bestPower) { bestPower = power; best = v; }
+                }
+                nibbles.push(best);
+            }
+            for (let j = 0; j < 3; j++) bytes.push(nibbles[2 * j] | (nibbles[2 * j + 1] << 4));
+        }
+        // The stream is the length block (3), the payload and its check bytes; the rest pads the last chunk.
+        const ecc = payload.length < 4 ? 2 : Math.max(4, 2 * Math.floor(payload.length / 5));
+        process.stdout.write('stream ' + hex(bytes.slice(0, 3 + payload.length + ecc)) + '\n');
+    } else {
+        throw new Error('usage: ggwave-harness.js encode|decode ... (see the head of this file)');
+    }
+    ggwave.free(instance);
+}
+
+main().catch((e) => {
+    process.stderr.write('ggwave-harness: ' + (e && e.stack ? e.stack : e) + '\n');
+    process.exit(2);
+});
