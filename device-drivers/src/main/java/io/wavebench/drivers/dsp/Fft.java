@@ -45,7 +45,8 @@ public final class Fft {
         }
     }
 
-    private void transform(double[] re, double[] im, boolean inverse) {
+    /** The transform without the inverse's 1/n, for callers that fold the scale into a pass of their own. */
+    void transform(double[] re, double[] im, boolean inverse) {
         for (int i = 0; i < n; i++) {
             int j = bitReverse[i];
             if (j > i) {
@@ -53,15 +54,23 @@ public final class Fft {
                 t = im[i]; im[i] = im[j]; im[j] = t;
             }
         }
+        // the first stage's twiddle is 1: sums and differences of neighbours
+        for (int a = 0; a < n; a += 2) {
+            double xr = re[a + 1], xi = im[a + 1];
+            re[a + 1] = re[a] - xr;
+            im[a + 1] = im[a] - xi;
+            re[a] += xr;
+            im[a] += xi;
+        }
         double sign = inverse ? -1 : 1;
-        for (int len = 2; len <= n; len <<= 1) {
+        for (int len = 4; len <= n; len <<= 1) {
             int half = len >> 1;
             int step = n / len;
-            for (int start = 0; start < n; start += len) {
-                for (int k = 0; k < half; k++) {
-                    double wr = cos[k * step];
-                    double wi = sign * sin[k * step];
-                    int a = start + k;
+            // twiddle outermost: each is loaded once per stage, not once per butterfly
+            for (int k = 0; k < half; k++) {
+                double wr = cos[k * step];
+                double wi = sign * sin[k * step];
+                for (int a = k; a < n; a += len) {
                     int b = a + half;
                     double xr = re[b] * wr - im[b] * wi;
                     double xi = re[b] * wi + im[b] * wr;
