@@ -17,24 +17,18 @@ public final class RealFft {
 
     private final int n;
     private final int half;
+    /** The even samples' transform, the odd samples' as its imaginary part. */
     private final Fft fft;
-    /** e^{-2πik/n} for k &lt; n/2, the twiddle that joins the even and odd half-spectra. */
-    private final double[] cos;
-    private final double[] sin;
+    /** e^{-2πik/n}: joins the even and odd half-spectra. */
+    private final Twiddles join;
     private final double[] re;
     private final double[] im;
 
     public RealFft(int n) {
-        if (n < 4 || Integer.bitCount(n) != 1) throw new IllegalArgumentException("real FFT size must be a power of two from 4, got " + n);
+        join = new Twiddles(n, 4, "real FFT");
         this.n = n;
         half = n / 2;
         fft = new Fft(half);
-        cos = new double[half];
-        sin = new double[half];
-        for (int k = 0; k < half; k++) {
-            cos[k] = Math.cos(2 * Math.PI * k / n);
-            sin[k] = -Math.sin(2 * Math.PI * k / n);
-        }
         re = new double[half];
         im = new double[half];
     }
@@ -59,7 +53,7 @@ public final class RealFft {
             double cr = re[half - k], ci = -im[half - k]; // conj(Z_{n/2-k})
             double er = (zr + cr) / 2, ei = (zi + ci) / 2;
             double odr = (zi - ci) / 2, odi = -(zr - cr) / 2; // (Z_k - conj(Z_{n/2-k})) / 2i
-            double wr = cos[k], wi = sin[k];
+            double wr = join.cos[k], wi = join.sin[k];
             x[2 * k] = er + wr * odr - wi * odi;
             x[2 * k + 1] = ei + wr * odi + wi * odr;
         }
@@ -75,7 +69,7 @@ public final class RealFft {
             double yr = x[2 * (half - k)], yi = -x[2 * (half - k) + 1]; // conj(X_{n/2-k}) = X_{k+n/2}
             double er = (xr + yr) / 2, ei = (xi + yi) / 2;
             double dr = (xr - yr) / 2, di = (xi - yi) / 2;
-            double wr = cos[k], wi = -sin[k]; // W^{-k}
+            double wr = join.cos[k], wi = -join.sin[k]; // W^{-k}
             double odr = dr * wr - di * wi, odi = dr * wi + di * wr;
             re[k] = er - odi;
             im[k] = ei + odr;
