@@ -1,7 +1,5 @@
 package io.wavebench.drivers.audio;
 
-import javax.sound.sampled.AudioFormat;
-
 /**
  * A fault-injecting decorator any {@link AudioIn} can wear (DESIGN §3): a bench's real microphone
  * through javax.sound, a remote one over a socket, the loopback cable's. It spoils what the inner
@@ -13,43 +11,15 @@ import javax.sound.sampled.AudioFormat;
  * the next 300 ms this microphone captures. Faults may be set while a consumer reads; with none
  * set, reads go straight through. One consumer thread, as {@link AudioIn} has.
  */
-public final class FaultyAudioIn implements AudioIn {
+public final class FaultyAudioIn extends FaultyAudioLink<AudioIn> implements AudioIn {
 
-    private final AudioIn inner;
-    private final AudioFaults faults;
     private volatile boolean closed;
     // The consumer's own: faulted samples that did not fit the caller's buffer.
     private float[] pending = new float[0];
     private int pendingFrom;
 
     public FaultyAudioIn(AudioIn inner, long seed) {
-        this.inner = inner;
-        this.faults = new AudioFaults("microphone '" + inner.mixerName() + "'", inner.format().getSampleRate(), seed);
-    }
-
-    /** Its faults: set one from a test or a step, e.g. {@code faults().dropout(Duration.ofMillis(300))}. */
-    public AudioFaults faults() {
-        return faults;
-    }
-
-    /** The microphone under the faults. */
-    public AudioIn inner() {
-        return inner;
-    }
-
-    @Override
-    public String mixerName() {
-        return inner.mixerName();
-    }
-
-    @Override
-    public AudioFormat format() {
-        return inner.format();
-    }
-
-    @Override
-    public void open() {
-        inner.open();
+        super(inner, "microphone", inner.mixerName(), inner.format(), seed, inner::open, inner::close);
     }
 
     @Override
@@ -79,11 +49,6 @@ public final class FaultyAudioIn implements AudioIn {
     @Override
     public void close() {
         closed = true;
-        inner.close();
-    }
-
-    @Override
-    public String toString() {
-        return "FaultyAudioIn[" + inner + ", " + faults + "]";
+        super.close();
     }
 }

@@ -1,14 +1,13 @@
 package io.wavebench.drivers.channel;
 
-import be.tarsos.dsp.util.fft.FloatFFT;
+import io.wavebench.drivers.dsp.WelchSpectrum;
 
 /**
  * Measures how much of a noise bed's power falls in a band (DESIGN §4: SNR "defined over the
  * profile's occupied band"), so the channel can set the in-band noise level exactly. It runs a
  * copy of the bed with the channel's seed — the same voices, key or motor the channel will play,
- * whose level is part of the seeded scene — for {@value #SECONDS} s and takes a Welch estimate
- * (Hann-windowed {@value #FFT}-point frames, half overlapped): the window's scale cancels in the
- * ratio of in-band to total power, and the total comes from the samples themselves.
+ * whose level is part of the seeded scene — for {@value #SECONDS} s: the total power comes from the
+ * samples themselves, the band's share of it from a Welch estimate in {@value #FFT}-point frames.
  */
 final class NoiseCalibration {
 
@@ -30,26 +29,6 @@ final class NoiseCalibration {
         for (float v : x) power += (double) v * v;
         power /= total;
         if (lowHz <= 0 && highHz >= sampleRate / 2) return Math.sqrt(power);
-        FloatFFT fft = new FloatFFT(FFT);
-        float[] frame = new float[FFT];
-        double[] spectrum = new double[FFT / 2 + 1];
-        for (int start = 0; start + FFT <= total; start += FFT / 2) {
-            for (int i = 0; i < FFT; i++) {
-                frame[i] = (float) (x[start + i] * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / FFT)));
-            }
-            fft.realForward(frame);
-            spectrum[0] += frame[0] * frame[0];
-            spectrum[FFT / 2] += frame[1] * frame[1];
-            for (int k = 1; k < FFT / 2; k++) spectrum[k] += 2.0 * (frame[2 * k] * frame[2 * k] + frame[2 * k + 1] * frame[2 * k + 1]);
-        }
-        double all = 0, in = 0;
-        for (int k = 0; k <= FFT / 2; k++) {
-            all += spectrum[k];
-            double hz = k * sampleRate / FFT;
-            // bins straddling an edge count by the share of the bin inside the band
-            double lo = Math.max(lowHz, hz - sampleRate / FFT / 2), hi = Math.min(highHz, hz + sampleRate / FFT / 2);
-            if (hi > lo) in += spectrum[k] * (hi - lo) / (sampleRate / FFT);
-        }
-        return Math.sqrt(power * in / all);
+        return Math.sqrt(power * WelchSpectrum.of(x, sampleRate, FFT).share(lowHz, highHz));
     }
 }

@@ -3,27 +3,21 @@ package io.wavebench.drivers.dsp;
 /**
  * In-place radix-2 complex FFT of one fixed size, twiddles precomputed, so the preamble search
  * (DESIGN §4: correlation, receiver ≥ 50× real time) allocates nothing per block. wavebench's one
- * complex FFT: the modem's correlator and the rig's band-power measurements both use it.
+ * FFT: the modem's correlator and the rig's band-power measurements use it, and through
+ * {@link RealFft} the channel's room convolution, its noise calibration and the evidence.
  */
 public final class Fft {
 
     private final int n;
+    private final Twiddles twiddles;
     private final int[] bitReverse;
-    private final double[] cos;
-    private final double[] sin;
 
     public Fft(int n) {
-        if (n < 2 || Integer.bitCount(n) != 1) throw new IllegalArgumentException("FFT size must be a power of two, got " + n);
+        twiddles = new Twiddles(n, 2, "FFT");
         this.n = n;
         int bits = Integer.numberOfTrailingZeros(n);
         bitReverse = new int[n];
         for (int i = 0; i < n; i++) bitReverse[i] = Integer.reverse(i) >>> (32 - bits);
-        cos = new double[n / 2];
-        sin = new double[n / 2];
-        for (int i = 0; i < n / 2; i++) {
-            cos[i] = Math.cos(2 * Math.PI * i / n);
-            sin[i] = -Math.sin(2 * Math.PI * i / n);
-        }
     }
 
     public int size() {
@@ -45,7 +39,8 @@ public final class Fft {
         }
     }
 
-    private void transform(double[] re, double[] im, boolean inverse) {
+    /** The transform without the inverse's 1/n, for callers that fold the scale into a pass of their own. */
+    void transform(double[] re, double[] im, boolean inverse) {
         for (int i = 0; i < n; i++) {
             int j = bitReverse[i];
             if (j > i) {
@@ -53,15 +48,24 @@ public final class Fft {
                 t = im[i]; im[i] = im[j]; im[j] = t;
             }
         }
+        // the first stage's twiddle is 1: sums and differences of neighbours
+        for (int a = 0; a < n; a += 2) {
+            double xr = re[a + 1], xi = im[a + 1];
+            re[a + 1] = re[a] - xr;
+            im[a + 1] = im[a] - xi;
+            re[a] += xr;
+            im[a] += xi;
+        }
         double sign = inverse ? -1 : 1;
-        for (int len = 2; len <= n; len <<= 1) {
+        double[] cos = twiddles.cos, sin = twiddles.sin;
+        for (int len = 4; len <= n; len <<= 1) {
             int half = len >> 1;
             int step = n / len;
-            for (int start = 0; start < n; start += len) {
-                for (int k = 0; k < half; k++) {
-                    double wr = cos[k * step];
-                    double wi = sign * sin[k * step];
-                    int a = start + k;
+            // twiddle outermost: each is loaded once per stage, not once per butterfly
+            for (int k = 0; k < half; k++) {
+                double wr = cos[k * step];
+                double wi = sign * sin[k * step];
+                for (int a = k; a < n; a += len) {
                     int b = a + half;
                     double xr = re[b] * wr - im[b] * wi;
                     double xi = re[b] * wi + im[b] * wr;

@@ -27,8 +27,8 @@ public final class FaultyAudioInOnPulseAudioProbe {
             System.exit(2);
         }
         int exit = 0;
-        try (FaultyAudioIn mic = new FaultyAudioIn(new JavaSoundAudioIn("default", RATE), 16);
-             JavaSoundAudioOut speaker = new JavaSoundAudioOut("default", RATE)) {
+        try (FaultyAudioIn mic = new FaultyAudioIn(new JavaSoundAudioIn("default", RATE, JavaSoundAudioIn.DEFAULT_LINE_BUFFER), 16);
+             JavaSoundAudioOut speaker = new JavaSoundAudioOut("default", RATE, JavaSoundAudioOut.DEFAULT_LINE_BUFFER)) {
             mic.open();
             speaker.open();
             Capture capture = new Capture(mic);

@@ -34,7 +34,7 @@ class MixerLookupTest {
         assertTrue(missing.getMessage().contains("no such card"), missing.getMessage());
         IllegalStateException early = assertThrows(IllegalStateException.class, () -> speaker.play(new float[1]));
         assertTrue(early.getMessage().contains("play() before open()"), early.getMessage());
-        JavaSoundAudioIn mic = new JavaSoundAudioIn("wavebench loopback 4", 22_050f);
+        JavaSoundAudioIn mic = new JavaSoundAudioIn("wavebench loopback 4", 22_050f, JavaSoundAudioIn.DEFAULT_LINE_BUFFER);
         AudioLinkException format = assertThrows(AudioLinkException.class, mic::open);
         assertTrue(format.getMessage().contains("22050"), format.getMessage());
     }

@@ -1,6 +1,6 @@
 package io.wavebench.drivers.channel;
 
-import be.tarsos.dsp.util.fft.FloatFFT;
+import io.wavebench.drivers.dsp.RealFft;
 
 /** Test measurements: power within a band from one long FFT (Parseval), and RMS. */
 final class Spectra {
@@ -10,12 +10,13 @@ final class Spectra {
 
     /** Mean power of {@code x[0..n)} (n a power of two) within {@code lowHz..highHz}. */
     static double bandPower(float[] x, int n, double rate, double lowHz, double highHz) {
-        float[] f = java.util.Arrays.copyOf(x, n);
-        new FloatFFT(n).realForward(f);
+        double[] f = new double[n];
+        for (int i = 0; i < Math.min(n, x.length); i++) f[i] = x[i];
+        new RealFft(n).forward(f);
         double sum = 0;
         for (int k = 1; k < n / 2; k++) {
             double hz = k * rate / n;
-            if (hz >= lowHz && hz < highHz) sum += 2.0 * ((double) f[2 * k] * f[2 * k] + (double) f[2 * k + 1] * f[2 * k + 1]);
+            if (hz >= lowHz && hz < highHz) sum += 2.0 * (f[2 * k] * f[2 * k] + f[2 * k + 1] * f[2 * k + 1]);
         }
         return sum / ((double) n * n);
     }

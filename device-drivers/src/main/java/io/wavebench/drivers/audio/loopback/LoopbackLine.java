@@ -1,26 +1,26 @@
 package io.wavebench.drivers.audio.loopback;
 
 import io.wavebench.drivers.audio.Pcm16;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntUnaryOperator;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.Control;
 import javax.sound.sampled.DataLine;
 import javax.sound.sampled.LineEvent;
-import javax.sound.sampled.LineListener;
 import javax.sound.sampled.LineUnavailableException;
 
 /**
  * What the loopback speaker and microphone lines share: the javax.sound {@code DataLine}
- * lifecycle (open, start, stop, close, listeners, position). All state is guarded by the cable's
- * lock; events are fired after it is released, so a listener may call back into the line.
+ * lifecycle (open, start, stop, close, listeners, position) and a bounded buffer of PCM bytes
+ * between the line's user and the cable. All state is guarded by the cable's lock; events are
+ * fired after it is released, so a listener may call back into the line.
  */
-abstract class LoopbackLine implements DataLine {
+abstract class LoopbackLine extends BareLine implements DataLine {
 
     final LoopbackCable cable;
     private final DataLine.Info info;
-    private final List<LineListener> listeners = new CopyOnWriteArrayList<>();
+    private final double defaultBufferSeconds;
+    /** What is written and not yet played (a speaker), or heard and not yet read (a microphone). */
+    ByteRing buffer = new ByteRing(Pcm16.BYTES_PER_SAMPLE);
 
     // Guarded by cable.lock.
     private AudioFormat format;
@@ -33,19 +33,27 @@ abstract class LoopbackLine implements DataLine {
     /** Bumped by flush and close (not stop): ends a drain early. */
     long flushes;
 
-    LoopbackLine(LoopbackCable cable, DataLine.Info info, AudioFormat defaultFormat) {
+    LoopbackLine(LoopbackCable cable, DataLine.Info info, AudioFormat defaultFormat, double defaultBufferSeconds) {
         this.cable = cable;
         this.info = info;
         this.format = defaultFormat;
+        this.defaultBufferSeconds = defaultBufferSeconds;
     }
 
     /** The buffer size, in bytes, when the opener does not choose one. */
-    abstract int defaultBufferBytes(AudioFormat format);
+    private int defaultBufferBytes(AudioFormat format) {
+        return (int) (format.getSampleRate() * defaultBufferSeconds) * Pcm16.BYTES_PER_SAMPLE;
+    }
 
-    /** Called with the lock held once the line is open and its buffer size is known. */
-    abstract void allocate(int bufferBytes);
+    /** {@code SourceDataLine} or {@code TargetDataLine}. */
+    final String kind() {
+        return info.getLineClass().getSimpleName();
+    }
 
-    abstract String kind();
+    @Override
+    String what() {
+        return cable.name() + " " + kind();
+    }
 
     @Override
     public void open() throws LineUnavailableException {
@@ -79,7 +87,7 @@ abstract class LoopbackLine implements DataLine {
             bufferSize = bytes;
             framePosition = 0;
             open = true;
-            allocate(bytes);
+            buffer = new ByteRing(bytes);
             cable.changed.signalAll();
         } finally {
             cable.lock.unlock();
@@ -224,29 +232,59 @@ abstract class LoopbackLine implements DataLine {
         return info;
     }
 
+    /** Drops what is buffered; a blocked call returns, and so does a drain. */
     @Override
-    public Control[] getControls() {
-        return new Control[0];
+    public void flush() {
+        cable.lock.lock();
+        try {
+            discard();
+            cable.changed.signalAll();
+        } finally {
+            cable.lock.unlock();
+        }
     }
 
-    @Override
-    public boolean isControlSupported(Control.Type control) {
-        return false;
+    /** flush() and the cable's reset(), lock held: audio in flight is dropped, and a blocked call or drain returns. */
+    void discard() {
+        buffer.clear();
+        interruptions++;
+        flushes++;
     }
 
-    @Override
-    public Control getControl(Control.Type control) {
-        throw new IllegalArgumentException(cable.name() + " " + kind() + ": no controls (asked for " + control + ")");
+    /**
+     * What write and read share (per {@link javax.sound.sampled.SourceDataLine#write} and
+     * {@link javax.sound.sampled.TargetDataLine#read}): {@code step} moves what it can of the
+     * {@code len} bytes now, given how many are done, and says how many it moved; the rest is waited
+     * for until the line is flushed or closed, or stopped if {@code endsWhenStopped} (a microphone
+     * that is not running returns what is buffered at once). Returns the bytes moved.
+     */
+    final int move(int len, boolean endsWhenStopped, IntUnaryOperator step) {
+        requireFrames(len);
+        cable.lock.lock();
+        try {
+            long seen = interruptions;
+            int done = 0;
+            while (true) {
+                done += step.applyAsInt(done);
+                if (done == len || !open || (endsWhenStopped && !running) || interruptions != seen || !awaitChange()) return done;
+            }
+        } finally {
+            cable.lock.unlock();
+        }
     }
 
-    @Override
-    public void addLineListener(LineListener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void removeLineListener(LineListener listener) {
-        listeners.remove(listener);
+    /**
+     * Waits, lock held, for the cable to change; false if the thread was interrupted (its flag set
+     * again), when the blocked call returns what it has.
+     */
+    boolean awaitChange() {
+        try {
+            cable.changed.await();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     void requireFrames(int len) {
@@ -263,8 +301,7 @@ abstract class LoopbackLine implements DataLine {
     }
 
     private void fire(LineEvent.Type type) {
-        LineEvent event = new LineEvent(this, type, getLongFramePosition());
-        for (LineListener listener : listeners) listener.update(event);
+        fire(type, getLongFramePosition());
     }
 
     @Override

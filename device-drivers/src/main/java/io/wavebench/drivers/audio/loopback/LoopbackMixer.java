@@ -3,14 +3,11 @@ package io.wavebench.drivers.audio.loopback;
 import io.wavebench.drivers.audio.Pcm16;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.Control;
 import javax.sound.sampled.DataLine;
 import javax.sound.sampled.Line;
 import javax.sound.sampled.LineEvent;
-import javax.sound.sampled.LineListener;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.Mixer;
 import javax.sound.sampled.SourceDataLine;
@@ -22,7 +19,7 @@ import javax.sound.sampled.TargetDataLine;
  * signed little-endian mono at 44.1 or 48 kHz. One instance per cable, for the life of the JVM:
  * AudioSystem compares {@link Mixer.Info} by identity (DESIGN §7).
  */
-final class LoopbackMixer implements Mixer {
+final class LoopbackMixer extends BareLine implements Mixer {
 
     static final String VENDOR = "wavebench";
     static final String VERSION = "1";
@@ -35,6 +32,16 @@ final class LoopbackMixer implements Mixer {
     /** One minute at 48 kHz: the bound on any capture or speaker buffer. */
     static final int MAX_BUFFER_BYTES = 60 * 48_000 * Pcm16.BYTES_PER_SAMPLE;
 
+    /** A speaker line's buffer when its opener names none: half a second, like the JDK's own lines. */
+    static final double SOURCE_BUFFER_SECONDS = 0.5;
+    /**
+     * A microphone line's buffer when its opener names none: generous, so a FAST-mode writer can
+     * run ahead of a slower reader without loss. A line opened with a buffer of its own
+     * (JavaSoundAudioIn's 80 ms) keeps that bound in FAST mode too: there a writer hands a whole
+     * sound over at once, so a FAST-mode reader asks for one that holds it.
+     */
+    static final double TARGET_BUFFER_SECONDS = 5.0;
+
     static final DataLine.Info SOURCE_INFO =
         new DataLine.Info(SourceDataLine.class, SUPPORTED_FORMATS, MIN_BUFFER_BYTES, MAX_BUFFER_BYTES);
     static final DataLine.Info TARGET_INFO =
@@ -43,7 +50,6 @@ final class LoopbackMixer implements Mixer {
 
     private final LoopbackCable cable;
     private final Info info;
-    private final List<LineListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean explicitlyOpen;
 
     LoopbackMixer(LoopbackCable cable) {
@@ -161,7 +167,7 @@ final class LoopbackMixer implements Mixer {
     public void open() {
         if (explicitlyOpen) return;
         explicitlyOpen = true;
-        fire(LineEvent.Type.OPEN);
+        fire(LineEvent.Type.OPEN, AudioSystem.NOT_SPECIFIED);
     }
 
     /** Closes the mixer and every line open on it. */
@@ -172,7 +178,7 @@ final class LoopbackMixer implements Mixer {
         for (Line line : open) line.close();
         if (explicitlyOpen) {
             explicitlyOpen = false;
-            fire(LineEvent.Type.CLOSE);
+            fire(LineEvent.Type.CLOSE, AudioSystem.NOT_SPECIFIED);
         }
     }
 
@@ -183,33 +189,8 @@ final class LoopbackMixer implements Mixer {
     }
 
     @Override
-    public Control[] getControls() {
-        return new Control[0];
-    }
-
-    @Override
-    public boolean isControlSupported(Control.Type control) {
-        return false;
-    }
-
-    @Override
-    public Control getControl(Control.Type control) {
-        throw new IllegalArgumentException(cable.name() + ": no controls (asked for " + control + ")");
-    }
-
-    @Override
-    public void addLineListener(LineListener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void removeLineListener(LineListener listener) {
-        listeners.remove(listener);
-    }
-
-    private void fire(LineEvent.Type type) {
-        LineEvent event = new LineEvent(this, type, AudioSystem.NOT_SPECIFIED);
-        for (LineListener listener : listeners) listener.update(event);
+    String what() {
+        return cable.name();
     }
 
     @Override

@@ -11,28 +11,8 @@ import javax.sound.sampled.SourceDataLine;
  */
 final class LoopbackSourceLine extends LoopbackLine implements SourceDataLine {
 
-    /** Half a second, like the JDK's own lines. */
-    private static final double DEFAULT_BUFFER_SECONDS = 0.5;
-
-    private ByteRing queue = new ByteRing(Pcm16.BYTES_PER_SAMPLE);
-
     LoopbackSourceLine(LoopbackCable cable, AudioFormat defaultFormat) {
-        super(cable, LoopbackMixer.SOURCE_INFO, defaultFormat);
-    }
-
-    @Override
-    String kind() {
-        return "SourceDataLine";
-    }
-
-    @Override
-    int defaultBufferBytes(AudioFormat format) {
-        return (int) (format.getSampleRate() * DEFAULT_BUFFER_SECONDS) * Pcm16.BYTES_PER_SAMPLE;
-    }
-
-    @Override
-    void allocate(int bufferBytes) {
-        queue = new ByteRing(bufferBytes);
+        super(cable, LoopbackMixer.SOURCE_INFO, defaultFormat, LoopbackMixer.SOURCE_BUFFER_SECONDS);
     }
 
     /**
@@ -41,30 +21,13 @@ final class LoopbackSourceLine extends LoopbackLine implements SourceDataLine {
      */
     @Override
     public int write(byte[] b, int off, int len) {
-        requireFrames(len);
-        cable.lock.lock();
-        try {
+        return move(len, false, done -> {
             if (!openLocked()) return 0;
-            long seen = interruptions;
-            int written = 0;
-            while (true) {
-                if (cable.mode() == LoopbackCable.Mode.FAST) {
-                    cable.passThrough(b, off + written, len - written);
-                    framePosition += (len - written) / Pcm16.BYTES_PER_SAMPLE;
-                    return len;
-                }
-                written += queue.put(b, off + written, len - written);
-                if (written == len || !openLocked() || interruptions != seen) return written;
-                try {
-                    cable.changed.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return written;
-                }
-            }
-        } finally {
-            cable.lock.unlock();
-        }
+            if (cable.mode() == LoopbackCable.Mode.CLOCKED) return buffer.put(b, off + done, len - done);
+            cable.passThrough(b, off + done, len - done);
+            framePosition += (len - done) / Pcm16.BYTES_PER_SAMPLE;
+            return len - done;
+        });
     }
 
     /** Blocks until the clock has played everything written, or the line is flushed or closed. */
@@ -74,27 +37,9 @@ final class LoopbackSourceLine extends LoopbackLine implements SourceDataLine {
         try {
             long seen = flushes;
             // Per DataLine#drain a stopped line keeps waiting until restarted: stop() does not end it.
-            while (openLocked() && flushes == seen && queue.size() > 0 && cable.mode() == LoopbackCable.Mode.CLOCKED) {
-                try {
-                    cable.changed.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            while (openLocked() && flushes == seen && buffer.size() > 0 && cable.mode() == LoopbackCable.Mode.CLOCKED) {
+                if (!awaitChange()) return;
             }
-        } finally {
-            cable.lock.unlock();
-        }
-    }
-
-    @Override
-    public void flush() {
-        cable.lock.lock();
-        try {
-            queue.clear();
-            interruptions++;
-            flushes++;
-            cable.changed.signalAll();
         } finally {
             cable.lock.unlock();
         }
@@ -106,7 +51,7 @@ final class LoopbackSourceLine extends LoopbackLine implements SourceDataLine {
         cable.lock.lock();
         try {
             if (!openLocked()) return 0;
-            return cable.mode() == LoopbackCable.Mode.FAST ? queue.capacity() : queue.free();
+            return cable.mode() == LoopbackCable.Mode.FAST ? buffer.capacity() : buffer.free();
         } finally {
             cable.lock.unlock();
         }
@@ -115,23 +60,16 @@ final class LoopbackSourceLine extends LoopbackLine implements SourceDataLine {
     // ---- for the cable, lock held ----
 
     int takeQueued(byte[] dst, int len) {
-        return queue.take(dst, 0, len);
+        return buffer.take(dst, 0, len);
     }
 
     byte[] drainQueue() {
-        byte[] all = new byte[queue.size()];
-        queue.take(all, 0, all.length);
+        byte[] all = new byte[buffer.size()];
+        buffer.take(all, 0, all.length);
         return all;
     }
 
     void framesPlayed(int frames) {
         framePosition += frames;
-    }
-
-    /** reset(): audio in flight is dropped, and a blocked writer or drain returns. */
-    void discard() {
-        queue.clear();
-        interruptions++;
-        flushes++;
     }
 }
