@@ -73,7 +73,7 @@ public final class AcmeSteps {
 
     private VmcEvent awaitAfterPayment(String alias, Predicate<VmcEvent> matching) {
         if (paidFrom < 0) throw new IllegalStateException(alias + ": no payment was made in this scenario (use 'When the shopper pays for slot N by sound')");
-        return vmc().awaitEvent(matching, ANSWER_WITHIN, paidFrom).orElseThrow(() -> new AssertionFailedError(alias + ": not seen on the MDB bus within "
+        return vmc().observeEvent(alias, matching, ANSWER_WITHIN, paidFrom).found().orElseThrow(() -> new AssertionFailedError(alias + ": not seen on the MDB bus within "
                 + ANSWER_WITHIN.toSeconds() + " s of the payment; bus since the payment: " + sincePayment() + "; VMC state " + vmc().state()));
     }
 
