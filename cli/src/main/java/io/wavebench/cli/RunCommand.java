@@ -7,6 +7,7 @@ import io.wavebench.fixtures.rig.Rig;
 import io.wavebench.fixtures.rig.RigFiles;
 import io.wavebench.fixtures.rig.RigLanes;
 import io.wavebench.fixtures.rig.RigPreflight;
+import io.wavebench.reports.BrokenDevice;
 import io.wavebench.reports.History;
 import io.wavebench.reports.LivingSpecReport;
 import io.wavebench.reports.RunContext;
@@ -321,6 +322,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.println();
         System.out.printf("%s in %.1f s wall%n", result.summaryLine(), f.took().toMillis() / 1000.0);
         result.scenarios().stream().filter(r -> r.outcome().isFailure()).forEach(r -> System.out.println("  " + r.outcome().label() + " " + r.feature() + " › " + r.name()));
+        brokenDevicesLines(s.reportDir()).forEach(System.out::println);
         System.out.println("timing: " + f.facts().get("timing figures"));
         figuresSeen.failed().forEach(m -> System.out.println("  FAIL figure " + m + (s.figures().equals("gate") ? "" : " (report-only: shown, not gating)")));
         System.out.println("load:   " + f.facts().get("machine load"));
@@ -343,6 +345,25 @@ final class RunCommand implements Callable<Integer> {
         }
         // a judged figure that FAILed has failed its scenario through the After hook (gate), so it is in anyFailure
         return !result.anyFailure() ? 0 : 1;
+    }
+
+    /**
+     * The closing summary's lines for the rig's devices that went BROKEN during the run (DESIGN §3),
+     * as the rig recorded them in the report folder: which, since when and why; none when none did.
+     */
+    static List<String> brokenDevicesLines(Path reportDir) {
+        List<BrokenDevice> broken;
+        try {
+            broken = BrokenDevice.read(reportDir);
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of("broken: " + reportDir.resolve(BrokenDevice.FILE) + " could not be read (" + e.getMessage() + ")");
+        }
+        if (broken.isEmpty()) return List.of();
+        List<String> lines = new ArrayList<>();
+        lines.add("broken: " + broken.size() + (broken.size() == 1 ? " device" : " devices") + " went BROKEN during the run; later scenarios that needed "
+                + (broken.size() == 1 ? "it" : "them") + " were INFRA-ERROR:");
+        broken.forEach(d -> lines.add("  BROKEN " + d.device() + " (rig '" + d.rig() + "') since " + d.since() + ": " + d.reason()));
+        return lines;
     }
 
     /** Every scenario the paths, --name and --tags select, from a Cucumber dry run (no step runs, no hook). */

@@ -115,7 +115,8 @@ final class SimReaderCommand implements Callable<Integer> {
                     waitForChange(reader);
                 }
             }
-            if (!reader.awaitDelivered(limit, Duration.ofMillis(500))) return fail(out, "the VMC did not collect the last answers (END SESSION) within " + limit.toSeconds() + " s");
+            var delivered = reader.observeDelivered(limit, Duration.ofMillis(500));
+            if (!delivered.happened()) return fail(out, "the VMC did not collect the last answers (END SESSION) within " + limit.toSeconds() + " s; " + delivered.lastSeen());
             showTrace(out, busTrace, shown);
             SimCommand.log(out, "done");
             return 0;

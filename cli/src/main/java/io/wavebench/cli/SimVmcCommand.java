@@ -98,7 +98,7 @@ final class SimVmcCommand implements Callable<Integer> {
         int start = from < 0 ? vmc.eventCount() : from;
         if (type == Type.READER_ENABLED && from < 0 && vmc.state() == io.wavebench.simulators.vmc.VmcState.READY) return true;
         while (System.nanoTime() < deadline) {
-            boolean found = vmc.awaitEvent(e -> e.type() == type, Duration.ofMillis(50), start).isPresent();
+            boolean found = vmc.observeEvent(type.name(), e -> e.type() == type, Duration.ofMillis(50), start).happened();
             showNew(vmc, out, shown);
             if (found) return true;
         }

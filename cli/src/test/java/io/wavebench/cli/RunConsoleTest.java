@@ -77,4 +77,15 @@ class RunConsoleTest {
     private static long count(List<String> console, String part) {
         return console.stream().filter(l -> l.contains(part)).count();
     }
+
+    @Test
+    void the_closing_summary_names_each_device_that_went_broken_with_its_reason(@TempDir Path dir) throws Exception {
+        assertEquals(List.of(), RunCommand.brokenDevicesLines(dir), "none went BROKEN: nothing said");
+        java.nio.file.Files.writeString(dir.resolve(io.wavebench.reports.BrokenDevice.FILE),
+                "{\"rig\":\"bench\",\"device\":\"the reader on MDB port /dev/ttyUSB0\",\"since\":\"2026-12-06T19:40:00Z\","
+                        + "\"reason\":\"VMC on /dev/ttyUSB0: did not reach READER_ENABLED within 10000 ms; last seen: state NO_READER\"}\n");
+        assertEquals(List.of("broken: 1 device went BROKEN during the run; later scenarios that needed it were INFRA-ERROR:",
+                "  BROKEN the reader on MDB port /dev/ttyUSB0 (rig 'bench') since 2026-12-06T19:40:00Z: VMC on /dev/ttyUSB0: did not reach READER_ENABLED within 10000 ms; last seen: state NO_READER"),
+                RunCommand.brokenDevicesLines(dir));
+    }
 }

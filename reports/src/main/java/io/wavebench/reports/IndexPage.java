@@ -22,17 +22,21 @@ final class IndexPage {
     private final Trends trends;
     /** The run wrote {@link StepCatalogPage#FILE} beside this page. */
     private final boolean stepCatalogue;
+    /** The rig's devices that went BROKEN during the run ({@link BrokenDevice#FILE}). */
+    private final List<BrokenDevice> broken;
 
     IndexPage(RunResult run, RunContext context, Map<FeatureResult, List<ScenarioView>> features, Trends trends) {
-        this(run, context, features, trends, false);
+        this(run, context, features, trends, false, List.of());
     }
 
-    IndexPage(RunResult run, RunContext context, Map<FeatureResult, List<ScenarioView>> features, Trends trends, boolean stepCatalogue) {
+    IndexPage(RunResult run, RunContext context, Map<FeatureResult, List<ScenarioView>> features, Trends trends, boolean stepCatalogue,
+            List<BrokenDevice> broken) {
         this.run = run;
         this.context = context;
         this.features = features;
         this.trends = trends;
         this.stepCatalogue = stepCatalogue;
+        this.broken = List.copyOf(broken);
     }
 
     String render() {
@@ -47,6 +51,7 @@ final class IndexPage {
                 .append("). This run is kept in the history, marked, and left out of the trends.</p>");
         html.append("<p>").append(Html.esc(plainSummary())).append("</p>");
         tiles(html);
+        brokenDevices(html);
         failedFigures(html);
         attention(html);
         trends(html);
@@ -116,6 +121,19 @@ final class IndexPage {
         if (counts.get(Outcome.SPEC_ERROR) > 0) rest.add(counts.get(Outcome.SPEC_ERROR) + " could not run as written (the specification has a step not written, pending or matched twice)");
         if (counts.get(Outcome.NOT_RUN) > 0) rest.add(counts.get(Outcome.NOT_RUN) + (counts.get(Outcome.NOT_RUN) == 1 ? " was" : " were") + " not reached: the run was stopped");
         return counts.get(Outcome.PASS) + " of " + total + " scenarios passed; " + String.join("; ", rest) + "." + figureNote;
+    }
+
+    /** DESIGN §3: a device that could not reach its state is BROKEN, and the scenarios that needed it afterwards are INFRA-ERROR; say which and why. */
+    private void brokenDevices(StringBuilder html) {
+        if (broken.isEmpty()) return;
+        html.append("<h2 id=\"broken-devices\">").append(broken.size()).append(broken.size() == 1 ? " device" : " devices")
+                .append(" went BROKEN during the run</h2><p>Later scenarios that needed ").append(broken.size() == 1 ? "it" : "them")
+                .append(" were INFRA-ERROR without waiting for ").append(broken.size() == 1 ? "it" : "them").append(" again.</p><ul>");
+        for (BrokenDevice d : broken) {
+            html.append("<li>").append(Html.badge(Outcome.INFRA_ERROR)).append(" <b>").append(Html.esc(d.device())).append("</b> (rig “")
+                    .append(Html.esc(d.rig())).append("”) since ").append(Html.esc(d.since())).append(": <code>").append(Html.esc(d.reason())).append("</code></li>");
+        }
+        html.append("</ul>");
     }
 
     private void tiles(StringBuilder html) {

@@ -44,7 +44,8 @@ public final class LivingSpecReport {
                     new FeaturePage(feature.getKey(), feature.getValue(), outlines, trends, context).render());
         }
         Path index = reportDir.resolve("index.html");
-        Files.writeString(index, new IndexPage(run, context, features, trends, Files.isRegularFile(reportDir.resolve(StepCatalogPage.FILE))).render());
+        Files.writeString(index, new IndexPage(run, context, features, trends, Files.isRegularFile(reportDir.resolve(StepCatalogPage.FILE)),
+                BrokenDevice.read(reportDir)).render());
         Path junit = JUnitXml.write(reportDir, run, context, outlines);
         return new Written(index, junit, record, trends);
     }

@@ -72,6 +72,13 @@ public final class ReportMerge {
             mergeCucumberJson(shards.stream().filter(s -> Files.isRegularFile(s.resolve(rerun))).toList(), rerun, out.resolve(rerun));
         }
         mergeGherkinDocuments(shards, out.resolve("cucumber.ndjson"));
+        // Each shard's rig recorded its own BROKEN devices; the merged run went through all of them.
+        StringBuilder broken = new StringBuilder();
+        for (Path shard : shards) {
+            Path file = shard.resolve(BrokenDevice.FILE);
+            if (Files.isRegularFile(file)) Files.readAllLines(file).stream().filter(l -> !l.isBlank()).forEach(l -> broken.append(l).append('\n'));
+        }
+        if (broken.length() > 0) Files.writeString(out.resolve(BrokenDevice.FILE), broken);
         Files.writeString(out.resolve("cucumber.html"), cucumberIndex(shards));
         RunResult merged = RunResult.merge(runs);
         RunContext context = context(shards, runs, contexts);

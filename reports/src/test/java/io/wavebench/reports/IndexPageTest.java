@@ -47,6 +47,31 @@ class IndexPageTest {
         return new RunContext(sample.rigName(), sample.rigLocation(), sample.rigFileText(), sample.started(), sample.wall(), facts);
     }
 
+    /** A line as the rig writes it when the reader goes BROKEN (fixtures' BrokenDevices): the format both sides keep. */
+    static final String BROKEN_READER_LINE = "{\"rig\":\"bench\",\"device\":\"the reader on MDB port /dev/ttyUSB0\",\"since\":\"2026-12-06T19:40:00Z\","
+            + "\"reason\":\"VMC on /dev/ttyUSB0: did not reach READER_ENABLED within 10000 ms; last seen: state NO_READER, last events [NO_RESPONSE]\"}";
+
+    @Test
+    void the_index_names_each_device_that_went_broken_during_the_run_with_its_reason() throws Exception {
+        RunResult run = run();
+        Files.writeString(dir.resolve(BrokenDevice.FILE), BROKEN_READER_LINE + "\n");
+        LivingSpecReport.write(dir, run, context(), null);
+        assertEquals(List.of(), SiteCheck.check(dir), "well-formed, self-contained, every link resolves");
+        Document index = parse(dir.resolve("index.html"));
+        Element section = byId(index, "broken-devices");
+        assertTrue(section != null, "a section for the BROKEN devices");
+        assertEquals("1 device went BROKEN during the run", section.getTextContent());
+        String html = Files.readString(dir.resolve("index.html"));
+        assertTrue(html.contains("<b>the reader on MDB port /dev/ttyUSB0</b> (rig “bench”) since 2026-12-06T19:40:00Z: <code>VMC on /dev/ttyUSB0: did not reach READER_ENABLED within 10000 ms; last seen: state NO_READER, last events [NO_RESPONSE]</code>"),
+                html);
+    }
+
+    @Test
+    void a_run_with_no_broken_device_shows_no_such_section() throws Exception {
+        LivingSpecReport.write(dir, run(), context(), null);
+        assertTrue(byId(parse(dir.resolve("index.html")), "broken-devices") == null);
+    }
+
     @Test
     void the_index_filters_by_outcome_tag_and_feature_and_searches_scenario_text_offline() throws Exception {
         LivingSpecReport.write(dir, run(), context(), null);

@@ -91,13 +91,24 @@ public final class ConditionWait<T> implements WaitStrategy<T> {
 
     @Override
     public void waitUntilReady(T device) {
+        observe(device).orElseThrow();
+    }
+
+    /**
+     * Waits as {@link #waitUntilReady} does, but answers rather than fails: for a caller to whom
+     * "not within the deadline" is a result ("the machine showed nothing within its answer time"),
+     * the {@link Observation} says whether the state was reached and what was seen last. A
+     * {@linkplain #failingWhen hopeless} device ends the wait early, as not reached.
+     *
+     * @return the observation, carrying {@code device} when the state was reached
+     * @throws DeviceNotReadyException when the waiting thread is interrupted (an answer it cannot give)
+     */
+    public Observation<T> observe(T device) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!reached.test(device)) {
-            if (hopeless.test(device) && !reached.test(device)) {
-                throw DeviceNotReadyException.givenUp(name.apply(device), state, timeout, lastSeen.apply(device));
-            }
+            if (hopeless.test(device) && !reached.test(device)) return notReached(device, true);
             long left = deadline - System.nanoTime();
-            if (left <= 0) throw new DeviceNotReadyException(name.apply(device), state, timeout, lastSeen.apply(device));
+            if (left <= 0) return notReached(device, false);
             long pause = Math.min(left, pollInterval.toNanos());
             if (monitor == null) {
                 LockSupport.parkNanos(this, pause);
@@ -110,6 +121,11 @@ public final class ConditionWait<T> implements WaitStrategy<T> {
                 }
             }
         }
+        return new Observation<>(name.apply(device), state, timeout, device, lastSeen.apply(device), false);
+    }
+
+    private Observation<T> notReached(T device, boolean gaveUp) {
+        return new Observation<>(name.apply(device), state, timeout, null, lastSeen.apply(device), gaveUp);
     }
 
     private DeviceNotReadyException interrupted(T device, InterruptedException e) {

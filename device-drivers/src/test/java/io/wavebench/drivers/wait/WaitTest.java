@@ -121,4 +121,38 @@ class WaitTest {
         assertTrue(Thread.interrupted(), "the interrupt is kept");
         assertTrue(e.getMessage().contains("interrupted while waiting for ON"), e.getMessage());
     }
+
+    @Test
+    void observing_answers_not_reached_after_the_full_time_with_the_last_thing_seen_rather_than_failing() {
+        Lamp lamp = new Lamp();
+        long t0 = System.nanoTime();
+        Observation<Lamp> seen = on().withStartupTimeout(Duration.ofMillis(200)).observe(lamp);
+        long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(tookMs >= 200, "the full time: " + tookMs + " ms");
+        assertEquals(false, seen.happened());
+        assertEquals("it is OFF", seen.lastSeen());
+        assertEquals("lamp on /dev/pts/9", seen.device());
+        DeviceNotReadyException e = assertThrows(DeviceNotReadyException.class, seen::orElseThrow);
+        assertEquals("lamp on /dev/pts/9: did not reach ON within 200 ms; last seen: it is OFF", e.getMessage());
+    }
+
+    @Test
+    void observing_a_device_that_gets_there_carries_it_and_what_was_seen() {
+        Lamp lamp = new Lamp();
+        lamp.set("ON");
+        Observation<String> seen = on().observe(lamp).map(Lamp::state);
+        assertTrue(seen.happened());
+        assertEquals("ON", seen.orElseThrow());
+        assertEquals("it is ON", seen.lastSeen());
+    }
+
+    @Test
+    void observing_a_hopeless_device_answers_at_once_as_given_up() {
+        Lamp lamp = new Lamp();
+        long t0 = System.nanoTime();
+        Observation<Lamp> seen = on().withStartupTimeout(Duration.ofSeconds(5)).failingWhen(l -> true).observe(lamp);
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 1_000, "at once");
+        assertTrue(!seen.happened() && seen.gaveUp(), seen.toString());
+        assertTrue(assertThrows(DeviceNotReadyException.class, seen::orElseThrow).getMessage().contains("cannot reach ON"));
+    }
 }

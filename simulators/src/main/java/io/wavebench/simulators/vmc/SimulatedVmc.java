@@ -10,6 +10,7 @@ import io.wavebench.drivers.mdb.MdbTransport;
 import io.wavebench.drivers.mdb.VmcMaster;
 import io.wavebench.drivers.serial.SerialLinkException;
 import io.wavebench.drivers.wait.ConditionWait;
+import io.wavebench.drivers.wait.Observation;
 import io.wavebench.drivers.wait.Wait;
 import io.wavebench.drivers.wait.WaitStrategy;
 import io.wavebench.simulators.Startable;
@@ -302,7 +303,7 @@ public final class SimulatedVmc implements Startable {
         listeners.add(listener);
     }
 
-    /** How many events so far: an index for {@link #awaitEvent(Predicate, Duration, int)}. */
+    /** How many events so far: an index for {@link #awaitEvent(String, Predicate, Duration, int)}. */
     public synchronized int eventCount() {
         return events.size();
     }
@@ -312,39 +313,60 @@ public final class SimulatedVmc implements Startable {
         return (int) events.stream().filter(e -> e.type() == type).count();
     }
 
-    /** The first event so far or within {@code timeout} that matches, or empty. */
-    public Optional<VmcEvent> awaitEvent(Predicate<VmcEvent> matching, Duration timeout) {
-        return awaitEvent(matching, timeout, 0);
+    /**
+     * The first event at index {@code from} or later (see {@link #eventCount()}) that matches,
+     * waited for up to {@code timeout}: through {@link Wait}, named by the VMC's port.
+     *
+     * @param alias what is waited for, in words a failure can print ("VEND APPROVED for item 12")
+     * @throws io.wavebench.drivers.wait.DeviceNotReadyException when none came, naming the port,
+     *         the alias, the deadline, the machine's state and its last events
+     */
+    public VmcEvent awaitEvent(String alias, Predicate<VmcEvent> matching, Duration timeout, int from) {
+        return observeEvent(alias, matching, timeout, from).orElseThrow();
     }
 
-    /** The first event at index {@code from} or later (see {@link #eventCount()}) that matches, within {@code timeout}. */
-    public synchronized Optional<VmcEvent> awaitEvent(Predicate<VmcEvent> matching, Duration timeout, int from) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int checked = from;
-        while (true) {
-            for (; checked < events.size(); checked++) {
-                if (matching.test(events.get(checked))) return Optional.of(events.get(checked));
+    /**
+     * Whether an event at index {@code from} or later matches within {@code timeout}: for callers
+     * to whom "none came" is an answer (a "nothing happened" check waits the full time). The
+     * {@link Observation} carries the event, or what the machine showed last.
+     */
+    public synchronized Observation<VmcEvent> observeEvent(String alias, Predicate<VmcEvent> matching, Duration timeout, int from) {
+        EventSearch search = new EventSearch(matching, from);
+        return Wait.forState(alias, EventSearch::found, s -> lastSeen())
+                .named(s -> "VMC on " + transport.name())
+                .withStartupTimeout(timeout)
+                .pausingOn(this) // event() notifies this monitor on each new event
+                .observe(search)
+                .map(s -> s.match);
+    }
+
+    /** A walk through the events from one index on, remembering how far it has looked; used holding this VMC's monitor. */
+    private final class EventSearch {
+        private final Predicate<VmcEvent> matching;
+        private int checked;
+        private VmcEvent match;
+
+        EventSearch(Predicate<VmcEvent> matching, int from) {
+            this.matching = matching;
+            this.checked = from;
+        }
+
+        boolean found() {
+            for (; match == null && checked < events.size(); checked++) {
+                if (matching.test(events.get(checked))) match = events.get(checked);
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) return Optional.empty();
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
+            return match != null;
         }
     }
 
     /**
      * The first event of {@code type} so far or within {@code timeout}.
      *
-     * @throws IllegalStateException on timeout, naming the port, the state and the last events
+     * @throws io.wavebench.drivers.wait.DeviceNotReadyException on timeout, naming the port, the
+     *         type, the deadline, the state and the last events
      */
     public VmcEvent awaitEvent(Type type, Duration timeout) {
-        return awaitEvent(e -> e.type() == type, timeout).orElseThrow(() -> {
-            return new IllegalStateException(transport.name() + ": VMC saw no " + type + " within " + timeout.toMillis() + " ms; " + lastSeen());
-        });
+        return awaitEvent(type.name(), e -> e.type() == type, timeout, 0);
     }
 
     // ---- poll thread ----

@@ -70,9 +70,9 @@ class JournalFailureOnTheBusTest {
                 int from = vmc.eventCount();
                 vmc.select(12);
                 reader.heard(wallet.nextToken(clock).encode());
-                assertTrue(vmc.awaitEvent(e -> e.type() == Type.VEND_APPROVED, WITHIN, from).isPresent(), "session " + session + " approved");
-                assertTrue(vmc.awaitEvent(e -> e.type() == Type.DISPENSED, WITHIN, from).isPresent(), "session " + session + " dispensed");
-                assertTrue(vmc.awaitEvent(e -> e.type() == Type.SESSION_ENDED, WITHIN, from).isPresent(), "session " + session + " ended");
+                assertTrue(vmc.observeEvent("VEND_APPROVED", e -> e.type() == Type.VEND_APPROVED, WITHIN, from).happened(), "session " + session + " approved");
+                assertTrue(vmc.observeEvent("DISPENSED", e -> e.type() == Type.DISPENSED, WITHIN, from).happened(), "session " + session + " dispensed");
+                assertTrue(vmc.observeEvent("SESSION_ENDED", e -> e.type() == Type.SESSION_ENDED, WITHIN, from).happened(), "session " + session + " ended");
             }
             assertTrue(reader.busFailure().isEmpty(), "the bus loop is still running: " + reader.busFailure());
             List<ReaderEvent> named = reader.events().stream().filter(e -> e.reason() == RejectionReason.JOURNAL_UNAVAILABLE).toList();

@@ -141,7 +141,7 @@ class MdbNoiseSoakTest {
                 vmc.select(12);
                 int began = pay(reader, vmc, wallet, clock, from);
                 // Ended, or ended by a reset: counted from the session's start, so a reset while paying does not end it early.
-                if (began < 0 || vmc.awaitEvent(e -> e.type() == Type.SESSION_ENDED || e.type() == Type.READER_ENABLED, SESSION_DEADLINE, began).isEmpty()) {
+                if (began < 0 || !vmc.observeEvent("SESSION_ENDED or READER_ENABLED", e -> e.type() == Type.SESSION_ENDED || e.type() == Type.READER_ENABLED, SESSION_DEADLINE, began).happened()) {
                     problems.add(stuckReport(bus, s, vmc, reader, from));
                     break;
                 }
@@ -207,7 +207,7 @@ class MdbNoiseSoakTest {
                 reader.heard(wallet.nextToken(clock).encode());
                 played = true;
             }
-            vmc.awaitEvent(e -> e.type() == Type.SESSION_BEGAN, Duration.ofMillis(200), from);
+            vmc.observeEvent("SESSION_BEGAN", e -> e.type() == Type.SESSION_BEGAN, Duration.ofMillis(200), from);
         }
         return sessionBegan(vmc, from);
     }

@@ -155,7 +155,7 @@ class ReferenceReaderTest {
         camera.hold(false);
         camera.awaitFrames(3);
         camera.hold(true); // the same code shown again: a recording of it, to the offline rules
-        VmcEvent refused = vmc.awaitEvent(e -> e.type() == VmcEvent.Type.DISPLAYED, WITHIN, after).orElseThrow(() -> new AssertionError("" + vmc.events()));
+        VmcEvent refused = vmc.observeEvent("DISPLAYED", e -> e.type() == VmcEvent.Type.DISPLAYED, WITHIN, after).found().orElseThrow(() -> new AssertionError("" + vmc.events()));
         assertEquals("DECLINED 09 REPLAY", refused.detail());
     }
 
@@ -209,7 +209,7 @@ class ReferenceReaderTest {
 
         int after = vmc.eventCount();
         screen.show(blankCardPhoto(new java.awt.Color(230, 225, 210), new java.awt.Color(150, 30, 40), 0.20, 0.42)); // no empty frame between
-        VmcEvent second = vmc.awaitEvent(e -> e.type() == VmcEvent.Type.DISPLAYED, WITHIN, after)
+        VmcEvent second = vmc.observeEvent("DISPLAYED", e -> e.type() == VmcEvent.Type.DISPLAYED, WITHIN, after).found()
                 .orElseThrow(() -> new AssertionError("another photo in place of the first was not read: " + vmc.events()));
         assertEquals(first.detail(), second.detail(), "both are card shapes without a number");
     }

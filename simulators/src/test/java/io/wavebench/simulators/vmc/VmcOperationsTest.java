@@ -124,8 +124,8 @@ class VmcOperationsTest {
         vmc.resetDuringNextVend();
         vmc.select(12);
         reader.beginSession(500);
-        vmc.awaitEvent(e -> e.type() == Type.CONTROLLER_RESTARTED, DEADLINE, from).orElseThrow();
-        vmc.awaitEvent(e -> e.type() == Type.READER_ENABLED, DEADLINE, from).orElseThrow();
+        vmc.awaitEvent("CONTROLLER_RESTARTED", e -> e.type() == Type.CONTROLLER_RESTARTED, DEADLINE, from);
+        vmc.awaitEvent("READER_ENABLED", e -> e.type() == Type.READER_ENABLED, DEADLINE, from);
         assertEquals(List.of("sale by reset 150"), booked);
         assertEquals(1, count(Type.DISPENSED));
     }
@@ -193,8 +193,8 @@ class VmcOperationsTest {
     void vmc_fault_out_of_sequence_is_refused_and_the_vmc_resets_the_reader() {
         int from = vmc.eventCount(); // before the fault: the reset and set-up take a few ms, often less than this thread's next turn
         vmc.inject(MdbFault.OUT_OF_SEQUENCE);
-        vmc.awaitEvent(e -> e.type() == Type.OUT_OF_SEQUENCE, DEADLINE, from).orElseThrow();
-        vmc.awaitEvent(e -> e.type() == Type.READER_ENABLED, DEADLINE, from).orElseThrow();
+        vmc.awaitEvent("OUT_OF_SEQUENCE", e -> e.type() == Type.OUT_OF_SEQUENCE, DEADLINE, from);
+        vmc.awaitEvent("READER_ENABLED", e -> e.type() == Type.READER_ENABLED, DEADLINE, from);
         assertEquals(List.of("out of sequence: VEND SUCCESS item=0"), booked);
     }
 
@@ -247,5 +247,33 @@ class VmcOperationsTest {
         assertEquals(1, count(Type.VEND_APPROVED), () -> "events " + vmc.events());
         assertEquals(1, count(Type.DISPENSED), () -> "events " + vmc.events());
         assertTrue(vmc.events().stream().anyMatch(e -> e.type() == Type.PROTOCOL_ERROR && e.detail().contains("late copy")), () -> "events " + vmc.events());
+    }
+
+    @Test
+    void an_event_that_does_not_come_fails_its_wait_naming_the_port_the_alias_the_deadline_and_the_last_events() {
+        int from = vmc.eventCount();
+        long t0 = System.nanoTime();
+        io.wavebench.drivers.wait.DeviceNotReadyException e = assertThrows(io.wavebench.drivers.wait.DeviceNotReadyException.class,
+                () -> vmc.awaitEvent("a VEND APPROVED nobody asked for", ev -> ev.type() == Type.VEND_APPROVED, Duration.ofMillis(300), from));
+        long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(tookMs >= 300 && tookMs < 3_000, "within its deadline: " + tookMs + " ms");
+        assertTrue(e.getMessage().startsWith("VMC on /dev/pts/vmc: did not reach a VEND APPROVED nobody asked for within 300 ms; last seen: state READY, last events ["),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("READER_ENABLED"), "the last events: " + e.getMessage());
+    }
+
+    @Test
+    void asking_whether_an_event_came_answers_after_the_full_time_and_looks_only_from_the_index_given() {
+        int from = vmc.eventCount();
+        long t0 = System.nanoTime();
+        var enabledAgain = vmc.observeEvent("READER_ENABLED again", ev -> ev.type() == Type.READER_ENABLED, Duration.ofMillis(300), from);
+        assertTrue((System.nanoTime() - t0) / 1_000_000 >= 300, "waited the full time");
+        assertFalse(enabledAgain.happened(), "the READER_ENABLED before the index does not count: " + enabledAgain);
+        assertTrue(vmc.observeEvent("READER_ENABLED", ev -> ev.type() == Type.READER_ENABLED, Duration.ZERO, 0).happened());
+
+        reader.beginSession(500);
+        assertEquals(500, vmc.awaitEvent("SESSION BEGAN", ev -> ev.type() == Type.SESSION_BEGAN, DEADLINE, from).amountMinorUnits());
+        vmc.cancel();
+        vmc.awaitEvent(Type.SESSION_ENDED, DEADLINE);
     }
 }

@@ -4,6 +4,7 @@ import io.wavebench.drivers.mdb.CashlessCommand;
 import io.wavebench.drivers.mdb.CashlessResponse;
 import io.wavebench.drivers.mdb.MdbMoney;
 import io.wavebench.drivers.mdb.PeripheralPort;
+import io.wavebench.drivers.wait.Observation;
 import io.wavebench.drivers.wait.Wait;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -204,28 +205,33 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
      * comes first: a VMC that missed the answer repeats its POLL within that time and the link layer
      * repeats the answer. So a reader that stops afterwards leaves nothing behind.
      *
-     * @return false when the responses were not collected within {@code timeout}
+     * @throws io.wavebench.drivers.wait.DeviceNotReadyException when the responses were not
+     *         collected within {@code timeout}, naming the state and the answers still queued
      */
-    public synchronized boolean awaitDelivered(Duration timeout, Duration grace) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (!outbox.isEmpty()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) return false;
-                wait(Math.max(1, left / 1_000_000));
-            }
+    public void awaitDelivered(Duration timeout, Duration grace) {
+        observeDelivered(timeout, grace).orElseThrow();
+    }
+
+    /**
+     * As {@link #awaitDelivered}, answering rather than failing: the {@link Observation} says
+     * whether the VMC collected every queued response within {@code timeout}, and what was left.
+     */
+    public synchronized Observation<CashlessPeripheral> observeDelivered(Duration timeout, Duration grace) {
+        Observation<CashlessPeripheral> collected = Wait.forState("every queued answer collected by a POLL",
+                        (CashlessPeripheral p) -> p.outbox.isEmpty(), p -> "state " + p.state + ", still queued " + p.outbox)
+                .named(p -> "cashless reader (MDB address 0x10)")
+                .withStartupTimeout(timeout)
+                .pausingOn(this)
+                .observe(this);
+        if (collected.happened()) {
             long seen = commandsHandled;
-            long graceEnd = System.nanoTime() + grace.toNanos();
-            while (commandsHandled == seen) {
-                long left = graceEnd - System.nanoTime();
-                if (left <= 0) break;
-                wait(Math.max(1, left / 1_000_000));
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            // Whether or not the VMC sends another command within the grace, the answers are out.
+            Wait.forState("the VMC's next command", (CashlessPeripheral p) -> p.commandsHandled != seen, p -> p.commandsHandled + " commands handled")
+                    .withStartupTimeout(grace)
+                    .pausingOn(this)
+                    .observe(this);
         }
+        return collected;
     }
 
     @Override

@@ -118,4 +118,24 @@ class CashlessPeripheralTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> reader.awaitState(CashlessState.ENABLED, Duration.ofMillis(10)));
         assertTrue(e.getMessage().contains("it is INACTIVE"), e.getMessage());
     }
+
+    @Test
+    void answers_nobody_collected_fail_the_delivery_wait_naming_the_reader_the_deadline_and_what_is_still_queued() {
+        enable();
+        assertTrue(reader.beginSession(1000)); // BEGIN SESSION queued; the VMC never polls for it
+        long t0 = System.nanoTime();
+        io.wavebench.drivers.wait.DeviceNotReadyException e = assertThrows(io.wavebench.drivers.wait.DeviceNotReadyException.class,
+                () -> reader.awaitDelivered(Duration.ofMillis(300), Duration.ofMillis(100)));
+        long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(tookMs >= 300 && tookMs < 3_000, "within its deadline: " + tookMs + " ms");
+        assertEquals("cashless reader (MDB address 0x10): did not reach every queued answer collected by a POLL within 300 ms; last seen: state SESSION_IDLE, still queued ["
+                + new CashlessResponse.BeginSession(1000) + "]", e.getMessage());
+
+        var observed = reader.observeDelivered(Duration.ofMillis(100), Duration.ofMillis(100));
+        assertFalse(observed.happened(), "the non-throwing form answers 'not collected'");
+        assertTrue(observed.lastSeen().contains("still queued"), observed.lastSeen());
+
+        assertEquals(new CashlessResponse.BeginSession(1000), pollForResponse());
+        reader.awaitDelivered(DEADLINE, Duration.ofMillis(100));
+    }
 }

@@ -1,0 +1,54 @@
+package io.wavebench.features.steps;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * A "nothing happened" {@code Then} ({@link Deadlines#holdsThroughout}): it holds only after the
+ * full time, and fails as an assertion at the first look that sees something, naming it.
+ */
+class DeadlinesTest {
+
+    private static final Duration HOLD = Duration.ofMillis(1_500);
+
+    @Test
+    void nothing_happening_holds_only_after_the_full_time() {
+        List<String> redemptions = new CopyOnWriteArrayList<>();
+        long t0 = System.nanoTime();
+        Deadlines.holdsThroughout(await("no redemption").pollInterval(Duration.ofMillis(50)), HOLD,
+                () -> assertEquals(List.of(), redemptions, "redemptions the backend holds"));
+        long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(tookMs >= HOLD.toMillis(), "held for the full time: " + tookMs + " ms");
+    }
+
+    @Test
+    void something_happening_fails_at_once_as_an_assertion_naming_it() throws Exception {
+        List<String> redemptions = new CopyOnWriteArrayList<>();
+        Thread kiosk = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            redemptions.add("ticket 7 at kiosk lobby-1");
+        });
+        kiosk.start();
+        long t0 = System.nanoTime();
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> Deadlines.holdsThroughout(
+                await("the backend holds no redemption of ticket 7").pollInterval(Duration.ofMillis(50)), Duration.ofSeconds(10),
+                () -> assertEquals(List.of(), redemptions, "redemptions the backend holds")));
+        long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        kiosk.join();
+        assertTrue(tookMs < 3_000, "at once, not after the 10 s: " + tookMs + " ms");
+        assertTrue(e.getMessage().contains("ticket 7 at kiosk lobby-1"), "names what appeared: " + e.getMessage());
+        assertTrue(e.getMessage().contains("redemptions the backend holds"), e.getMessage());
+    }
+}
