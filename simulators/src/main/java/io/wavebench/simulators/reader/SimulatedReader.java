@@ -223,7 +223,7 @@ public final class SimulatedReader implements Startable {
         }
         PaymentAcceptor.Heard heard = acceptor.heard(payload);
         if (!heard.accepted()) {
-            show(new ReaderMessage.TokenDeclined(heard.reason()));
+            show(new ReaderMessage.Refused(heard.reason()));
             return;
         }
         if (cashless.beginSession(heard.funds())) {
@@ -266,7 +266,7 @@ public final class SimulatedReader implements Startable {
         if (o != null) return o.authorize(request);
         PaymentAcceptor.VendAnswer answer = acceptor.authorizeVend(request.priceMinorUnits(), request.item());
         if (answer.approved()) return VendDecision.approve(answer.amount());
-        if (answer.reason() != null) show(new ReaderMessage.TokenDeclined(answer.reason()));
+        if (answer.reason() != null) show(new ReaderMessage.Refused(answer.reason()));
         return VendDecision.deny(answer.detail());
     }
 

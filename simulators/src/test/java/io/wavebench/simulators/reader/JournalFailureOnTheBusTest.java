@@ -14,7 +14,7 @@ import io.wavebench.simulators.reader.journal.JournalEntry;
 import io.wavebench.simulators.reader.journal.JournalException;
 import io.wavebench.simulators.reader.journal.JournalState;
 import io.wavebench.simulators.reader.journal.VendOutcome;
-import io.wavebench.simulators.token.RejectionReason;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import io.wavebench.simulators.token.TokenVerifier;
 import io.wavebench.simulators.vmc.Catalog;
 import io.wavebench.simulators.vmc.SimulatedVmc;
@@ -75,7 +75,7 @@ class JournalFailureOnTheBusTest {
                 assertTrue(vmc.awaitEvent(e -> e.type() == Type.SESSION_ENDED, WITHIN, from).isPresent(), "session " + session + " ended");
             }
             assertTrue(reader.busFailure().isEmpty(), "the bus loop is still running: " + reader.busFailure());
-            List<ReaderEvent> named = reader.events().stream().filter(e -> e.reason() == RejectionReason.JOURNAL_UNAVAILABLE).toList();
+            List<ReaderEvent> named = reader.events().stream().filter(e -> e.reason() == ReaderRefusal.JOURNAL_UNAVAILABLE).toList();
             assertEquals(2, named.stream().filter(e -> e.kind() == ReaderEvent.Kind.VEND_APPROVED && e.detail().contains("disk full")).count(), named.toString());
             assertEquals(2, named.stream().filter(e -> e.kind() == ReaderEvent.Kind.VEND_SUCCEEDED && e.detail().contains("NOT recorded")).count(), named.toString());
         } finally {
