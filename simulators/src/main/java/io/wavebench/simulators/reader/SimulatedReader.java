@@ -1,6 +1,7 @@
 package io.wavebench.simulators.reader;
 
 import io.wavebench.drivers.audio.AudioIn;
+import io.wavebench.drivers.mdb.CashlessCommand;
 import io.wavebench.drivers.mdb.MdbFault;
 import io.wavebench.drivers.mdb.MdbTrace;
 import io.wavebench.drivers.mdb.MdbTransport;
@@ -41,9 +42,6 @@ import java.util.function.Consumer;
  * so a scenario sees why on the bus, as it would with a real reader.
  */
 public final class SimulatedReader implements Startable {
-
-    /** MDB 4.2: cashless device #1. */
-    public static final int CASHLESS_ADDRESS = 0x10;
 
     /**
      * The same frame decoded by receivers of two profiles within this long is one sound heard
@@ -126,7 +124,7 @@ public final class SimulatedReader implements Startable {
         try {
             acceptor.recover(); // before the bus: nothing is approved on a state the journal contradicts
             mdb.open();
-            port = new PeripheralPort(mdb, CASHLESS_ADDRESS, trace);
+            port = new PeripheralPort(mdb, CashlessCommand.CASHLESS_1, trace);
             server = new PeripheralServer(port, cashless);
             server.start();
             running = true;

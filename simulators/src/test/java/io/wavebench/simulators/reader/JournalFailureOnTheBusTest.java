@@ -53,7 +53,7 @@ class JournalFailureOnTheBusTest {
     void a_journal_failure_on_the_bus_thread_is_recorded_and_the_reader_keeps_answering() {
         Clock clock = Clock.systemUTC();
         Issuer issuer = new Issuer(1, key(1), clock, 1000);
-        TokenVerifier verifier = new TokenVerifier(Map.of(1, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60));
+        TokenVerifier verifier = new TokenVerifier(Map.of(1, issuer.publicKey()), clock, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS);
         Wallet wallet = new Wallet(key(2));
         wallet.install(issuer.provision(7, wallet.devicePublicKey(), 10_000, 978, Duration.ofDays(1)));
         InMemorySerialLink[] cable = InMemorySerialLink.pair("journal-fail-vmc", "journal-fail-reader");

@@ -32,7 +32,7 @@ class PaymentAcceptorLimitTest {
     private final List<ReaderEvent> events = new ArrayList<>();
     private final InMemoryAuthorizationJournal journal = new InMemoryAuthorizationJournal();
     private final PaymentAcceptor acceptor = new PaymentAcceptor(
-            new TokenVerifier(Map.of(7, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60)),
+            new TokenVerifier(Map.of(7, issuer.publicKey()), clock, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS),
             new OfflineSpend(), journal, clock, 10_000, events::add);
 
     PaymentAcceptorLimitTest() {

@@ -47,7 +47,7 @@ class PaymentAcceptorRecoveryTest {
     }
 
     private PaymentAcceptor life(AuthorizationJournal journal) {
-        TokenVerifier verifier = new TokenVerifier(Map.of(7, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60));
+        TokenVerifier verifier = new TokenVerifier(Map.of(7, issuer.publicKey()), clock, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS);
         PaymentAcceptor acceptor = new PaymentAcceptor(verifier, new OfflineSpend(), journal, clock, 10_000, events::add);
         acceptor.recover();
         return acceptor;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.simulators.backend.Issuer;
 import io.wavebench.simulators.phone.Wallet;
+import io.wavebench.simulators.reader.ReaderPolicy;
 import io.wavebench.simulators.refusal.ReaderRefusal;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -37,7 +38,7 @@ class TokenAttackPropertyTest {
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Issuer issuer = new Issuer(ISSUER_KEY_ID, key(1), clock, 1000);
-    private final TokenVerifier verifier = new TokenVerifier(Map.of(ISSUER_KEY_ID, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60));
+    private final TokenVerifier verifier = new TokenVerifier(Map.of(ISSUER_KEY_ID, issuer.publicKey()), clock, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS);
     /** The attacker's own keys: a device key and a would-be issuer key. */
     private final KeyPair attackerDevice = key(66);
     private final KeyPair attackerIssuer = key(67);

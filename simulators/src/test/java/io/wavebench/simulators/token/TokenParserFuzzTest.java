@@ -11,6 +11,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.wavebench.simulators.backend.Issuer;
 import io.wavebench.simulators.phone.Wallet;
+import io.wavebench.simulators.reader.ReaderPolicy;
 import io.wavebench.simulators.refusal.ReaderRefusal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -42,7 +43,7 @@ class TokenParserFuzzTest {
     @FuzzTest(maxDuration = "8s")
     void any_bytes_are_accepted_only_when_honest_or_refused_with_a_named_reason(FuzzedDataProvider data) {
         int mode = data.consumeInt(0, 2);
-        TokenVerifier verifier = new TokenVerifier(Map.of(7, ISSUER.publicKey()), CLOCK, Duration.ofSeconds(120), Duration.ofSeconds(60));
+        TokenVerifier verifier = new TokenVerifier(Map.of(7, ISSUER.publicKey()), CLOCK, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS);
         byte[] honest = null;
         if (mode > 0) {
             ReaderChallenges challenges = new ReaderChallenges(CLOCK, Duration.ofSeconds(10), new SecureRandom(new byte[] {3}), false);

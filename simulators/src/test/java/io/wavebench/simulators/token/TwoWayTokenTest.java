@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.simulators.backend.Issuer;
 import io.wavebench.simulators.phone.Wallet;
+import io.wavebench.simulators.reader.ReaderPolicy;
 import io.wavebench.simulators.refusal.ReaderRefusal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,7 +25,7 @@ class TwoWayTokenTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final Issuer issuer = new Issuer(7, key(1), clock, 1000);
     private final Wallet wallet = new Wallet(key(2));
-    private final TokenVerifier verifier = new TokenVerifier(Map.of(7, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60));
+    private final TokenVerifier verifier = new TokenVerifier(Map.of(7, issuer.publicKey()), clock, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS);
     private final ReaderChallenges challenges = new ReaderChallenges(clock, Duration.ofSeconds(10), new SecureRandom(new byte[] {1}), false);
 
     TwoWayTokenTest() {
@@ -85,7 +86,7 @@ class TwoWayTokenTest {
 
     @Test
     void a_reader_that_sounds_no_challenges_refuses_a_challenged_token() {
-        TokenVerifier oneWayReader = new TokenVerifier(Map.of(7, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60));
+        TokenVerifier oneWayReader = new TokenVerifier(Map.of(7, issuer.publicKey()), clock, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS);
         assertEquals(ReaderRefusal.CHALLENGE_MISMATCH, oneWayReader.verify(wallet.nextToken(clock, new byte[8]).encode()).rejection());
     }
 
