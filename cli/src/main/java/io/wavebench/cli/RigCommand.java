@@ -1,5 +1,6 @@
 package io.wavebench.cli;
 
+import io.wavebench.fixtures.data.TestData;
 import io.wavebench.fixtures.rig.Rig;
 import io.wavebench.fixtures.rig.NoiseLevels;
 import io.wavebench.fixtures.rig.RigCalibration;
@@ -96,7 +97,7 @@ final class RigCommand {
                 "id and Ed25519 public key (credentials), the ticketing key (tickets), the cinema it serves as a kiosk, and the clock",
                 "check: the reader's clock must be within the stated skew of this machine's. With --out, also writes it as the",
                 "provisioning file a process reader's command gets as {provisionFile} (JSON, format " + RigProvisioning.FORMAT + ").",
-                "The keys are the rig's seeded ones (-Dwavebench.seed, default 2026): the same for every scenario and run."
+                "The keys are the rig's seeded ones (-D" + TestData.SEED_PROPERTY + ", default " + TestData.DEFAULT_SEED + "): the same for every scenario and run."
             })
     static final class Provision implements Callable<Integer> {
 

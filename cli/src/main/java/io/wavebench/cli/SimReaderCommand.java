@@ -94,7 +94,7 @@ final class SimReaderCommand implements Callable<Integer> {
         MdbTrace busTrace = new MdbTrace();
         bus.open();
         PeripheralServer server = new PeripheralServer(new PeripheralPort(bus, CashlessCommand.CASHLESS_1, busTrace), reader);
-        SimCommand.log(out, "cashless reader 0x10 on " + port + " (" + SimCommand.name(transport) + "), " + funds + " per session, "
+        SimCommand.log(out, String.format("cashless reader 0x%02X on ", CashlessCommand.CASHLESS_1) + port + " (" + SimCommand.name(transport) + "), " + funds + " per session, "
                 + (sessions == 0 ? "no end" : sessions + " session(s)") + "; waiting for the VMC");
         int shown = 0;
         try {

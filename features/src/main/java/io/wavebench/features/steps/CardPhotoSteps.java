@@ -162,7 +162,7 @@ public final class CardPhotoSteps {
 
     /**
      * Waits up to 30 s after the photo was shown for the reader's card answer on the machine's
-     * display, and checks it refuses the card for this reason (a {@code CardRefusal} name, e.g.
+     * display, and checks it refuses the card for this reason (a card refusal's name, e.g.
      * {@code FAILS_LUHN} or {@code CARD_EXPIRED}).
      */
     @Then("the reader refuses the card: {word}")

@@ -95,7 +95,7 @@ final class CardDesk implements AutoCloseable {
             case REFUSED -> {
                 log.add(new ReaderEvent(clock.instant(), ReaderEvent.Kind.CARD_REFUSED, (reading.maskedPan() == null ? "" : reading.maskedPan() + " ")
                         + reading.refusal() + " after " + reading.frames() + " frames", null));
-                display.accept(new ReaderMessage.CardRefused(reading.refusal()));
+                display.accept(new ReaderMessage.Refused(reading.refusal()));
             }
             case RETAKE -> {
                 if (frames.framesWithACard() < CARD_FRAMES_FOR_A_RETAKE) {

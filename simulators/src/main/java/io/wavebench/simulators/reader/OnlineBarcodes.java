@@ -5,6 +5,7 @@ import io.wavebench.simulators.backend.BackendException;
 import io.wavebench.simulators.backend.api.BarcodeAuthorization;
 import io.wavebench.simulators.reader.mdb.VendDecision;
 import io.wavebench.simulators.reader.mdb.VendRequest;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Payment barcodes (DESIGN §5.2): an 18-digit, prefix-28 Code 128 value read by the camera is
  * verified online — the backend takes a hold of the session's funds (and the code is used up);
  * the vend is then approved against the hold and captured afterwards, the rest released. With no
- * network the barcode is declined with its own reason ({@link CodeRefusal#READER_OFFLINE}).
+ * network the barcode is declined with its own reason ({@link ReaderRefusal#READER_OFFLINE}).
  * Network calls run on a thread of their own, never the MDB or the camera thread.
  */
 final class OnlineBarcodes implements AutoCloseable {
@@ -59,10 +60,10 @@ final class OnlineBarcodes implements AutoCloseable {
             hold = uplink.client().authorizeBarcode(code, readerId, holdAmount);
             uplink.reached(true, "barcode authorization");
         } catch (BackendException e) {
-            CodeRefusal refusal = CodeRefusal.of(e.error());
+            ReaderRefusal refusal = refusalOf(e.error());
             if (e.error() == BackendError.BACKEND_UNREACHABLE && uplink != null) uplink.reached(false, e.getMessage());
             event("barcode declined: " + refusal.description() + " (" + e.error() + ": " + e.getMessage() + ")");
-            payments.show(new ReaderMessage.CodeDeclined(refusal));
+            payments.show(new ReaderMessage.Refused(refusal));
             return;
         }
         Session session = new Session(hold);
@@ -72,6 +73,17 @@ final class OnlineBarcodes implements AutoCloseable {
             event("barcode held but no session could begin (reader " + payments.cashlessState() + "): releasing");
             session.release();
         }
+    }
+
+    /** The barcode refusal (DESIGN §5.2) for the backend's error; another reason is the backend's, named in the reader's event. */
+    private static ReaderRefusal refusalOf(BackendError error) {
+        return switch (error) {
+            case BACKEND_UNREACHABLE -> ReaderRefusal.READER_OFFLINE;
+            case BARCODE_UNKNOWN -> ReaderRefusal.UNKNOWN_BARCODE;
+            case BARCODE_EXPIRED -> ReaderRefusal.EXPIRED_BARCODE;
+            case BARCODE_ALREADY_USED -> ReaderRefusal.BARCODE_ALREADY_USED;
+            default -> ReaderRefusal.BACKEND_REFUSED;
+        };
     }
 
     /** A session paid by a barcode hold: approve within the hold, capture what was vended, release the rest. */

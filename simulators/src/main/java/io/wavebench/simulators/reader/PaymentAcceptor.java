@@ -5,9 +5,9 @@ import io.wavebench.simulators.reader.journal.JournalEntry;
 import io.wavebench.simulators.reader.journal.JournalException;
 import io.wavebench.simulators.reader.journal.JournalState;
 import io.wavebench.simulators.reader.journal.VendOutcome;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import io.wavebench.simulators.token.OfflineSpend;
 import io.wavebench.simulators.token.PaymentToken;
-import io.wavebench.simulators.token.RejectionReason;
 import io.wavebench.simulators.token.TokenVerifier;
 import java.time.Clock;
 import java.util.Optional;
@@ -26,14 +26,14 @@ final class PaymentAcceptor {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentAcceptor.class);
 
     /** What to do about a heard frame. {@code reason} is null when a session may begin. */
-    record Heard(PaymentToken token, long funds, RejectionReason reason, String detail) {
+    record Heard(PaymentToken token, long funds, ReaderRefusal reason, String detail) {
         boolean accepted() {
             return reason == null;
         }
     }
 
     /** The answer to a vend request; {@code journalSequence} ties later outcomes to the journal entry. */
-    record VendAnswer(boolean approved, long amount, long journalSequence, RejectionReason reason, String detail) {}
+    record VendAnswer(boolean approved, long amount, long journalSequence, ReaderRefusal reason, String detail) {}
 
     private final TokenVerifier verifier;
     private final OfflineSpend offlineSpend;
@@ -104,8 +104,8 @@ final class PaymentAcceptor {
             // DESIGN §5.1, last rule: nothing left to spend offline until the reader syncs. Refused
             // before a session opens, and before the counter is spent: the token stays good elsewhere.
             String detail = "offline limit " + token.credential().offlineLimit() + " spent since the last sync";
-            emit(ReaderEvent.Kind.TOKEN_REJECTED, detail, RejectionReason.OFFLINE_LIMIT_EXCEEDED);
-            return new Heard(token, 0, RejectionReason.OFFLINE_LIMIT_EXCEEDED, detail);
+            emit(ReaderEvent.Kind.TOKEN_REJECTED, detail, ReaderRefusal.OFFLINE_LIMIT_EXCEEDED);
+            return new Heard(token, 0, ReaderRefusal.OFFLINE_LIMIT_EXCEEDED, detail);
         }
         // The counter is spent as soon as the token is accepted, so the same sound cannot open
         // a second session even if this one ends without a vend (DESIGN §5.1, replay) — nor after
@@ -115,8 +115,8 @@ final class PaymentAcceptor {
             journal.accepted(token.credential().credentialId(), token.counter(), clock.instant());
         } catch (JournalException e) {
             String detail = "journal unavailable, not accepting: " + e.getMessage();
-            emit(ReaderEvent.Kind.TOKEN_REJECTED, detail, RejectionReason.JOURNAL_UNAVAILABLE);
-            return new Heard(token, 0, RejectionReason.JOURNAL_UNAVAILABLE, detail);
+            emit(ReaderEvent.Kind.TOKEN_REJECTED, detail, ReaderRefusal.JOURNAL_UNAVAILABLE);
+            return new Heard(token, 0, ReaderRefusal.JOURNAL_UNAVAILABLE, detail);
         }
         verifier.markAccepted(token);
         sessionToken = token;
@@ -137,16 +137,16 @@ final class PaymentAcceptor {
         }
         if (!offlineSpend.allows(sessionToken.credential(), price)) {
             emit(ReaderEvent.Kind.VEND_DENIED, "price " + price + " with " + offlineSpend.spent(sessionToken.credential()) + " of the offline limit "
-                    + sessionToken.credential().offlineLimit() + " spent since the last sync", RejectionReason.OFFLINE_LIMIT_EXCEEDED);
-            return new VendAnswer(false, 0, -1, RejectionReason.OFFLINE_LIMIT_EXCEEDED, RejectionReason.OFFLINE_LIMIT_EXCEEDED.description());
+                    + sessionToken.credential().offlineLimit() + " spent since the last sync", ReaderRefusal.OFFLINE_LIMIT_EXCEEDED);
+            return new VendAnswer(false, 0, -1, ReaderRefusal.OFFLINE_LIMIT_EXCEEDED, ReaderRefusal.OFFLINE_LIMIT_EXCEEDED.description());
         }
         JournalEntry entry;
         try {
             entry = journal.authorize(sessionToken.credential().credentialId(), sessionToken.counter(), price, item, sessionToken.encode(), clock.instant());
         } catch (JournalException e) {
             // DESIGN §5.1: no approval that is not on stable storage first.
-            emit(ReaderEvent.Kind.VEND_DENIED, "journal unavailable, not approving: " + e.getMessage(), RejectionReason.JOURNAL_UNAVAILABLE);
-            return new VendAnswer(false, 0, -1, RejectionReason.JOURNAL_UNAVAILABLE, RejectionReason.JOURNAL_UNAVAILABLE.description());
+            emit(ReaderEvent.Kind.VEND_DENIED, "journal unavailable, not approving: " + e.getMessage(), ReaderRefusal.JOURNAL_UNAVAILABLE);
+            return new VendAnswer(false, 0, -1, ReaderRefusal.JOURNAL_UNAVAILABLE, ReaderRefusal.JOURNAL_UNAVAILABLE.description());
         }
         offlineSpend.record(sessionToken.credential(), price);
         pendingSequence = entry.sequence();
@@ -224,7 +224,7 @@ final class PaymentAcceptor {
     private void journalFailed(ReaderEvent.Kind kind, String what, JournalException e) {
         String detail = what + ": " + e.getMessage();
         LOG.warn("journal unavailable on the MDB bus thread: {}", detail, e);
-        emit(kind, detail, RejectionReason.JOURNAL_UNAVAILABLE);
+        emit(kind, detail, ReaderRefusal.JOURNAL_UNAVAILABLE);
     }
 
     synchronized void sessionComplete() {
@@ -236,7 +236,7 @@ final class PaymentAcceptor {
         return Optional.ofNullable(sessionToken);
     }
 
-    private void emit(ReaderEvent.Kind kind, String detail, RejectionReason reason) {
+    private void emit(ReaderEvent.Kind kind, String detail, ReaderRefusal reason) {
         events.accept(new ReaderEvent(clock.instant(), kind, detail, reason));
     }
 }

@@ -1,6 +1,6 @@
 package io.wavebench.simulators.reader;
 
-import io.wavebench.simulators.token.RejectionReason;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import java.time.Instant;
 
 /**
@@ -9,7 +9,7 @@ import java.time.Instant;
  * bench-portable assertions look at the MDB bus, the printer, the backend and the air instead
  * (DESIGN §3, sim/bench parity).
  */
-public record ReaderEvent(Instant at, Kind kind, String detail, RejectionReason reason) {
+public record ReaderEvent(Instant at, Kind kind, String detail, ReaderRefusal reason) {
 
     public enum Kind {
         LISTENING, FRAME_DECODED, TOKEN_ACCEPTED, TOKEN_REJECTED, SESSION_REQUESTED, VEND_APPROVED, VEND_DENIED, VEND_SUCCEEDED, VEND_FAILED,

@@ -83,10 +83,6 @@ import picocli.CommandLine.Spec;
                 + "journals every approval and syncs with its backend (see the class's documentation)."})
 public final class ReaderMain implements Callable<Integer> {
 
-    /** DESIGN §5.1: the stated skew allowance between reader and phone clocks (as the sim rig). */
-    static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofSeconds(120);
-    /** DESIGN §5.1: payment codes refresh every minute. */
-    static final Duration TOKEN_FRESHNESS = Duration.ofSeconds(60);
     /** The journal's file in a {@code --state} folder. */
     public static final String JOURNAL_FILE = "journal.sqlite";
 
@@ -206,7 +202,7 @@ public final class ReaderMain implements Callable<Integer> {
             }
             if (o.microphone() != null) b.microphone(microphone(o.microphone(), o.sampleRate(), o.lineBuffer()), o.profiles(), o.sampleRate());
             if (o.speaker() != null) {
-                b.speaker(new JavaSoundAudioOut(o.speaker(), o.sampleRate(), o.lineBuffer()), o.twoWay(), ReferenceReader.DEFAULT_CHALLENGE_LIFETIME);
+                b.speaker(new JavaSoundAudioOut(o.speaker(), o.sampleRate(), o.lineBuffer()), o.twoWay(), ReaderPolicy.CHALLENGE_LIFETIME);
             }
             if (o.camera() != null) {
                 ScreenCaptureCamera camera = ScreenCaptureCamera.parse(o.camera().substring("x11".length()).replaceFirst("^:", ""), o.cameraFps()).open();

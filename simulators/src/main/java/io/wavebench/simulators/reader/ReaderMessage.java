@@ -1,11 +1,9 @@
 package io.wavebench.simulators.reader;
 
-import io.wavebench.simulators.card.CardRefusal;
 import io.wavebench.simulators.reader.card.CardReading.RetakeReason;
-import io.wavebench.simulators.token.RejectionReason;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,22 +23,27 @@ import java.util.regex.Pattern;
  */
 public sealed interface ReaderMessage {
 
-    /** MDB 4.2 DISPLAY REQUEST on a 2 × 16 display, the most any VMC offers a cashless reader. */
-    int MAX_CHARS = RejectionReason.DISPLAY_CHARS;
+    /** MDB 4.2 §7.4.4 DISPLAY REQUEST on a 2 × 16 display, the most any VMC offers a cashless reader. */
+    int MAX_CHARS = 32;
 
     String text();
 
-    /** A token refused by the offline rules. */
-    record TokenDeclined(RejectionReason reason) implements ReaderMessage {
-        public String text() {
-            return reason.displayText();
+    /**
+     * A token, a payment barcode or a card number refused, with its code where its kind shows one
+     * ({@link ReaderRefusal#displayText()}). A ticket is refused on the kiosk's own screen, not here.
+     */
+    record Refused(ReaderRefusal refusal) implements ReaderMessage {
+        public Refused {
+            if (!refusal.kind().onVendingDisplay()) throw new IllegalArgumentException(refusal + " is a " + refusal.kind() + " refusal, not shown on the vending machine's display");
         }
-    }
 
-    /** A payment barcode refused (DESIGN §5.2). */
-    record CodeDeclined(CodeRefusal refusal) implements ReaderMessage {
         public String text() {
             return refusal.displayText();
+        }
+
+        /** Whether it refuses something of {@code kind}. */
+        public boolean of(ReaderRefusal.Kind kind) {
+            return refusal.kind() == kind;
         }
     }
 
@@ -54,13 +57,6 @@ public sealed interface ReaderMessage {
 
         public String text() {
             return "CARD " + maskedPan;
-        }
-    }
-
-    /** A card number read but not taken. */
-    record CardRefused(CardRefusal refusal) implements ReaderMessage {
-        public String text() {
-            return refusal.displayText();
         }
     }
 
@@ -79,19 +75,11 @@ public sealed interface ReaderMessage {
         }
     }
 
-    Pattern DECLINED = Pattern.compile("DECLINED ([0-9A-F]{2}) (.+)");
-
     /** What a display text says, read back; empty for a text the reader never shows. */
     static Optional<ReaderMessage> parse(String displayed) {
         String text = displayed.strip();
-        Matcher declined = DECLINED.matcher(text);
-        if (declined.matches()) {
-            Optional<ReaderMessage> token = RejectionReason.fromDisplayText(text).map(TokenDeclined::new);
-            if (token.isPresent()) return token;
-            for (CodeRefusal r : CodeRefusal.values()) if (r.displayText().equals(text)) return Optional.of(new CodeDeclined(r));
-            return Optional.empty();
-        }
-        for (CardRefusal r : CardRefusal.values()) if (r.displayText().equals(text)) return Optional.of(new CardRefused(r));
+        Optional<ReaderRefusal> refused = ReaderRefusal.byDisplayText(text).filter(r -> r.kind().onVendingDisplay());
+        if (refused.isPresent()) return Optional.of(new Refused(refused.get()));
         if (text.startsWith("RETAKE PHOTO ")) return label(Retake.LABELS, text.substring(13)).map(Retake::new);
         if (text.startsWith("CARD ") && CardBound.MASKED.matcher(text.substring(5)).matches()) return Optional.of(new CardBound(text.substring(5)));
         return Optional.empty();

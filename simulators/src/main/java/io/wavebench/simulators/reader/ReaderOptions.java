@@ -153,7 +153,7 @@ public final class ReaderOptions {
                 ? Arrays.stream(profiles.split(",")).map(String::strip).map(ModemProfile::fromCliName).distinct().toList()
                 : profile != null ? List.of(ModemProfile.fromCliName(profile)) : null;
         float rate = sampleRate == null ? 48_000f : Float.parseFloat(sampleRate);
-        long funds = maxSessionFunds == null ? ReferenceReader.DEFAULT_MAX_SESSION_FUNDS : Long.parseLong(maxSessionFunds);
+        long funds = maxSessionFunds == null ? ReaderPolicy.MAX_SESSION_FUNDS : Long.parseLong(maxSessionFunds);
         Duration timeout = sessionTimeout();
         Duration buffer = lineBuffer == null ? JavaSoundAudioIn.DEFAULT_LINE_BUFFER : ReaderMain.duration("--line-buffer", lineBuffer);
         TwoWay mode = twoWay == null ? null : TwoWay.parse(twoWay);
@@ -163,9 +163,9 @@ public final class ReaderOptions {
         Long cinema = cinemaId == null ? null : Long.parseLong(cinemaId);
         String cinemaTitle = cinemaName;
         URI uplink = backend == null ? null : URI.create(backend.endsWith("/") ? backend : backend + "/");
-        Duration every = syncEvery == null ? ReferenceReader.DEFAULT_SYNC_EVERY : ReaderMain.duration("--sync-every", syncEvery);
-        Duration skew = ReaderMain.CLOCK_SKEW_ALLOWANCE;
-        Duration freshness = ReaderMain.TOKEN_FRESHNESS;
+        Duration every = syncEvery == null ? ReaderPolicy.SYNC_EVERY : ReaderMain.duration("--sync-every", syncEvery);
+        Duration skew = ReaderPolicy.CLOCK_SKEW_ALLOWANCE;
+        Duration freshness = ReaderPolicy.TOKEN_FRESHNESS;
         if (provision != null) {
             Provisioning p = Provisioning.read(Path.of(provision));
             if (id == null) id = p.readerId();
@@ -182,7 +182,7 @@ public final class ReaderOptions {
             skew = p.clock().skewAllowance();
             freshness = p.clock().tokenFreshness();
         }
-        if (id == null) id = "sim-reader-1";
+        if (id == null) id = ReaderPolicy.READER_ID;
         if (listen == null) listen = List.of(ModemProfile.ROBUST);
         if (mdb == null && printer == null) {
             throw new IllegalArgumentException(mdbOption + " PATH is required (the reader's MDB port, e.g. a pty), or --printer PATH for a kiosk");

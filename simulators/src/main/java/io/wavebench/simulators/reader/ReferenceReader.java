@@ -14,6 +14,7 @@ import io.wavebench.simulators.Startable;
 import io.wavebench.simulators.backend.BackendClient;
 import io.wavebench.simulators.reader.journal.AuthorizationJournal;
 import io.wavebench.simulators.reader.journal.InMemoryAuthorizationJournal;
+import io.wavebench.simulators.reader.mdb.CashlessPeripheral;
 import io.wavebench.simulators.token.ReaderChallenges;
 import io.wavebench.simulators.token.TokenVerifier;
 import java.security.PublicKey;
@@ -47,13 +48,6 @@ import java.util.Optional;
  * ({@link ReaderMessage}); a kiosk's refusals go to the backend.
  */
 public final class ReferenceReader implements Startable {
-
-    /** The most a reader offers in one session, in minor units, unless told. */
-    public static final long DEFAULT_MAX_SESSION_FUNDS = 100_00;
-    /** How often a reader that can reach its backend syncs, unless told (DESIGN §5.6). */
-    public static final Duration DEFAULT_SYNC_EVERY = Duration.ofSeconds(2);
-    /** How long a sounded challenge may be answered (DESIGN §5.1, two-way mode). */
-    public static final Duration DEFAULT_CHALLENGE_LIFETIME = Duration.ofSeconds(10);
 
     private final String readerId;
     private final Clock clock;
@@ -256,20 +250,20 @@ public final class ReferenceReader implements Startable {
         private MdbTransport mdb;
         private AuthorizationJournal journal;
         private Map<Integer, PublicKey> issuerKeys = Map.of();
-        private Duration skewAllowance = Duration.ofSeconds(120);
-        private Duration tokenFreshness = Duration.ofSeconds(60);
-        private long maxSessionFunds = DEFAULT_MAX_SESSION_FUNDS;
-        private Duration sessionTimeout = Duration.ofSeconds(30);
+        private Duration skewAllowance = ReaderPolicy.CLOCK_SKEW_ALLOWANCE;
+        private Duration tokenFreshness = ReaderPolicy.TOKEN_FRESHNESS;
+        private long maxSessionFunds = ReaderPolicy.MAX_SESSION_FUNDS;
+        private Duration sessionTimeout = CashlessPeripheral.DEFAULT_SESSION_TIMEOUT;
         private AudioOut speaker;
         private TwoWay twoWay = TwoWay.OFF;
-        private Duration challengeLifetime = DEFAULT_CHALLENGE_LIFETIME;
+        private Duration challengeLifetime = ReaderPolicy.CHALLENGE_LIFETIME;
         private Camera camera;
         private java.util.function.Supplier<TextRecognizer> ocr;
         private boolean ocrAtStart;
         private ReceiptPrinter printer;
         private KioskSettings kiosk;
         private BackendClient backend;
-        private Duration syncEvery = DEFAULT_SYNC_EVERY;
+        private Duration syncEvery = ReaderPolicy.SYNC_EVERY;
 
         private Builder(String readerId) {
             if (readerId == null || !readerId.matches("[A-Za-z0-9._-]{1,64}")) throw new IllegalArgumentException("reader id must be 1 to 64 of A-Z a-z 0-9 . _ -, got '" + readerId + "'");

@@ -1,6 +1,7 @@
 package io.wavebench.simulators.reader;
 
 import io.wavebench.drivers.audio.AudioIn;
+import io.wavebench.drivers.mdb.CashlessCommand;
 import io.wavebench.drivers.mdb.MdbFault;
 import io.wavebench.drivers.mdb.MdbTrace;
 import io.wavebench.drivers.mdb.MdbTransport;
@@ -46,9 +47,6 @@ import java.util.function.Consumer;
  * so a scenario sees why on the bus, as it would with a real reader.
  */
 public final class SimulatedReader implements Startable {
-
-    /** MDB 4.2: cashless device #1. */
-    public static final int CASHLESS_ADDRESS = 0x10;
 
     /**
      * The same message decoded by receivers of two modes within this long is one sound heard
@@ -138,7 +136,7 @@ public final class SimulatedReader implements Startable {
         try {
             acceptor.recover(); // before the bus: nothing is approved on a state the journal contradicts
             mdb.open();
-            port = new PeripheralPort(mdb, CASHLESS_ADDRESS, trace);
+            port = new PeripheralPort(mdb, CashlessCommand.CASHLESS_1, trace);
             server = new PeripheralServer(port, cashless);
             server.start();
             running = true;
@@ -268,7 +266,7 @@ public final class SimulatedReader implements Startable {
         }
         PaymentAcceptor.Heard heard = acceptor.heard(payload);
         if (!heard.accepted()) {
-            show(new ReaderMessage.TokenDeclined(heard.reason()));
+            show(new ReaderMessage.Refused(heard.reason()));
             return;
         }
         if (cashless.beginSession(heard.funds())) {
@@ -311,7 +309,7 @@ public final class SimulatedReader implements Startable {
         if (o != null) return o.authorize(request);
         PaymentAcceptor.VendAnswer answer = acceptor.authorizeVend(request.priceMinorUnits(), request.item());
         if (answer.approved()) return VendDecision.approve(answer.amount());
-        if (answer.reason() != null) show(new ReaderMessage.TokenDeclined(answer.reason()));
+        if (answer.reason() != null) show(new ReaderMessage.Refused(answer.reason()));
         return VendDecision.deny(answer.detail());
     }
 

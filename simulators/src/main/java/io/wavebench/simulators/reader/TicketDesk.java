@@ -12,8 +12,8 @@ import io.wavebench.simulators.backend.BackendError;
 import io.wavebench.simulators.backend.BackendException;
 import io.wavebench.simulators.backend.api.RefusalReport;
 import io.wavebench.simulators.backend.api.TicketStatus;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import io.wavebench.simulators.ticket.TicketCode;
-import io.wavebench.simulators.ticket.TicketRefusal;
 import io.wavebench.simulators.ticket.TicketVerifier;
 import java.time.Clock;
 import java.time.Instant;
@@ -96,7 +96,7 @@ final class TicketDesk implements AutoCloseable {
         synchronized (this) {
             Redemption before = journal.get(ticket.ticketId());
             if (before != null) {
-                refuse(ticket, TicketRefusal.ALREADY_REDEEMED, TicketRefusal.ALREADY_REDEEMED.label(), "at this kiosk at " + before.at());
+                refuse(ticket, ReaderRefusal.ALREADY_REDEEMED, ReaderRefusal.ALREADY_REDEEMED.label(), "at this kiosk at " + before.at());
                 return;
             }
         }
@@ -105,13 +105,13 @@ final class TicketDesk implements AutoCloseable {
                 TicketStatus status = uplink.client().ticket(ticket.ticketId());
                 uplink.reached(true, "ticket " + ticket.ticketId());
                 if (!status.redemptions().isEmpty()) {
-                    refuse(ticket, TicketRefusal.ALREADY_REDEEMED, TicketRefusal.ALREADY_REDEEMED.label(),
+                    refuse(ticket, ReaderRefusal.ALREADY_REDEEMED, ReaderRefusal.ALREADY_REDEEMED.label(),
                             "at kiosk " + status.redemptions().get(0).kioskId() + " (backend)");
                     return;
                 }
             } catch (BackendException e) {
                 if (e.error() != BackendError.BACKEND_UNREACHABLE) {
-                    refuse(ticket, TicketRefusal.FORGED, TicketRefusal.FORGED.label(), "the backend does not know it: " + e.error());
+                    refuse(ticket, ReaderRefusal.FORGED_TICKET, ReaderRefusal.FORGED_TICKET.label(), "the backend does not know it: " + e.error());
                     return;
                 }
                 // Offline: the ticket was verified offline and the journal is the kiosk's best knowledge (DESIGN §5.5).
@@ -122,11 +122,11 @@ final class TicketDesk implements AutoCloseable {
         try {
             outcome = printer.print(ticketJob(ticket));
         } catch (PrinterException e) {
-            refuse(ticket, TicketRefusal.PRINTER_NOT_READY, PrinterTrouble.of(e), e.getMessage());
+            refuse(ticket, ReaderRefusal.PRINTER_NOT_READY, PrinterTrouble.of(e), e.getMessage());
             return;
         }
         if (!(outcome instanceof PrintOutcome.Printed)) {
-            refuse(ticket, outcome.state() == PrinterState.PAPER_OUT ? TicketRefusal.PAPER_OUT : TicketRefusal.PRINTER_NOT_READY, PrinterTrouble.of(outcome),
+            refuse(ticket, outcome.state() == PrinterState.PAPER_OUT ? ReaderRefusal.PAPER_OUT : ReaderRefusal.PRINTER_NOT_READY, PrinterTrouble.of(outcome),
                     outcome.toString());
             return;
         }
@@ -161,7 +161,7 @@ final class TicketDesk implements AutoCloseable {
      * {@code said} (the shopper's words: a printer's trouble as its status bytes told it, else the
      * refusal's own words).
      */
-    private void refuse(TicketCode ticket, TicketRefusal refusal, String said, String detail) {
+    private void refuse(TicketCode ticket, ReaderRefusal refusal, String said, String detail) {
         show(refusal.displayText() + (said.equals(refusal.label()) ? "" : ": " + said) + " (" + detail + ")");
         Instant at = clock.instant();
         log.add(new ReaderEvent(at, ReaderEvent.Kind.TICKET_REFUSED, refusal + (ticket == null ? "" : ", ticket " + ticket.ticketId()) + ": " + said

@@ -1,5 +1,6 @@
 package io.wavebench.simulators.ticket;
 
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import io.wavebench.simulators.token.Ed25519;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -36,20 +37,24 @@ public final class TicketVerifier {
         try {
             ticket = TicketCode.parse(bytes);
         } catch (MalformedTicketException e) {
-            return new Verdict(null, TicketRefusal.MALFORMED, e.getMessage());
+            return new Verdict(null, ReaderRefusal.MALFORMED_TICKET, e.getMessage());
         }
         PublicKey key = ticketingKeys.get(ticket.keyId());
-        if (key == null) return new Verdict(ticket, TicketRefusal.UNKNOWN_KEY, "ticketing key " + ticket.keyId() + " is not installed");
-        if (!Ed25519.verify(key, ticket.signedPart(), ticket.signature())) return new Verdict(ticket, TicketRefusal.FORGED, "signature does not verify");
-        if (ticket.cinemaId() != cinemaId) return new Verdict(ticket, TicketRefusal.OTHER_CINEMA, "cinema " + ticket.cinemaId() + ", this kiosk is in " + cinemaId);
+        if (key == null) return new Verdict(ticket, ReaderRefusal.UNKNOWN_TICKETING_KEY, "ticketing key " + ticket.keyId() + " is not installed");
+        if (!Ed25519.verify(key, ticket.signedPart(), ticket.signature())) return new Verdict(ticket, ReaderRefusal.FORGED_TICKET, "signature does not verify");
+        if (ticket.cinemaId() != cinemaId) return new Verdict(ticket, ReaderRefusal.OTHER_CINEMA, "cinema " + ticket.cinemaId() + ", this kiosk is in " + cinemaId);
         if (clock.instant().isAfter(ticket.showStartInstant().plus(pickupUntilAfterStart))) {
-            return new Verdict(ticket, TicketRefusal.SHOW_OVER, "show started " + ticket.showStartInstant() + ", pickup closes "
+            return new Verdict(ticket, ReaderRefusal.SHOW_OVER, "show started " + ticket.showStartInstant() + ", pickup closes "
                     + pickupUntilAfterStart.toMinutes() + " min after the start");
         }
         return new Verdict(ticket, null, "valid");
     }
 
-    public record Verdict(TicketCode ticket, TicketRefusal refusal, String detail) {
+    public record Verdict(TicketCode ticket, ReaderRefusal refusal, String detail) {
+        public Verdict {
+            if (refusal != null && refusal.kind() != ReaderRefusal.Kind.TICKET) throw new IllegalArgumentException(refusal + " is no ticket refusal");
+        }
+
         public boolean valid() {
             return refusal == null;
         }

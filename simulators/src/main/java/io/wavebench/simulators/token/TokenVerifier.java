@@ -1,5 +1,6 @@
 package io.wavebench.simulators.token;
 
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,42 +45,42 @@ public final class TokenVerifier {
         try {
             token = PaymentToken.parse(tokenBytes);
         } catch (MalformedTokenException e) {
-            return Verdict.rejected(RejectionReason.MALFORMED, null, e.getMessage());
+            return Verdict.rejected(ReaderRefusal.MALFORMED, null, e.getMessage());
         }
         Credential credential = token.credential();
         PublicKey issuerKey = issuerKeys.get(credential.issuerKeyId());
-        if (issuerKey == null) return Verdict.rejected(RejectionReason.UNKNOWN_ISSUER, token, "issuer key " + credential.issuerKeyId() + " is not installed");
+        if (issuerKey == null) return Verdict.rejected(ReaderRefusal.UNKNOWN_ISSUER, token, "issuer key " + credential.issuerKeyId() + " is not installed");
         if (!Ed25519.verify(issuerKey, credential.signedPart(), credential.issuerSignature())) {
-            return Verdict.rejected(RejectionReason.FORGED_CREDENTIAL, token, "issuer signature does not verify");
+            return Verdict.rejected(ReaderRefusal.FORGED_CREDENTIAL, token, "issuer signature does not verify");
         }
         long now = clock.instant().getEpochSecond();
         long skew = clockSkewAllowance.toSeconds();
-        if (now + skew < credential.notBefore()) return Verdict.rejected(RejectionReason.CREDENTIAL_NOT_YET_VALID, token, "valid from " + credential.validFrom());
-        if (now - skew > credential.notAfter()) return Verdict.rejected(RejectionReason.CREDENTIAL_EXPIRED, token, "expired " + credential.validUntil());
-        if (revokedCredentials.contains(credential.credentialId())) return Verdict.rejected(RejectionReason.REVOKED, token, "on the revocation list");
+        if (now + skew < credential.notBefore()) return Verdict.rejected(ReaderRefusal.CREDENTIAL_NOT_YET_VALID, token, "valid from " + credential.validFrom());
+        if (now - skew > credential.notAfter()) return Verdict.rejected(ReaderRefusal.CREDENTIAL_EXPIRED, token, "expired " + credential.validUntil());
+        if (revokedCredentials.contains(credential.credentialId())) return Verdict.rejected(ReaderRefusal.REVOKED, token, "on the revocation list");
         PublicKey deviceKey;
         try {
             deviceKey = Ed25519.publicKey(credential.devicePublicKey());
         } catch (IllegalArgumentException e) {
-            return Verdict.rejected(RejectionReason.FORGED_TOKEN, token, "device key is not a curve point");
+            return Verdict.rejected(ReaderRefusal.FORGED_TOKEN, token, "device key is not a curve point");
         }
         if (!Ed25519.verify(deviceKey, token.signedPart(), token.deviceSignature())) {
-            return Verdict.rejected(RejectionReason.FORGED_TOKEN, token, "device signature does not verify");
+            return Verdict.rejected(ReaderRefusal.FORGED_TOKEN, token, "device signature does not verify");
         }
         ReaderChallenges issued = challenges;
         if (issued != null) {
             String mismatch = issued.redeem(token);
-            if (mismatch != null) return Verdict.rejected(RejectionReason.CHALLENGE_MISMATCH, token, mismatch);
+            if (mismatch != null) return Verdict.rejected(ReaderRefusal.CHALLENGE_MISMATCH, token, mismatch);
         } else if (token.type() == PaymentToken.Type.CHALLENGED) {
-            return Verdict.rejected(RejectionReason.CHALLENGE_MISMATCH, token, "this reader sounded no challenge");
+            return Verdict.rejected(ReaderRefusal.CHALLENGE_MISMATCH, token, "this reader sounded no challenge");
         }
         long age = now - token.timestamp();
         if (age > freshness.toSeconds() + skew || age < -skew) {
-            return Verdict.rejected(RejectionReason.STALE_TOKEN, token, "made " + age + " s ago, fresh within " + freshness.toSeconds() + " s");
+            return Verdict.rejected(ReaderRefusal.STALE_TOKEN, token, "made " + age + " s ago, fresh within " + freshness.toSeconds() + " s");
         }
         Long highest = highestCounter.get(credential.credentialId());
         if (highest != null && token.counter() <= highest) {
-            return Verdict.rejected(RejectionReason.REPLAY, token, "counter " + token.counter() + " not above " + highest);
+            return Verdict.rejected(ReaderRefusal.REPLAY, token, "counter " + token.counter() + " not above " + highest);
         }
         return Verdict.accepted(token);
     }
@@ -107,13 +108,17 @@ public final class TokenVerifier {
     }
 
     /** The outcome of the rules: an accepted token, or the first rule it broke and why. */
-    public record Verdict(PaymentToken token, RejectionReason rejection, String detail) {
+    public record Verdict(PaymentToken token, ReaderRefusal rejection, String detail) {
+
+        public Verdict {
+            if (rejection != null && rejection.kind() != ReaderRefusal.Kind.TOKEN) throw new IllegalArgumentException(rejection + " is no token refusal");
+        }
 
         static Verdict accepted(PaymentToken token) {
             return new Verdict(token, null, "accepted");
         }
 
-        static Verdict rejected(RejectionReason reason, PaymentToken token, String detail) {
+        static Verdict rejected(ReaderRefusal reason, PaymentToken token, String detail) {
             return new Verdict(token, reason, detail);
         }
 

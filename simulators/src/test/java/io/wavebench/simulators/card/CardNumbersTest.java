@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import java.time.YearMonth;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -32,10 +33,10 @@ class CardNumbersTest {
 
     @Test
     void refusals_name_the_first_broken_rule() {
-        assertEquals(Optional.empty(), CardRefusal.check(Pan.of("4111111111111111")));
-        assertEquals(Optional.of(CardRefusal.FAILS_LUHN), CardRefusal.check(Pan.of("4111111111111112")));
-        assertEquals(Optional.of(CardRefusal.WRONG_LENGTH), CardRefusal.check(Pan.of("411111111111111")));
-        assertEquals(Optional.of(CardRefusal.UNKNOWN_IIN), CardRefusal.check(Pan.of("9111111111111111")));
+        assertEquals(Optional.empty(), CardNumberRules.check(Pan.of("4111111111111111")));
+        assertEquals(Optional.of(ReaderRefusal.FAILS_LUHN), CardNumberRules.check(Pan.of("4111111111111112")));
+        assertEquals(Optional.of(ReaderRefusal.WRONG_LENGTH), CardNumberRules.check(Pan.of("411111111111111")));
+        assertEquals(Optional.of(ReaderRefusal.UNKNOWN_IIN), CardNumberRules.check(Pan.of("9111111111111111")));
     }
 
     @Test

@@ -14,7 +14,7 @@ import io.wavebench.simulators.reader.journal.JournalEntry;
 import io.wavebench.simulators.reader.journal.JournalException;
 import io.wavebench.simulators.reader.journal.JournalState;
 import io.wavebench.simulators.reader.journal.VendOutcome;
-import io.wavebench.simulators.token.RejectionReason;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import io.wavebench.simulators.token.TokenVerifier;
 import io.wavebench.simulators.vmc.Catalog;
 import io.wavebench.simulators.vmc.SimulatedVmc;
@@ -53,7 +53,7 @@ class JournalFailureOnTheBusTest {
     void a_journal_failure_on_the_bus_thread_is_recorded_and_the_reader_keeps_answering() {
         Clock clock = Clock.systemUTC();
         Issuer issuer = new Issuer(1, key(1), clock, 1000);
-        TokenVerifier verifier = new TokenVerifier(Map.of(1, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60));
+        TokenVerifier verifier = new TokenVerifier(Map.of(1, issuer.publicKey()), clock, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS);
         Wallet wallet = new Wallet(key(2));
         wallet.install(issuer.provision(7, wallet.devicePublicKey(), 10_000, 978, Duration.ofDays(1)));
         InMemorySerialLink[] cable = InMemorySerialLink.pair("journal-fail-vmc", "journal-fail-reader");
@@ -75,7 +75,7 @@ class JournalFailureOnTheBusTest {
                 assertTrue(vmc.observeEvent("SESSION_ENDED", e -> e.type() == Type.SESSION_ENDED, WITHIN, from).happened(), "session " + session + " ended");
             }
             assertTrue(reader.busFailure().isEmpty(), "the bus loop is still running: " + reader.busFailure());
-            List<ReaderEvent> named = reader.events().stream().filter(e -> e.reason() == RejectionReason.JOURNAL_UNAVAILABLE).toList();
+            List<ReaderEvent> named = reader.events().stream().filter(e -> e.reason() == ReaderRefusal.JOURNAL_UNAVAILABLE).toList();
             assertEquals(2, named.stream().filter(e -> e.kind() == ReaderEvent.Kind.VEND_APPROVED && e.detail().contains("disk full")).count(), named.toString());
             assertEquals(2, named.stream().filter(e -> e.kind() == ReaderEvent.Kind.VEND_SUCCEEDED && e.detail().contains("NOT recorded")).count(), named.toString());
         } finally {

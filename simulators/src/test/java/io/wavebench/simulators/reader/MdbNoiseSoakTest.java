@@ -117,7 +117,7 @@ class MdbNoiseSoakTest {
     private BusResult runBus(int bus, int count) {
         Clock clock = Clock.systemUTC();
         Issuer issuer = new Issuer(1, key(1), clock, 1000L * (bus + 1));
-        TokenVerifier verifier = new TokenVerifier(Map.of(1, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60));
+        TokenVerifier verifier = new TokenVerifier(Map.of(1, issuer.publicKey()), clock, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS);
         Wallet wallet = new Wallet(key(100 + bus));
         wallet.install(issuer.provision(bus, wallet.devicePublicKey(), 10_000_000, 978, Duration.ofDays(1)));
         InMemoryAuthorizationJournal journal = new InMemoryAuthorizationJournal();

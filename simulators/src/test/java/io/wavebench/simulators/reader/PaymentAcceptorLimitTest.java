@@ -9,9 +9,9 @@ import io.wavebench.simulators.backend.Issuer;
 import io.wavebench.simulators.phone.Wallet;
 import io.wavebench.simulators.reader.journal.InMemoryAuthorizationJournal;
 import io.wavebench.simulators.reader.journal.VendOutcome;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import io.wavebench.simulators.token.OfflineSpend;
 import io.wavebench.simulators.token.PaymentToken;
-import io.wavebench.simulators.token.RejectionReason;
 import io.wavebench.simulators.token.TokenVerifier;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,7 @@ class PaymentAcceptorLimitTest {
     private final List<ReaderEvent> events = new ArrayList<>();
     private final InMemoryAuthorizationJournal journal = new InMemoryAuthorizationJournal();
     private final PaymentAcceptor acceptor = new PaymentAcceptor(
-            new TokenVerifier(Map.of(7, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60)),
+            new TokenVerifier(Map.of(7, issuer.publicKey()), clock, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS),
             new OfflineSpend(), journal, clock, 10_000, events::add);
 
     PaymentAcceptorLimitTest() {
@@ -55,8 +55,8 @@ class PaymentAcceptorLimitTest {
         assertEquals(100, heard.funds(), "the session offers what is left of the limit");
         PaymentAcceptor.VendAnswer answer = acceptor.authorizeVend(150, 1);
         assertFalse(answer.approved());
-        assertEquals(RejectionReason.OFFLINE_LIMIT_EXCEEDED, answer.reason());
-        assertTrue(events.stream().anyMatch(e -> e.kind() == ReaderEvent.Kind.VEND_DENIED && e.reason() == RejectionReason.OFFLINE_LIMIT_EXCEEDED), events::toString);
+        assertEquals(ReaderRefusal.OFFLINE_LIMIT_EXCEEDED, answer.reason());
+        assertTrue(events.stream().anyMatch(e -> e.kind() == ReaderEvent.Kind.VEND_DENIED && e.reason() == ReaderRefusal.OFFLINE_LIMIT_EXCEEDED), events::toString);
     }
 
     @Test
@@ -64,7 +64,7 @@ class PaymentAcceptorLimitTest {
         buy(300);
         PaymentToken token = wallet.nextToken(clock);
         PaymentAcceptor.Heard heard = acceptor.heard(token.encode());
-        assertEquals(RejectionReason.OFFLINE_LIMIT_EXCEEDED, heard.reason());
+        assertEquals(ReaderRefusal.OFFLINE_LIMIT_EXCEEDED, heard.reason());
         assertTrue(acceptor.sessionToken().isEmpty(), "no session for a spent limit");
         // After a sync (the backend holds the journal) the spend restarts, and the same token, whose
         // counter the refusal did not burn, opens a session.

@@ -11,9 +11,9 @@ import io.wavebench.simulators.reader.journal.AuthorizationJournal;
 import io.wavebench.simulators.reader.journal.JournalEntry;
 import io.wavebench.simulators.reader.journal.SqliteAuthorizationJournal;
 import io.wavebench.simulators.reader.journal.VendOutcome;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import io.wavebench.simulators.token.OfflineSpend;
 import io.wavebench.simulators.token.PaymentToken;
-import io.wavebench.simulators.token.RejectionReason;
 import io.wavebench.simulators.token.TokenVerifier;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,7 +47,7 @@ class PaymentAcceptorRecoveryTest {
     }
 
     private PaymentAcceptor life(AuthorizationJournal journal) {
-        TokenVerifier verifier = new TokenVerifier(Map.of(7, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60));
+        TokenVerifier verifier = new TokenVerifier(Map.of(7, issuer.publicKey()), clock, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS);
         PaymentAcceptor acceptor = new PaymentAcceptor(verifier, new OfflineSpend(), journal, clock, 10_000, events::add);
         acceptor.recover();
         return acceptor;
@@ -85,7 +85,7 @@ class PaymentAcceptorRecoveryTest {
 
             for (byte[] old : List.of(sold, approvedOnTheBus, approvedNotSent)) {
                 PaymentAcceptor.Heard again = third.heard(old);
-                assertEquals(RejectionReason.REPLAY, again.reason(), "a token the journal holds is a replay after restarts");
+                assertEquals(ReaderRefusal.REPLAY, again.reason(), "a token the journal holds is a replay after restarts");
             }
             // 100 + 150 sold of a 500 offline limit; the undelivered 200 was released.
             PaymentToken next = wallet.nextToken(clock);
@@ -115,7 +115,7 @@ class PaymentAcceptorRecoveryTest {
             PaymentAcceptor second = life(journal);
             assertTrue(journal.entries().isEmpty(), "nothing was authorized");
             PaymentAcceptor.Heard again = second.heard(token);
-            assertEquals(RejectionReason.REPLAY, again.reason(), again.detail());
+            assertEquals(ReaderRefusal.REPLAY, again.reason(), again.detail());
             assertTrue(second.heard(wallet.nextToken(clock).encode()).accepted(), "the phone's next token is taken");
         }
     }
@@ -130,11 +130,11 @@ class PaymentAcceptorRecoveryTest {
             acceptor = life(journal);
         } // closed under the acceptor: every write fails, as on a dead disk
         PaymentAcceptor.Heard heard = acceptor.heard(token);
-        assertEquals(RejectionReason.JOURNAL_UNAVAILABLE, heard.reason(), heard.detail());
+        assertEquals(ReaderRefusal.JOURNAL_UNAVAILABLE, heard.reason(), heard.detail());
         assertTrue(heard.detail().contains(file.toString()), "names the journal: " + heard.detail());
         assertEquals("DECLINED 0C JOURNAL FAULT", heard.reason().displayText());
         assertTrue(acceptor.sessionToken().isEmpty(), "no session");
-        assertTrue(events.stream().anyMatch(e -> e.kind() == ReaderEvent.Kind.TOKEN_REJECTED && e.reason() == RejectionReason.JOURNAL_UNAVAILABLE), events::toString);
+        assertTrue(events.stream().anyMatch(e -> e.kind() == ReaderEvent.Kind.TOKEN_REJECTED && e.reason() == ReaderRefusal.JOURNAL_UNAVAILABLE), events::toString);
         try (AuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
             assertTrue(life(journal).heard(token).accepted(), "with a working journal the same token is good: its counter was not spent");
         }

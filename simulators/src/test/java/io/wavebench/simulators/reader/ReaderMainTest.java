@@ -38,7 +38,7 @@ class ReaderMainTest {
         assertEquals(ModemProfile.FAST, o.profile());
         assertEquals(Duration.ofMillis(500), o.sessionTimeout());
         assertEquals("pty", o.transport());
-        assertEquals("sim-reader-1", o.readerId());
+        assertEquals(ReaderPolicy.READER_ID, o.readerId());
     }
 
     @Test

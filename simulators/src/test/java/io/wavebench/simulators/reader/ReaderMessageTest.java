@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wavebench.simulators.card.CardRefusal;
 import io.wavebench.simulators.reader.card.CardReading.RetakeReason;
-import io.wavebench.simulators.token.RejectionReason;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +17,7 @@ class ReaderMessageTest {
     @Test
     void every_message_fits_a_2_by_16_display_and_parses_back_to_itself() {
         List<ReaderMessage> all = new ArrayList<>();
-        for (RejectionReason r : RejectionReason.values()) all.add(new ReaderMessage.TokenDeclined(r));
-        for (CodeRefusal r : CodeRefusal.values()) all.add(new ReaderMessage.CodeDeclined(r));
-        for (CardRefusal r : CardRefusal.values()) all.add(new ReaderMessage.CardRefused(r));
+        for (ReaderRefusal r : ReaderRefusal.values()) if (r.kind().onVendingDisplay()) all.add(new ReaderMessage.Refused(r));
         for (RetakeReason r : RetakeReason.values()) all.add(new ReaderMessage.Retake(r));
         all.add(new ReaderMessage.CardBound("411111******1111"));
         all.add(new ReaderMessage.CardBound("623456*********1234")); // a 19-digit UnionPay number
@@ -30,9 +27,9 @@ class ReaderMessageTest {
             assertEquals(Optional.of(m), ReaderMessage.parse(m.text() + "   "), "an MDB display text comes space-padded");
         }
         assertEquals("CARD 411111******1111", new ReaderMessage.CardBound("411111******1111").text());
-        assertEquals("CARD REFUSED FAILS LUHN", new ReaderMessage.CardRefused(CardRefusal.FAILS_LUHN).text());
+        assertEquals("CARD REFUSED FAILS LUHN", new ReaderMessage.Refused(ReaderRefusal.FAILS_LUHN).text());
         assertEquals("RETAKE PHOTO TOO BLURRY", new ReaderMessage.Retake(RetakeReason.TOO_BLURRY).text());
-        assertEquals("DECLINED 09 REPLAY", new ReaderMessage.TokenDeclined(RejectionReason.REPLAY).text());
+        assertEquals("DECLINED 09 REPLAY", new ReaderMessage.Refused(ReaderRefusal.REPLAY).text());
     }
 
     @Test
@@ -41,5 +38,12 @@ class ReaderMessageTest {
         assertEquals(Optional.empty(), ReaderMessage.parse("DECLINED 7F SOMETHING"));
         assertEquals(Optional.empty(), ReaderMessage.parse("CARD 4111111111111111"), "a full number on the display is no message of the reader's");
         assertThrows(IllegalArgumentException.class, () -> new ReaderMessage.CardBound("4111111111111111"));
+    }
+
+    @Test
+    void a_ticket_refusal_is_the_kiosks_to_show_not_the_vending_machines() {
+        // A kiosk's refusal is longer than a 2 x 16 display and goes on its own screen (DESIGN §5.5).
+        assertThrows(IllegalArgumentException.class, () -> new ReaderMessage.Refused(ReaderRefusal.PRINTER_NOT_READY));
+        assertEquals(Optional.empty(), ReaderMessage.parse(ReaderRefusal.ALREADY_REDEEMED.displayText()));
     }
 }

@@ -52,7 +52,7 @@ class SimulatedReaderTest {
         cable.mode(LoopbackCable.Mode.FAST)
                 .channel(ChannelModel.builder().gainDb(-6).snrDb(20, modem.nominalRms()).clockOffsetPpm(100).seed(3).build());
         InMemorySerialLink[] bus = InMemorySerialLink.pair("reader-mdb", "vmc-mdb");
-        TokenVerifier verifier = new TokenVerifier(Map.of(1, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60));
+        TokenVerifier verifier = new TokenVerifier(Map.of(1, issuer.publicKey()), clock, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS);
         // FAST mode hands a whole sound over at once: the microphone's buffer holds one.
         reader = new SimulatedReader("test-reader", new JavaSoundAudioIn(CABLE, 48_000f, Duration.ofSeconds(5)), modem, new PtyMdbTransport(bus[0]), verifier, clock, 10_000);
         reader.start();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.wavebench.simulators.TestKeys;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import io.wavebench.simulators.token.Ed25519;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -47,7 +48,7 @@ class TicketCodeFuzzTest {
             ticket = TicketCode.parse(bytes);
         } catch (MalformedTicketException e) {
             assertNotNull(e.problem());
-            assertEquals(TicketRefusal.MALFORMED, VERIFIER.verify(bytes).refusal());
+            assertEquals(ReaderRefusal.MALFORMED_TICKET, VERIFIER.verify(bytes).refusal());
             return;
         }
         assertArrayEquals(bytes, ticket.encode(), "a parsed ticket re-encodes to the bytes it came from");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.simulators.TestKeys;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import io.wavebench.simulators.token.Ed25519;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -44,13 +45,13 @@ class TicketCodeTest {
 
     @Test
     void each_rule_has_its_refusal() {
-        assertEquals(TicketRefusal.FORGED, verifier().verify(signed(7, NOW.plusSeconds(60), List.of("A1"), TestKeys.key(62)).encode()).refusal());
-        assertEquals(TicketRefusal.OTHER_CINEMA, verifier().verify(signed(8, NOW.plusSeconds(60), List.of("A1"), KEY).encode()).refusal());
-        assertEquals(TicketRefusal.SHOW_OVER, verifier().verify(signed(7, NOW.minusSeconds(31 * 60), List.of("A1"), KEY).encode()).refusal());
+        assertEquals(ReaderRefusal.FORGED_TICKET, verifier().verify(signed(7, NOW.plusSeconds(60), List.of("A1"), TestKeys.key(62)).encode()).refusal());
+        assertEquals(ReaderRefusal.OTHER_CINEMA, verifier().verify(signed(8, NOW.plusSeconds(60), List.of("A1"), KEY).encode()).refusal());
+        assertEquals(ReaderRefusal.SHOW_OVER, verifier().verify(signed(7, NOW.minusSeconds(31 * 60), List.of("A1"), KEY).encode()).refusal());
         assertTrue(verifier().verify(signed(7, NOW.minusSeconds(29 * 60), List.of("A1"), KEY).encode()).valid(), "late but within 30 min");
         byte[] otherKey = signed(7, NOW, List.of("A1"), KEY).encode();
         otherKey[1] = 9;
-        assertEquals(TicketRefusal.UNKNOWN_KEY, verifier().verify(otherKey).refusal());
+        assertEquals(ReaderRefusal.UNKNOWN_TICKETING_KEY, verifier().verify(otherKey).refusal());
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.simulators.backend.Issuer;
 import io.wavebench.simulators.phone.Wallet;
+import io.wavebench.simulators.reader.ReaderPolicy;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +38,7 @@ class TokenAttackPropertyTest {
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Issuer issuer = new Issuer(ISSUER_KEY_ID, key(1), clock, 1000);
-    private final TokenVerifier verifier = new TokenVerifier(Map.of(ISSUER_KEY_ID, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60));
+    private final TokenVerifier verifier = new TokenVerifier(Map.of(ISSUER_KEY_ID, issuer.publicKey()), clock, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS);
     /** The attacker's own keys: a device key and a would-be issuer key. */
     private final KeyPair attackerDevice = key(66);
     private final KeyPair attackerIssuer = key(67);
@@ -50,7 +52,7 @@ class TokenAttackPropertyTest {
         victim.install(issuer.provision(42, victim.devicePublicKey(), 2000, 978, Duration.ofDays(7)));
         List<byte[]> spent = new ArrayList<>();
         Map<Attack, Integer> tried = new EnumMap<>(Attack.class);
-        Map<RejectionReason, Integer> reasons = new EnumMap<>(RejectionReason.class);
+        Map<ReaderRefusal, Integer> reasons = new EnumMap<>(ReaderRefusal.class);
         int honestAccepted = 0;
 
         for (int i = 0; i < ATTACKS; i++) {
@@ -77,9 +79,9 @@ class TokenAttackPropertyTest {
                 ATTACKS, tried, reasons, honestAccepted);
         assertEquals(ATTACKS / 50, honestAccepted);
         // Each family of attack met the rule meant for it, not just any refusal.
-        assertTrue(reasons.containsKey(RejectionReason.MALFORMED) && reasons.containsKey(RejectionReason.FORGED_CREDENTIAL)
-                && reasons.containsKey(RejectionReason.FORGED_TOKEN) && reasons.containsKey(RejectionReason.REPLAY)
-                && reasons.containsKey(RejectionReason.STALE_TOKEN), reasons::toString);
+        assertTrue(reasons.containsKey(ReaderRefusal.MALFORMED) && reasons.containsKey(ReaderRefusal.FORGED_CREDENTIAL)
+                && reasons.containsKey(ReaderRefusal.FORGED_TOKEN) && reasons.containsKey(ReaderRefusal.REPLAY)
+                && reasons.containsKey(ReaderRefusal.STALE_TOKEN), reasons::toString);
     }
 
     private byte[] forge(Attack attack, Wallet victim, List<byte[]> spent, Random random) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.simulators.backend.Issuer;
 import io.wavebench.simulators.phone.Wallet;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,18 +43,18 @@ class TokenVerifierTest {
         TokenVerifier.Verdict first = verifier.verify(token);
         assertTrue(first.isAccepted(), first.toString());
         verifier.markAccepted(first.token());
-        assertEquals(RejectionReason.REPLAY, verifier.verify(token).rejection());
+        assertEquals(ReaderRefusal.REPLAY, verifier.verify(token).rejection());
         assertTrue(verifier.verify(wallet.nextToken(clock).encode()).isAccepted(), "the next counter is fine");
     }
 
     @Test
     void truncated_extended_and_unknown_type_tokens_are_malformed() {
         byte[] token = wallet.nextToken(clock).encode();
-        assertEquals(RejectionReason.MALFORMED, verifier.verify(java.util.Arrays.copyOf(token, 200)).rejection());
-        assertEquals(RejectionReason.MALFORMED, verifier.verify(java.util.Arrays.copyOf(token, 202)).rejection());
+        assertEquals(ReaderRefusal.MALFORMED, verifier.verify(java.util.Arrays.copyOf(token, 200)).rejection());
+        assertEquals(ReaderRefusal.MALFORMED, verifier.verify(java.util.Arrays.copyOf(token, 202)).rejection());
         token[0] = 0x7F;
-        assertEquals(RejectionReason.MALFORMED, verifier.verify(token).rejection());
-        assertEquals(RejectionReason.MALFORMED, verifier.verify(new byte[0]).rejection());
+        assertEquals(ReaderRefusal.MALFORMED, verifier.verify(token).rejection());
+        assertEquals(ReaderRefusal.MALFORMED, verifier.verify(new byte[0]).rejection());
     }
 
     @Test
@@ -61,7 +62,7 @@ class TokenVerifierTest {
         Issuer rogue = new Issuer(99, key(3), clock, 1);
         Wallet other = new Wallet(key(4));
         other.install(rogue.provision(1, other.devicePublicKey(), 2000, 978, Duration.ofDays(1)));
-        assertEquals(RejectionReason.UNKNOWN_ISSUER, verifier.verify(other.nextToken(clock).encode()).rejection());
+        assertEquals(ReaderRefusal.UNKNOWN_ISSUER, verifier.verify(other.nextToken(clock).encode()).rejection());
     }
 
     @Test
@@ -69,46 +70,46 @@ class TokenVerifierTest {
         Issuer impostor = new Issuer(7, key(5), clock, 1);
         Wallet other = new Wallet(key(6));
         other.install(impostor.provision(1, other.devicePublicKey(), 2000, 978, Duration.ofDays(1)));
-        assertEquals(RejectionReason.FORGED_CREDENTIAL, verifier.verify(other.nextToken(clock).encode()).rejection());
+        assertEquals(ReaderRefusal.FORGED_CREDENTIAL, verifier.verify(other.nextToken(clock).encode()).rejection());
     }
 
     @Test
     void a_flipped_bit_in_the_device_signature_is_a_forged_token() {
         byte[] token = wallet.nextToken(clock).encode();
         token[token.length - 10] ^= 0x01;
-        assertEquals(RejectionReason.FORGED_TOKEN, verifier.verify(token).rejection());
+        assertEquals(ReaderRefusal.FORGED_TOKEN, verifier.verify(token).rejection());
     }
 
     @Test
     void a_changed_counter_breaks_the_device_signature() {
         byte[] token = wallet.nextToken(clock).encode();
         token[1 + Credential.BYTES + 4 + 3] ^= 0x02; // last byte of the counter
-        assertEquals(RejectionReason.FORGED_TOKEN, verifier.verify(token).rejection());
+        assertEquals(ReaderRefusal.FORGED_TOKEN, verifier.verify(token).rejection());
     }
 
     @Test
     void credential_window_and_freshness_use_the_stated_skew() {
         Clock later = Clock.fixed(NOW.plus(Duration.ofDays(7)).plusSeconds(121), ZoneOffset.UTC);
         TokenVerifier tomorrowReader = new TokenVerifier(Map.of(7, issuer.publicKey()), later, Duration.ofSeconds(120), Duration.ofSeconds(60));
-        assertEquals(RejectionReason.CREDENTIAL_EXPIRED, tomorrowReader.verify(wallet.nextToken(later).encode()).rejection());
+        assertEquals(ReaderRefusal.CREDENTIAL_EXPIRED, tomorrowReader.verify(wallet.nextToken(later).encode()).rejection());
 
         Clock earlier = Clock.fixed(NOW.minusSeconds(121), ZoneOffset.UTC);
         TokenVerifier earlyReader = new TokenVerifier(Map.of(7, issuer.publicKey()), earlier, Duration.ofSeconds(120), Duration.ofSeconds(60));
-        assertEquals(RejectionReason.CREDENTIAL_NOT_YET_VALID, earlyReader.verify(wallet.nextToken(earlier).encode()).rejection());
+        assertEquals(ReaderRefusal.CREDENTIAL_NOT_YET_VALID, earlyReader.verify(wallet.nextToken(earlier).encode()).rejection());
 
         Clock phoneBehind = Clock.fixed(NOW.minusSeconds(60 + 120 + 1), ZoneOffset.UTC);
         // the phone's clock can only be set back within the credential window by this test's issuer
         Wallet w = new Wallet(key(8));
         Issuer backIssuer = new Issuer(7, key(1), phoneBehind, 5000);
         w.install(backIssuer.provision(42, w.devicePublicKey(), 2000, 978, Duration.ofDays(7)));
-        assertEquals(RejectionReason.STALE_TOKEN, verifier.verify(w.nextToken(phoneBehind).encode()).rejection());
+        assertEquals(ReaderRefusal.STALE_TOKEN, verifier.verify(w.nextToken(phoneBehind).encode()).rejection());
     }
 
     @Test
     void revoked_credentials_are_refused_before_the_device_signature_is_checked() {
         PaymentToken token = wallet.nextToken(clock);
         verifier.revoke(token.credential().credentialId());
-        assertEquals(RejectionReason.REVOKED, verifier.verify(token.encode()).rejection());
+        assertEquals(ReaderRefusal.REVOKED, verifier.verify(token.encode()).rejection());
     }
 
     @Test
@@ -125,14 +126,6 @@ class TokenVerifierTest {
     void a_wallet_refuses_a_credential_for_another_device() {
         Wallet other = new Wallet(key(9));
         assertThrows(IllegalArgumentException.class, () -> other.install(wallet.credential()));
-    }
-
-    @Test
-    void display_texts_fit_an_mdb_display_and_read_back() {
-        for (RejectionReason r : RejectionReason.values()) {
-            assertTrue(r.displayText().length() <= RejectionReason.DISPLAY_CHARS, r.displayText());
-            assertEquals(r, RejectionReason.fromDisplayText(r.displayText()).orElseThrow());
-        }
     }
 
 }

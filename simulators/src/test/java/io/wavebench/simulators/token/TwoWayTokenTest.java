@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.simulators.backend.Issuer;
 import io.wavebench.simulators.phone.Wallet;
+import io.wavebench.simulators.reader.ReaderPolicy;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +25,7 @@ class TwoWayTokenTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final Issuer issuer = new Issuer(7, key(1), clock, 1000);
     private final Wallet wallet = new Wallet(key(2));
-    private final TokenVerifier verifier = new TokenVerifier(Map.of(7, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60));
+    private final TokenVerifier verifier = new TokenVerifier(Map.of(7, issuer.publicKey()), clock, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS);
     private final ReaderChallenges challenges = new ReaderChallenges(clock, Duration.ofSeconds(10), new SecureRandom(new byte[] {1}), false);
 
     TwoWayTokenTest() {
@@ -47,7 +49,7 @@ class TwoWayTokenTest {
         byte[] challenge = challenges.issue();
         assertTrue(verifier.verify(wallet.nextToken(clock, challenge).encode()).isAccepted());
         // A second token (new counter, so not a replay) over the same challenge: the challenge is spent.
-        assertEquals(RejectionReason.CHALLENGE_MISMATCH, verifier.verify(wallet.nextToken(clock, challenge).encode()).rejection());
+        assertEquals(ReaderRefusal.CHALLENGE_MISMATCH, verifier.verify(wallet.nextToken(clock, challenge).encode()).rejection());
     }
 
     @Test
@@ -55,7 +57,7 @@ class TwoWayTokenTest {
         challenges.issue();
         byte[] made_up = {1, 2, 3, 4, 5, 6, 7, 8};
         TokenVerifier.Verdict verdict = verifier.verify(wallet.nextToken(clock, made_up).encode());
-        assertEquals(RejectionReason.CHALLENGE_MISMATCH, verdict.rejection());
+        assertEquals(ReaderRefusal.CHALLENGE_MISMATCH, verdict.rejection());
         assertTrue(verdict.detail().contains("0102030405060708"), verdict.detail());
     }
 
@@ -63,7 +65,7 @@ class TwoWayTokenTest {
     void an_expired_challenge_is_a_mismatch() {
         byte[] challenge = challenges.issue();
         clock.advance(Duration.ofSeconds(11));
-        assertEquals(RejectionReason.CHALLENGE_MISMATCH, verifier.verify(wallet.nextToken(clock, challenge).encode()).rejection());
+        assertEquals(ReaderRefusal.CHALLENGE_MISMATCH, verifier.verify(wallet.nextToken(clock, challenge).encode()).rejection());
     }
 
     @Test
@@ -71,7 +73,7 @@ class TwoWayTokenTest {
         byte[] challenge = challenges.issue();
         byte[] token = wallet.nextToken(clock, challenge).encode();
         token[1 + Credential.BYTES + 8] ^= 0x01; // first challenge byte: signed, so the signature fails
-        assertEquals(RejectionReason.FORGED_TOKEN, verifier.verify(token).rejection());
+        assertEquals(ReaderRefusal.FORGED_TOKEN, verifier.verify(token).rejection());
         assertEquals(1, challenges.outstanding(), "a forged token does not use up the challenge");
     }
 
@@ -79,13 +81,13 @@ class TwoWayTokenTest {
     void one_way_tokens_pass_unless_the_reader_requires_a_challenge() {
         assertTrue(verifier.verify(wallet.nextToken(clock).encode()).isAccepted());
         verifier.useChallenges(new ReaderChallenges(clock, Duration.ofSeconds(10), new SecureRandom(), true));
-        assertEquals(RejectionReason.CHALLENGE_MISMATCH, verifier.verify(wallet.nextToken(clock).encode()).rejection());
+        assertEquals(ReaderRefusal.CHALLENGE_MISMATCH, verifier.verify(wallet.nextToken(clock).encode()).rejection());
     }
 
     @Test
     void a_reader_that_sounds_no_challenges_refuses_a_challenged_token() {
-        TokenVerifier oneWayReader = new TokenVerifier(Map.of(7, issuer.publicKey()), clock, Duration.ofSeconds(120), Duration.ofSeconds(60));
-        assertEquals(RejectionReason.CHALLENGE_MISMATCH, oneWayReader.verify(wallet.nextToken(clock, new byte[8]).encode()).rejection());
+        TokenVerifier oneWayReader = new TokenVerifier(Map.of(7, issuer.publicKey()), clock, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS);
+        assertEquals(ReaderRefusal.CHALLENGE_MISMATCH, oneWayReader.verify(wallet.nextToken(clock, new byte[8]).encode()).rejection());
     }
 
     @Test
@@ -94,8 +96,8 @@ class TwoWayTokenTest {
         assertArrayEquals(challenge, ChallengeFrames.challengeOf(ChallengeFrames.challenge(challenge)).orElseThrow());
         assertTrue(ChallengeFrames.isHello(ChallengeFrames.hello()));
         assertTrue(ChallengeFrames.challengeOf(ChallengeFrames.hello()).isEmpty());
-        assertEquals(RejectionReason.MALFORMED, verifier.verify(ChallengeFrames.hello()).rejection());
-        assertEquals(RejectionReason.MALFORMED, verifier.verify(ChallengeFrames.challenge(challenge)).rejection());
+        assertEquals(ReaderRefusal.MALFORMED, verifier.verify(ChallengeFrames.hello()).rejection());
+        assertEquals(ReaderRefusal.MALFORMED, verifier.verify(ChallengeFrames.challenge(challenge)).rejection());
     }
 
     /** A clock a test moves by hand. */

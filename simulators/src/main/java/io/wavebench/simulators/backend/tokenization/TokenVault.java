@@ -6,7 +6,7 @@ import io.wavebench.simulators.backend.api.CardToken;
 import io.wavebench.simulators.backend.api.TokenizeRequest;
 import io.wavebench.simulators.backend.db.Database;
 import io.wavebench.simulators.backend.db.Sql;
-import io.wavebench.simulators.card.CardRefusal;
+import io.wavebench.simulators.card.CardNumberRules;
 import io.wavebench.simulators.card.CardScheme;
 import io.wavebench.simulators.card.Expiry;
 import io.wavebench.simulators.card.Pan;
@@ -54,7 +54,7 @@ public final class TokenVault {
         } catch (IllegalArgumentException e) {
             throw new BackendException(BackendError.INVALID_REQUEST, e.getMessage());
         }
-        CardRefusal.check(pan).ifPresent(r -> {
+        CardNumberRules.check(pan).ifPresent(r -> {
             throw new BackendException(BackendError.CARD_NUMBER_INVALID, "card " + pan.masked() + " refused: " + r);
         });
         if (expiry.expiredAt(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {

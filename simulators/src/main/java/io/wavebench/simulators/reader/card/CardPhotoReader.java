@@ -6,11 +6,12 @@ import io.wavebench.drivers.optical.Camera;
 import io.wavebench.drivers.optical.Frame;
 import io.wavebench.simulators.backend.BackendException;
 import io.wavebench.simulators.backend.api.CardToken;
-import io.wavebench.simulators.card.CardRefusal;
+import io.wavebench.simulators.card.CardNumberRules;
 import io.wavebench.simulators.card.Expiry;
 import io.wavebench.simulators.card.Pan;
 import io.wavebench.simulators.reader.card.CardReading.Outcome;
 import io.wavebench.simulators.reader.card.CardReading.RetakeReason;
+import io.wavebench.simulators.refusal.ReaderRefusal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -146,7 +147,7 @@ public final class CardPhotoReader {
 
     private CardReading decide(Pan pan, List<FrameRead> agreeing, int frames) {
         double confidence = agreeing.stream().mapToDouble(FrameRead::confidence).average().orElse(0);
-        Optional<CardRefusal> refusal = CardRefusal.check(pan);
+        Optional<ReaderRefusal> refusal = CardNumberRules.check(pan);
         if (refusal.isPresent()) {
             LOG.info("card photo: {} refused ({}) after {} frames", pan.masked(), refusal.get(), frames);
             return new CardReading(Outcome.REFUSED, pan.masked(), null, null, refusal.get(), null, frames, confidence);
@@ -159,7 +160,7 @@ public final class CardPhotoReader {
         }
         if (expiry.get().expiredAt(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
             LOG.info("card photo: {} refused (expired {})", pan.masked(), expiry.get());
-            return new CardReading(Outcome.REFUSED, pan.masked(), null, expiry.get().printed(), CardRefusal.CARD_EXPIRED, null, frames, confidence);
+            return new CardReading(Outcome.REFUSED, pan.masked(), null, expiry.get().printed(), ReaderRefusal.CARD_EXPIRED, null, frames, confidence);
         }
         CardToken token;
         try {

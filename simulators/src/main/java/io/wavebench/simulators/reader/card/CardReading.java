@@ -1,6 +1,7 @@
 package io.wavebench.simulators.reader.card;
 
-import io.wavebench.simulators.card.CardRefusal;
+import io.wavebench.simulators.refusal.ReaderRefusal;
+
 
 /**
  * What the reader made of a card photo, as it tells the shopper on its display (DESIGN §5.4).
@@ -15,7 +16,7 @@ import io.wavebench.simulators.card.CardRefusal;
  * @param frames     camera frames used
  * @param confidence the OCR engine's mean confidence over the number lines that agreed, 0..100
  */
-public record CardReading(Outcome outcome, String maskedPan, String token, String expiry, CardRefusal refusal, RetakeReason retake, int frames,
+public record CardReading(Outcome outcome, String maskedPan, String token, String expiry, ReaderRefusal refusal, RetakeReason retake, int frames,
         double confidence) {
 
     public enum Outcome { BOUND, REFUSED, RETAKE }

@@ -154,7 +154,7 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
      */
     public synchronized void awaitState(CashlessState target, Duration timeout) {
         Wait.forState(target.name(), (CashlessPeripheral c) -> c.state == target, c -> "it is " + c.state + " (states so far: " + c.history + ")")
-                .named(c -> "cashless reader (MDB address 0x10)")
+                .named(c -> String.format("cashless reader (MDB address 0x%02X)", CashlessCommand.CASHLESS_1))
                 .withStartupTimeout(timeout)
                 .pausingOn(this)
                 .waitUntilReady(this);
