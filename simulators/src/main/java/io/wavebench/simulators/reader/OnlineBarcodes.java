@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class OnlineBarcodes implements AutoCloseable {
 
     private final String readerId;
-    private final SimulatedReader payments;
+    private final ReaderPayments payments;
     /** Null for a reader with no uplink: every barcode is then declined as offline. */
     private final Uplink uplink;
     private final Clock clock;
@@ -30,7 +30,7 @@ final class OnlineBarcodes implements AutoCloseable {
     private final ExecutorService network;
 
     /** @param holdAmount what a barcode session asks the backend to hold: the most one vend costs */
-    OnlineBarcodes(String readerId, SimulatedReader payments, Uplink uplink, Clock clock, long holdAmount, ReaderLog log) {
+    OnlineBarcodes(String readerId, ReaderPayments payments, Uplink uplink, Clock clock, long holdAmount, ReaderLog log) {
         this.readerId = readerId;
         this.payments = payments;
         this.uplink = uplink;

@@ -176,7 +176,7 @@ public final class ReaderMain implements Callable<Integer> {
         try {
             reader.start();
             // The shared air says its rate only once it is open.
-            float heard = reader.payments().flatMap(SimulatedReader::microphoneRate).orElse(o.sampleRate());
+            float heard = reader.payments().flatMap(ReaderPayments::microphoneRate).orElse(o.sampleRate());
             if (heard != o.sampleRate()) {
                 throw new IllegalArgumentException("the microphone " + o.microphone() + " runs at " + heard + " Hz, the modem was made for --sample-rate " + o.sampleRate());
             }
@@ -286,7 +286,7 @@ public final class ReaderMain implements Callable<Integer> {
     }
 
     private static void sync(ReferenceReader reader, URI backend, Log log) {
-        SimulatedReader payments = reader.payments().orElse(null);
+        ReaderPayments payments = reader.payments().orElse(null);
         if (payments == null) {
             log.line("sync failed: this reader has no journal (no --mdb)");
             return;

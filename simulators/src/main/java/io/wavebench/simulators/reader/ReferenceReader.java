@@ -34,7 +34,7 @@ import java.util.Optional;
  * rig or as its own OS process ({@link ReaderMain}) on a bench, and reached only through what a
  * real reader has (DESIGN §1, §3). Its parts, each optional but the log:
  * <ul>
- *   <li><b>payments</b> ({@link SimulatedReader}): a microphone and a receiver for each modem
+ *   <li><b>payments</b> ({@link ReaderPayments}): a microphone and a receiver for each modem
  *       profile it listens for, the offline rules (DESIGN §5.1), MDB cashless #1 towards the
  *       vending machine (DESIGN §5.3), the durable journal; with a speaker, two-way mode;</li>
  *   <li><b>camera</b> ({@link ReaderCamera}): one frame loop for payment QR codes (the same rules
@@ -52,7 +52,7 @@ public final class ReferenceReader implements Startable {
     private final String readerId;
     private final Clock clock;
     private final ReaderLog log;
-    private final SimulatedReader payments;
+    private final ReaderPayments payments;
     private final Uplink uplink;
     private final TicketDesk kiosk;
     private final OnlineBarcodes barcodes;
@@ -76,7 +76,7 @@ public final class ReferenceReader implements Startable {
         this.uplink = b.backend == null ? null : new Uplink(b.readerId, b.backend, b.syncEvery, b.clock, log);
         if (b.mdb != null) {
             TokenVerifier verifier = new TokenVerifier(b.issuerKeys, b.clock, b.skewAllowance, b.tokenFreshness);
-            payments = new SimulatedReader(b.readerId, b.microphone, b.microphone == null ? List.of() : List.copyOf(b.listening), b.sampleRate,
+            payments = new ReaderPayments(b.readerId, b.microphone, b.microphone == null ? List.of() : List.copyOf(b.listening), b.sampleRate,
                     b.mdb, verifier, b.clock, b.maxSessionFunds, b.journal, log)
                     .sessionTimeout(b.sessionTimeout);
             if (uplink != null) uplink.onSync(payments::syncWith);
@@ -152,7 +152,7 @@ public final class ReferenceReader implements Startable {
     }
 
     /** The payment side's insides ({@code @needs:reader-internals}): journal, log, faults on the bus. Empty for a kiosk with no MDB. */
-    public Optional<SimulatedReader> payments() {
+    public Optional<ReaderPayments> payments() {
         return Optional.ofNullable(payments);
     }
 

@@ -59,7 +59,7 @@ class JournalFailureOnTheBusTest {
         InMemorySerialLink[] cable = InMemorySerialLink.pair("journal-fail-vmc", "journal-fail-reader");
         PtyMdbTransport vmcSide = new PtyMdbTransport(cable[0]);
         vmcSide.open();
-        SimulatedReader reader = new SimulatedReader("journal-fail", null, null, new PtyMdbTransport(cable[1]), verifier, clock, 10_000,
+        ReaderPayments reader = new ReaderPayments("journal-fail", null, null, new PtyMdbTransport(cable[1]), verifier, clock, 10_000,
                 new FailingOnTheBusJournal());
         SimulatedVmc vmc = new SimulatedVmc(vmcSide, Catalog.of(new Catalog.Item(12, "Sparkling water", 150)), Duration.ofMillis(25), Duration.ofMillis(20));
         try {

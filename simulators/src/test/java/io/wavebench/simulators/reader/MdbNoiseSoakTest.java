@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * </ul>
  *
  * <p>How: {@value #BUSES} vending machines run side by side, each with its own simulated reader
- * (the real SimulatedReader, its payment logic and journal, minus the microphone: each token is
+ * (the real ReaderPayments, its payment logic and journal, minus the microphone: each token is
  * handed to it as if heard) and its own in-memory cable whose VMC end wears a seeded
  * {@link FaultySerialLink}. In-memory links rather than ptys: the pty path adds only the kernel's
  * copy, which the feature suite and the timing benchmark exercise, and the soak has to fit a
@@ -126,7 +126,7 @@ class MdbNoiseSoakTest {
         FaultySerialLink noisy = new FaultySerialLink(cable[0], 2026 + bus);
         PtyMdbTransport vmcSide = new PtyMdbTransport(noisy);
         vmcSide.open();
-        SimulatedReader reader = new SimulatedReader("soak-reader-" + bus, null, null, new PtyMdbTransport(cable[1]), verifier, clock, 10_000, journal)
+        ReaderPayments reader = new ReaderPayments("soak-reader-" + bus, null, null, new PtyMdbTransport(cable[1]), verifier, clock, 10_000, journal)
                 .sessionTimeout(ORPHAN_SESSION_TIMEOUT);
         SimulatedVmc vmc = new SimulatedVmc(vmcSide, CATALOG, Duration.ofMillis(25), Duration.ofMillis(20));
         List<String> problems = new ArrayList<>();
@@ -186,7 +186,7 @@ class MdbNoiseSoakTest {
      *
      * @return the index of the VMC's SESSION_BEGAN event, or -1 when it saw none within {@link #SESSION_DEADLINE}
      */
-    private static int pay(SimulatedReader reader, SimulatedVmc vmc, Wallet wallet, Clock clock, int from) {
+    private static int pay(ReaderPayments reader, SimulatedVmc vmc, Wallet wallet, Clock clock, int from) {
         long deadline = System.nanoTime() + SESSION_DEADLINE.toNanos();
         int requestsBefore = sessionRequests(reader);
         boolean played = false;
@@ -218,12 +218,12 @@ class MdbNoiseSoakTest {
         return -1;
     }
 
-    private static int sessionRequests(SimulatedReader reader) {
+    private static int sessionRequests(ReaderPayments reader) {
         return (int) reader.events().stream().filter(e -> e.kind() == ReaderEvent.Kind.SESSION_REQUESTED).count();
     }
 
     /** What a failure needs to be diagnosed from the CI log alone: both sides' states, the VMC's events, the bus's last blocks. */
-    private static String stuckReport(int bus, int session, SimulatedVmc vmc, SimulatedReader reader, int from) {
+    private static String stuckReport(int bus, int session, SimulatedVmc vmc, ReaderPayments reader, int from) {
         return "bus " + bus + " session " + session + " did not terminate; VMC " + vmc.state() + ", reader " + reader.cashlessState()
                 + ", VMC events since the selection " + vmc.events().subList(from, vmc.eventCount())
                 + "\n  the VMC's last blocks:" + lastBlocks(vmc.trace()) + "\n  the reader's last blocks:" + lastBlocks(reader.trace());

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * with a 20 dB / +100 ppm channel, MDB over an in-memory serial pair. The feature suite does the
  * same over real ptys in real time.
  */
-class SimulatedReaderTest {
+class ReaderPaymentsTest {
 
     private static final String CABLE = "wavebench loopback 2";
     private static final Duration WITHIN = Duration.ofSeconds(10);
@@ -40,7 +40,7 @@ class SimulatedReaderTest {
     private final Issuer issuer = new Issuer(1, key(1), clock, 100);
     private final AcousticModem modem = AcousticModem.of(ModemProfile.ROBUST, 48_000f);
     private LoopbackCable cable;
-    private SimulatedReader reader;
+    private ReaderPayments reader;
     private SimulatedVmc vmc;
     private PtyMdbTransport vmcTransport;
     private SimulatedPhone phone;
@@ -54,7 +54,7 @@ class SimulatedReaderTest {
         InMemorySerialLink[] bus = InMemorySerialLink.pair("reader-mdb", "vmc-mdb");
         TokenVerifier verifier = new TokenVerifier(Map.of(1, issuer.publicKey()), clock, ReaderPolicy.CLOCK_SKEW_ALLOWANCE, ReaderPolicy.TOKEN_FRESHNESS);
         // FAST mode hands a whole sound over at once: the microphone's buffer holds one.
-        reader = new SimulatedReader("test-reader", new JavaSoundAudioIn(CABLE, 48_000f, Duration.ofSeconds(5)), modem, new PtyMdbTransport(bus[0]), verifier, clock, 10_000);
+        reader = new ReaderPayments("test-reader", new JavaSoundAudioIn(CABLE, 48_000f, Duration.ofSeconds(5)), modem, new PtyMdbTransport(bus[0]), verifier, clock, 10_000);
         reader.start();
         vmcTransport = new PtyMdbTransport(bus[1]);
         vmcTransport.open();

@@ -1,12 +1,12 @@
 package io.wavebench.simulators.reader;
 
 import io.wavebench.drivers.audio.AudioIn;
+import io.wavebench.drivers.codes.BarcodeCheck;
 import io.wavebench.drivers.mdb.CashlessCommand;
 import io.wavebench.drivers.mdb.MdbFault;
 import io.wavebench.drivers.mdb.MdbTrace;
 import io.wavebench.drivers.mdb.MdbTransport;
 import io.wavebench.drivers.mdb.PeripheralPort;
-import io.wavebench.drivers.codes.BarcodeCheck;
 import io.wavebench.drivers.modem.AcousticModem;
 import io.wavebench.drivers.modem.ModemProfile;
 import io.wavebench.drivers.sound.Heard;
@@ -23,13 +23,13 @@ import io.wavebench.simulators.reader.mdb.CashlessState;
 import io.wavebench.simulators.reader.mdb.PeripheralServer;
 import io.wavebench.simulators.reader.mdb.VendDecision;
 import io.wavebench.simulators.reader.mdb.VendRequest;
+import io.wavebench.simulators.token.ChallengeFrames;
 import io.wavebench.simulators.token.OfflineSpend;
 import io.wavebench.simulators.token.TokenVerifier;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import io.wavebench.simulators.token.ChallengeFrames;
 import java.util.ArrayList;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -39,14 +39,16 @@ import java.util.function.Consumer;
  * The reference reader's payment side: what it hears and what it tells the vending machine
  * ({@link ReferenceReader} composes it with the camera, the kiosk function and the uplink). It
  * knows only what it demodulates from its microphone: a capture thread feeds every sample the
- * {@link AudioIn} gives into a streaming receiver for each modem profile it listens for, and each
- * decoded frame goes once through the offline rules of DESIGN §5.1. Towards the vending machine it
- * is MDB cashless device #1 on its serial port, with its durable journal.
+ * {@link AudioIn} gives into a streaming receiver for each sound protocol it listens for (DESIGN
+ * §4: wavebench's modem in one or more profiles, or another protocol such as ggwave), and each
+ * decoded token goes once through the offline rules of DESIGN §5.1, each payment code heard in a
+ * protocol that carries codes to the reader's online verification (§5.2). Towards the vending
+ * machine it is MDB cashless device #1 on its serial port, with its durable journal.
  *
  * <p>A refused token is shown on the VMC's display (MDB DISPLAY REQUEST) with its reason code,
  * so a scenario sees why on the bus, as it would with a real reader.
  */
-public final class SimulatedReader implements Startable {
+public final class ReaderPayments implements Startable {
 
     /**
      * The same message decoded by receivers of two modes within this long is one sound heard
@@ -84,7 +86,7 @@ public final class SimulatedReader implements Startable {
     /** A session paid by a code verified online (a barcode, DESIGN §5.2), or null: see {@link OnlineSession}. */
     private volatile OnlineSession online;
 
-    public SimulatedReader(String readerId, AudioIn microphone, AcousticModem modem, MdbTransport mdb,
+    public ReaderPayments(String readerId, AudioIn microphone, AcousticModem modem, MdbTransport mdb,
             TokenVerifier verifier, Clock clock, long maxSessionFunds) {
         this(readerId, microphone, modem, mdb, verifier, clock, maxSessionFunds, new InMemoryAuthorizationJournal());
     }
@@ -95,7 +97,7 @@ public final class SimulatedReader implements Startable {
      * @param journal where approvals are made durable before VEND APPROVED goes out (DESIGN §5.1);
      *     the reader recovers from it on {@link #start()} and closes it on {@link #close()}
      */
-    public SimulatedReader(String readerId, AudioIn microphone, AcousticModem modem, MdbTransport mdb,
+    public ReaderPayments(String readerId, AudioIn microphone, AcousticModem modem, MdbTransport mdb,
             TokenVerifier verifier, Clock clock, long maxSessionFunds, AuthorizationJournal journal) {
         this(readerId, microphone, modem == null ? List.of() : List.of(Listening.wavebench(List.of(modem.profile()))),
                 modem == null ? 0 : modem.sampleRate(), mdb, verifier, clock, maxSessionFunds, journal, new ReaderLog(readerId));
@@ -107,7 +109,7 @@ public final class SimulatedReader implements Startable {
      * @param sampleRate the rate the receivers are made for; 0 for the microphone's own
      * @param log        the reader's log, shared with the rest of the reader
      */
-    SimulatedReader(String readerId, AudioIn microphone, List<Listening> listening, float sampleRate, MdbTransport mdb,
+    ReaderPayments(String readerId, AudioIn microphone, List<Listening> listening, float sampleRate, MdbTransport mdb,
             TokenVerifier verifier, Clock clock, long maxSessionFunds, AuthorizationJournal journal, ReaderLog log) {
         if ((microphone == null) != listening.isEmpty()) {
             throw new IllegalArgumentException("reader " + readerId + ": a microphone needs a sound protocol to listen for, and a sound protocol a microphone");
@@ -358,7 +360,7 @@ public final class SimulatedReader implements Startable {
     }
 
     /** How long a session may stay idle before the reader gives it up (SESSION CANCEL REQUEST). */
-    public SimulatedReader sessionTimeout(Duration timeout) {
+    public ReaderPayments sessionTimeout(Duration timeout) {
         cashless.sessionTimeout(timeout);
         return this;
     }
