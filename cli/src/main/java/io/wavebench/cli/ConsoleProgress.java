@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,7 +122,7 @@ public final class ConsoleProgress implements ConcurrentEventListener {
 
     private static String stepText(TestStepFinished e) {
         if (e.getTestStep() instanceof PickleStepTestStep p) return p.getStep().getKeyword() + p.getStep().getText() + " (line " + p.getStep().getLine() + ")";
-        if (e.getTestStep() instanceof HookTestStep h) return h.getHookType().name().toLowerCase(java.util.Locale.ROOT) + " hook " + h.getCodeLocation();
+        if (e.getTestStep() instanceof HookTestStep h) return h.getHookType().name().toLowerCase(Locale.ROOT) + " hook " + h.getCodeLocation();
         return e.getTestStep().getCodeLocation();
     }
 

@@ -2,6 +2,12 @@ package io.wavebench.cli;
 
 import io.wavebench.drivers.audio.AudioDevices;
 import io.wavebench.drivers.serial.SerialPorts;
+import java.awt.DisplayMode;
+import java.awt.GraphicsDevice;
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,14 +49,14 @@ final class DevicesCommand implements Callable<Integer> {
 
     /** Screens a bench rig's window can go full-screen on ({@code codes.screen.display}: the id or the index). */
     private static void screens() {
-        if (java.awt.GraphicsEnvironment.isHeadless()) {
+        if (GraphicsEnvironment.isHeadless()) {
             System.out.println("Screens: (none: no DISPLAY, so this JVM is headless; on a bench run with DISPLAY set, e.g. DISPLAY=:0 ./wavebench devices)");
             return;
         }
-        java.awt.GraphicsDevice[] screens = java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices();
+        GraphicsDevice[] screens = GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices();
         System.out.println("Screens (" + screens.length + "), for codes.screen.display by id or index:");
         for (int i = 0; i < screens.length; i++) {
-            java.awt.DisplayMode mode = screens[i].getDisplayMode();
+            DisplayMode mode = screens[i].getDisplayMode();
             System.out.printf("  %-28s %d×%d%s%n", i + "  \"" + screens[i].getIDstring() + "\"", mode.getWidth(), mode.getHeight(),
                     screens[i].isFullScreenSupported() ? "" : "  (no exclusive full-screen: the window covers it instead)");
         }
@@ -61,16 +67,16 @@ final class DevicesCommand implements Callable<Integer> {
      * bench-example.yaml), since ttyUSB numbers follow the order adapters were found in.
      */
     private static void byId() {
-        java.nio.file.Path dir = java.nio.file.Path.of("/dev/serial/by-id");
-        if (!java.nio.file.Files.isDirectory(dir)) {
+        Path dir = Path.of("/dev/serial/by-id");
+        if (!Files.isDirectory(dir)) {
             System.out.println("  (no /dev/serial/by-id: no USB serial adapter plugged in)");
             return;
         }
-        try (var links = java.nio.file.Files.list(dir)) {
-            for (java.nio.file.Path link : links.sorted().toList()) {
+        try (var links = Files.list(dir)) {
+            for (Path link : links.sorted().toList()) {
                 System.out.printf("  %s → %s%n", link, link.toRealPath());
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.out.println("  (/dev/serial/by-id could not be listed: " + e.getMessage() + ")");
         }
     }

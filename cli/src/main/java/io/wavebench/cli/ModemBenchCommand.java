@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +59,7 @@ final class ModemBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SoundProtocol p = SoundProtocols.named(protocol);
         List<String> modes = mode == null ? p.modes() : List.of(p.mode(mode));
-        SoundBenchmark.ChannelFactory channel = new ReferenceAir(NoiseKind.valueOf(noise.toUpperCase(java.util.Locale.ROOT)));
+        SoundBenchmark.ChannelFactory channel = new ReferenceAir(NoiseKind.valueOf(noise.toUpperCase(Locale.ROOT)));
         System.out.println("protocol: " + p.name() + " — " + p.description());
         System.out.println("channel: " + channel.describe());
         System.out.println("ladder: " + Arrays.toString(ladder) + " dB, " + trials + " messages per step, seed " + seed);
@@ -107,7 +108,7 @@ final class ModemBenchCommand implements Callable<Integer> {
         @Override
         public String describe() {
             return "reference: phone speaker, room RT60 " + ReferenceChannel.RT60_SECONDS + " s (DRR +" + ReferenceChannel.DIRECT_TO_REVERBERANT_DB
-                    + " dB), reader mic, " + noise.name().toLowerCase(java.util.Locale.ROOT) + " at the stated SNR over each mode's occupied band, clock ±"
+                    + " dB), reader mic, " + noise.name().toLowerCase(Locale.ROOT) + " at the stated SNR over each mode's occupied band, clock ±"
                     + ReferenceChannel.CLOCK_OFFSET_PPM + " ppm";
         }
     }

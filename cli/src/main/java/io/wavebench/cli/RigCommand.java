@@ -1,14 +1,18 @@
 package io.wavebench.cli;
 
 import io.wavebench.fixtures.data.TestData;
-import io.wavebench.fixtures.rig.Rig;
-import io.wavebench.fixtures.rig.NoiseLevels;
-import io.wavebench.fixtures.rig.RigCalibration;
-import io.wavebench.fixtures.rig.RigFiles;
 import io.wavebench.fixtures.process.LaunchedReader;
 import io.wavebench.fixtures.process.ReaderCommand;
+import io.wavebench.fixtures.rig.NoiseLevels;
+import io.wavebench.fixtures.rig.Rig;
+import io.wavebench.fixtures.rig.RigCalibration;
+import io.wavebench.fixtures.rig.RigFiles;
 import io.wavebench.fixtures.rig.RigPreflight;
 import io.wavebench.fixtures.rig.RigProvisioning;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,12 +82,12 @@ final class RigCommand {
             if (loaded.roles().noise() != null && !loaded.acoustic().places().isEmpty()) {
                 if (own == null) own = RigCalibration.measure(loaded);
                 NoiseLevels levels = RigCalibration.calibrateNoise(loaded, own);
-                java.nio.file.Path file = java.nio.file.Path.of(loaded.roles().noise().calibration());
+                Path file = Path.of(loaded.roles().noise().calibration());
                 levels.write(file);
                 System.out.println("noise speaker '" + loaded.roles().noise().speaker() + "', levels over the " + levels.profile() + " band written to " + file + ":");
-                levels.places().forEach((place, level) -> System.out.printf(java.util.Locale.ROOT, "  %-16s %-7s at %+.1f dB for %.0f dB SNR%s%n",
+                levels.places().forEach((place, level) -> System.out.printf(Locale.ROOT, "  %-16s %-7s at %+.1f dB for %.0f dB SNR%s%n",
                         place, level.noise(), level.gainDb(), level.snrDb(),
-                        level.phoneDb() < 0 ? String.format(java.util.Locale.ROOT, ", the phone at %.1f dB (the bed would clip louder)", level.phoneDb()) : ""));
+                        level.phoneDb() < 0 ? String.format(Locale.ROOT, ", the phone at %.1f dB (the bed would clip louder)", level.phoneDb()) : ""));
             }
             return 0;
         }
@@ -105,14 +109,14 @@ final class RigCommand {
         String rig;
 
         @Option(names = "--out", paramLabel = "FILE", description = "Also write the provisioning file here (JSON).")
-        java.nio.file.Path out;
+        Path out;
 
         @Override
         public Integer call() {
             Rig loaded = RigFiles.load(rig);
             RigProvisioning provisioning = RigProvisioning.of(loaded);
             System.out.println("rig '" + loaded.name() + "' (" + rig + "): what its reader must be given");
-            System.out.print(provisioning.describe(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+            System.out.print(provisioning.describe(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
             if (out != null) {
                 provisioning.write(out);
                 System.out.println("written to " + out.toAbsolutePath());
@@ -193,7 +197,7 @@ final class RigCommand {
             Rig loaded = RigFiles.load(location);
             if (loaded.roles().reader().backing() != Rig.Backing.PROCESS) {
                 throw new IllegalArgumentException("rig '" + loaded.name() + "': roles.reader.backing is "
-                        + loaded.roles().reader().backing().name().toLowerCase(java.util.Locale.ROOT) + ", not process: there is no reader process to start or stop");
+                        + loaded.roles().reader().backing().name().toLowerCase(Locale.ROOT) + ", not process: there is no reader process to start or stop");
             }
             return loaded;
         }

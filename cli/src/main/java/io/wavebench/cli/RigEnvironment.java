@@ -3,6 +3,7 @@ package io.wavebench.cli;
 import io.wavebench.fixtures.rig.Rig;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +27,7 @@ final class RigEnvironment {
 
     /** The rig's variables this JVM lacks or has with other values. */
     static Map<String, String> missing(Rig rig) {
-        Map<String, String> missing = new java.util.LinkedHashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>();
         rig.environment().forEach((k, v) -> {
             if (!Objects.equals(System.getenv(k), v)) missing.put(k, v);
         });

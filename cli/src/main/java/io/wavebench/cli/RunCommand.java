@@ -1,5 +1,6 @@
 package io.wavebench.cli;
 
+import io.wavebench.cli.catalog.StepCatalogReader;
 import io.wavebench.fixtures.data.RunIdentity;
 import io.wavebench.fixtures.process.LaunchedReaders;
 import io.wavebench.fixtures.rig.BenchBackends;
@@ -15,7 +16,7 @@ import io.wavebench.reports.RunFolder;
 import io.wavebench.reports.RunResult;
 import io.wavebench.reports.SiteCheck;
 import io.wavebench.reports.StepCatalogPage;
-import io.wavebench.cli.catalog.StepCatalogReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,9 +24,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -143,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
     private RunSelection selection;
 
     /** Scenarios tagged @timing in the plan ({@code uri:line}): each runs alone (features' SideBySide). */
-    private final java.util.Set<String> timing = new java.util.HashSet<>();
+    private final Set<String> timing = new HashSet<>();
 
     /** What {@link #finish} needs, known once the scenarios start. */
     private record Started(Path reportDir, Rig rig, String rigLocation, RunIdentity identity, Instant started, long startNanos,
@@ -240,7 +243,7 @@ final class RunCommand implements Callable<Integer> {
      * run that ended and one that was stopped: context and facts, the living-spec report,
      * {@code junit.xml}, the history record, and old run folders pruned.
      */
-    private Finished finish(Started s, String stopped) throws java.io.IOException {
+    private Finished finish(Started s, String stopped) throws IOException {
         Duration took = Duration.ofNanos(System.nanoTime() - s.startNanos());
         LaunchedReaders.closeAll(); // a process reader this run started stops with it; one found running stays
         BenchBackends.closeAll(); // a bench's backend stops with the run; its database stays, as its reader's memory does
@@ -281,7 +284,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             Thread.currentThread().setContextClassLoader(selection.loader());
             StepCatalogPage.write(reportDir, StepCatalogReader.read(selection.catalogueRequest(tags, root())));
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             problems.add("the step catalogue (steps.html) was not written: " + e.getMessage());
         } finally {
             Thread.currentThread().setContextClassLoader(before);
@@ -310,7 +313,7 @@ final class RunCommand implements Callable<Integer> {
         if (!Files.isDirectory(results)) return 0;
         try (var files = Files.list(results)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".json") && !f.getFileName().toString().startsWith(".")).count();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         }
     }
@@ -355,7 +358,7 @@ final class RunCommand implements Callable<Integer> {
         List<BrokenDevice> broken;
         try {
             broken = BrokenDevice.read(reportDir);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return List.of("broken: " + reportDir.resolve(BrokenDevice.FILE) + " could not be read (" + e.getMessage() + ")");
         }
         if (broken.isEmpty()) return List.of();
@@ -432,7 +435,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeEmptyCucumberJson(Path dir) throws java.io.IOException {
+    private static void writeEmptyCucumberJson(Path dir) throws IOException {
         Files.writeString(dir.resolve(RunFolder.CUCUMBER_JSON), "[]");
         if (!Files.exists(dir.resolve("cucumber.html"))) {
             Files.writeString(dir.resolve("cucumber.html"), "<!DOCTYPE html><html><body><p>No scenario ran in this shard.</p></body></html>");

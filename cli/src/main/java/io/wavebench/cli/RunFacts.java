@@ -1,14 +1,21 @@
 package io.wavebench.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.wavebench.drivers.audio.AudioDevices;
 import io.wavebench.fixtures.rig.Rig;
+import io.wavebench.reports.RunContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -22,8 +29,8 @@ final class RunFacts {
 
     static Map<String, String> of(Rig rig, String tags) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put(io.wavebench.reports.RunContext.TAGS, tags == null ? "(all scenarios)" : tags);
-        facts.put(io.wavebench.reports.RunContext.WAVEBENCH, new Version().getVersion()[0].replaceFirst("^wavebench ", ""));
+        facts.put(RunContext.TAGS, tags == null ? "(all scenarios)" : tags);
+        facts.put(RunContext.WAVEBENCH, new Version().getVersion()[0].replaceFirst("^wavebench ", ""));
         facts.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor") + ")");
         facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         facts.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
@@ -46,7 +53,7 @@ final class RunFacts {
 
     private static void role(Map<String, String> facts, String name, Rig.Role role) {
         if (role == null) return;
-        StringBuilder s = new StringBuilder(role.backing() == null ? "" : role.backing().name().toLowerCase(java.util.Locale.ROOT));
+        StringBuilder s = new StringBuilder(role.backing() == null ? "" : role.backing().name().toLowerCase(Locale.ROOT));
         if (role.speaker() != null) s.append(", speaker “").append(role.speaker()).append('”');
         if (role.microphone() != null) s.append(", microphone “").append(role.microphone()).append('”');
         if (role.mdbPort() != null) s.append(", MDB port ").append(role.mdbPort());
@@ -66,12 +73,12 @@ final class RunFacts {
     }
 
     private static String git(Path root, String... args) {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", root.toString()));
-        command.addAll(java.util.List.of(args));
+        List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
+        command.addAll(List.of(args));
         try {
             Process git = new ProcessBuilder(command).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!git.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!git.waitFor(10, TimeUnit.SECONDS)) {
                 git.destroyForcibly();
                 return null;
             }
@@ -93,7 +100,7 @@ final class RunFacts {
         Path file = reportDir.resolve("reader-identity.json");
         if (!Files.isRegularFile(file)) return "unknown";
         try {
-            var id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+            var id = new ObjectMapper().readTree(file.toFile());
             return "manufacturer " + id.path("manufacturer").asText("?") + ", serial " + id.path("serial").asText("?") + ", model "
                     + id.path("model").asText("?") + ", software " + id.path("softwareVersion").asText("?");
         } catch (IOException e) {
@@ -109,7 +116,7 @@ final class RunFacts {
     static String figuresJudge(String rigFileText) {
         if (rigFileText == null) return null;
         try {
-            var root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(rigFileText);
+            var root = new ObjectMapper(new YAMLFactory()).readTree(rigFileText);
             String judge = root == null ? null : root.path("figures").path("judge").asText(null);
             return judge == null || judge.isBlank() ? null : judge.strip();
         } catch (IOException e) {

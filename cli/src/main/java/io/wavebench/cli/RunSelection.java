@@ -1,8 +1,10 @@
 package io.wavebench.cli;
 
+import io.wavebench.cli.catalog.StepCatalogReader;
 import java.io.File;
 import java.io.IOException;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,16 +87,16 @@ final class RunSelection implements AutoCloseable {
      * counted over the selected features (wavebench's own specification without its lies when
      * nothing was chosen), doc comments from the checkout's sources when there is one.
      */
-    io.wavebench.cli.catalog.StepCatalogReader.Request catalogueRequest(String tags, Path root) {
+    StepCatalogReader.Request catalogueRequest(String tags, Path root) {
         Path ownSources = root.resolve("features/src/main/java");
-        List<Path> sources = java.nio.file.Files.isDirectory(ownSources) ? List.of(ownSources.toAbsolutePath().normalize()) : List.of();
+        List<Path> sources = Files.isDirectory(ownSources) ? List.of(ownSources.toAbsolutePath().normalize()) : List.of();
         if (builtIn()) {
-            String selected = tags != null ? "(" + tags + ") and " + io.wavebench.cli.catalog.StepCatalogReader.SPECIFICATION_ONLY
-                    : io.wavebench.cli.catalog.StepCatalogReader.SPECIFICATION_ONLY;
-            return new io.wavebench.cli.catalog.StepCatalogReader.Request(glue, List.of(io.wavebench.cli.catalog.StepCatalogReader.WAVEBENCH_FEATURES),
+            String selected = tags != null ? "(" + tags + ") and " + StepCatalogReader.SPECIFICATION_ONLY
+                    : StepCatalogReader.SPECIFICATION_ONLY;
+            return new StepCatalogReader.Request(glue, List.of(StepCatalogReader.WAVEBENCH_FEATURES),
                     selected, sources, loader);
         }
-        return new io.wavebench.cli.catalog.StepCatalogReader.Request(glue, locations.stream().map(FeatureLocations.Location::cucumber).toList(), tags, sources, loader);
+        return new StepCatalogReader.Request(glue, locations.stream().map(FeatureLocations.Location::cucumber).toList(), tags, sources, loader);
     }
 
     /** Cucumber's {@code --glue} arguments. */

@@ -2,6 +2,7 @@ package io.wavebench.cli;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * {@code --shard I/N}: the I-th of N disjoint shares of the suite, so a CI matrix, a Jenkins
@@ -37,7 +38,7 @@ record Shard(int index, int count) {
 
     List<Planned> select(List<Planned> all) {
         List<Planned> ordered = all.stream().distinct().sorted(Comparator.comparing(Planned::uri).thenComparingInt(Planned::line)).toList();
-        return java.util.stream.IntStream.range(0, ordered.size()).filter(i -> i % count == index - 1).mapToObj(ordered::get).toList();
+        return IntStream.range(0, ordered.size()).filter(i -> i % count == index - 1).mapToObj(ordered::get).toList();
     }
 
     @Override

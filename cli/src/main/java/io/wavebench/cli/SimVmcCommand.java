@@ -9,6 +9,7 @@ import io.wavebench.simulators.vmc.Catalog;
 import io.wavebench.simulators.vmc.SimulatedVmc;
 import io.wavebench.simulators.vmc.VmcEvent;
 import io.wavebench.simulators.vmc.VmcEvent.Type;
+import io.wavebench.simulators.vmc.VmcState;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -96,7 +97,7 @@ final class SimVmcCommand implements Callable<Integer> {
     private boolean await(SimulatedVmc vmc, PrintWriter out, int[] shown, Type type, int from, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         int start = from < 0 ? vmc.eventCount() : from;
-        if (type == Type.READER_ENABLED && from < 0 && vmc.state() == io.wavebench.simulators.vmc.VmcState.READY) return true;
+        if (type == Type.READER_ENABLED && from < 0 && vmc.state() == VmcState.READY) return true;
         while (System.nanoTime() < deadline) {
             boolean found = vmc.observeEvent(type.name(), e -> e.type() == type, Duration.ofMillis(50), start).happened();
             showNew(vmc, out, shown);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +31,7 @@ final class TeamClasspath {
      */
     static List<Path> entries(String jars, Path workingDir) {
         List<Path> entries = new ArrayList<>();
-        for (String entry : jars.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+        for (String entry : jars.split(Pattern.quote(File.pathSeparator))) {
             if (entry.isBlank()) continue;
             boolean allJars = entry.endsWith("/*");
             Path path = workingDir.resolve(allJars ? entry.substring(0, entry.length() - 2) : entry).toAbsolutePath().normalize();

@@ -5,12 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.drivers.audio.WavFile;
+import io.wavebench.drivers.modem.AcousticModem;
+import io.wavebench.drivers.modem.ModemProfile;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Random;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -69,7 +79,7 @@ class ModemCommandTest {
     void rx_finds_a_frame_in_a_stereo_wav_at_44_1_khz() throws Exception {
         byte[] payload = new byte[201];
         new Random(3).nextBytes(payload);
-        float[] mono = io.wavebench.drivers.modem.AcousticModem.of(io.wavebench.drivers.modem.ModemProfile.ROBUST, 44_100f).modulate(payload);
+        float[] mono = AcousticModem.of(ModemProfile.ROBUST, 44_100f).modulate(payload);
         // Left carries the sound, right is silent: the reader of the file must downmix, not pick a side.
         byte[] pcm = new byte[(22_050 + mono.length) * 4];
         for (int i = 0; i < mono.length; i++) {
@@ -78,9 +88,9 @@ class ModemCommandTest {
             pcm[at] = (byte) v;
             pcm[at + 1] = (byte) (v >> 8);
         }
-        javax.sound.sampled.AudioFormat stereo = new javax.sound.sampled.AudioFormat(44_100f, 16, 2, true, false);
-        javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(new java.io.ByteArrayInputStream(pcm), stereo, pcm.length / 4),
-                javax.sound.sampled.AudioFileFormat.Type.WAVE, dir.resolve("stereo.wav").toFile());
+        AudioFormat stereo = new AudioFormat(44_100f, 16, 2, true, false);
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), stereo, pcm.length / 4),
+                AudioFileFormat.Type.WAVE, dir.resolve("stereo.wav").toFile());
 
         assertEquals(0, run("modem", "rx", "--in", dir.resolve("stereo.wav").toString(), "--out", dir.resolve("back.bin").toString()));
         assertArrayEquals(payload, Files.readAllBytes(dir.resolve("back.bin")));
@@ -96,18 +106,18 @@ class ModemCommandTest {
     void the_protocols_on_the_class_path_are_listed_and_an_unknown_one_is_refused_by_name() throws Exception {
         PrintStream before = System.out;
         ByteArrayOutputStream listed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(listed, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(listed, true, StandardCharsets.UTF_8));
         try {
             assertEquals(0, run("modem", "protocols"));
         } finally {
             System.setOut(before);
         }
-        assertTrue(listed.toString(java.nio.charset.StandardCharsets.UTF_8).startsWith("wavebench (robust, fast, ultrasonic): "), listed.toString());
+        assertTrue(listed.toString(StandardCharsets.UTF_8).startsWith("wavebench (robust, fast, ultrasonic): "), listed.toString());
 
         Files.write(dir.resolve("one.bin"), new byte[] {1});
         CommandLine cl = new CommandLine(new Wavebench());
-        java.io.StringWriter err = new java.io.StringWriter();
-        cl.setErr(new java.io.PrintWriter(err));
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
         int status = cl.execute("modem", "tx", "--protocol", "morse", "--in", dir.resolve("one.bin").toString(), "--out", dir.resolve("m.wav").toString());
         assertTrue(status != 0, "an unknown protocol is an error");
         assertTrue(Files.notExists(dir.resolve("m.wav")), "and writes nothing");
@@ -115,7 +125,7 @@ class ModemCommandTest {
 
     @Test
     void a_wav_at_44_1_khz_round_trips_through_the_chosen_protocol_and_mode() throws Exception {
-        Files.write(dir.resolve("code.bin"), "281234567890123456".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Files.write(dir.resolve("code.bin"), "281234567890123456".getBytes(StandardCharsets.US_ASCII));
         assertEquals(0, run("modem", "tx", "--protocol", "wavebench", "--mode", "fast", "--rate", "44100",
                 "--in", dir.resolve("code.bin").toString(), "--out", dir.resolve("code.wav").toString()));
         assertEquals(44_100, WavFile.read(dir.resolve("code.wav")).sampleRate());
@@ -127,8 +137,8 @@ class ModemCommandTest {
     void every_command_explains_itself_with_help() {
         for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"devices", "--help"}, {"modem", "tx", "--help"}, {"modem", "rx", "--help"}, {"modem", "protocols", "--help"}}) {
             CommandLine cl = new CommandLine(new Wavebench());
-            java.io.StringWriter text = new java.io.StringWriter();
-            cl.setOut(new java.io.PrintWriter(text));
+            StringWriter text = new StringWriter();
+            cl.setOut(new PrintWriter(text));
             assertEquals(0, cl.execute(args), String.join(" ", args));
             assertTrue(text.toString().contains("Usage: wavebench"), text.toString());
         }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -133,7 +134,7 @@ class OwnSpecificationTest {
         Path report = dir.resolve("run");
         assertEquals(0, run(dir, feature.toString(), "--report", report.toString()));
         Map<String, Outcome> outcomes = outcomes(report);
-        assertEquals(java.util.Set.of("Acme sells water to a phone with no network"), outcomes.keySet());
+        assertEquals(Set.of("Acme sells water to a phone with no network"), outcomes.keySet());
         // green as the run counts it: a sound the loopback air lost on a machine loaded by others passes on its rerun (FLAKY)
         assertTrue(outcomes.values().stream().allMatch(o -> o == Outcome.PASS || o == Outcome.FLAKY), outcomes.toString());
         String featurePage = Files.readString(report.resolve("feature-water.html"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wavebench.reports.BrokenDevice;
 import io.wavebench.reports.Outcome;
 import io.wavebench.reports.RunFolder;
 import io.wavebench.reports.ScenarioResult;
@@ -81,7 +82,7 @@ class RunConsoleTest {
     @Test
     void the_closing_summary_names_each_device_that_went_broken_with_its_reason(@TempDir Path dir) throws Exception {
         assertEquals(List.of(), RunCommand.brokenDevicesLines(dir), "none went BROKEN: nothing said");
-        java.nio.file.Files.writeString(dir.resolve(io.wavebench.reports.BrokenDevice.FILE),
+        Files.writeString(dir.resolve(BrokenDevice.FILE),
                 "{\"rig\":\"bench\",\"device\":\"the reader on MDB port /dev/ttyUSB0\",\"since\":\"2026-12-06T19:40:00Z\","
                         + "\"reason\":\"VMC on /dev/ttyUSB0: did not reach READER_ENABLED within 10000 ms; last seen: state NO_READER\"}\n");
         assertEquals(List.of("broken: 1 device went BROKEN during the run; later scenarios that needed it were INFRA-ERROR:",

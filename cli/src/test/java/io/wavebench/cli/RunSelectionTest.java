@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,7 +72,7 @@ class RunSelectionTest {
     void a_classpath_entry_that_does_not_exist_is_named(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("classes"));
         var e = assertThrows(IllegalArgumentException.class,
-                () -> RunSelection.of(List.of(), List.of(), List.of(), "classes" + java.io.File.pathSeparator + "target/acme.jar", dir, LOADER));
+                () -> RunSelection.of(List.of(), List.of(), List.of(), "classes" + File.pathSeparator + "target/acme.jar", dir, LOADER));
         assertEquals("--classpath entry 'target/acme.jar' does not exist (looked for " + dir.resolve("target/acme.jar") + ")", e.getMessage());
     }
 

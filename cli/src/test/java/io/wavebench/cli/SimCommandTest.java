@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.drivers.serial.VirtualSerialPair;
+import io.wavebench.fixtures.data.SeededKeys;
+import io.wavebench.simulators.token.Ed25519;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -98,10 +102,10 @@ class SimCommandTest {
     }
 
     @Test
-    void sim_reader_with_no_shared_air_fails_naming_the_socket_and_frees_the_port(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void sim_reader_with_no_shared_air_fails_naming_the_socket_and_frees_the_port(@org.junit.jupiter.api.io.TempDir Path dir) {
         try (VirtualSerialPair cable = VirtualSerialPair.open("sim-reader-mic")) {
-            String key = "1:" + java.util.HexFormat.of().formatHex(io.wavebench.simulators.token.Ed25519.rawPublicKey(
-                    new io.wavebench.fixtures.data.SeededKeys(1).keyPair("issuer").getPublic()));
+            String key = "1:" + HexFormat.of().formatHex(Ed25519.rawPublicKey(
+                    new SeededKeys(1).keyPair("issuer").getPublic()));
             String[] args = {"sim", "reader", "--port", cable.pathA(), "--microphone", "unix:" + dir.resolve("nobody.sock"),
                 "--journal", dir.resolve("journal.db").toString(), "--issuer-key", key};
             Run r = run(args);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.wavebench.reports.Measurement;
 import io.wavebench.reports.MeasurementsFile;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,7 @@ class TimingFiguresTest {
         return new Measurement(name, ms, "ms", new Measurement.Limit(Measurement.Limit.Bound.AT_MOST, 300), sideBySide, verdict);
     }
 
-    private static void write(Path evidence, Measurement... measurements) throws java.io.IOException {
+    private static void write(Path evidence, Measurement... measurements) throws IOException {
         Files.createDirectories(evidence);
         Files.writeString(evidence.resolve(MeasurementsFile.NAME), MeasurementsFile.toJson(List.of(measurements)));
     }

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -147,15 +149,15 @@ class EvidenceTest {
     static Run run(String name, String rigYaml, Map<String, String> properties, int threads, String... features) throws IOException {
         Path dir = Path.of("target", "evidence-test", name).toAbsolutePath();
         if (Files.exists(dir)) try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
         Files.createDirectories(dir);
         Path rig = dir.resolve("rig.yaml");
         Files.writeString(rig, rigYaml);
-        Map<String, String> set = new java.util.HashMap<>(properties);
+        Map<String, String> set = new HashMap<>(properties);
         set.put("wavebench.rig", rig.toString());
         set.put("wavebench.report.dir", dir.toString());
-        Map<String, String> before = new java.util.HashMap<>();
+        Map<String, String> before = new HashMap<>();
         set.keySet().forEach(k -> before.put(k, System.getProperty(k)));
         set.forEach(System::setProperty);
         int exit;

@@ -35,7 +35,7 @@ public record Evidence(List<Item> items) {
      * {@code card_photo.feature} is {@code feature-card_photo.html}.
      */
     public static boolean isCardPhoto(String fileName) {
-        return CARD_PHOTO.matcher(fileName).matches() && !fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".html");
+        return CARD_PHOTO.matcher(fileName).matches() && !fileName.toLowerCase(Locale.ROOT).endsWith(".html");
     }
 
     public static Path folder(Path reportDir, ScenarioResult s) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -295,10 +296,10 @@ final class FeaturePage {
     }
 
     static String seconds(long millis) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     static String millis(double ms) {
-        return ms >= 1000 ? String.format(java.util.Locale.ROOT, "%.2f s", ms / 1000) : String.format(java.util.Locale.ROOT, "%.0f ms", ms);
+        return ms >= 1000 ? String.format(Locale.ROOT, "%.2f s", ms / 1000) : String.format(Locale.ROOT, "%.0f ms", ms);
     }
 }

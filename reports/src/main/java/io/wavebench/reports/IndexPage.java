@@ -3,9 +3,13 @@ package io.wavebench.reports;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The report's front page: how the run went in one sentence and a few numbers, what needs
@@ -231,8 +235,8 @@ final class IndexPage {
     }
 
     private void filters(StringBuilder html) {
-        java.util.Set<String> tags = new java.util.TreeSet<>();
-        java.util.Set<Outcome> outcomes = java.util.EnumSet.noneOf(Outcome.class);
+        Set<String> tags = new TreeSet<>();
+        Set<Outcome> outcomes = EnumSet.noneOf(Outcome.class);
         for (ScenarioView s : all()) {
             tags.addAll(s.result().tags());
             outcomes.add(s.result().outcome());
@@ -254,7 +258,7 @@ final class IndexPage {
         for (ScenarioResult.Step st : s.result().steps()) {
             if (st.part() != ScenarioResult.Step.Part.HOOK) text.append(' ').append(st.keyword()).append(' ').append(st.text());
         }
-        return text.toString().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        return text.toString().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /** Shows the filters and hides what they leave out; every word searched for must appear. */

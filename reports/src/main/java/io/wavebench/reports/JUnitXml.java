@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +48,7 @@ public final class JUnitXml {
     public static Path write(Path reportDir, RunResult run, RunContext context, OutlineExamples outlines) throws IOException {
         Path file = reportDir.resolve("junit.xml");
         Map<String, List<ScenarioResult>> byFeature = new LinkedHashMap<>();
-        for (ScenarioResult s : run.scenarios()) byFeature.computeIfAbsent(s.feature(), f -> new java.util.ArrayList<>()).add(s);
+        for (ScenarioResult s : run.scenarios()) byFeature.computeIfAbsent(s.feature(), f -> new ArrayList<>()).add(s);
         Path partial = reportDir.resolve("junit.xml.part"); // a reader never sees half a file, even if the run is killed while writing
         try (Writer out = Files.newBufferedWriter(partial)) {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -65,7 +67,7 @@ public final class JUnitXml {
         } catch (XMLStreamException e) {
             throw new IOException("writing " + file + ": " + e.getMessage(), e);
         }
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         return file;
     }
 

@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -55,8 +56,8 @@ public final class LineChart {
     }
 
     public byte[] png() {
-        double xMin = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.x())).min().orElse(0);
-        double xMax = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.x())).max().orElse(1);
+        double xMin = series.stream().flatMapToDouble(s -> Arrays.stream(s.x())).min().orElse(0);
+        double xMax = series.stream().flatMapToDouble(s -> Arrays.stream(s.x())).max().orElse(1);
         if (xMax == xMin) xMax = xMin + 1;
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

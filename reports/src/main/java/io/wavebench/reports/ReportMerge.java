@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -153,7 +154,7 @@ public final class ReportMerge {
                 pending = new ArrayList<>();
             }
         }
-        units.sort(java.util.Comparator.comparingInt(u -> u.get(u.size() - 1).path("line").asInt()));
+        units.sort(Comparator.comparingInt(u -> u.get(u.size() - 1).path("line").asInt()));
         ArrayNode sorted = JSON.createArrayNode();
         units.forEach(u -> u.forEach(sorted::add));
         pending.forEach(sorted::add);

@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What one {@code wavebench run} leaves in its report folder, read back as the run's final
@@ -61,7 +65,7 @@ public final class RunFolder {
      */
     private static RunResult fromPlanAndResults(Path dir, String notRun) throws IOException {
         RunResult plan = RunResult.readCucumberJson(dir.resolve(PLAN).resolve(CUCUMBER_JSON));
-        java.util.Set<String> planned = new java.util.HashSet<>(Files.readAllLines(dir.resolve(PLAN).resolve(PLANNED)).stream()
+        Set<String> planned = new HashSet<>(Files.readAllLines(dir.resolve(PLAN).resolve(PLANNED)).stream()
                 .map(String::trim).filter(l -> !l.isEmpty()).toList());
         Map<String, JsonNode> first = results(dir.resolve(RESULTS));
         Map<String, JsonNode> second = results(dir.resolve(RERUN).resolve(RESULTS));
@@ -75,7 +79,7 @@ public final class RunFolder {
             JsonNode again = second.get(location);
             if (again != null) reruns.add(fromResult(p, again));
         }
-        java.util.Set<String> uris = new java.util.HashSet<>();
+        Set<String> uris = new HashSet<>();
         scenarios.forEach(s -> uris.add(s.featureUri()));
         RunResult run = new RunResult(List.copyOf(scenarios), plan.features().stream().filter(f -> uris.contains(f.uri())).toList());
         return reruns.isEmpty() ? run : run.withRerun(new RunResult(List.copyOf(reruns)));
@@ -85,7 +89,7 @@ public final class RunFolder {
     private static Map<String, JsonNode> results(Path folder) throws IOException {
         Map<String, JsonNode> byLocation = new LinkedHashMap<>();
         if (!Files.isDirectory(folder)) return byLocation;
-        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json") && !f.getFileName().toString().startsWith(".")).sorted().toList()) {
                 JsonNode node = JSON.readTree(file.toFile());
                 byLocation.put(node.path("uri").asText() + ":" + node.path("line").asInt(), node);
@@ -154,7 +158,7 @@ public final class RunFolder {
         // written whole or not at all: a run stopped while writing it must not leave half a file
         Path temporary = dir.resolve("." + CONTEXT + ".tmp");
         Files.writeString(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
-        Files.move(temporary, dir.resolve(CONTEXT), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temporary, dir.resolve(CONTEXT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     public static RunContext readContext(Path dir) throws IOException {

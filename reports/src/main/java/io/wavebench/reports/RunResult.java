@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A whole run's scenarios and features, read from the Cucumber JSON the run wrote. The features
@@ -126,7 +129,7 @@ public record RunResult(List<ScenarioResult> scenarios, List<FeatureResult> feat
      * matched by feature file and line.
      */
     public RunResult withRerun(RunResult rerun) {
-        Map<String, ScenarioResult> again = new java.util.HashMap<>();
+        Map<String, ScenarioResult> again = new HashMap<>();
         rerun.scenarios().forEach(s -> again.put(s.featureUri() + ":" + s.line(), s));
         List<ScenarioResult> merged = new ArrayList<>();
         for (ScenarioResult s : scenarios) {
@@ -151,12 +154,12 @@ public record RunResult(List<ScenarioResult> scenarios, List<FeatureResult> feat
      */
     public static RunResult merge(List<RunResult> runs) {
         List<ScenarioResult> scenarios = new ArrayList<>();
-        Map<String, FeatureResult> features = new java.util.TreeMap<>();
+        Map<String, FeatureResult> features = new TreeMap<>();
         for (RunResult run : runs) {
             scenarios.addAll(run.scenarios());
             run.features().forEach(f -> features.putIfAbsent(f.uri(), f));
         }
-        scenarios.sort(java.util.Comparator.comparing(ScenarioResult::featureUri).thenComparingInt(ScenarioResult::line));
+        scenarios.sort(Comparator.comparing(ScenarioResult::featureUri).thenComparingInt(ScenarioResult::line));
         return new RunResult(List.copyOf(scenarios), List.copyOf(features.values()));
     }
 

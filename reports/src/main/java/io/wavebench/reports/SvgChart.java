@@ -1,6 +1,9 @@
 package io.wavebench.reports;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * A small inline SVG line chart of one figure across runs, oldest at the left, with its limit as
@@ -27,7 +30,7 @@ final class SvgChart {
      * @param labels each run's x-axis label, {@code "MM-dd HH:mm commit"} ({@link Trends#runLabels}):
      *               the date over the commit; null for the old "oldest run … this run" axis
      */
-    static String of(String title, double[] values, String unit, double limit, boolean percent, java.util.List<String> labels) {
+    static String of(String title, double[] values, String unit, double limit, boolean percent, List<String> labels) {
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (double v : values) if (!Double.isNaN(v)) { min = Math.min(min, v); max = Math.max(max, v); }
         if (!Double.isNaN(limit)) { min = Math.min(min, limit); max = Math.max(max, limit); }
@@ -41,8 +44,8 @@ final class SvgChart {
         }
         int plotW = W - LEFT - RIGHT, plotH = H - TOP - BOTTOM;
         final double lo = min, hi = max;
-        java.util.function.DoubleUnaryOperator y = v -> TOP + plotH - plotH * (v - lo) / (hi - lo);
-        java.util.function.IntToDoubleFunction x = i -> LEFT + (values.length == 1 ? plotW / 2.0 : plotW * (double) i / (values.length - 1));
+        DoubleUnaryOperator y = v -> TOP + plotH - plotH * (v - lo) / (hi - lo);
+        IntToDoubleFunction x = i -> LEFT + (values.length == 1 ? plotW / 2.0 : plotW * (double) i / (values.length - 1));
 
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ").append(W).append(' ').append(H)

@@ -1,8 +1,12 @@
 package io.wavebench.reports;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What the history says about this run: the pass-rate trend, each measurement's trend, the
@@ -89,7 +93,7 @@ public record Trends(List<RunRecord> runs) {
     public List<Series> measurementSeries() {
         List<Series> all = new ArrayList<>();
         for (RunRecord.Entry e : current().scenarios()) {
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (Measurement m : e.measurements()) {
                 if (!seen.add(figureKey(m.name()))) continue;
                 double[] values = new double[runs.size()];
@@ -116,7 +120,7 @@ public record Trends(List<RunRecord> runs) {
 
     /** Each run's x-axis label, oldest first: its UTC date and time and its commit ({@code 12-06 10:41 3f2a1bc}). */
     public List<String> runLabels() {
-        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
         return runs.stream().map(r -> when.format(r.time()) + " " + r.shortCommit()).toList();
     }
 

@@ -8,7 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,7 +90,7 @@ class HistoryTest {
         RunResult run = SampleRun.writeEveryOutcome(dir);
         RunRecord record = RunRecord.of(run, dir, SampleRun.context(), OutlineExamples.ofReport(dir));
         List<String> keys = record.scenarios().stream().map(RunRecord.Entry::key).toList();
-        assertEquals(run.scenarios().size(), new java.util.HashSet<>(keys).size(), "one key per scenario and row: " + keys);
+        assertEquals(run.scenarios().size(), new HashSet<>(keys).size(), "one key per scenario and row: " + keys);
         assertTrue(keys.contains("offline_trust.feature › " + SampleRun.CLOCK_OUTLINE + " › | 60 s |"), keys::toString);
         assertTrue(keys.contains("offline_purchase.feature › A purchase"), "a plain scenario keeps the key older histories have");
     }
@@ -124,9 +129,9 @@ class HistoryTest {
     void a_run_on_a_broken_rig_is_recorded_marked_and_kept_out_of_trends() throws Exception {
         History history = new History(dir.resolve("history"));
         history.append(run(1, Outcome.PASS, Outcome.PASS, 100));
-        RunContext broken = withFacts(java.util.Map.of(RunContext.PREFLIGHT, "rig broken: MDB port /dev/ttyUSB0 gone (2 of 8 checks failed)"));
+        RunContext broken = withFacts(Map.of(RunContext.PREFLIGHT, "rig broken: MDB port /dev/ttyUSB0 gone (2 of 8 checks failed)"));
         assertTrue(broken.rigBroken());
-        assertFalse(withFacts(java.util.Map.of(RunContext.PREFLIGHT, "8 checks passed")).rigBroken());
+        assertFalse(withFacts(Map.of(RunContext.PREFLIGHT, "8 checks passed")).rigBroken());
         LivingSpecReport.Written written = LivingSpecReport.write(dir, SampleRun.write(dir), broken, history);
         assertEquals(null, written.trends(), "no trend drawn from a broken rig");
         List<RunRecord> runs = history.load();
@@ -140,7 +145,7 @@ class HistoryTest {
 
     @Test
     void a_record_carries_commit_version_reader_tags_and_stop_and_reads_them_back() throws Exception {
-        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        Map<String, String> facts = new LinkedHashMap<>();
         facts.put(RunContext.COMMIT, "3f2a1bc9d-dirty");
         facts.put(RunContext.WAVEBENCH, "0.2.0");
         facts.put(RunContext.READER, "manufacturer ACM, serial 000000000001, model WAVEBENCH-RDR, software 0x0102");
@@ -175,7 +180,7 @@ class HistoryTest {
 
     @Test
     void a_figure_whose_name_carried_its_sample_count_trends_as_one_figure() {
-        java.util.function.BiFunction<Integer, Measurement, RunRecord> at = (minute, m) -> new RunRecord(
+        BiFunction<Integer, Measurement, RunRecord> at = (minute, m) -> new RunRecord(
                 Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * minute), "sim", 20.0,
                 List.of(new RunRecord.Entry("v.feature › A vend", "V", "A vend", Outcome.PASS, 1000, List.of(m))));
         Trends trends = new Trends(List.of(
@@ -185,7 +190,7 @@ class HistoryTest {
         List<Trends.Series> series = trends.measurementSeries();
         assertEquals(1, series.size());
         assertEquals("MDB response time (VMC's view)", series.get(0).measurement(), "titled by the figure's name as it is now");
-        assertEquals(List.of(3.1, 3.3, 2.9), java.util.Arrays.stream(series.get(0).values()).boxed().toList());
+        assertEquals(List.of(3.1, 3.3, 2.9), Arrays.stream(series.get(0).values()).boxed().toList());
         assertEquals("MDB response time, median (VMC's view)", Trends.figureTitle("MDB response time, median of 104 answers (VMC's view)"),
                 "a chart title without the count, while the figure still carries it");
     }
@@ -201,9 +206,9 @@ class HistoryTest {
         assertFalse(svg.contains("oldest run"), "real labels, not placeholders");
     }
 
-    private static RunContext withFacts(java.util.Map<String, String> facts) {
+    private static RunContext withFacts(Map<String, String> facts) {
         RunContext sample = SampleRun.context();
-        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(sample.facts());
+        Map<String, String> all = new LinkedHashMap<>(sample.facts());
         all.putAll(facts);
         return new RunContext(sample.rigName(), sample.rigLocation(), sample.rigFileText(), sample.started(), sample.wall(), all);
     }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -90,9 +92,9 @@ class JUnitXmlTest {
 
     @Test
     void control_characters_in_an_error_message_do_not_break_the_xml() throws Exception {
-        ScenarioResult nasty = new ScenarioResult("F", "f.feature", 1, "nasty", java.util.List.of(), Outcome.FAIL, java.time.Duration.ZERO,
-                java.util.List.of(), java.util.List.of(), "bad byte \u0001 and ]]> and <tag>");
-        Path file = JUnitXml.write(dir, new RunResult(java.util.List.of(nasty)), SampleRun.context());
+        ScenarioResult nasty = new ScenarioResult("F", "f.feature", 1, "nasty", List.of(), Outcome.FAIL, Duration.ZERO,
+                List.of(), List.of(), "bad byte \u0001 and ]]> and <tag>");
+        Path file = JUnitXml.write(dir, new RunResult(List.of(nasty)), SampleRun.context());
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         assertTrue(doc.getElementsByTagName("failure").item(0).getTextContent().contains("]]> and <tag>"));
         assertTrue(Files.readString(file).contains("\uFFFD"));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /** The report's structure, checked on the parsed pages rather than against their full text. */
@@ -172,7 +173,7 @@ class LivingSpecReportTest {
         return (Element) doc.getElementsByTagName(tag).item(0);
     }
 
-    private static String text(org.w3c.dom.Node node) {
+    private static String text(Node node) {
         return node.getTextContent();
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +106,7 @@ class OutcomesAndMergeTest {
 
     @Test
     void a_folder_that_is_not_a_run_is_named() {
-        Exception e = assertThrows(java.io.IOException.class, () -> RunFolder.read(Path.of("/nonexistent/run")));
+        Exception e = assertThrows(IOException.class, () -> RunFolder.read(Path.of("/nonexistent/run")));
         assertTrue(e.getMessage().contains("/nonexistent/run is not a wavebench run folder"), e.getMessage());
     }
 

@@ -43,7 +43,7 @@ class RunResultTest {
         assertEquals(1511, purchase.duration().toMillis(), "hooks and the background's steps count in the scenario's time");
         assertEquals(ScenarioResult.Step.Part.BACKGROUND, purchase.steps().get(0).part());
         assertEquals("a machine", purchase.steps().get(0).text());
-        assertEquals(java.util.List.of("air.wav"), purchase.attachments());
+        assertEquals(List.of("air.wav"), purchase.attachments());
         assertEquals(18, purchase.line());
 
         ScenarioResult replay = run.scenarios().get(1);

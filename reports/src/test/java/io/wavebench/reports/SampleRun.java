@@ -1,6 +1,9 @@
 package io.wavebench.reports;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,11 +142,11 @@ final class SampleRun {
     /** A minimal 16-bit mono PCM WAV. */
     /** A small picture, as the run's spectrograms and camera frames are PNGs. */
     static byte[] picture() {
-        return Png.encode(new java.awt.image.BufferedImage(64, 32, java.awt.image.BufferedImage.TYPE_BYTE_GRAY));
+        return Png.encode(new BufferedImage(64, 32, BufferedImage.TYPE_BYTE_GRAY));
     }
 
     static byte[] wav(float[] samples) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + samples.length * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(44 + samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(36 + samples.length * 2).put("WAVE".getBytes()).put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1)
                 .putInt(48000).putInt(96000).putShort((short) 2).putShort((short) 16).put("data".getBytes()).putInt(samples.length * 2);
         for (float s : samples) b.putShort((short) Math.round(s * 32767));

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -164,7 +165,7 @@ final class DocComments {
                     out.append(label != null ? label : t.getKind() == DocTree.Kind.LINK ? "`" + reference + "`" : reference);
                 }
                 case START_ELEMENT -> {
-                    String name = ((StartElementTree) t).getName().toString().toLowerCase(java.util.Locale.ROOT);
+                    String name = ((StartElementTree) t).getName().toString().toLowerCase(Locale.ROOT);
                     if (name.equals("p")) out.append("\n\n");
                     else if (name.equals("li")) out.append("\n\n- ");
                 }

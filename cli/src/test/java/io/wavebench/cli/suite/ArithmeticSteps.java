@@ -3,16 +3,25 @@ package io.wavebench.cli.suite;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.wavebench.features.steps.SideBySide;
 import io.wavebench.fixtures.scenario.ScenarioRig;
+import io.wavebench.reports.EvidenceNames;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Glue of the run command's own test suite (RunCommandTest). */
 public final class ArithmeticSteps {
 
     /** The most scenarios the steps below saw running at once, over the whole run (RunCommandTest reads it). */
-    private static final java.util.concurrent.atomic.AtomicInteger PEAK_SEEN = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger PEAK_SEEN = new AtomicInteger();
 
     private final ScenarioRig rig;
-    private final io.wavebench.features.steps.SideBySide sideBySide;
+    private final SideBySide sideBySide;
     private int number;
 
     /** The most scenarios seen side by side since the last {@link #forgetPeakSeen()}. */
@@ -24,7 +33,7 @@ public final class ArithmeticSteps {
         PEAK_SEEN.set(0);
     }
 
-    public ArithmeticSteps(ScenarioRig rig, io.wavebench.features.steps.SideBySide sideBySide) {
+    public ArithmeticSteps(ScenarioRig rig, SideBySide sideBySide) {
         this.rig = rig;
         this.sideBySide = sideBySide;
     }
@@ -38,9 +47,9 @@ public final class ArithmeticSteps {
     @Given("another scenario has had a moment to start beside this one")
     public void anotherHasHadAMoment() {
         try {
-            org.awaitility.Awaitility.await("another scenario beside this one").atMost(java.time.Duration.ofSeconds(1))
-                    .pollInterval(java.time.Duration.ofMillis(5)).until(() -> sideBySide.peak() >= 2);
-        } catch (org.awaitility.core.ConditionTimeoutException alone) {
+            Awaitility.await("another scenario beside this one").atMost(Duration.ofSeconds(1))
+                    .pollInterval(Duration.ofMillis(5)).until(() -> sideBySide.peak() >= 2);
+        } catch (ConditionTimeoutException alone) {
             // ran alone: the peak recorded below says so
         }
         PEAK_SEEN.accumulateAndGet(sideBySide.peak(), Math::max);
@@ -79,8 +88,8 @@ public final class ArithmeticSteps {
      */
     @Given("a scenario that takes {int} ms")
     public void aScenarioThatTakes(int millis) {
-        org.awaitility.Awaitility.await("a scenario's " + millis + " ms").pollDelay(java.time.Duration.ofMillis(millis))
-                .atMost(java.time.Duration.ofMillis(millis + 5_000L)).until(() -> true);
+        Awaitility.await("a scenario's " + millis + " ms").pollDelay(Duration.ofMillis(millis))
+                .atMost(Duration.ofMillis(millis + 5_000L)).until(() -> true);
     }
 
     private io.cucumber.java.Scenario scenario;
@@ -95,11 +104,11 @@ public final class ArithmeticSteps {
      * for a scenario that did not pass, then fails: the console must show those lines.
      */
     @Then("the rig saw {string} and the scenario fails")
-    public void theRigSawAndTheScenarioFails(String saw) throws java.io.IOException {
-        java.nio.file.Path evidence = java.nio.file.Path.of(System.getProperty("wavebench.report.dir"), "evidence",
-                io.wavebench.reports.EvidenceNames.slug(scenario.getUri().toString(), scenario.getLine(), scenario.getName()));
-        java.nio.file.Files.createDirectories(evidence);
-        java.nio.file.Files.writeString(evidence.resolve("rig-saw.txt"), saw.replace("; ", "\n") + "\n");
+    public void theRigSawAndTheScenarioFails(String saw) throws IOException {
+        Path evidence = Path.of(System.getProperty("wavebench.report.dir"), "evidence",
+                EvidenceNames.slug(scenario.getUri().toString(), scenario.getLine(), scenario.getName()));
+        Files.createDirectories(evidence);
+        Files.writeString(evidence.resolve("rig-saw.txt"), saw.replace("; ", "\n") + "\n");
         throw new AssertionError("the reader sends BEGIN SESSION: not seen within 10000 ms");
     }
 

@@ -4,6 +4,7 @@ import io.wavebench.drivers.dsp.FractionalResampler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -220,8 +221,8 @@ public final class AudioFaults {
     }
 
     private void schedule(Kind kind, Duration startingIn, Duration lasting) {
-        long from = position + samples(kind.name().toLowerCase(java.util.Locale.ROOT) + " start", startingIn);
-        long n = samples(kind.name().toLowerCase(java.util.Locale.ROOT) + " length", lasting);
+        long from = position + samples(kind.name().toLowerCase(Locale.ROOT) + " start", startingIn);
+        long n = samples(kind.name().toLowerCase(Locale.ROOT) + " length", lasting);
         if (n > 0) windows.add(new Window(kind, from, from + n));
     }
 
@@ -233,12 +234,12 @@ public final class AudioFaults {
     @Override
     public synchronized String toString() {
         List<String> set = new ArrayList<>();
-        if (gain != 1) set.add(String.format(java.util.Locale.ROOT, "gain %+.1f dB", 20 * Math.log10(gain)));
-        if (noiseRms > 0) set.add(String.format(java.util.Locale.ROOT, "noise %.1f dBFS", 20 * Math.log10(noiseRms)));
+        if (gain != 1) set.add(String.format(Locale.ROOT, "gain %+.1f dB", 20 * Math.log10(gain)));
+        if (noiseRms > 0) set.add(String.format(Locale.ROOT, "noise %.1f dBFS", 20 * Math.log10(noiseRms)));
         if (clipLevel > 0) set.add("clip at " + clipLevel);
         if (clicksPerSecond > 0) set.add(clicksPerSecond + " clicks/s");
         if (clockOffsetPpm != 0) set.add(clockOffsetPpm + " ppm");
-        for (Window w : windows) set.add(w.kind.name().toLowerCase(java.util.Locale.ROOT) + " at samples " + w.from + ".." + w.to);
+        for (Window w : windows) set.add(w.kind.name().toLowerCase(Locale.ROOT) + " at samples " + w.from + ".." + w.to);
         return set.isEmpty() ? "clean" : String.join(", ", set);
     }
 }

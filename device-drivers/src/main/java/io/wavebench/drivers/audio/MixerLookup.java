@@ -1,5 +1,6 @@
 package io.wavebench.drivers.audio;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class MixerLookup {
      *
      * @param role "speaker" or "microphone", for the error message
      */
-    static <T extends DataLine> T openStarted(String mixerName, Class<T> lineClass, AudioFormat format, java.time.Duration buffer, String role) {
+    static <T extends DataLine> T openStarted(String mixerName, Class<T> lineClass, AudioFormat format, Duration buffer, String role) {
         Mixer mixer = find(mixerName);
         int bufferBytes = bufferBytes(format, buffer);
         try {
@@ -72,7 +73,7 @@ public final class MixerLookup {
     }
 
     /** {@code buffer} of audio in {@code format}, in whole frames. */
-    static int bufferBytes(AudioFormat format, java.time.Duration buffer) {
+    static int bufferBytes(AudioFormat format, Duration buffer) {
         if (buffer.isNegative() || buffer.isZero()) throw new IllegalArgumentException("a line buffer must be positive, got " + buffer);
         long frames = Math.max(1, Math.round(format.getFrameRate() * buffer.toNanos() / 1e9));
         return (int) Math.min(Integer.MAX_VALUE / 2, frames * format.getFrameSize());

@@ -1,5 +1,7 @@
 package io.wavebench.drivers.channel;
 
+import java.util.Arrays;
+
 /**
  * What happens to sound between a speaker and a microphone (DESIGN §4): a streaming,
  * stateful transform. The loopback mixer pushes everything played — and, in clocked mode, the
@@ -12,5 +14,5 @@ public interface AcousticChannel {
     float[] process(float[] samples, int offset, int length);
 
     /** A perfect cable: what is played is heard. */
-    AcousticChannel IDENTITY = (samples, offset, length) -> java.util.Arrays.copyOfRange(samples, offset, offset + length);
+    AcousticChannel IDENTITY = (samples, offset, length) -> Arrays.copyOfRange(samples, offset, offset + length);
 }

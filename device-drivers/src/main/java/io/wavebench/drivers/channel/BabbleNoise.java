@@ -1,5 +1,6 @@
 package io.wavebench.drivers.channel;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -56,9 +57,9 @@ final class BabbleNoise implements NoiseBed {
             formantScale = high ? 1.17 : 1.0;
             level = 0.5 + 0.5 * random.nextDouble();
             for (int f = 0; f < 3; f++) {
-                formants[f] = new BiquadCascade(java.util.List.of(Biquad.design(Biquad.Type.BANDPASS, 500, 5, 0, rate)));
+                formants[f] = new BiquadCascade(List.of(Biquad.design(Biquad.Type.BANDPASS, 500, 5, 0, rate)));
             }
-            fricative = new BiquadCascade(java.util.List.of(Biquad.design(Biquad.Type.BANDPASS, 4000, 1.5, 0, rate)));
+            fricative = new BiquadCascade(List.of(Biquad.design(Biquad.Type.BANDPASS, 4000, 1.5, 0, rate)));
             // start somewhere inside a syllable so the voices are not in step
             nextSegment();
             at = random.nextInt(length);

@@ -5,6 +5,7 @@ import io.wavebench.drivers.sound.HeardListener;
 import io.wavebench.drivers.sound.SoundProtocol;
 import io.wavebench.drivers.sound.SoundReceiver;
 import io.wavebench.drivers.sound.SoundTransmitter;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -140,7 +141,7 @@ public final class GgwaveSoundProtocol implements SoundProtocol {
     }
 
     /** What a nominal level is measured on: a message as long as a payment code, 18 digits. */
-    private static final byte[] TYPICAL_MESSAGE = "281234567890123456".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] TYPICAL_MESSAGE = "281234567890123456".getBytes(StandardCharsets.US_ASCII);
 
     static String modeName(GgwaveProtocol p) {
         return p.name().toLowerCase(Locale.ROOT).replace('_', '-');

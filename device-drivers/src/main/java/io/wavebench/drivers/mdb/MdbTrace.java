@@ -2,6 +2,7 @@ package io.wavebench.drivers.mdb;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -61,7 +62,7 @@ public final class MdbTrace {
     private final List<Duration> responseTimes = new ArrayList<>();
 
     public void record(Direction direction, int[] words, int count, String meaning, Checksum checksum) {
-        Entry e = new Entry(Duration.ofNanos(System.nanoTime() - startNanos), direction, java.util.Arrays.copyOf(words, count), meaning, checksum);
+        Entry e = new Entry(Duration.ofNanos(System.nanoTime() - startNanos), direction, Arrays.copyOf(words, count), meaning, checksum);
         synchronized (this) {
             entries.add(e);
         }

@@ -3,7 +3,10 @@ package io.wavebench.drivers.mdb;
 import io.wavebench.drivers.mdb.MdbTrace.Checksum;
 import io.wavebench.drivers.mdb.MdbTrace.Direction;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The peripheral's link layer (MDB 4.2 §2.2) at one bus address: assembles the VMC's command
@@ -68,7 +71,7 @@ public final class PeripheralPort {
     private int lastCommandLength;
     private int[] lastAnswer; // what we sent for it: a lone ACK or a data block
     private String lastAnswerMeaning;
-    private final java.util.Queue<MdbFault> faults = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<MdbFault> faults = new ConcurrentLinkedQueue<>();
     private volatile boolean stopped;
 
     public PeripheralPort(MdbTransport transport, int address, MdbTrace trace) {
@@ -155,7 +158,7 @@ public final class PeripheralPort {
         }
         CashlessCommand command;
         try {
-            command = CashlessCommand.decode(java.util.Arrays.copyOf(block, n - 1));
+            command = CashlessCommand.decode(Arrays.copyOf(block, n - 1));
         } catch (MdbDecodeException e) {
             // An unknown command gets no answer; the VMC treats silence as NAK (MDB 4.2 §2.2).
             trace.record(Direction.VMC_TO_READER, blockWords, n, "undecodable: " + e.getMessage(), Checksum.OK);
@@ -167,7 +170,7 @@ public final class PeripheralPort {
             trace.record(Direction.VMC_TO_READER, blockWords, n, command + " (fault SILENCE: not answered)", Checksum.OK);
             return true;
         }
-        if (!poll && !reset && lastAnswer != null && java.util.Arrays.equals(lastCommand, 0, lastCommandLength, blockWords, 0, n)) {
+        if (!poll && !reset && lastAnswer != null && Arrays.equals(lastCommand, 0, lastCommandLength, blockWords, 0, n)) {
             // MDB 4.2 §2.2: the VMC repeats a command whose answer it did not get; answer the same, act once.
             transport.send(lastAnswer);
             trace.record(Direction.VMC_TO_READER, blockWords, n, command + " (retransmitted by the VMC: answered again, not acted on)", Checksum.OK);
@@ -305,7 +308,7 @@ public final class PeripheralPort {
 
     private String describe(int length) {
         try {
-            return CashlessCommand.decode(java.util.Arrays.copyOf(block, length)).toString();
+            return CashlessCommand.decode(Arrays.copyOf(block, length)).toString();
         } catch (MdbDecodeException e) {
             return "undecodable: " + e.getMessage();
         }

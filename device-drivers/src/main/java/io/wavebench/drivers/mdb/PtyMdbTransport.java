@@ -3,6 +3,7 @@ package io.wavebench.drivers.mdb;
 import io.wavebench.drivers.serial.SerialLink;
 import io.wavebench.drivers.serial.SerialSettings;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -109,7 +110,7 @@ public final class PtyMdbTransport implements MdbTransport {
     private boolean fill(Duration timeout) {
         if (buffer.length - tail < scratch.length) { // make room without allocating on the hot path
             int unread = tail - head;
-            if (unread + scratch.length > buffer.length) buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+            if (unread + scratch.length > buffer.length) buffer = Arrays.copyOf(buffer, buffer.length * 2);
             System.arraycopy(buffer, head, buffer, 0, unread);
             head = 0;
             tail = unread;

@@ -4,6 +4,8 @@ import io.wavebench.drivers.mdb.MdbTrace.Checksum;
 import io.wavebench.drivers.mdb.MdbTrace.Direction;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The bus master's link layer (MDB 4.2 §2.2) for one cashless device: sends a command block,
@@ -36,7 +38,7 @@ public final class VmcMaster {
     private final int[] reply = new int[MdbBlock.MAX_LENGTH + 1];
     private final int[] lastWords = new int[LAST_WORDS];
     private long lastWordCount;
-    private final java.util.Queue<MdbFault> faults = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<MdbFault> faults = new ConcurrentLinkedQueue<>();
     private volatile boolean lastReplyUnacknowledged;
 
     public VmcMaster(MdbTransport transport, MdbTrace trace, Duration responseTimeout) {

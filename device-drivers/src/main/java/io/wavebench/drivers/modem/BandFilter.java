@@ -1,5 +1,9 @@
 package io.wavebench.drivers.modem;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The receiver's input filter: 8th-order Butterworth high-pass just below the profile's band and
  * 4th-order low-pass just above it (RBJ biquads). Without it, whatever is loud outside the band sets the
@@ -17,7 +21,7 @@ final class BandFilter {
     private final double[][] state;
 
     BandFilter(ModemParameters p) {
-        java.util.List<double[]> s = new java.util.ArrayList<>();
+        List<double[]> s = new ArrayList<>();
         double low = 0.85 * p.preambleLowHz();
         double high = 1.1 * p.preambleHighHz();
         // 8th order below the band: babble and rumble there can be 80 dB above the ultrasonic band.
@@ -54,6 +58,6 @@ final class BandFilter {
     }
 
     void reset() {
-        for (double[] z : state) java.util.Arrays.fill(z, 0);
+        for (double[] z : state) Arrays.fill(z, 0);
     }
 }

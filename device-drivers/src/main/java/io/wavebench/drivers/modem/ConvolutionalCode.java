@@ -1,5 +1,7 @@
 package io.wavebench.drivers.modem;
 
+import java.util.Arrays;
+
 /**
  * The inner code of a frame (DESIGN §4, "payload with FEC"): a constraint-length-7 convolutional
  * code, decoded by a soft-decision Viterbi decoder (rate 1/2, 1/3 or 1/4 mother codes; the fast
@@ -72,7 +74,7 @@ enum ConvolutionalCode {
         float[] soft = llr;
         float[] metric = new float[STATES];
         float[] next = new float[STATES];
-        java.util.Arrays.fill(metric, Float.NEGATIVE_INFINITY);
+        Arrays.fill(metric, Float.NEGATIVE_INFINITY);
         metric[0] = 0;
         long[] decisions = new long[steps];
         float[] branch = new float[1 << n];

@@ -1,5 +1,7 @@
 package io.wavebench.drivers.modem;
 
+import java.util.function.IntToLongFunction;
+
 /**
  * Coherent demodulation of one frame (DESIGN §4: speaker and mic response, echo, ±200 ppm), from
  * the symbol spectra to soft bits:
@@ -125,7 +127,7 @@ final class FrameDemodulator {
     private record Spectra(double[][] re, double[][] im, int[] shift) {
     }
 
-    private Spectra spectra(SampleRing ring, java.util.function.IntToLongFunction windowStart, int symbols, double driftGuess) {
+    private Spectra spectra(SampleRing ring, IntToLongFunction windowStart, int symbols, double driftGuess) {
         double[][] re = new double[symbols][plan.carriers];
         double[][] im = new double[symbols][plan.carriers];
         int[] shift = new int[symbols];
@@ -137,7 +139,7 @@ final class FrameDemodulator {
     }
 
     /** Decodes the header from data symbols 1..{@link FrameLayout#headerSymbols}, or null. */
-    FrameHeader header(SampleRing ring, java.util.function.IntToLongFunction windowStart) {
+    FrameHeader header(SampleRing ring, IntToLongFunction windowStart) {
         int symbols = FrameLayout.headerSymbols(plan);
         Spectra z = spectra(ring, windowStart, symbols, 0);
         double[][][] pilotsOnly = pilotCells(symbols);
@@ -154,7 +156,7 @@ final class FrameDemodulator {
     }
 
     /** Decodes the payload of a frame laid out as {@code layout} (one pass, then a data-aided one), or null. */
-    FrameFormat.Decoded payload(SampleRing ring, java.util.function.IntToLongFunction windowStart, FrameLayout layout, FrameHeader header) {
+    FrameFormat.Decoded payload(SampleRing ring, IntToLongFunction windowStart, FrameLayout layout, FrameHeader header) {
         int symbols = layout.dataSymbols;
         Spectra z = spectra(ring, windowStart, symbols, 0);
         double[][][] pilotsOnly = pilotCells(symbols);

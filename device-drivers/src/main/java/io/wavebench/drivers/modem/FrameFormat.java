@@ -4,7 +4,7 @@ import com.google.zxing.common.reedsolomon.GenericGF;
 import com.google.zxing.common.reedsolomon.ReedSolomonDecoder;
 import com.google.zxing.common.reedsolomon.ReedSolomonEncoder;
 import com.google.zxing.common.reedsolomon.ReedSolomonException;
-
+import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
@@ -107,7 +107,7 @@ final class FrameFormat {
             }
             for (int i = 0; i < dataLengths[b]; i++) data[at++] = (byte) codewords[b][i];
         }
-        byte[] payload = java.util.Arrays.copyOf(data, payloadLength);
+        byte[] payload = Arrays.copyOf(data, payloadLength);
         long crc = ((data[payloadLength] & 0xFFL) << 24) | ((data[payloadLength + 1] & 0xFFL) << 16)
                 | ((data[payloadLength + 2] & 0xFFL) << 8) | (data[payloadLength + 3] & 0xFFL);
         return crc32(payload) == crc ? new Decoded(payload, corrected) : null;
@@ -117,7 +117,7 @@ final class FrameFormat {
     }
 
     private static byte[] withCrc(byte[] payload) {
-        byte[] data = java.util.Arrays.copyOf(payload, payload.length + CRC_BYTES);
+        byte[] data = Arrays.copyOf(payload, payload.length + CRC_BYTES);
         long crc = crc32(payload);
         for (int i = 0; i < CRC_BYTES; i++) data[payload.length + i] = (byte) (crc >>> (24 - 8 * i));
         return data;

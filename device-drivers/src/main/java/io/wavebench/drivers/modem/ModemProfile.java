@@ -1,5 +1,7 @@
 package io.wavebench.drivers.modem;
 
+import java.util.Locale;
+
 /**
  * The acoustic modem's profiles (DESIGN §4): the same framing for all, different bands and rates.
  */
@@ -12,7 +14,7 @@ public enum ModemProfile {
     ULTRASONIC;
 
     public String cliName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static ModemProfile fromCliName(String name) {

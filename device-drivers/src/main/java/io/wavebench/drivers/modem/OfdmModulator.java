@@ -1,5 +1,7 @@
 package io.wavebench.drivers.modem;
 
+import java.util.Arrays;
+
 /**
  * Writes OFDM symbols (see {@link ModemParameters}): each symbol's body is the sum of its carriers
  * over {@code dftSize} samples, preceded by its last {@code cyclicPrefix} samples. Neighbouring
@@ -42,7 +44,7 @@ final class OfdmModulator {
      */
     void addSymbol(double[] re, double[] im, float[] out, int start) {
         int n = p.dftSize();
-        java.util.Arrays.fill(body, 0);
+        Arrays.fill(body, 0);
         for (int c = 0; c < plan.carriers; c++) {
             double a = re[c] * amplitude, b = im[c] * amplitude;
             if (a == 0 && b == 0) continue;

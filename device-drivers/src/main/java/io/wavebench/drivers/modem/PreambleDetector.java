@@ -1,6 +1,7 @@
 package io.wavebench.drivers.modem;
 
 import io.wavebench.drivers.dsp.Fft;
+import java.util.Arrays;
 
 /**
  * Finds the {@link Preamble} in the receiver's sample ring by normalized cross-correlation
@@ -87,7 +88,7 @@ final class PreambleDetector {
         int n = fft.size();
         if (ring.end() - from < n) return Result.NEED_MORE;
         ring.copy(from, re, 0, n);
-        java.util.Arrays.fill(im, 0);
+        Arrays.fill(im, 0);
         energy[0] = 0;
         for (int i = 0; i < n; i++) energy[i + 1] = energy[i] + re[i] * re[i];
         fft.forward(re, im);

@@ -1,5 +1,7 @@
 package io.wavebench.drivers.modem;
 
+import java.util.Objects;
+
 /**
  * Listens to a capture line forever and reports every good frame (DESIGN §4: "receiver is
  * streaming"). Feed it blocks of any size, from one sample to seconds; it finds a preamble at any
@@ -53,7 +55,7 @@ public final class StreamingReceiver {
     StreamingReceiver(CarrierPlan plan, FrameListener listener) {
         this.plan = plan;
         this.p = plan.p;
-        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.filter = new BandFilter(p);
         this.headerSymbols = FrameLayout.headerSymbols(plan);
         this.detector = new PreambleDetector(Preamble.waveform(p), DETECTION_THRESHOLD, p.cyclicPrefix() / 4);
@@ -73,7 +75,7 @@ public final class StreamingReceiver {
      * next call (even with no samples) carries on from there.
      */
     public void accept(float[] samples, int offset, int length) {
-        java.util.Objects.checkFromIndexSize(offset, length, samples.length);
+        Objects.checkFromIndexSize(offset, length, samples.length);
         do {
             // Never overwrite what may still be looked at: feed only what fits, then work.
             long oldestNeeded = state == State.SEARCHING ? scanFrom : preambleAt;

@@ -12,8 +12,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.util.Set;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -112,7 +113,7 @@ public final class TcpRelay implements AutoCloseable {
     }
 
     /** How long {@link #startAt} keeps trying an address that is refused as in use. */
-    static final java.time.Duration BIND_WITHIN = java.time.Duration.ofSeconds(1);
+    static final Duration BIND_WITHIN = Duration.ofSeconds(1);
 
     /** Where the device connects: the upstream's URI with this relay's port. */
     public URI uri() {

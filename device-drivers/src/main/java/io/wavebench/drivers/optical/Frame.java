@@ -2,6 +2,8 @@ package io.wavebench.drivers.optical;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.util.Arrays;
 
 /**
@@ -29,8 +31,8 @@ public record Frame(int width, int height, byte[] luma, long sequence) {
             return new Frame(w, h, luma, sequence);
         }
         if ((image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB)
-                && image.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferInt ints
-                && image.getRaster().getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel packed
+                && image.getRaster().getDataBuffer() instanceof DataBufferInt ints
+                && image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel packed
                 && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0) {
             // A screen capture (Robot's images are packed RGB ints): read the pixels where they
             // lie; getRGB goes through the colour model one pixel at a time, several times slower.

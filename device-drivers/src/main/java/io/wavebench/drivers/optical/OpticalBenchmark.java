@@ -1,5 +1,6 @@
 package io.wavebench.drivers.optical;
 
+import io.wavebench.drivers.codes.Attempt;
 import io.wavebench.drivers.codes.BarcodeCheck;
 import io.wavebench.drivers.codes.Code128Codes;
 import io.wavebench.drivers.codes.CodeDecoder;
@@ -10,6 +11,7 @@ import io.wavebench.drivers.codes.PayloadCheck;
 import io.wavebench.drivers.codes.QrCodes;
 import io.wavebench.drivers.codes.Rung;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -92,8 +94,8 @@ public final class OpticalBenchmark {
                 shown = randomToken(random);
                 symbol = QrCodes.encode(shown);
             } else {
-                shown = randomPaymentCode(random).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                symbol = Code128Codes.encode(new String(shown, java.nio.charset.StandardCharsets.US_ASCII));
+                shown = randomPaymentCode(random).getBytes(StandardCharsets.US_ASCII);
+                symbol = Code128Codes.encode(new String(shown, StandardCharsets.US_ASCII));
             }
             screen.showCode(symbol);
             Frame frame = new SimulatedCamera(screen, level.model().withSeed(random.nextLong())).capture();
@@ -102,7 +104,7 @@ public final class OpticalBenchmark {
             long took = System.nanoTime() - t0;
             nanos += took;
             maxNanos = Math.max(maxNanos, took);
-            refused += (int) result.attempts().stream().filter(a -> a.outcome() == io.wavebench.drivers.codes.Attempt.Outcome.REFUSED).count();
+            refused += (int) result.attempts().stream().filter(a -> a.outcome() == Attempt.Outcome.REFUSED).count();
             if (result instanceof DecodeResult.Decoded d) {
                 if (Arrays.equals(d.bytes(), shown)) {
                     decoded++;

@@ -1,5 +1,6 @@
 package io.wavebench.drivers.optical;
 
+import java.awt.AWTError;
 import java.awt.AWTException;
 import java.awt.GraphicsDevice;
 import java.awt.GraphicsEnvironment;
@@ -8,6 +9,7 @@ import java.awt.Robot;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -64,7 +66,7 @@ public final class ScreenCaptureCamera implements Camera, AutoCloseable {
     }
 
     private static Rectangle geometry(String g) {
-        var m = java.util.regex.Pattern.compile("(\\d+)x(\\d+)\\+(\\d+)\\+(\\d+)").matcher(g);
+        var m = Pattern.compile("(\\d+)x(\\d+)\\+(\\d+)\\+(\\d+)").matcher(g);
         if (!m.matches()) throw new IllegalArgumentException("screen camera: region '" + g + "' is not WxH+X+Y (e.g. 675x1463+62+68)");
         return new Rectangle(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
@@ -85,7 +87,7 @@ public final class ScreenCaptureCamera implements Camera, AutoCloseable {
         try {
             GraphicsEnvironment env = GraphicsEnvironment.getLocalGraphicsEnvironment();
             device = screenId == null ? env.getDefaultScreenDevice() : find(env.getScreenDevices());
-        } catch (java.awt.AWTError | UnsatisfiedLinkError e) {
+        } catch (AWTError | UnsatisfiedLinkError e) {
             throw new DisplayUnavailableException(name, "the X display cannot be reached (DISPLAY=" + System.getenv("DISPLAY") + "): " + e.getMessage());
         }
         Rectangle bounds = device.getDefaultConfiguration().getBounds();

@@ -3,6 +3,7 @@ package io.wavebench.drivers.optical;
 import io.wavebench.drivers.codes.CodeSymbol;
 import io.wavebench.drivers.wait.DeviceNotReadyException;
 import io.wavebench.drivers.wait.Wait;
+import java.awt.AWTError;
 import java.awt.AWTException;
 import java.awt.Color;
 import java.awt.Frame;
@@ -69,7 +70,7 @@ public final class WindowScreen implements Screen {
         GraphicsDevice[] devices;
         try {
             devices = GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices();
-        } catch (java.awt.AWTError | UnsatisfiedLinkError e) {
+        } catch (AWTError | UnsatisfiedLinkError e) {
             throw new DisplayUnavailableException(displayId, "the X display cannot be reached (DISPLAY=" + System.getenv("DISPLAY") + "): " + e.getMessage());
         }
         device = find(devices);

@@ -1,6 +1,7 @@
 package io.wavebench.drivers.serial;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -140,7 +141,7 @@ public final class FaultySerialLink implements SerialLink {
         }
         byte[] out = bytes.clone();
         int n = disturb(out, out.length, c, dr);
-        if (n > 0) inner.write(n == out.length ? out : java.util.Arrays.copyOf(out, n));
+        if (n > 0) inner.write(n == out.length ? out : Arrays.copyOf(out, n));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.wavebench.drivers.serial;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The in-memory backing of {@link SerialLink}: two ends of a null-modem cable inside one JVM, for
@@ -112,7 +113,7 @@ public final class InMemorySerialLink implements SerialLink {
             }
         }
 
-        int take(byte[] buffer, Duration timeout, String name, java.util.function.BooleanSupplier stillOpen) {
+        int take(byte[] buffer, Duration timeout, String name, BooleanSupplier stillOpen) {
             lock.lock();
             try {
                 long nanos = timeout.toNanos();

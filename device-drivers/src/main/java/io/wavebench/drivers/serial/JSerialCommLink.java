@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -190,7 +191,7 @@ public final class JSerialCommLink implements SerialLink {
             } else if (n < 0 && (port.getLastErrorCode() == EAGAIN || port.getLastErrorCode() == EINTR)) {
                 // A spurious wake-up or a signal, not a hang-up: seen right after a pty opens in a
                 // freshly started process. Read again (after a breath, in case it repeats).
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                LockSupport.parkNanos(1_000_000);
             } else if (state == State.OPEN) {
                 // VMIN=1 never returns 0 on a live line: 0, or -1 with any other errno (EIO), means the tty was hung up.
                 deviceGone("read returned " + n + " (errno " + port.getLastErrorCode() + ")");

@@ -2,6 +2,7 @@ package io.wavebench.drivers.timing;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -86,6 +87,6 @@ public final class Latencies {
     @Override
     public String toString() {
         if (count() == 0) return "no timings";
-        return String.format(java.util.Locale.ROOT, "%d timings: p50 %.3f ms, p99 %.3f ms, max %.3f ms", count(), percentileMs(50), percentileMs(99), maxMs());
+        return String.format(Locale.ROOT, "%d timings: p50 %.3f ms, p99 %.3f ms, max %.3f ms", count(), percentileMs(50), percentileMs(99), maxMs());
     }
 }

@@ -2,6 +2,7 @@ package io.wavebench.drivers.audio;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Run in a JVM of its own whose {@code PULSE_SERVER} is a private PulseAudio server
@@ -57,7 +58,7 @@ public final class FaultyAudioInOnPulseAudioProbe {
             }
             System.out.println("silence " + run + " at " + start);
             int after = start + run;
-            System.out.printf(java.util.Locale.ROOT, "tone after %.2f%n", rms(heard, after, after + 4_800));
+            System.out.printf(Locale.ROOT, "tone after %.2f%n", rms(heard, after, after + 4_800));
             System.out.println("counts " + mic.faults().counts());
             player.join(10_000);
         } catch (RuntimeException | AssertionError e) {

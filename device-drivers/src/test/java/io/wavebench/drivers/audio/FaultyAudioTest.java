@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.sound.sampled.AudioFormat;
 import org.junit.jupiter.api.Test;
 
@@ -239,8 +242,8 @@ class FaultyAudioTest {
     /** A capture blocks until sound comes: a fault set meanwhile is the one that sound meets. */
     @Test
     void a_fault_set_while_a_read_blocks_applies_to_what_that_read_brings() throws Exception {
-        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch faultSet = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch faultSet = new CountDownLatch(1);
         AudioIn blocking = new Recording(constant(0.5f, 480), 480) {
             @Override
             public int read(float[] buffer) {
@@ -254,7 +257,7 @@ class FaultyAudioTest {
             }
         };
         FaultyAudioIn mic = new FaultyAudioIn(blocking, 1);
-        java.util.concurrent.CompletableFuture<float[]> heard = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<float[]> heard = CompletableFuture.supplyAsync(() -> {
             float[] b = new float[480];
             int n = mic.read(b);
             return Arrays.copyOf(b, n);
@@ -262,7 +265,7 @@ class FaultyAudioTest {
         reading.await();
         mic.faults().dropout(Duration.ofMillis(10));
         faultSet.countDown();
-        assertArrayEquals(new float[480], heard.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertArrayEquals(new float[480], heard.get(5, TimeUnit.SECONDS));
         assertEquals(480, mic.faults().counts().silenced());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wavebench.drivers.audio.loopback.LoopbackCables;
 import org.junit.jupiter.api.Test;
 
 class MixerLookupTest {
@@ -42,7 +43,7 @@ class MixerLookupTest {
     @Test
     void audio_devices_lists_every_mixer_with_what_it_can_do() {
         var loopback = AudioDevices.list().stream().filter(d -> d.name().startsWith("wavebench loopback ")).toList();
-        assertEquals(io.wavebench.drivers.audio.loopback.LoopbackCables.COUNT, loopback.size(), AudioDevices.list().toString());
+        assertEquals(LoopbackCables.COUNT, loopback.size(), AudioDevices.list().toString());
         assertTrue(loopback.stream().allMatch(d -> d.canPlay() && d.canCapture() && d.vendor().equals("wavebench")));
     }
 }

@@ -1,11 +1,11 @@
 package io.wavebench.drivers.channel;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.SplittableRandom;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 class ChannelModelTest {
 
@@ -70,7 +70,7 @@ class ChannelModelTest {
             at += n;
         }
         assertEquals(whole.length, produced);
-        assertArrayEquals(whole, java.util.Arrays.copyOf(joined, produced));
+        assertArrayEquals(whole, Arrays.copyOf(joined, produced));
     }
 
     @Test
@@ -80,7 +80,7 @@ class ChannelModelTest {
         float[] b = ChannelModel.builder().snrDb(10, 0.3).seed(1).build().process(in, 0, in.length);
         float[] c = ChannelModel.builder().snrDb(10, 0.3).seed(2).build().process(in, 0, in.length);
         assertArrayEquals(a, b);
-        assertEquals(false, java.util.Arrays.equals(a, c));
+        assertEquals(false, Arrays.equals(a, c));
     }
 
     @Test

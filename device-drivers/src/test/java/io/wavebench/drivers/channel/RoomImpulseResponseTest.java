@@ -1,10 +1,12 @@
 package io.wavebench.drivers.channel;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 class RoomImpulseResponseTest {
 
@@ -32,13 +34,13 @@ class RoomImpulseResponseTest {
     @Test
     void same_seed_same_room_other_seed_other_room() {
         assertArrayEquals(RoomImpulseResponse.of(0.3, 0, 1, RATE).taps(), RoomImpulseResponse.of(0.3, 0, 1, RATE).taps());
-        assertFalse(java.util.Arrays.equals(RoomImpulseResponse.of(0.3, 0, 1, RATE).taps(), RoomImpulseResponse.of(0.3, 0, 2, RATE).taps()));
+        assertFalse(Arrays.equals(RoomImpulseResponse.of(0.3, 0, 1, RATE).taps(), RoomImpulseResponse.of(0.3, 0, 2, RATE).taps()));
     }
 
     @Test
     void the_convolver_equals_direct_convolution_one_block_late() {
         float[] h = RoomImpulseResponse.of(0.05, 0, 4, RATE).taps();
-        java.util.SplittableRandom r = new java.util.SplittableRandom(8);
+        SplittableRandom r = new SplittableRandom(8);
         float[] x = new float[6000];
         for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian() * 0.1f;
         float[] y = x.clone();

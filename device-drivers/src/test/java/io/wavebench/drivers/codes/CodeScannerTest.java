@@ -10,6 +10,7 @@ import io.wavebench.drivers.optical.OpticalModel;
 import io.wavebench.drivers.optical.SimulatedCamera;
 import io.wavebench.drivers.optical.SimulatedScreen;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,7 @@ class CodeScannerTest {
     @Test
     void frames_that_throw_are_dropped_and_counted_and_the_scanner_reads_on() throws Exception {
         byte[] token = new byte[201];
-        new java.util.Random(5).nextBytes(token);
+        new Random(5).nextBytes(token);
         token[0] = 0x01;
         SimulatedScreen screen = new SimulatedScreen();
         screen.showCode(QrCodes.encode(token));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -95,7 +96,7 @@ class EscPosParserMutationTest {
                 case 0 -> b[at] ^= (byte) (1 << random.nextInt(8));
                 case 1 -> b[at] = (byte) random.nextInt(256);
                 case 2 -> b[at] = (byte) INTERESTING[random.nextInt(INTERESTING.length)];
-                case 3 -> b = java.util.Arrays.copyOf(b, at + 1); // cut short
+                case 3 -> b = Arrays.copyOf(b, at + 1); // cut short
                 case 4 -> { // delete a run
                     int n = Math.min(b.length - at, 1 + random.nextInt(8));
                     byte[] out = new byte[b.length - n];

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,7 @@ class GgwaveCodeTest {
             byte[] wiped = stream.clone();
             for (int p = 3; p < wiped.length; p++) wiped[p] ^= (byte) 0x5A;
             Optional<GgwaveCode.Decoded> none = GgwaveCode.decodePayload(wiped, payload.length);
-            assertTrue(none.isEmpty() || !java.util.Arrays.equals(payload, none.get().payload()));
+            assertTrue(none.isEmpty() || !Arrays.equals(payload, none.get().payload()));
         }
     }
 

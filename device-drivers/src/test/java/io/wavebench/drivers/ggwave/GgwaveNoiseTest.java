@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.wavebench.drivers.channel.NoiseBed;
 import io.wavebench.drivers.channel.NoiseKind;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class GgwaveNoiseTest {
                 fill(bed, block, 0.1);
                 receiver.accept(block);
             }
-            assertEquals(List.of(), heard.stream().map(m -> m.protocol() + " " + java.util.HexFormat.of().formatHex(m.payload())).toList(),
+            assertEquals(List.of(), heard.stream().map(m -> m.protocol() + " " + HexFormat.of().formatHex(m.payload())).toList(),
                     "messages heard in a minute of " + kind);
             byte[] code = GgwavePayloads.all().get("18 digits");
             float[] sound = new GgwaveTransmitter(GgwaveProtocol.AUDIBLE_FASTEST, RATE, 25).modulate(code);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.wavebench.drivers.channel.ChannelModel;
 import io.wavebench.drivers.channel.NoiseKind;
 import io.wavebench.drivers.channel.ReferenceChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -57,7 +58,7 @@ class GgwaveReceiverLibraryTest {
             int i = 0;
             for (GgwaveProtocol protocol : List.of(GgwaveProtocol.AUDIBLE_FASTEST, GgwaveProtocol.ULTRASOUND_FAST, GgwaveProtocol.AUDIBLE_NORMAL,
                     GgwaveProtocol.DT_FASTEST, GgwaveProtocol.AUDIBLE_FASTEST)) {
-                byte[] payload = ("message " + i++ + " by " + protocol).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                byte[] payload = ("message " + i++ + " by " + protocol).getBytes(StandardCharsets.US_ASCII);
                 parts.add(GgwavePayloads.padded(GgwaveLibrary.encode(protocol, payload, rate, 25), rate, 0.3 + 0.2 * i, 0));
                 sent.add(HexFormat.of().formatHex(payload));
             }

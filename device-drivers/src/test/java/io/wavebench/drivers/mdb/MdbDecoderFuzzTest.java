@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.wavebench.drivers.serial.InMemorySerialLink;
+import io.wavebench.drivers.serial.SerialSettings;
 import java.time.Duration;
 import java.util.List;
 
@@ -56,7 +57,7 @@ class MdbDecoderFuzzTest {
     private static void framing(byte[] bytes) {
         InMemorySerialLink[] cable = InMemorySerialLink.pair("fuzz-in", "fuzz-port");
         PtyMdbTransport transport = new PtyMdbTransport(cable[1]);
-        cable[0].open(io.wavebench.drivers.serial.SerialSettings.MDB_PTY);
+        cable[0].open(SerialSettings.MDB_PTY);
         transport.open();
         try {
             cable[0].write(bytes);

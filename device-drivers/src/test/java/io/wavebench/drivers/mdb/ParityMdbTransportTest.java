@@ -6,6 +6,7 @@ import io.wavebench.drivers.serial.InMemorySerialLink;
 import io.wavebench.drivers.serial.SerialLink;
 import io.wavebench.drivers.serial.SerialSettings;
 import io.wavebench.drivers.serial.SerialSettings.Parity;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -40,7 +41,7 @@ class ParityMdbTransportTest {
 
         public String name() { return link.name(); }
         public void open() { link.open(SerialSettings.MDB_PTY); }
-        final java.io.ByteArrayOutputStream block = new java.io.ByteArrayOutputStream();
+        final ByteArrayOutputStream block = new ByteArrayOutputStream();
         public void parity(Parity p) {
             parity = p;
             if (p == Parity.NONE && block.size() > 0) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.wavebench.drivers.serial.InMemorySerialLink;
 import io.wavebench.drivers.serial.SerialSettings;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class PtyMdbTransportTest {
         probe[1].open(SerialSettings.MDB_PTY);
         new PtyMdbTransport(probe[0]).send(0x112, 0x12);
         assertEquals(4, probe[1].read(raw, WAIT));
-        assertArrayEquals(new byte[] {0x01, 0x12, 0x00, 0x12}, java.util.Arrays.copyOf(raw, 4));
+        assertArrayEquals(new byte[] {0x01, 0x12, 0x00, 0x12}, Arrays.copyOf(raw, 4));
         assertEquals(0x112, reader.receive(WAIT));
         assertEquals(0x012, reader.receive(WAIT));
     }

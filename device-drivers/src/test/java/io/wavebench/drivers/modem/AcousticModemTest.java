@@ -1,12 +1,13 @@
 package io.wavebench.drivers.modem;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class AcousticModemTest {
 
@@ -71,6 +72,6 @@ class AcousticModemTest {
         LoopbackTrial trial = new LoopbackTrial(modem, 3);
         var frames = trial.receive(trial.onAir(modem.modulate(payload)), 4096);
         assertEquals(1, frames.size());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(payload, frames.get(0).payload());
+        Assertions.assertArrayEquals(payload, frames.get(0).payload());
     }
 }

@@ -1,8 +1,8 @@
 package io.wavebench.drivers.modem;
 
 import io.wavebench.drivers.channel.ChannelModel;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,7 +60,7 @@ public final class ModemQuickBench {
             samples += heard.length;
             boolean good = false;
             for (ReceivedFrame f : frames) {
-                if (java.util.Arrays.equals(f.payload(), payload)) {
+                if (Arrays.equals(f.payload(), payload)) {
                     good = true;
                     corrected += f.correctedSymbols();
                 } else {

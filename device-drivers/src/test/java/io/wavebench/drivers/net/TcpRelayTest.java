@@ -11,6 +11,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,8 +86,8 @@ class TcpRelayTest {
 
     @Test
     void a_service_that_is_not_up_yet_refuses_connections_until_it_is() throws IOException {
-        java.util.concurrent.atomic.AtomicReference<URI> where = new java.util.concurrent.atomic.AtomicReference<>();
-        try (TcpRelay late = TcpRelay.start("late service", () -> java.util.Optional.ofNullable(where.get()))) {
+        AtomicReference<URI> where = new AtomicReference<>();
+        try (TcpRelay late = TcpRelay.start("late service", () -> Optional.ofNullable(where.get()))) {
             try (Socket early = new Socket(InetAddress.getLoopbackAddress(), late.uri().getPort())) {
                 early.setSoTimeout(5_000);
                 assertThrows(SocketException.class, () -> early.getInputStream().read(), "refused while the service is not up");

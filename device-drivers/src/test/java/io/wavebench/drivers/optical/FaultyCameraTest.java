@@ -11,6 +11,7 @@ import io.wavebench.drivers.codes.CodeDecoder;
 import io.wavebench.drivers.codes.DecodeResult;
 import io.wavebench.drivers.codes.QrCodes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class FaultyCameraTest {
         public Frame capture() {
             long n = next++;
             byte[] luma = new byte[width() * height()];
-            java.util.Arrays.fill(luma, (byte) (n % 200 + 20));
+            Arrays.fill(luma, (byte) (n % 200 + 20));
             return new Frame(width(), height(), luma, n);
         }
 

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -53,7 +54,7 @@ class WindowScreenOnXvfbTest {
             said = probe(x, dir, "qr:" + HexFormat.of().formatHex(token), "code128:" + barcode);
         }
 
-        int[] page = said.stream().filter(l -> l.startsWith("page ")).findFirst().map(l -> java.util.Arrays.stream(l.substring(5).split(" ")).mapToInt(Integer::parseInt).toArray())
+        int[] page = said.stream().filter(l -> l.startsWith("page ")).findFirst().map(l -> Arrays.stream(l.substring(5).split(" ")).mapToInt(Integer::parseInt).toArray())
                 .orElseThrow(() -> new AssertionError("the probe did not say where the page is: " + said));
         assertEquals(List.of(62, 68, 675, 1463), List.of(page[0], page[1], page[2], page[3]), "a phone's 68.6 × 148.6 mm at 250 ppi, centred");
 

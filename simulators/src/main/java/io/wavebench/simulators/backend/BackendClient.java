@@ -9,18 +9,6 @@ import io.wavebench.simulators.backend.api.BarcodeEnrollment;
 import io.wavebench.simulators.backend.api.BarcodeKey;
 import io.wavebench.simulators.backend.api.CardToken;
 import io.wavebench.simulators.backend.api.DoubleSpend;
-import io.wavebench.simulators.backend.api.KioskRefusal;
-import io.wavebench.simulators.backend.api.ReaderStatus;
-import io.wavebench.simulators.backend.api.RedemptionReport;
-import io.wavebench.simulators.backend.api.RefusalReport;
-import io.wavebench.simulators.backend.api.SyncAnswer;
-import io.wavebench.simulators.backend.api.SyncRequest;
-import io.wavebench.simulators.backend.api.SoldTicket;
-import io.wavebench.simulators.backend.api.TicketConflict;
-import io.wavebench.simulators.backend.api.TicketOrder;
-import io.wavebench.simulators.backend.api.TicketRedemption;
-import io.wavebench.simulators.backend.api.TicketStatus;
-import io.wavebench.simulators.backend.api.TicketingKey;
 import io.wavebench.simulators.backend.api.EnrollmentRequest;
 import io.wavebench.simulators.backend.api.ErrorBody;
 import io.wavebench.simulators.backend.api.Health;
@@ -29,15 +17,29 @@ import io.wavebench.simulators.backend.api.IssuerKey;
 import io.wavebench.simulators.backend.api.JournalBatch;
 import io.wavebench.simulators.backend.api.JournalEntry;
 import io.wavebench.simulators.backend.api.Json;
+import io.wavebench.simulators.backend.api.KioskRefusal;
 import io.wavebench.simulators.backend.api.LedgerEntry;
 import io.wavebench.simulators.backend.api.ReaderRegistration;
+import io.wavebench.simulators.backend.api.ReaderStatus;
+import io.wavebench.simulators.backend.api.RedemptionReport;
 import io.wavebench.simulators.backend.api.RefreshRequest;
+import io.wavebench.simulators.backend.api.RefusalReport;
 import io.wavebench.simulators.backend.api.Revocation;
 import io.wavebench.simulators.backend.api.RevocationList;
 import io.wavebench.simulators.backend.api.RevokeRequest;
 import io.wavebench.simulators.backend.api.SettlementReport;
+import io.wavebench.simulators.backend.api.SoldTicket;
+import io.wavebench.simulators.backend.api.SyncAnswer;
+import io.wavebench.simulators.backend.api.SyncRequest;
+import io.wavebench.simulators.backend.api.TicketConflict;
+import io.wavebench.simulators.backend.api.TicketOrder;
+import io.wavebench.simulators.backend.api.TicketRedemption;
+import io.wavebench.simulators.backend.api.TicketStatus;
+import io.wavebench.simulators.backend.api.TicketingKey;
 import io.wavebench.simulators.backend.api.TokenizeRequest;
 import io.wavebench.simulators.backend.api.UploadReceipt;
+import io.wavebench.simulators.card.Expiry;
+import io.wavebench.simulators.card.Pan;
 import io.wavebench.simulators.token.Credential;
 import io.wavebench.simulators.token.Ed25519;
 import io.wavebench.simulators.token.MalformedTokenException;
@@ -152,7 +154,7 @@ public final class BackendClient {
     }
 
     /** DESIGN §5.4: the one call that sends a full card number, to be exchanged for a token. */
-    public CardToken tokenize(io.wavebench.simulators.card.Pan pan, io.wavebench.simulators.card.Expiry expiry, String readerId) {
+    public CardToken tokenize(Pan pan, Expiry expiry, String readerId) {
         return send("POST", "v1/card-tokens", new TokenizeRequest(pan.revealDigits(), expiry.month(), expiry.year(), readerId), CardToken.class);
     }
 

@@ -5,18 +5,17 @@ import io.wavebench.simulators.backend.api.BarcodeAuthorizeRequest;
 import io.wavebench.simulators.backend.api.BarcodeCapture;
 import io.wavebench.simulators.backend.api.BarcodeEnrollment;
 import io.wavebench.simulators.backend.api.EnrollmentRequest;
-import io.wavebench.simulators.backend.api.RedemptionReport;
-import io.wavebench.simulators.backend.api.RefusalReport;
-import io.wavebench.simulators.backend.api.SyncAnswer;
-import io.wavebench.simulators.backend.api.SyncRequest;
-import io.wavebench.simulators.backend.tickets.KioskRefusals;
-import io.wavebench.simulators.backend.api.TicketOrder;
-import io.wavebench.simulators.backend.codes.BarcodePayments;
 import io.wavebench.simulators.backend.api.Health;
 import io.wavebench.simulators.backend.api.JournalBatch;
+import io.wavebench.simulators.backend.api.RedemptionReport;
 import io.wavebench.simulators.backend.api.RefreshRequest;
+import io.wavebench.simulators.backend.api.RefusalReport;
 import io.wavebench.simulators.backend.api.RevokeRequest;
+import io.wavebench.simulators.backend.api.SyncAnswer;
+import io.wavebench.simulators.backend.api.SyncRequest;
+import io.wavebench.simulators.backend.api.TicketOrder;
 import io.wavebench.simulators.backend.api.TokenizeRequest;
+import io.wavebench.simulators.backend.codes.BarcodePayments;
 import io.wavebench.simulators.backend.db.Database;
 import io.wavebench.simulators.backend.db.Migrations;
 import io.wavebench.simulators.backend.db.Sql;
@@ -27,17 +26,23 @@ import io.wavebench.simulators.backend.settlement.Readers;
 import io.wavebench.simulators.backend.settlement.Revocations;
 import io.wavebench.simulators.backend.settlement.Settlement;
 import io.wavebench.simulators.backend.settlement.SettlementQueries;
+import io.wavebench.simulators.backend.tickets.KioskRefusals;
 import io.wavebench.simulators.backend.tickets.TicketOffice;
 import io.wavebench.simulators.backend.tokenization.TokenVault;
+import io.wavebench.simulators.token.Ed25519;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.KeyPair;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,7 +146,7 @@ public final class SimulatedBackend implements Startable {
     private Database db;
     private int ticketingKeyId = 1;
     private KeyPair ticketingKey;
-    private final java.util.Map<IdCounter, Long> firstIds = new java.util.EnumMap<>(IdCounter.class);
+    private final Map<IdCounter, Long> firstIds = new EnumMap<>(IdCounter.class);
     private BackendHttpServer server;
     private URI url;
 
@@ -188,7 +193,7 @@ public final class SimulatedBackend implements Startable {
             SettlementQueries queries = new SettlementQueries(database);
             CredentialService issuer = new CredentialService(database, config.issuerKeyId(), config.issuerKey(), clock,
                     config.credentialValidity(), config.proofWindow());
-            if (ticketingKey == null) ticketingKey = io.wavebench.simulators.token.Ed25519.generate(new java.security.SecureRandom());
+            if (ticketingKey == null) ticketingKey = Ed25519.generate(new SecureRandom());
             BarcodePayments barcodes = new BarcodePayments(database, clock);
             TicketOffice tickets = new TicketOffice(database, clock, ticketingKeyId, ticketingKey);
             TokenVault vault = new TokenVault(database, clock);
@@ -209,7 +214,7 @@ public final class SimulatedBackend implements Startable {
                     .route("POST", id + "/sync", r -> {
                         // Stamped as it arrives: a sync counts from when it started, so one that
                         // started before a reader's network came back never passes for a later one.
-                        java.time.Instant started = clock.instant();
+                        Instant started = clock.instant();
                         String reader = r.pathParam(1);
                         SyncRequest sync = r.body(SyncRequest.class);
                         var upload = settlement.upload(reader, new JournalBatch(sync.entries()));

@@ -5,6 +5,8 @@ import io.wavebench.drivers.modem.AcousticModem;
 import io.wavebench.drivers.modem.StreamingReceiver;
 import io.wavebench.simulators.token.ChallengeFrames;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,7 +23,7 @@ final class PhoneEar implements AutoCloseable {
     private final AcousticModem modem;
     private final BlockingQueue<byte[]> challenges = new LinkedBlockingQueue<>();
     /** Every challenge heard, with System.nanoTime() when it was demodulated; guarded by itself. */
-    private final java.util.List<SimulatedPhone.HeardChallenge> heard = new java.util.ArrayList<>();
+    private final List<SimulatedPhone.HeardChallenge> heard = new ArrayList<>();
     private final Thread listening;
     private volatile boolean running = true;
 
@@ -63,9 +65,9 @@ final class PhoneEar implements AutoCloseable {
         }
     }
 
-    java.util.List<SimulatedPhone.HeardChallenge> heard() {
+    List<SimulatedPhone.HeardChallenge> heard() {
         synchronized (heard) {
-            return java.util.List.copyOf(heard);
+            return List.copyOf(heard);
         }
     }
 

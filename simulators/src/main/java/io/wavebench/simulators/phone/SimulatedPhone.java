@@ -1,18 +1,22 @@
 package io.wavebench.simulators.phone;
 
+import io.wavebench.drivers.audio.AudioIn;
 import io.wavebench.drivers.audio.AudioOut;
 import io.wavebench.drivers.modem.AcousticModem;
 import io.wavebench.drivers.modem.ModemProfile;
 import io.wavebench.drivers.sound.SoundProtocol;
 import io.wavebench.drivers.sound.SoundProtocols;
 import io.wavebench.drivers.sound.SoundTransmitter;
-import java.nio.charset.StandardCharsets;
 import io.wavebench.simulators.Startable;
+import io.wavebench.simulators.backend.BackendClient;
 import io.wavebench.simulators.backend.Issuer;
+import io.wavebench.simulators.token.ChallengeFrames;
 import io.wavebench.simulators.token.Credential;
 import io.wavebench.simulators.token.PaymentToken;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -98,7 +102,7 @@ public final class SimulatedPhone implements Startable {
      * Enrols with the backend while online (DESIGN §5.6: the issuer signs a credential for this
      * phone's device key) and installs the credential.
      */
-    public Credential enrollWith(io.wavebench.simulators.backend.BackendClient backend, long accountId, long offlineLimit, int currency) {
+    public Credential enrollWith(BackendClient backend, long accountId, long offlineLimit, int currency) {
         if (!online) throw new IllegalStateException("phone " + name + " has no network: it cannot enrol with " + backend);
         Credential credential = backend.enroll(accountId, wallet.devicePublicKey(), offlineLimit, currency);
         wallet.install(credential);
@@ -111,7 +115,7 @@ public final class SimulatedPhone implements Startable {
      *
      * @throws io.wavebench.simulators.backend.BackendException when the backend refuses (e.g. the credential was revoked)
      */
-    public Credential refreshWith(io.wavebench.simulators.backend.BackendClient backend) {
+    public Credential refreshWith(BackendClient backend) {
         if (!online) throw new IllegalStateException("phone " + name + " has no network: it cannot refresh its credential at " + backend);
         Credential fresh = backend.refresh(wallet.refreshRequest(clock.instant()));
         wallet.install(fresh);
@@ -152,7 +156,7 @@ public final class SimulatedPhone implements Startable {
     }
 
     /** Gives the phone a microphone for two-way mode (DESIGN §5.1); it listens from now until close. */
-    public synchronized void listenWith(io.wavebench.drivers.audio.AudioIn microphone) {
+    public synchronized void listenWith(AudioIn microphone) {
         if (ear != null) throw new IllegalStateException("phone " + name + " already listens on " + ear.mixerName());
         if (modem == null) throw new IllegalStateException("phone " + name + ": two-way mode is wavebench's protocol; this phone speaks " + voice());
         ear = new PhoneEar(name, microphone, modem);
@@ -171,7 +175,7 @@ public final class SimulatedPhone implements Startable {
         }
         if (listening == null) throw new IllegalStateException("phone " + name + ": two-way payment needs a microphone (listenWith)");
         listening.forgetHeard();
-        play(modem.modulate(io.wavebench.simulators.token.ChallengeFrames.hello()));
+        play(modem.modulate(ChallengeFrames.hello()));
         byte[] challenge = listening.awaitChallenge(wait).orElseThrow(() -> new IllegalStateException("phone " + name
                 + ": no reader challenge heard on " + listening.mixerName() + " within " + wait.toMillis() + " ms of its HELLO"));
         return sound(wallet.nextToken(phoneClock(), challenge));
@@ -181,12 +185,12 @@ public final class SimulatedPhone implements Startable {
      * Every reader challenge the phone's microphone has demodulated since {@link #listenWith}, oldest
      * first: what the air brought the phone in two-way mode (DESIGN §5.1), whoever sounded it.
      */
-    public java.util.List<HeardChallenge> challengesHeard() {
+    public List<HeardChallenge> challengesHeard() {
         PhoneEar listening;
         synchronized (this) {
             listening = ear;
         }
-        return listening == null ? java.util.List.of() : listening.heard();
+        return listening == null ? List.of() : listening.heard();
     }
 
     /** Sounds any token, honest or not: how scenarios present forgeries through the same path. */

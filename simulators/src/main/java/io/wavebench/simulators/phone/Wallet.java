@@ -1,10 +1,13 @@
 package io.wavebench.simulators.phone;
 
+import io.wavebench.simulators.backend.api.RefreshRequest;
 import io.wavebench.simulators.token.Credential;
 import io.wavebench.simulators.token.Ed25519;
 import io.wavebench.simulators.token.PaymentToken;
 import java.security.KeyPair;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * What the payment app keeps on the phone: the device key (never leaves the phone), the
@@ -39,7 +42,7 @@ public final class Wallet {
     }
 
     public synchronized void install(Credential credential) {
-        if (!java.util.Arrays.equals(credential.devicePublicKey(), devicePublicKey())) {
+        if (!Arrays.equals(credential.devicePublicKey(), devicePublicKey())) {
             throw new IllegalArgumentException("credential " + credential + " is bound to another device key");
         }
         this.credential = credential;
@@ -76,10 +79,10 @@ public final class Wallet {
      * fresh one), proving possession of the device key. The key signs only the refresh message,
      * which is domain-separated from tokens, never arbitrary bytes.
      */
-    public synchronized io.wavebench.simulators.backend.api.RefreshRequest refreshRequest(java.time.Instant now) {
+    public synchronized RefreshRequest refreshRequest(Instant now) {
         byte[] encoded = credential().encode();
-        byte[] proof = Ed25519.sign(deviceKey.getPrivate(), io.wavebench.simulators.backend.api.RefreshRequest.signedMessage(encoded, now));
-        return new io.wavebench.simulators.backend.api.RefreshRequest(encoded, now, proof);
+        byte[] proof = Ed25519.sign(deviceKey.getPrivate(), RefreshRequest.signedMessage(encoded, now));
+        return new RefreshRequest(encoded, now, proof);
     }
 
     public synchronized long counter() {

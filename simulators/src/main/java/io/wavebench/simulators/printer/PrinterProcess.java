@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -50,7 +51,7 @@ public final class PrinterProcess implements Callable<Integer> {
                 printer.start();
                 out.println("printer simulator listening on " + port + ", receipts to " + pngDirectory.toAbsolutePath());
                 int printed = 0;
-                while (!stop.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!stop.await(100, TimeUnit.MILLISECONDS)) {
                     List<PrintedReceipt> all = printer.receipts();
                     for (; printed < all.size(); printed++) {
                         PrintedReceipt r = all.get(printed);

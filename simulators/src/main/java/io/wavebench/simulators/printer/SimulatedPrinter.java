@@ -12,6 +12,7 @@ import io.wavebench.simulators.Startable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An 80 mm ESC/POS receipt printer on a serial line (DESIGN §5.5): it parses what the kiosk sends,
@@ -193,7 +194,7 @@ public final class SimulatedPrinter implements Startable {
                 new PrinterStatus.Printer(false, !canPrint(), error, false),
                 new PrinterStatus.OfflineCause(coverOpen, false, paperOut, error),
                 new PrinterStatus.RollPaper(nearEnd || paperOut, paperOut),
-                java.util.Optional.of(new PrinterStatus.ErrorCause(false, error && composer.cutterJammed(), false, false)));
+                Optional.of(new PrinterStatus.ErrorCause(false, error && composer.cutterJammed(), false, false)));
     }
 
     /**

@@ -1,12 +1,15 @@
 package io.wavebench.simulators.reader;
 
 import io.wavebench.drivers.ocr.TextRecognizer;
+import io.wavebench.drivers.optical.Frame;
 import io.wavebench.simulators.backend.BackendError;
 import io.wavebench.simulators.backend.BackendException;
 import io.wavebench.simulators.reader.card.CardPhotoReader;
 import io.wavebench.simulators.reader.card.CardReading;
 import io.wavebench.simulators.reader.card.CardTokenizer;
 import java.time.Clock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The reader's card-photo function (DESIGN §5.4), fed by its one frame loop ({@link ReaderCamera})
@@ -26,11 +29,11 @@ final class CardDesk implements AutoCloseable {
     static final int CARD_FRAMES_FOR_A_RETAKE = 2;
 
     private final String readerId;
-    private final java.util.function.Supplier<TextRecognizer> engine;
+    private final Supplier<TextRecognizer> engine;
     private final CardTokenizer tokenizer;
     private final Clock clock;
     private final ReaderLog log;
-    private final java.util.function.Consumer<ReaderMessage> display;
+    private final Consumer<ReaderMessage> display;
     private TextRecognizer ocr;
     private CardPhotoReader reader;
 
@@ -39,8 +42,8 @@ final class CardDesk implements AutoCloseable {
      *                a retake (the backend cannot be reached)
      * @param display what the reader tells the shopper
      */
-    CardDesk(String readerId, java.util.function.Supplier<TextRecognizer> ocr, Uplink uplink, Clock clock, ReaderLog log,
-            java.util.function.Consumer<ReaderMessage> display) {
+    CardDesk(String readerId, Supplier<TextRecognizer> ocr, Uplink uplink, Clock clock, ReaderLog log,
+            Consumer<ReaderMessage> display) {
         this.readerId = readerId;
         this.engine = ocr;
         this.clock = clock;
@@ -80,7 +83,7 @@ final class CardDesk implements AutoCloseable {
     }
 
     /** Whether a card is still in view: the reader answered it already and needs not look for codes in it. */
-    synchronized boolean cardInView(io.wavebench.drivers.optical.Frame frame) {
+    synchronized boolean cardInView(Frame frame) {
         open();
         return reader.cardInView(frame);
     }

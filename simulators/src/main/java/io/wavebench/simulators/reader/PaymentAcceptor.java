@@ -8,6 +8,7 @@ import io.wavebench.simulators.reader.journal.VendOutcome;
 import io.wavebench.simulators.refusal.ReaderRefusal;
 import io.wavebench.simulators.token.OfflineSpend;
 import io.wavebench.simulators.token.PaymentToken;
+import io.wavebench.simulators.token.ReaderChallenges;
 import io.wavebench.simulators.token.TokenVerifier;
 import java.time.Clock;
 import java.util.Optional;
@@ -126,7 +127,7 @@ final class PaymentAcceptor {
     }
 
     /** Two-way mode: tokens must answer one of these challenges (DESIGN §5.1). */
-    void useChallenges(io.wavebench.simulators.token.ReaderChallenges challenges) {
+    void useChallenges(ReaderChallenges challenges) {
         verifier.useChallenges(challenges);
     }
 

@@ -2,6 +2,7 @@ package io.wavebench.simulators.reader;
 
 import io.wavebench.drivers.codes.BarcodeCheck;
 import io.wavebench.drivers.codes.CodeDecoder;
+import io.wavebench.drivers.codes.CodeKind;
 import io.wavebench.drivers.codes.DecodeResult;
 import io.wavebench.drivers.codes.PayloadCheck;
 import io.wavebench.drivers.codes.Refusal;
@@ -239,10 +240,10 @@ final class ReaderCamera implements AutoCloseable {
 
     private void take(DecodeResult.Decoded value) {
         byte[] bytes = value.bytes();
-        boolean token = paymentQr != null && value.kind() == io.wavebench.drivers.codes.CodeKind.QR_CODE && TOKEN_SHAPE.refuse(bytes).isEmpty();
+        boolean token = paymentQr != null && value.kind() == CodeKind.QR_CODE && TOKEN_SHAPE.refuse(bytes).isEmpty();
         log.add(new ReaderEvent(clock.instant(), ReaderEvent.Kind.CODE_READ, value.kind() + " of " + bytes.length + " bytes at rung " + value.rung() + ": "
-                + (value.kind() == io.wavebench.drivers.codes.CodeKind.CODE_128 ? "payment barcode, verified online" : token ? "payment token, offline rules" : "ticket code"), null));
-        if (value.kind() == io.wavebench.drivers.codes.CodeKind.CODE_128) paymentBarcode.accept(value.text());
+                + (value.kind() == CodeKind.CODE_128 ? "payment barcode, verified online" : token ? "payment token, offline rules" : "ticket code"), null));
+        if (value.kind() == CodeKind.CODE_128) paymentBarcode.accept(value.text());
         else if (token) paymentQr.accept(bytes);
         else ticketQr.accept(bytes);
     }

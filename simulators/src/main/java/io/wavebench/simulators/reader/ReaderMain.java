@@ -4,10 +4,10 @@ import io.wavebench.drivers.audio.AudioIn;
 import io.wavebench.drivers.audio.JavaSoundAudioIn;
 import io.wavebench.drivers.audio.JavaSoundAudioOut;
 import io.wavebench.drivers.audio.remote.SocketAudioIn;
+import io.wavebench.drivers.escpos.SerialEscPosPrinter;
 import io.wavebench.drivers.mdb.MdbFraming;
 import io.wavebench.drivers.mdb.MdbTransport;
 import io.wavebench.drivers.mdb.ParityMdbTransport;
-import io.wavebench.drivers.escpos.SerialEscPosPrinter;
 import io.wavebench.drivers.modem.ModemProfile;
 import io.wavebench.drivers.ocr.TesseractRecognizer;
 import io.wavebench.drivers.optical.ScreenCaptureCamera;
@@ -34,6 +34,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
@@ -129,7 +130,7 @@ public final class ReaderMain implements Callable<Integer> {
         return new InputStream() {
             @Override
             public int read() {
-                while (true) java.util.concurrent.locks.LockSupport.park(this);
+                while (true) LockSupport.park(this);
             }
         };
     }
@@ -255,7 +256,7 @@ public final class ReaderMain implements Callable<Integer> {
             }
             parts.add("journal " + o.journal() + " (" + state.lastSequence() + " entries, uploaded through #" + state.uploadedThrough() + ")");
         });
-        if (o.speaker() != null) parts.add("speaker " + o.speaker() + " (two-way " + o.twoWay().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        if (o.speaker() != null) parts.add("speaker " + o.speaker() + " (two-way " + o.twoWay().name().toLowerCase(Locale.ROOT) + ")");
         if (o.camera() != null) parts.add("camera " + o.camera() + " at " + o.cameraFps() + " fps");
         if (o.kiosk() != null) parts.add("kiosk " + o.kiosk().kioskId() + " (cinema " + o.kiosk().cinemaId() + ") printing on " + o.kiosk().printer());
         if (o.backend() != null) parts.add("backend " + o.backend() + " every " + o.syncEvery().toMillis() + " ms");

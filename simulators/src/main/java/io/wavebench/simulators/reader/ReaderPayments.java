@@ -1,6 +1,7 @@
 package io.wavebench.simulators.reader;
 
 import io.wavebench.drivers.audio.AudioIn;
+import io.wavebench.drivers.audio.AudioOut;
 import io.wavebench.drivers.codes.BarcodeCheck;
 import io.wavebench.drivers.mdb.CashlessCommand;
 import io.wavebench.drivers.mdb.MdbFault;
@@ -14,6 +15,7 @@ import io.wavebench.drivers.sound.SoundProtocol;
 import io.wavebench.drivers.sound.SoundProtocols;
 import io.wavebench.drivers.sound.SoundReceiver;
 import io.wavebench.simulators.Startable;
+import io.wavebench.simulators.backend.BackendClient;
 import io.wavebench.simulators.reader.journal.AuthorizationJournal;
 import io.wavebench.simulators.reader.journal.InMemoryAuthorizationJournal;
 import io.wavebench.simulators.reader.journal.VendOutcome;
@@ -25,6 +27,7 @@ import io.wavebench.simulators.reader.mdb.VendDecision;
 import io.wavebench.simulators.reader.mdb.VendRequest;
 import io.wavebench.simulators.token.ChallengeFrames;
 import io.wavebench.simulators.token.OfflineSpend;
+import io.wavebench.simulators.token.ReaderChallenges;
 import io.wavebench.simulators.token.TokenVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -248,7 +251,7 @@ public final class ReaderPayments implements Startable {
      * sounded through {@code speaker}, and a token's challenge must be one it sounded (with
      * {@code challenges.required()}, one-way tokens are refused). The speaker is closed with the reader.
      */
-    public void soundChallenges(io.wavebench.drivers.audio.AudioOut speaker, io.wavebench.simulators.token.ReaderChallenges challenges) {
+    public void soundChallenges(AudioOut speaker, ReaderChallenges challenges) {
         if (listensFor.stream().noneMatch(l -> SoundProtocols.DEFAULT.equals(l.protocol().name()))) {
             throw new IllegalStateException("reader " + readerId + ": two-way mode needs wavebench's modem, and it listens for " + listensFor);
         }
@@ -390,19 +393,19 @@ public final class ReaderPayments implements Startable {
      * @return the number of revocations applied
      * @throws io.wavebench.simulators.backend.BackendException when the backend refuses or is unreachable
      */
-    public int syncWith(io.wavebench.simulators.backend.BackendClient backend) {
+    public int syncWith(BackendClient backend) {
         ReaderSync.Result result = sync.sync(backend);
         acceptor.synced(result);
         return result.revocations().size();
     }
 
     /** Why the reader's bus loop ended on its own (e.g. its cable was unplugged), if it did. */
-    public java.util.Optional<RuntimeException> busFailure() {
+    public Optional<RuntimeException> busFailure() {
         PeripheralServer s;
         synchronized (this) {
             s = server;
         }
-        return s == null ? java.util.Optional.empty() : s.failure();
+        return s == null ? Optional.empty() : s.failure();
     }
 
     public CashlessState cashlessState() {

@@ -1,6 +1,8 @@
 package io.wavebench.simulators.reader;
 
 import io.wavebench.simulators.backend.BackendClient;
+import io.wavebench.simulators.backend.BackendError;
+import io.wavebench.simulators.backend.BackendException;
 import io.wavebench.simulators.backend.api.DoubleSpend;
 import io.wavebench.simulators.backend.api.Outcome;
 import io.wavebench.simulators.backend.api.Revocation;
@@ -51,8 +53,8 @@ final class ReaderSync {
         BackendClient.Sync answer;
         try {
             answer = backend.sync(readerId, batch.stream().map(ReaderSync::asUploaded).toList(), revocationCursor);
-        } catch (io.wavebench.simulators.backend.BackendException e) {
-            if (e.error() != io.wavebench.simulators.backend.BackendError.UNKNOWN_READER) throw e;
+        } catch (BackendException e) {
+            if (e.error() != BackendError.UNKNOWN_READER) throw e;
             // A backend that does not know this reader (a new one, or one whose records were reset):
             // register again and send the same batch, rather than fail every sync from now on.
             backend.registerReader(readerId);

@@ -6,10 +6,10 @@ import io.wavebench.drivers.escpos.ReceiptPrinter;
 import io.wavebench.drivers.mdb.MdbTransport;
 import io.wavebench.drivers.modem.AcousticModem;
 import io.wavebench.drivers.modem.ModemProfile;
-import io.wavebench.drivers.sound.SoundProtocol;
 import io.wavebench.drivers.ocr.TextRecognizer;
 import io.wavebench.drivers.optical.Camera;
 import io.wavebench.drivers.optical.Frame;
+import io.wavebench.drivers.sound.SoundProtocol;
 import io.wavebench.simulators.Startable;
 import io.wavebench.simulators.backend.BackendClient;
 import io.wavebench.simulators.reader.journal.AuthorizationJournal;
@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The reference reader: one device, built by one {@link Builder}, run in-process on the simulated
@@ -258,7 +259,7 @@ public final class ReferenceReader implements Startable {
         private TwoWay twoWay = TwoWay.OFF;
         private Duration challengeLifetime = ReaderPolicy.CHALLENGE_LIFETIME;
         private Camera camera;
-        private java.util.function.Supplier<TextRecognizer> ocr;
+        private Supplier<TextRecognizer> ocr;
         private boolean ocrAtStart;
         private ReceiptPrinter printer;
         private KioskSettings kiosk;
@@ -346,7 +347,7 @@ public final class ReferenceReader implements Startable {
          * closed with it) it also reads card photos; null for none. Cards are bound at a vending
          * machine: a reader with no MDB reads none.
          */
-        public Builder camera(Camera cam, java.util.function.Supplier<TextRecognizer> ocr) {
+        public Builder camera(Camera cam, Supplier<TextRecognizer> ocr) {
             this.camera = cam;
             this.ocr = ocr;
             return this;

@@ -91,7 +91,7 @@ public final class TokenVerifier {
     }
 
     /** After a restart: the highest counter each credential reached here, from the journal (DESIGN §5.1, replay). */
-    public void restoreCounters(java.util.Map<Long, Long> highestCounters) {
+    public void restoreCounters(Map<Long, Long> highestCounters) {
         highestCounters.forEach((credential, counter) -> highestCounter.merge(credential, counter, Math::max));
     }
 

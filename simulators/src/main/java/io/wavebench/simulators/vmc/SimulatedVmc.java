@@ -16,9 +16,12 @@ import io.wavebench.drivers.wait.WaitStrategy;
 import io.wavebench.simulators.Startable;
 import io.wavebench.simulators.vmc.VmcEvent.Type;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -67,11 +70,11 @@ public final class SimulatedVmc implements Startable {
 
     // Guarded by this.
     private final List<VmcEvent> events = new ArrayList<>();
-    private final List<java.util.function.Consumer<VmcEvent>> listeners = new ArrayList<>();
+    private final List<Consumer<VmcEvent>> listeners = new ArrayList<>();
     private VmcState state = VmcState.STOPPED;
     private Integer selection;
     private boolean wake;
-    private final java.util.Deque<Runnable> requests = new java.util.ArrayDeque<>();
+    private final Deque<Runnable> requests = new ArrayDeque<>();
     private volatile boolean running;
     private Thread thread;
 
@@ -298,7 +301,7 @@ public final class SimulatedVmc implements Startable {
      * called at the moment the event is recorded. A listener must be quick and must not call back
      * into this VMC.
      */
-    public synchronized void listen(java.util.function.Consumer<VmcEvent> listener) {
+    public synchronized void listen(Consumer<VmcEvent> listener) {
         events.forEach(listener);
         listeners.add(listener);
     }

@@ -14,8 +14,9 @@ import io.wavebench.simulators.backend.api.RefreshRequest;
 import io.wavebench.simulators.token.Credential;
 import io.wavebench.simulators.token.Ed25519;
 import java.net.URI;
-import java.security.KeyPair;
 import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -92,7 +93,7 @@ class BackendErrorsTest {
         Credential issued = client.enroll(42, Ed25519.rawPublicKey(device.getPublic()), 2000, 978);
         byte[] truncated = Arrays.copyOf(issued.encode(), 127);
         assertRefused(BackendError.MALFORMED_CREDENTIAL, () -> client.refresh(new RefreshRequest(truncated, Instant.now(), new byte[64])));
-        Credential foreign = new Issuer(99, key(5), java.time.Clock.systemUTC(), 1)
+        Credential foreign = new Issuer(99, key(5), Clock.systemUTC(), 1)
                 .provision(42, Ed25519.rawPublicKey(device.getPublic()), 2000, 978, Duration.ofDays(1));
         assertRefused(BackendError.UNKNOWN_ISSUER, () -> client.refresh(foreign, device.getPrivate(), Instant.now()));
         refused(400, "INVALID_REQUEST", client.raw("POST", "v1/credentials", "{}"));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wavebench.simulators.backend.db.Migrations;
 import io.wavebench.simulators.backend.api.DoubleSpend;
 import io.wavebench.simulators.backend.api.JournalEntry;
 import io.wavebench.simulators.backend.api.LedgerEntry;
@@ -17,6 +16,7 @@ import io.wavebench.simulators.backend.api.Revocation;
 import io.wavebench.simulators.backend.api.RevocationList;
 import io.wavebench.simulators.backend.api.SettlementReport;
 import io.wavebench.simulators.backend.api.UploadReceipt;
+import io.wavebench.simulators.backend.db.Migrations;
 import io.wavebench.simulators.token.Credential;
 import io.wavebench.simulators.token.Ed25519;
 import java.security.KeyPair;
@@ -40,6 +40,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Settlement (DESIGN §5.1, §5.6) through the HTTP API, one contract run against every database
@@ -264,7 +265,7 @@ abstract class SettlementContract {
         assertRefused(BackendError.BAD_CREDENTIAL_SIGNATURE, () -> client.refresh(issued.withIssuerSignature(flipped), device.getPrivate(), NOW));
         assertRefused(BackendError.BAD_DEVICE_SIGNATURE, () -> client.refresh(issued, key(21).getPrivate(), NOW));
         assertRefused(BackendError.STALE_PROOF, () -> client.refresh(issued, device.getPrivate(), NOW.minus(Duration.ofHours(1))));
-        Credential stranger = new io.wavebench.simulators.backend.Issuer(ISSUER_KEY_ID, issuerKey, clock, 999)
+        Credential stranger = new Issuer(ISSUER_KEY_ID, issuerKey, clock, 999)
                 .provision(42, Ed25519.rawPublicKey(device.getPublic()), 2000, 978, Duration.ofDays(1));
         assertRefused(BackendError.UNKNOWN_CREDENTIAL, () -> client.refresh(stranger, device.getPrivate(), NOW));
 
@@ -409,7 +410,7 @@ abstract class SettlementContract {
         for (int i = 0; i < revoked.size(); i++) assertEquals(i + 1, revoked.get(i).version(), "revocation versions run without a gap");
     }
 
-    static BackendException assertRefused(BackendError expected, org.junit.jupiter.api.function.Executable call) {
+    static BackendException assertRefused(BackendError expected, Executable call) {
         BackendException e = assertThrows(BackendException.class, call);
         assertEquals(expected, e.error(), e.getMessage());
         return e;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.drivers.escpos.PrintOutcome;
+import io.wavebench.drivers.escpos.PrinterTimeoutException;
 import io.wavebench.drivers.escpos.SerialEscPosPrinter;
 import io.wavebench.drivers.serial.JSerialCommLink;
 import io.wavebench.drivers.serial.VirtualSerialPair;
@@ -55,7 +56,7 @@ class PrinterProcessTest {
         while (true) {
             try {
                 return kiosk.print(Tickets.sample().bytes());
-            } catch (io.wavebench.drivers.escpos.PrinterTimeoutException e) {
+            } catch (PrinterTimeoutException e) {
                 if (System.nanoTime() > deadline) throw e;
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.drivers.escpos.CodePage;
+import io.wavebench.drivers.escpos.EscPosParser;
 import io.wavebench.drivers.escpos.EscPosWriter;
 import io.wavebench.drivers.escpos.Justification;
 import io.wavebench.drivers.escpos.QrCodeModel;
@@ -61,7 +62,7 @@ class ReceiptComposerTest {
         ReceiptComposer composer = new ReceiptComposer();
         composer.paperRows(2);
         boolean printing = true;
-        for (var c : io.wavebench.drivers.escpos.EscPosParser.parseAll(new EscPosWriter().line("1").line("2").line("3").cut().toBytes())) {
+        for (var c : EscPosParser.parseAll(new EscPosWriter().line("1").line("2").line("3").cut().toBytes())) {
             printing = composer.apply(c);
             if (!printing) break;
         }

@@ -11,8 +11,10 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.Result;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import io.wavebench.drivers.escpos.CutMode;
 import io.wavebench.drivers.escpos.EscPosCommand;
 import io.wavebench.drivers.escpos.EscPosParser;
+import io.wavebench.drivers.escpos.EscPosWriter;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -52,8 +54,8 @@ class ReceiptRendererTest {
 
     @Test
     void double_size_text_is_twice_as_wide_as_normal() {
-        PrintedReceipt normal = composed(new io.wavebench.drivers.escpos.EscPosWriter().initialize().line("WWWW").toBytes());
-        PrintedReceipt wide = composed(new io.wavebench.drivers.escpos.EscPosWriter().initialize().size(2, 1).line("WWWW").toBytes());
+        PrintedReceipt normal = composed(new EscPosWriter().initialize().line("WWWW").toBytes());
+        PrintedReceipt wide = composed(new EscPosWriter().initialize().size(2, 1).line("WWWW").toBytes());
         int normalInk = inkWidth(ReceiptRenderer.render(normal));
         int wideInk = inkWidth(ReceiptRenderer.render(wide));
         assertTrue(wideInk > 1.8 * normalInk && wideInk < 2.2 * normalInk, normalInk + " vs " + wideInk);
@@ -72,7 +74,7 @@ class ReceiptRendererTest {
     static PrintedReceipt composed(byte[] job) {
         ReceiptComposer composer = new ReceiptComposer();
         for (EscPosCommand c : EscPosParser.parseAll(job)) composer.apply(c);
-        composer.apply(new EscPosCommand.Cut(io.wavebench.drivers.escpos.CutMode.FULL, 0)); // jobs without a cut end here
+        composer.apply(new EscPosCommand.Cut(CutMode.FULL, 0)); // jobs without a cut end here
         return composer.takeFinished().get(0);
     }
 

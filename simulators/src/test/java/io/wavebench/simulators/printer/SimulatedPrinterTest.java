@@ -7,9 +7,11 @@ import io.wavebench.drivers.escpos.EscPosParseException;
 import io.wavebench.drivers.escpos.SerialEscPosPrinter;
 import io.wavebench.drivers.serial.InMemorySerialLink;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class SimulatedPrinterTest {
         assertEquals(List.of(0x7E), answers(1)); // DLE EOT 4: near end and end sensors both set
         // The cut after the DLE EOT may still be in flight: refilled before it lands, it would cut an empty receipt.
         long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (printer.droppedBytes() < 6 && System.nanoTime() < deadline) java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        while (printer.droppedBytes() < 6 && System.nanoTime() < deadline) LockSupport.parkNanos(1_000_000);
         printer.refill();
         send("4F4B0A1D5630");
         assertEquals(List.of("OK"), printer.awaitReceipts(1, DEADLINE).get(0).textLines());
@@ -87,6 +89,6 @@ class SimulatedPrinterTest {
             int n = cable[0].read(buf, Duration.ofMillis(50));
             got.write(buf, 0, n);
         }
-        return got.toString(java.nio.charset.StandardCharsets.ISO_8859_1).chars().boxed().toList();
+        return got.toString(StandardCharsets.ISO_8859_1).chars().boxed().toList();
     }
 }

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.drivers.modem.ModemProfile;
 import io.wavebench.simulators.token.Ed25519;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +59,8 @@ class ReaderMainTest {
     @Test
     void a_provisioning_file_gives_id_keys_backend_kiosk_and_clock_and_the_command_line_wins_over_it() throws Exception {
         Path file = dir.resolve("reader.json");
-        new Provisioning(Provisioning.FORMAT, "bench-reader-7", java.net.URI.create("http://127.0.0.1:18080"),
-                java.util.List.of(Provisioning.Key.of(4, key(1).getPublic())), Provisioning.Key.of(2, key(63).getPublic()),
+        new Provisioning(Provisioning.FORMAT, "bench-reader-7", URI.create("http://127.0.0.1:18080"),
+                List.of(Provisioning.Key.of(4, key(1).getPublic())), Provisioning.Key.of(2, key(63).getPublic()),
                 new Provisioning.Kiosk("kiosk-9", 7, "CINEMA 7"), new Provisioning.ClockCheck(90, 45)).write(file);
         ReaderMain.Options o = ReaderMain.parse(new String[] {"--mdb", "/dev/pts/9", "--microphone", "unix:/tmp/air.sock", "--state", dir.toString(),
             "--provision", file.toString(), "--profiles", "robust,ultrasonic,robust", "--printer", "/dev/pts/11", "--camera", "x11:0@640x480+10+20",
@@ -66,8 +68,8 @@ class ReaderMainTest {
         assertEquals("bench-reader-7", o.readerId());
         assertEquals(dir.resolve(ReaderMain.JOURNAL_FILE), o.journal(), "--state DIR keeps the journal at DIR/journal.sqlite");
         assertArrayEquals(RAW, Ed25519.rawPublicKey(o.issuerKeys().get(4)));
-        assertEquals(java.net.URI.create("http://127.0.0.1:18080/"), o.backend());
-        assertEquals(java.util.List.of(ModemProfile.ROBUST, ModemProfile.ULTRASONIC), o.profiles(), "each profile once, in the order given");
+        assertEquals(URI.create("http://127.0.0.1:18080/"), o.backend());
+        assertEquals(List.of(ModemProfile.ROBUST, ModemProfile.ULTRASONIC), o.profiles(), "each profile once, in the order given");
         assertEquals(Duration.ofSeconds(90), o.skewAllowance());
         assertEquals(Duration.ofSeconds(45), o.tokenFreshness());
         assertEquals("kiosk-9", o.kiosk().kioskId());
@@ -119,7 +121,7 @@ class ReaderMainTest {
     }
 
     private static String[] concat(String[] a, String... b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        String[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }

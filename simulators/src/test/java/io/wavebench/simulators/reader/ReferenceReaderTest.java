@@ -14,9 +14,9 @@ import io.wavebench.drivers.mdb.PtyMdbTransport;
 import io.wavebench.drivers.modem.AcousticModem;
 import io.wavebench.drivers.modem.ModemProfile;
 import io.wavebench.drivers.net.TcpRelay;
+import io.wavebench.drivers.ocr.TesseractRecognizer;
 import io.wavebench.drivers.optical.Camera;
 import io.wavebench.drivers.optical.Frame;
-import io.wavebench.drivers.ocr.TesseractRecognizer;
 import io.wavebench.drivers.optical.OpticalModel;
 import io.wavebench.drivers.optical.PaymentPage;
 import io.wavebench.drivers.optical.SimulatedCamera;
@@ -30,17 +30,25 @@ import io.wavebench.simulators.backend.api.SoldTicket;
 import io.wavebench.simulators.backend.api.TicketOrder;
 import io.wavebench.simulators.phone.Wallet;
 import io.wavebench.simulators.printer.SimulatedPrinter;
+import io.wavebench.simulators.reader.journal.InMemoryAuthorizationJournal;
 import io.wavebench.simulators.token.ChallengeFrames;
 import io.wavebench.simulators.token.PaymentToken;
 import io.wavebench.simulators.vmc.Catalog;
 import io.wavebench.simulators.vmc.SimulatedVmc;
 import io.wavebench.simulators.vmc.VmcEvent;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +81,7 @@ class ReferenceReaderTest {
     /** A reader on MDB with a VMC that has set it up and enabled it. */
     private ReferenceReader vendingReader(ReferenceReader.Builder builder) {
         InMemorySerialLink[] bus = InMemorySerialLink.pair("reader-mdb", "vmc-mdb");
-        ReferenceReader reader = keep(builder.clock(clock).mdb(new PtyMdbTransport(bus[0]), new io.wavebench.simulators.reader.journal.InMemoryAuthorizationJournal())
+        ReferenceReader reader = keep(builder.clock(clock).mdb(new PtyMdbTransport(bus[0]), new InMemoryAuthorizationJournal())
                 .issuerKeys(Map.of(1, issuer.publicKey())).build());
         reader.start();
         PtyMdbTransport vmcSide = keep(new PtyMdbTransport(bus[1]));
@@ -169,11 +177,11 @@ class ReferenceReaderTest {
         SimulatedScreen screen = new SimulatedScreen();
         HeldOver camera = new HeldOver(screen);
         ReferenceReader reader = vendingReader(ReferenceReader.builder("page-reader").camera(camera, () -> new TesseractRecognizer().open()).ocrAtStart(true));
-        java.awt.image.BufferedImage page = PaymentPage.render(screen.display(), QrCodes.encode(token().encode()));
-        java.awt.image.BufferedImage blank = new java.awt.image.BufferedImage(page.getWidth(), page.getHeight(), page.getType());
-        java.awt.Graphics2D g = blank.createGraphics();
+        BufferedImage page = PaymentPage.render(screen.display(), QrCodes.encode(token().encode()));
+        BufferedImage blank = new BufferedImage(page.getWidth(), page.getHeight(), page.getType());
+        Graphics2D g = blank.createGraphics();
         g.drawImage(page, 0, 0, null);
-        g.setColor(java.awt.Color.WHITE);
+        g.setColor(Color.WHITE);
         g.fillRect(page.getWidth() / 8, page.getHeight() * 3 / 8, page.getWidth() * 3 / 4, page.getHeight() / 4); // the code not drawn yet
         g.dispose();
         screen.show(blank);
@@ -201,14 +209,14 @@ class ReferenceReaderTest {
         HeldOver camera = new HeldOver(screen);
         vendingReader(ReferenceReader.builder("card-reader").camera(camera, () -> new TesseractRecognizer().open()).ocrAtStart(true));
         // Card-shaped, with nothing printed on them: the reader finds a card and asks for another photo.
-        screen.show(blankCardPhoto(new java.awt.Color(40, 40, 48), new java.awt.Color(180, 200, 230), 0.12, 0.30));
+        screen.show(blankCardPhoto(new Color(40, 40, 48), new Color(180, 200, 230), 0.12, 0.30));
         camera.hold(true);
         VmcEvent first = vmc.awaitEvent(VmcEvent.Type.DISPLAYED, WITHIN);
         camera.awaitFrames(30); // held still: the same presentation, not answered again
         assertEquals(1, vmc.eventCount(VmcEvent.Type.DISPLAYED), () -> "one answer while the card is held: " + vmc.events());
 
         int after = vmc.eventCount();
-        screen.show(blankCardPhoto(new java.awt.Color(230, 225, 210), new java.awt.Color(150, 30, 40), 0.20, 0.42)); // no empty frame between
+        screen.show(blankCardPhoto(new Color(230, 225, 210), new Color(150, 30, 40), 0.20, 0.42)); // no empty frame between
         VmcEvent second = vmc.observeEvent("DISPLAYED", e -> e.type() == VmcEvent.Type.DISPLAYED, WITHIN, after).found()
                 .orElseThrow(() -> new AssertionError("another photo in place of the first was not read: " + vmc.events()));
         assertEquals(first.detail(), second.detail(), "both are card shapes without a number");
@@ -219,22 +227,22 @@ class ReferenceReaderTest {
     void frames_of_one_held_photo_differ_far_less_than_two_photos_do() {
         SimulatedScreen screen = new SimulatedScreen();
         SimulatedCamera held = new SimulatedCamera(screen, OpticalModel.typical().withSeed(5));
-        screen.show(blankCardPhoto(new java.awt.Color(40, 40, 48), new java.awt.Color(180, 200, 230), 0.12, 0.30));
+        screen.show(blankCardPhoto(new Color(40, 40, 48), new Color(180, 200, 230), 0.12, 0.30));
         float[] firstFrame = ReaderCamera.outline(held.frame(0));
-        double within = java.util.stream.IntStream.range(1, 30)
+        double within = IntStream.range(1, 30)
                 .mapToDouble(n -> ReaderCamera.change(firstFrame, ReaderCamera.outline(held.frame(n)))).max().orElseThrow();
-        screen.show(blankCardPhoto(new java.awt.Color(230, 225, 210), new java.awt.Color(150, 30, 40), 0.20, 0.42));
+        screen.show(blankCardPhoto(new Color(230, 225, 210), new Color(150, 30, 40), 0.20, 0.42));
         double between = ReaderCamera.change(firstFrame, ReaderCamera.outline(held.frame(30)));
-        System.out.printf(java.util.Locale.ROOT, "view outline change: one held photo at most %.1f, another photo %.1f (new view above %.0f)%n",
+        System.out.printf(Locale.ROOT, "view outline change: one held photo at most %.1f, another photo %.1f (new view above %.0f)%n",
                 within, between, ReaderCamera.NEW_VIEW_CHANGE);
         assertTrue(within < ReaderCamera.NEW_VIEW_CHANGE / 2, () -> "one photo's frames changed by " + within);
         assertTrue(between > ReaderCamera.NEW_VIEW_CHANGE * 2, () -> "two photos differ by " + between);
     }
 
     /** A photo of a card with nothing printed on it: {@code card} on {@code background}, its left edge at {@code x} and top at {@code y} of the photo. */
-    private static java.awt.image.BufferedImage blankCardPhoto(java.awt.Color background, java.awt.Color card, double x, double y) {
-        java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(1080, 2340, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = photo.createGraphics();
+    private static BufferedImage blankCardPhoto(Color background, Color card, double x, double y) {
+        BufferedImage photo = new BufferedImage(1080, 2340, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = photo.createGraphics();
         g.setColor(background);
         g.fillRect(0, 0, photo.getWidth(), photo.getHeight());
         g.setColor(card);
@@ -314,11 +322,11 @@ class ReferenceReaderTest {
         }
     }
 
-    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) {
+    private static void awaitTrue(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + WITHIN.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) throw new AssertionError("not within " + WITHIN.toMillis() + " ms: " + what);
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            LockSupport.parkNanos(20_000_000L);
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class TicketCodeTest {
     @Test
     void malformed_codes_are_named() {
         byte[] good = signed(7, NOW, List.of("A1", "B2"), KEY).encode();
-        assertProblem(MalformedTicketException.Problem.WRONG_LENGTH, java.util.Arrays.copyOf(good, good.length - 1));
+        assertProblem(MalformedTicketException.Problem.WRONG_LENGTH, Arrays.copyOf(good, good.length - 1));
         byte[] version = good.clone();
         version[0] = 2;
         assertProblem(MalformedTicketException.Problem.UNKNOWN_VERSION, version);

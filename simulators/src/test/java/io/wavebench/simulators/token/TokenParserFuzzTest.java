@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -58,7 +59,7 @@ class TokenParserFuzzTest {
             // Where the mutation lands: anywhere, so short fuzzer inputs reach every field.
             int at = data.consumeInt(0, honest.length - 1);
             byte[] mask = data.consumeRemainingAsBytes();
-            input = java.util.Arrays.copyOf(honest, length);
+            input = Arrays.copyOf(honest, length);
             for (int i = 0; i < mask.length && at + i < input.length; i++) input[at + i] ^= mask[i];
         }
 

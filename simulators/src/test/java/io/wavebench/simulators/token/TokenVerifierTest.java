@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +51,8 @@ class TokenVerifierTest {
     @Test
     void truncated_extended_and_unknown_type_tokens_are_malformed() {
         byte[] token = wallet.nextToken(clock).encode();
-        assertEquals(ReaderRefusal.MALFORMED, verifier.verify(java.util.Arrays.copyOf(token, 200)).rejection());
-        assertEquals(ReaderRefusal.MALFORMED, verifier.verify(java.util.Arrays.copyOf(token, 202)).rejection());
+        assertEquals(ReaderRefusal.MALFORMED, verifier.verify(Arrays.copyOf(token, 200)).rejection());
+        assertEquals(ReaderRefusal.MALFORMED, verifier.verify(Arrays.copyOf(token, 202)).rejection());
         token[0] = 0x7F;
         assertEquals(ReaderRefusal.MALFORMED, verifier.verify(token).rejection());
         assertEquals(ReaderRefusal.MALFORMED, verifier.verify(new byte[0]).rejection());

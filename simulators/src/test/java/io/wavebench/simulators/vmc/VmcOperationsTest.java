@@ -3,11 +3,13 @@ package io.wavebench.simulators.vmc;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.wavebench.drivers.mdb.CashlessCommand;
+import io.wavebench.drivers.mdb.CashlessResponse;
 import io.wavebench.drivers.mdb.MdbFault;
 import io.wavebench.drivers.mdb.MdbTrace;
 import io.wavebench.drivers.mdb.PeripheralPort;
 import io.wavebench.drivers.mdb.PtyMdbTransport;
 import io.wavebench.drivers.serial.InMemorySerialLink;
+import io.wavebench.drivers.wait.DeviceNotReadyException;
 import io.wavebench.simulators.reader.mdb.CashlessListener;
 import io.wavebench.simulators.reader.mdb.CashlessPeripheral;
 import io.wavebench.simulators.reader.mdb.CashlessState;
@@ -17,8 +19,11 @@ import io.wavebench.simulators.reader.mdb.VendRequest;
 import io.wavebench.simulators.vmc.VmcEvent.Type;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +109,7 @@ class VmcOperationsTest {
     void a_cash_sale_is_reported_to_the_reader() {
         vmc.cashSale(12);
         vmc.awaitEvent(Type.CASH_SALE, DEADLINE);
-        org.awaitility.Awaitility.await("reader books the cash sale").atMost(DEADLINE).until(() -> booked.contains("cash sale 150"));
+        Awaitility.await("reader books the cash sale").atMost(DEADLINE).until(() -> booked.contains("cash sale 150"));
     }
 
     @Test
@@ -225,11 +230,11 @@ class VmcOperationsTest {
         reader = new CashlessPeripheral(r -> VendDecision.approve(r.priceMinorUnits()), new CashlessListener() {
             public void onVendSuccess(int item, long amount) { booked.add("sale " + amount); }
         });
-        java.util.concurrent.atomic.AtomicBoolean copied = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean copied = new AtomicBoolean();
         PeripheralPort.CommandHandler late = command -> {
             var answer = reader.onCommand(command);
             if (command instanceof CashlessCommand.VendSuccess && copied.compareAndSet(false, true)) {
-                return java.util.Optional.of(new io.wavebench.drivers.mdb.CashlessResponse.VendApproved(150));
+                return Optional.of(new CashlessResponse.VendApproved(150));
             }
             return answer;
         };
@@ -253,7 +258,7 @@ class VmcOperationsTest {
     void an_event_that_does_not_come_fails_its_wait_naming_the_port_the_alias_the_deadline_and_the_last_events() {
         int from = vmc.eventCount();
         long t0 = System.nanoTime();
-        io.wavebench.drivers.wait.DeviceNotReadyException e = assertThrows(io.wavebench.drivers.wait.DeviceNotReadyException.class,
+        DeviceNotReadyException e = assertThrows(DeviceNotReadyException.class,
                 () -> vmc.awaitEvent("a VEND APPROVED nobody asked for", ev -> ev.type() == Type.VEND_APPROVED, Duration.ofMillis(300), from));
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(tookMs >= 300 && tookMs < 3_000, "within its deadline: " + tookMs + " ms");

@@ -3,6 +3,7 @@ package io.wavebench.drivers.audio.remote;
 import io.wavebench.drivers.audio.AudioIn;
 import io.wavebench.drivers.audio.AudioLinkException;
 import io.wavebench.drivers.audio.Pcm16;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,7 @@ public final class AirShare implements AutoCloseable {
     private final Path socket;
     private final ServerSocketChannel server;
     private final List<SocketChannel> listeners = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
     private final Thread accepting;
     private final Thread pumping;
     private volatile boolean running = true;
@@ -144,7 +146,7 @@ public final class AirShare implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(java.io.Closeable c) {
+    private static void closeQuietly(Closeable c) {
         try {
             c.close();
         } catch (IOException ignored) {

@@ -9,9 +9,11 @@ import io.wavebench.drivers.audio.JavaSoundAudioIn;
 import io.wavebench.drivers.audio.JavaSoundAudioOut;
 import io.wavebench.drivers.audio.Pcm16;
 import io.wavebench.drivers.audio.loopback.LoopbackCable.Mode;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
 import javax.sound.sampled.SourceDataLine;
@@ -79,9 +81,9 @@ class LoopbackCableTest {
         Arrays.fill(b, -0.0625f);
         // Speaker buffers that hold each 0.1 s sound whole: both land at once and overlap for most of
         // their length. The microphone is read only after both have played: its buffer holds it all.
-        try (JavaSoundAudioIn mic = new JavaSoundAudioIn(MIXER, 48_000f, java.time.Duration.ofSeconds(2));
-             JavaSoundAudioOut first = new JavaSoundAudioOut(MIXER, 48_000f, java.time.Duration.ofMillis(500));
-             JavaSoundAudioOut second = new JavaSoundAudioOut(MIXER, 48_000f, java.time.Duration.ofMillis(500))) {
+        try (JavaSoundAudioIn mic = new JavaSoundAudioIn(MIXER, 48_000f, Duration.ofSeconds(2));
+             JavaSoundAudioOut first = new JavaSoundAudioOut(MIXER, 48_000f, Duration.ofMillis(500));
+             JavaSoundAudioOut second = new JavaSoundAudioOut(MIXER, 48_000f, Duration.ofMillis(500))) {
             mic.open();
             first.open();
             second.open();
@@ -229,7 +231,7 @@ class LoopbackCableTest {
         try {
             Object result = future.get(150, TimeUnit.MILLISECONDS);
             throw new AssertionError(message + ", but it returned " + result);
-        } catch (java.util.concurrent.TimeoutException expected) {
+        } catch (TimeoutException expected) {
             // still blocked, as it should be
         }
     }

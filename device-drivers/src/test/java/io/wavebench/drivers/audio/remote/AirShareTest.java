@@ -99,7 +99,7 @@ class AirShareTest {
      * hold one (a bench microphone's 80 ms would drop most of it).
      */
     private static JavaSoundAudioIn fastCableMicrophone() {
-        return new JavaSoundAudioIn(MIXER, 48_000f, java.time.Duration.ofSeconds(5));
+        return new JavaSoundAudioIn(MIXER, 48_000f, Duration.ofSeconds(5));
     }
 
     private static float[] readExactly(SocketAudioIn in, int count) {

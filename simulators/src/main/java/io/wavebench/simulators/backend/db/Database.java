@@ -2,6 +2,7 @@ package io.wavebench.simulators.backend.db;
 
 import io.wavebench.simulators.backend.BackendError;
 import io.wavebench.simulators.backend.BackendException;
+import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -182,7 +183,7 @@ public final class Database implements AutoCloseable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException) return true;
             if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) return true;
-            if (t instanceof java.net.ConnectException) return true;
+            if (t instanceof ConnectException) return true;
         }
         return false;
     }

@@ -10,14 +10,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreMigrationType;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.CoreMigrationType;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateOutput;
 
@@ -238,7 +239,7 @@ public final class Migrations {
 
     private static boolean tableExists(Connection c, String table) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
-        for (String name : Arrays.asList(table, table.toUpperCase(java.util.Locale.ROOT))) {
+        for (String name : Arrays.asList(table, table.toUpperCase(Locale.ROOT))) {
             try (ResultSet rs = meta.getTables(null, c.getSchema(), name, new String[] {"TABLE"})) {
                 if (rs.next()) return true;
             }

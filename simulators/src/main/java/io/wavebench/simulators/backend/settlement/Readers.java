@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /** The readers settlement knows; uploads from any other id are refused as UNKNOWN_READER. */
@@ -42,7 +43,7 @@ public final class Readers {
      * Records a sync of {@code readerId} that reached the backend at {@code startedAt}: the latest
      * such time is kept (two syncs may finish out of order), and every sync is counted.
      */
-    public void synced(String readerId, java.time.Instant startedAt) {
+    public void synced(String readerId, Instant startedAt) {
         db.inTransaction("recording a sync of reader " + readerId, c -> {
             require(c, readerId);
             Sql.update(c, "UPDATE reader SET syncs = syncs + 1, last_sync_at = CASE WHEN last_sync_at IS NULL OR last_sync_at < ? THEN ? ELSE last_sync_at END"

@@ -10,6 +10,7 @@ import io.wavebench.simulators.card.CardNumberRules;
 import io.wavebench.simulators.card.CardScheme;
 import io.wavebench.simulators.card.Expiry;
 import io.wavebench.simulators.card.Pan;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -104,7 +105,7 @@ public final class TokenVault {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(fingerprintKey);
-            return HexFormat.of().formatHex(mac.doFinal(pan.revealDigits().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            return HexFormat.of().formatHex(mac.doFinal(pan.revealDigits().getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

@@ -2,6 +2,7 @@ package io.wavebench.simulators.reader.card;
 
 import io.wavebench.drivers.optical.GrayFilters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -133,7 +134,7 @@ final class TextLines {
             y1 = Math.max(y1, b.y1());
             heights[i] = b.h();
         }
-        java.util.Arrays.sort(heights);
+        Arrays.sort(heights);
         double height = heights[heights.length / 2];
         int pad = (int) Math.round(height * 0.45);
         int cx0 = Math.max(0, x0 - pad), cy0 = Math.max(0, y0 - pad / 2), cx1 = Math.min(W - 1, x1 + pad), cy1 = Math.min(H - 1, y1 + pad / 2);

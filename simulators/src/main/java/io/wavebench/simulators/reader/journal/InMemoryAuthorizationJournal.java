@@ -2,17 +2,21 @@ package io.wavebench.simulators.reader.journal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** The journal in memory, for unit tests: same rules as the durable one, lost with the JVM. */
 public final class InMemoryAuthorizationJournal implements AuthorizationJournal {
 
     private final List<JournalEntry> entries = new ArrayList<>();
-    private final java.util.Set<Long> approvalsOut = new java.util.HashSet<>();
+    private final Set<Long> approvalsOut = new HashSet<>();
     /** Every (credential, counter) accepted; the highest per credential feeds recovery. */
-    private final java.util.Set<java.util.List<Long>> accepted = new java.util.HashSet<>();
-    private final java.util.Map<Long, Long> highestAccepted = new java.util.HashMap<>();
+    private final Set<List<Long>> accepted = new HashSet<>();
+    private final Map<Long, Long> highestAccepted = new HashMap<>();
     private long uploadedThrough;
     private boolean closed;
 
@@ -20,7 +24,7 @@ public final class InMemoryAuthorizationJournal implements AuthorizationJournal 
     public synchronized void accepted(long credentialId, long counter, Instant at) {
         requireOpen();
         Objects.requireNonNull(at, "at");
-        if (!accepted.add(java.util.List.of(credentialId, counter))) {
+        if (!accepted.add(List.of(credentialId, counter))) {
             throw new JournalException("in-memory journal: credential " + credentialId + " counter " + counter + " was already accepted");
         }
         highestAccepted.merge(credentialId, counter, Math::max);

@@ -1,7 +1,9 @@
 package io.wavebench.simulators.reader.journal;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * One authorization and, once known, its outcome.
@@ -34,8 +36,8 @@ public record JournalEntry(long sequence, long credentialId, long counter, long 
     @Override
     public boolean equals(Object o) {
         return o instanceof JournalEntry e && sequence == e.sequence && credentialId == e.credentialId && counter == e.counter
-                && amount == e.amount && item == e.item && java.util.Arrays.equals(token, e.token)
-                && authorizedAt.equals(e.authorizedAt) && outcome == e.outcome && java.util.Objects.equals(concludedAt, e.concludedAt);
+                && amount == e.amount && item == e.item && Arrays.equals(token, e.token)
+                && authorizedAt.equals(e.authorizedAt) && outcome == e.outcome && Objects.equals(concludedAt, e.concludedAt);
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.wavebench.simulators.reader.journal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a restarted reader recovers from its journal alone (DESIGN §5.1).
@@ -17,13 +21,13 @@ import java.util.Map;
  * @param uploadedThrough   the newest entry the backend holds, 0 if none
  */
 public record JournalState(Map<Long, Long> highestCounters, Map<Long, Long> spendSinceSync, List<JournalEntry> open,
-                           java.util.Set<Long> approvalsOut, long lastSequence, long uploadedThrough) {
+                           Set<Long> approvalsOut, long lastSequence, long uploadedThrough) {
 
     public JournalState {
         highestCounters = Map.copyOf(highestCounters);
         spendSinceSync = Map.copyOf(spendSinceSync);
         open = List.copyOf(open);
-        approvalsOut = java.util.Set.copyOf(approvalsOut);
+        approvalsOut = Set.copyOf(approvalsOut);
     }
 
     /**
@@ -39,10 +43,10 @@ public record JournalState(Map<Long, Long> highestCounters, Map<Long, Long> spen
      * (a token accepted but never authorized spent its counter too) and the upload mark: one rule
      * for every backing.
      */
-    static JournalState of(List<JournalEntry> entries, Map<Long, Long> acceptedCounters, java.util.Set<Long> approvalsOut, long uploadedThrough) {
-        Map<Long, Long> highest = new java.util.HashMap<>(acceptedCounters);
-        Map<Long, Long> spend = new java.util.HashMap<>();
-        List<JournalEntry> open = new java.util.ArrayList<>();
+    static JournalState of(List<JournalEntry> entries, Map<Long, Long> acceptedCounters, Set<Long> approvalsOut, long uploadedThrough) {
+        Map<Long, Long> highest = new HashMap<>(acceptedCounters);
+        Map<Long, Long> spend = new HashMap<>();
+        List<JournalEntry> open = new ArrayList<>();
         long last = 0;
         for (JournalEntry e : entries) {
             highest.merge(e.credentialId(), e.counter(), Math::max);
@@ -51,7 +55,7 @@ public record JournalState(Map<Long, Long> highestCounters, Map<Long, Long> spen
             if (e.isOpen()) open.add(e);
             last = e.sequence();
         }
-        java.util.Set<Long> openOut = new java.util.HashSet<>();
+        Set<Long> openOut = new HashSet<>();
         for (JournalEntry e : open) if (approvalsOut.contains(e.sequence())) openOut.add(e.sequence());
         return new JournalState(highest, spend, open, openOut, last, uploadedThrough);
     }

@@ -1,5 +1,6 @@
 package io.wavebench.simulators.reader.journal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,8 +11,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The reader's durable journal (DESIGN §5.1) in SQLite, the store embedded payment terminals
@@ -81,7 +86,7 @@ public final class SqliteAuthorizationJournal implements AuthorizationJournal {
                 db.close(); // closes any statement already prepared
                 throw e;
             }
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new JournalException("journal " + file + ": cannot open: " + e.getMessage(), e);
         }
     }
@@ -242,8 +247,8 @@ public final class SqliteAuthorizationJournal implements AuthorizationJournal {
 
     @Override
     public synchronized JournalState recover() {
-        java.util.Set<Long> out = new java.util.HashSet<>();
-        java.util.Map<Long, Long> acceptedCounters = new java.util.HashMap<>();
+        Set<Long> out = new HashSet<>();
+        Map<Long, Long> acceptedCounters = new HashMap<>();
         try (Statement q = db.createStatement()) {
             try (ResultSet r = q.executeQuery("SELECT sequence FROM approval_out")) {
                 while (r.next()) out.add(r.getLong(1));

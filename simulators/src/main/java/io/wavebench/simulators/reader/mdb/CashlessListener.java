@@ -1,6 +1,7 @@
 package io.wavebench.simulators.reader.mdb;
 
 import io.wavebench.drivers.mdb.CashlessCommand;
+import java.time.Duration;
 
 /**
  * What the VMC did with the reader's sessions, for the payment side to book. Called on the bus
@@ -45,7 +46,7 @@ public interface CashlessListener {
     default void onSessionComplete() {}
 
     /** The session stayed idle for {@code timeout}: SESSION CANCEL REQUEST goes out on this POLL. */
-    default void onSessionTimeout(java.time.Duration timeout) {}
+    default void onSessionTimeout(Duration timeout) {}
 
     /** MDB 4.2 §7.4.10 CASH SALE, for the reader's audit. */
     default void onCashSale(long priceMinorUnits, int item) {}

@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 
 /**
  * The reader's cashless-device state machine (MDB 4.2 §7.2–7.4, Level 1): what it answers to each
@@ -83,7 +84,7 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
     private Duration sessionTimeout = DEFAULT_SESSION_TIMEOUT;
     private long idleSince;
     private boolean cancelRequested;
-    private java.util.function.LongSupplier nanoTime = System::nanoTime;
+    private LongSupplier nanoTime = System::nanoTime;
     private final List<Runnable> notifications = new ArrayList<>();
     private long commandsHandled;
 
@@ -122,7 +123,7 @@ public final class CashlessPeripheral implements PeripheralPort.CommandHandler {
     }
 
     /** The clock the session timeout reads, in nanoseconds (tests pass a hand-turned one). */
-    synchronized CashlessPeripheral nanoClock(java.util.function.LongSupplier clock) {
+    synchronized CashlessPeripheral nanoClock(LongSupplier clock) {
         this.nanoTime = clock;
         return this;
     }

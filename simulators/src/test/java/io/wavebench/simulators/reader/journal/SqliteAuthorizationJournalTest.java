@@ -9,8 +9,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +55,7 @@ class SqliteAuthorizationJournalTest extends AuthorizationJournalContract {
             journal.accepted(1000, 5, T0.plusSeconds(1)); // no vend follows: the reader dies here
         }
         try (AuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
-            assertEquals(java.util.Map.of(1000L, 5L), journal.recover().highestCounters());
+            assertEquals(Map.of(1000L, 5L), journal.recover().highestCounters());
             assertEquals(1, journal.entries().size(), "the acceptance is no entry to settle");
             assertThrows(JournalException.class, () -> journal.accepted(1000, 5, T0.plusSeconds(2)), "accepted once, across restarts");
         }
@@ -64,8 +69,8 @@ class SqliteAuthorizationJournalTest extends AuthorizationJournalContract {
     void journals_of_schema_1_and_2_are_upgraded_to_3_keeping_every_row() throws Exception {
         for (int old = 1; old <= 2; old++) {
             Path file = dir.resolve("schema-" + old + ".db");
-            try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
-                 java.sql.Statement s = db.createStatement()) {
+            try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+                 Statement s = db.createStatement()) {
                 SqliteAuthorizationJournal.migrate(s, 0, old);
                 s.execute("INSERT INTO authorization (credential_id, counter, amount, item, token, authorized_at) VALUES (1000, 7, 150, 12, x'01020304', '"
                         + T0 + "')");
@@ -80,13 +85,13 @@ class SqliteAuthorizationJournalTest extends AuthorizationJournalContract {
                 assertEquals(2, entries.size(), "schema " + old + ": " + entries);
                 assertEquals(VendOutcome.SOLD, entries.get(0).outcome());
                 JournalState state = journal.recover();
-                assertEquals(java.util.Map.of(1000L, 8L), state.highestCounters());
+                assertEquals(Map.of(1000L, 8L), state.highestCounters());
                 assertEquals(old == 2 ? VendOutcome.SOLD_ON_RESET : VendOutcome.NOT_DELIVERED, state.outcomeAfterCrash(state.open().get(0)),
                         "schema " + old + ": the approval mark kept");
                 journal.accepted(1000, 9, T0.plusSeconds(4));
             }
             try (AuthorizationJournal journal = SqliteAuthorizationJournal.open(file)) {
-                assertEquals(java.util.Map.of(1000L, 9L), journal.recover().highestCounters(), "schema " + old + " upgraded takes acceptances");
+                assertEquals(Map.of(1000L, 9L), journal.recover().highestCounters(), "schema " + old + " upgraded takes acceptances");
             }
         }
     }
@@ -94,8 +99,8 @@ class SqliteAuthorizationJournalTest extends AuthorizationJournalContract {
     @Test
     void a_journal_of_a_newer_schema_is_refused_by_name() throws Exception {
         Path file = dir.resolve("newer.db");
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
-             java.sql.Statement s = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = db.createStatement()) {
             s.execute("PRAGMA user_version=" + (SqliteAuthorizationJournal.SCHEMA_VERSION + 1));
         }
         JournalException e = assertThrows(JournalException.class, () -> SqliteAuthorizationJournal.open(file));
@@ -103,8 +108,8 @@ class SqliteAuthorizationJournalTest extends AuthorizationJournalContract {
     }
 
     private static int userVersion(Path file) throws Exception {
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
-             java.sql.Statement s = db.createStatement(); java.sql.ResultSet r = s.executeQuery("PRAGMA user_version")) {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = db.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
             return r.getInt(1);
         }
     }

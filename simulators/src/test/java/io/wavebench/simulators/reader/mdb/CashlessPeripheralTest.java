@@ -9,6 +9,7 @@ import io.wavebench.drivers.mdb.PeripheralPort;
 import io.wavebench.drivers.mdb.PtyMdbTransport;
 import io.wavebench.drivers.mdb.VmcMaster;
 import io.wavebench.drivers.serial.InMemorySerialLink;
+import io.wavebench.drivers.wait.DeviceNotReadyException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -124,7 +125,7 @@ class CashlessPeripheralTest {
         enable();
         assertTrue(reader.beginSession(1000)); // BEGIN SESSION queued; the VMC never polls for it
         long t0 = System.nanoTime();
-        io.wavebench.drivers.wait.DeviceNotReadyException e = assertThrows(io.wavebench.drivers.wait.DeviceNotReadyException.class,
+        DeviceNotReadyException e = assertThrows(DeviceNotReadyException.class,
                 () -> reader.awaitDelivered(Duration.ofMillis(300), Duration.ofMillis(100)));
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(tookMs >= 300 && tookMs < 3_000, "within its deadline: " + tookMs + " ms");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class CashlessStateRulesTest {
 
     private final List<String> booked = new CopyOnWriteArrayList<>();
     private final AtomicReference<VendDecision> decision = new AtomicReference<>(VendDecision.approve(150));
-    private final java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong now = new AtomicLong();
     private CashlessPeripheral reader = reader(CashlessPeripheral.DEFAULT_CONFIG);
 
     private CashlessPeripheral reader(CashlessResponse.ReaderConfig config) {
