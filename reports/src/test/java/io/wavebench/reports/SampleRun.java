@@ -127,7 +127,7 @@ final class SampleRun {
         Files.write(purchase.resolve("camera frame 1.png"), picture());
         Files.deleteIfExists(purchase.resolve(MeasurementsFile.NAME)); // written afresh when a test writes the run twice
         WrittenMeasurements.append(purchase, WrittenMeasurements.atMost("vend latency", 142, "ms", 300, Measurement.Verdict.PASS));
-        WrittenMeasurements.append(purchase, WrittenMeasurements.atLeast("in-band SNR", 8.5, "dB", 8, Measurement.Verdict.PASS));
+        WrittenMeasurements.append(purchase, WrittenMeasurements.atLeast("in-band SNR", 8.5, "dB", 8, Measurement.Verdict.MARGINAL));
         return run;
     }
 

@@ -1,7 +1,9 @@
 package io.wavebench.drivers.ggwave;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -20,6 +22,26 @@ final class GgwavePayloads {
         payloads.put("140 random bytes", random);
         return payloads;
     }
+
+    /**
+     * What each protocol is checked with: the short messages on every protocol, and the longest
+     * ones (140 random bytes, every byte value) on the fastest protocol of each family (audible,
+     * ultrasound, DT). A family shares its tones, framing and code, and differs only in how many
+     * frames a chunk sounds, which the short messages already cover; the long ones on the slower
+     * speeds would add minutes of sound to every build for nothing the fastest does not show.
+     */
+    static List<byte[]> forProtocol(GgwaveProtocol protocol) {
+        Map<String, byte[]> all = all();
+        List<byte[]> payloads = new ArrayList<>(List.of(all.get("1 byte"), all.get("18 digits")));
+        if (protocol.framesPerTx() == FASTEST_FRAMES_PER_TX) {
+            payloads.add(all.get("140 random bytes"));
+            payloads.addAll(List.of(everyByteValue()));
+        }
+        return payloads;
+    }
+
+    /** ggwave's fastest protocols sound each chunk for 3 frames. */
+    private static final int FASTEST_FRAMES_PER_TX = 3;
 
     /** All 256 byte values, in as many messages as it takes (140 bytes at most each). */
     static byte[][] everyByteValue() {

@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 3 / DESIGN §4: an hour of sound that is not a payment — noise, crowd babble, music, at
+ * DESIGN §4: an hour of sound that is not a payment — noise, crowd babble, music, at
  * levels from a quiet room to a clipping microphone — must yield no frame at all, and the receiver
  * must not go deaf after its false triggers (ggwave is deaf for ≈38 s after one). Every receiver
  * hears the same hour, generated here and run far faster than real time; every five minutes one

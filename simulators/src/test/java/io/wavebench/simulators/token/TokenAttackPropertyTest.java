@@ -25,7 +25,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 5's attack property (DESIGN §5.1): 10,000 tokens an attacker could make from honest ones —
+ * The attack property of DESIGN §5.1: 10,000 tokens an attacker could make from honest ones —
  * mutated, truncated or extended, re-signed with keys the attacker holds, replayed — and not one is
  * accepted. Honest tokens interleaved with them are accepted, so a verifier that refused
  * everything would fail here too.

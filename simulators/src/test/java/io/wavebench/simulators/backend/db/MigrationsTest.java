@@ -180,14 +180,14 @@ class MigrationsTest {
         }
     }
 
-    private static int count(Connection c, String from) throws SQLException {
+    static int count(Connection c, String from) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + from)) {
             rs.next();
             return rs.getInt(1);
         }
     }
 
-    private static String bundledName(int version) {
+    static String bundledName(int version) {
         return switch (version) {
             case 1 -> "V1__settlement.sql";
             case 2 -> "V2__codes_and_tickets.sql";
@@ -197,7 +197,7 @@ class MigrationsTest {
         };
     }
 
-    private static String bundledSql(String name) throws IOException {
+    static String bundledSql(String name) throws IOException {
         try (InputStream in = MigrationsTest.class.getResourceAsStream("/io/wavebench/simulators/backend/db/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wavebench.simulators.backend.TestDatabases;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,7 +67,7 @@ class PostgresMigrationsTest {
             List<Integer> applied = Migrations.bundled().apply(reopened);
             assertEquals(Migrations.bundled().versions().stream().filter(v -> v > 4).toList(), applied);
             try (Connection c = reopened.connect()) {
-                assertEquals(1, count(c, "reader WHERE reader_id = 'vm-kept'"), "the bench's rows are kept");
+                assertEquals(1, MigrationsTest.count(c, "reader WHERE reader_id = 'vm-kept'"), "the bench's rows are kept");
                 assertEquals(Migrations.bundled().latestVersion(), Migrations.currentVersion(c));
                 assertFalse(tables(c).contains(Migrations.LEGACY_TABLE), "the legacy history is dropped once taken over");
             }
@@ -99,7 +97,7 @@ class PostgresMigrationsTest {
             pool.shutdownNow();
         }
         try (Database db = Database.open(schemaUrl); Connection c = db.connect()) {
-            assertEquals(Migrations.bundled().versions().size(), count(c, "\"" + Migrations.HISTORY_TABLE + "\" WHERE \"type\" = 'SQL'"));
+            assertEquals(Migrations.bundled().versions().size(), MigrationsTest.count(c, "\"" + Migrations.HISTORY_TABLE + "\" WHERE \"type\" = 'SQL'"));
         }
     }
 
@@ -112,8 +110,8 @@ class PostgresMigrationsTest {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description VARCHAR(200) NOT NULL, "
                     + "checksum VARCHAR(64) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
             for (int v : versions) {
-                String name = bundledName(v);
-                for (String statement : statements(bundledSql(name))) s.execute(statement);
+                String name = MigrationsTest.bundledName(v);
+                for (String statement : statements(MigrationsTest.bundledSql(name))) s.execute(statement);
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO schema_version VALUES (?, ?, ?, ?)")) {
                     insert.setInt(1, v);
                     insert.setString(2, name.substring(name.indexOf("__") + 2, name.length() - 4));
@@ -167,27 +165,5 @@ class PostgresMigrationsTest {
             while (rs.next()) out.add(rs.getString(1));
         }
         return out;
-    }
-
-    private static int count(Connection c, String from) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + from)) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private static String bundledName(int version) {
-        return switch (version) {
-            case 1 -> "V1__settlement.sql";
-            case 2 -> "V2__codes_and_tickets.sql";
-            case 4 -> "V4__card_tokens.sql";
-            default -> throw new IllegalArgumentException("no bundled V" + version + " in this test's legacy history");
-        };
-    }
-
-    private static String bundledSql(String name) throws IOException {
-        try (InputStream in = PostgresMigrationsTest.class.getResourceAsStream("/io/wavebench/simulators/backend/db/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
