@@ -206,12 +206,7 @@ public final class SimulatedPhone implements Startable {
      * its volume, its speaker. Returns the samples played.
      */
     public float[] soundBytes(byte[] frame) {
-        float[] samples = voice.modulate(frame);
-        if (volume != 1f) {
-            for (int i = 0; i < samples.length; i++) samples[i] *= volume;
-        }
-        play(samples);
-        return samples;
+        return playAtVolume(voice.modulate(frame));
     }
 
     /**
@@ -220,7 +215,11 @@ public final class SimulatedPhone implements Startable {
      * may not listen for. Returns the samples played.
      */
     public float[] soundIn(SoundProtocol other, byte[] message) {
-        float[] samples = other.transmitter(other.defaultMode(), voice.sampleRate()).modulate(message);
+        return playAtVolume(other.transmitter(other.defaultMode(), voice.sampleRate()).modulate(message));
+    }
+
+    /** Scales what the phone made by its media volume and plays it; returns the samples played. */
+    private float[] playAtVolume(float[] samples) {
         if (volume != 1f) {
             for (int i = 0; i < samples.length; i++) samples[i] *= volume;
         }

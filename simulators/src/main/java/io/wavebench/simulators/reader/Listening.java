@@ -21,12 +21,6 @@ public record Listening(SoundProtocol protocol, List<String> modes) {
         return new Listening(SoundProtocols.named(SoundProtocols.DEFAULT), profiles.stream().map(ModemProfile::cliName).toList());
     }
 
-    /** The named protocol in the named modes (its default mode when none is named). */
-    public static Listening of(String protocol, List<String> modes) {
-        SoundProtocol p = SoundProtocols.named(protocol);
-        return new Listening(p, modes.isEmpty() ? List.of(p.defaultMode()) : modes);
-    }
-
     /** "wavebench robust+fast". */
     @Override
     public String toString() {

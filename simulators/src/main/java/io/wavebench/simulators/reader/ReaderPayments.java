@@ -200,7 +200,7 @@ public final class ReaderPayments implements Startable {
             decodedFrames.add(payload.clone());
         }
         record(new ReaderEvent(clock.instant(), ReaderEvent.Kind.FRAME_DECODED, payload.length + " bytes (" + heardIn + ")"
-                + (message.corrections() < 0 ? "" : ", " + message.corrections() + (SoundProtocols.DEFAULT.equals(message.protocol()) ? " symbols" : "") + " corrected"), null));
+                + (message.corrections() < 0 ? "" : ", " + message.corrections() + " corrected"), null));
         if (protocol.carries() == SoundProtocol.Carries.PAYMENT_CODE) {
             paymentCodeHeard(payload, heardIn);
             return;
