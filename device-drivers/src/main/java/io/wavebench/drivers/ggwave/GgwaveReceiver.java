@@ -33,6 +33,10 @@ import java.util.Set;
  * </ul>
  * A message is reported only when its length block decodes, its end marker is where that length
  * says, and its payload decodes: the three together keep noise from being taken for a message.
+ * Where two protocols of a family both decode (a faster one can read a slower one's first chunk),
+ * the one whose end marker stands squarely in place — its first and last quarters each an end
+ * marker on their own — wins; one whose end marker only passes as a whole is reported only when
+ * no protocol's end is square.
  */
 public final class GgwaveReceiver {
 
@@ -308,6 +312,8 @@ public final class GgwaveReceiver {
         long dataStart = -1;
         int length;
         double endContrast;
+        /** Its end marker's first and last quarters each pass on their own, not only the whole box. */
+        boolean squarely;
         GgwaveMessage message;
 
         Hypothesis(GgwaveProtocol protocol) {
@@ -358,10 +364,10 @@ public final class GgwaveReceiver {
         Hypothesis best = null;
         boolean pending = false;
         for (Hypothesis h : c.hypotheses) {
-            if (h.state == Outcome.DECODED && (best == null || h.endContrast > best.endContrast)) best = h;
+            if (h.state == Outcome.DECODED && (best == null || squarerThan(h, best))) best = h;
             if (h.state == Outcome.WAIT || h.state == Outcome.LENGTH_KNOWN) pending = true;
         }
-        boolean square = best != null && best.endContrast >= SQUARE_END * c.startContrast;
+        boolean square = best != null && best.squarely && best.endContrast >= SQUARE_END * c.startContrast;
         if (pending && !square && !ended) return false;
         c.frames.clear();
         if (best == null) return true;
@@ -371,6 +377,12 @@ public final class GgwaveReceiver {
         c.family.ignoreBeforeHop = Math.max(c.family.ignoreBeforeHop, m.endSample() / hop);
         for (Candidate o : candidates) if (o != c && o.family == c.family && o.markerStart < m.endSample()) o.covered = true;
         return true;
+    }
+
+    /** A square end marker beats one that passes only as a whole; then the stronger end wins. */
+    private static boolean squarerThan(Hypothesis a, Hypothesis b) {
+        if (a.squarely != b.squarely) return a.squarely;
+        return a.endContrast > b.endContrast;
     }
 
     private enum Outcome { WAIT, LENGTH_KNOWN, DECODED, FAILED }
@@ -433,11 +445,14 @@ public final class GgwaveReceiver {
         }
         if (bestContrast < END_CONTRAST || bestPairs < END_PAIRS) return Outcome.FAILED;
         // Squarely there: its first and last quarters each look like an end marker on their own,
-        // not a box half over data whose tones happen to sit on end-marker bins.
+        // not a box half over data whose tones happen to sit on end-marker bins. In deep noise a
+        // quarter (4 frames) of a real end marker can fail this, so it ranks hypotheses rather
+        // than rejecting one (see resolve).
         int quarter = MARKER_BOX_HOPS / 4;
+        boolean squarely = true;
         for (long first : new long[] {bestHop, bestHop + MARKER_BOX_HOPS - quarter}) {
             double[] part = c.family.endMarker(first, quarter);
-            if (part[0] < END_CONTRAST || part[1] < END_PAIRS) return Outcome.FAILED;
+            squarely &= part[0] >= END_CONTRAST && part[1] >= END_PAIRS;
         }
         long endStart = bestHop * hop;
         double stretch = Math.abs(endStart - expectedEnd) <= hop ? 1.0 : (endStart - hy.dataStart) / dataSpan;
@@ -451,6 +466,7 @@ public final class GgwaveReceiver {
                 long end = endStart + Math.round(GgwaveProtocol.MARKER_FRAMES * frameExact * stretch);
                 hy.message = new GgwaveMessage(decoded.get().payload(), p, start, end, decoded.get().correctedBytes());
                 hy.endContrast = bestContrast;
+                hy.squarely = squarely;
                 return Outcome.DECODED;
             }
         }
