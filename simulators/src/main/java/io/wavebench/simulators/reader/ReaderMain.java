@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
  * java -cp … io.wavebench.simulators.reader.ReaderMain
  *      --mdb PATH [--transport pty|uart] --microphone unix:SOCKET|MIXER
  *      (--journal FILE | --state DIR) (--issuer-key ID:HEX|ID:FILE ... | --provision FILE)
- *      [--reader-id ID] [--profile P | --profiles P[,P...]] [--sample-rate 48000] [--line-buffer 80ms]
+ *      [--reader-id ID] [--protocol NAME] [--profile P | --profiles P[,P...]] [--sample-rate 48000] [--line-buffer 80ms]
  *      [--max-session-funds N] [--session-timeout 30s]
  *      [--speaker MIXER --two-way off|offer|require]
  *      [--camera x11[:SCREEN][@WxH+X+Y]|none] [--camera-fps 10]
@@ -100,11 +100,11 @@ public final class ReaderMain implements Callable<Integer> {
      * @param backend    null for no uplink
      */
     public record Options(String mdbPort, String transport, String microphone, Path journal, Map<Integer, PublicKey> issuerKeys,
-                          String readerId, List<ModemProfile> profiles, float sampleRate, long maxSessionFunds, Duration sessionTimeout,
+                          String readerId, List<ModemProfile> profiles, Listening listening, float sampleRate, long maxSessionFunds, Duration sessionTimeout,
                           Duration lineBuffer, Duration skewAllowance, Duration tokenFreshness, String speaker, TwoWay twoWay,
                           String camera, double cameraFps, Kiosk kiosk, URI backend, Duration syncEvery) {
 
-        /** The first profile it listens for: the one it answers a challenge in unless a HELLO came in another. */
+        /** The first modem profile: the one it answers a two-way challenge in unless a HELLO came in another. */
         public ModemProfile profile() {
             return profiles.get(0);
         }
@@ -201,7 +201,7 @@ public final class ReaderMain implements Callable<Integer> {
                 made.add(journal);
                 b.mdb(transport(o.mdbPort(), o.transport()), journal);
             }
-            if (o.microphone() != null) b.microphone(microphone(o.microphone(), o.sampleRate(), o.lineBuffer()), o.profiles(), o.sampleRate());
+            if (o.microphone() != null) b.listening(microphone(o.microphone(), o.sampleRate(), o.lineBuffer()), List.of(o.listening()), o.sampleRate());
             if (o.speaker() != null) {
                 b.speaker(new JavaSoundAudioOut(o.speaker(), o.sampleRate(), o.lineBuffer()), o.twoWay(), ReaderPolicy.CHALLENGE_LIFETIME);
             }
@@ -251,8 +251,7 @@ public final class ReaderMain implements Callable<Integer> {
             JournalState state = p.journal().recover();
             parts.add("MDB cashless #1 on " + o.mdbPort() + " (" + o.transport() + ")");
             if (o.microphone() != null) {
-                parts.add("microphone " + o.microphone() + " at " + Math.round(o.sampleRate()) + " Hz, "
-                        + String.join("+", o.profiles().stream().map(ModemProfile::cliName).toList()) + " modem");
+                parts.add("microphone " + o.microphone() + " at " + Math.round(o.sampleRate()) + " Hz, hearing " + o.listening());
             }
             parts.add("journal " + o.journal() + " (" + state.lastSequence() + " entries, uploaded through #" + state.uploadedThrough() + ")");
         });

@@ -3,6 +3,8 @@ package io.wavebench.simulators.reader;
 import io.wavebench.drivers.audio.JavaSoundAudioIn;
 import io.wavebench.drivers.modem.ModemProfile;
 import io.wavebench.drivers.optical.ScreenCaptureCamera;
+import io.wavebench.drivers.sound.SoundProtocol;
+import io.wavebench.drivers.sound.SoundProtocols;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -51,10 +53,14 @@ public final class ReaderOptions {
     @Option(names = "--reader-id", paramLabel = "ID", description = "The reader's id at the backend (default: the --provision file's, else sim-reader-1).")
     String readerId;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "Modem profile, robust|fast|ultrasonic (default: robust).")
+    @Option(names = "--protocol", paramLabel = "NAME",
+            description = "The sound protocol the microphone hears: wavebench (default), ggwave, or any other on the class path (wavebench modem protocols); --profile(s) then name its modes.")
+    String protocol;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Modem profile, robust|fast|ultrasonic (default: robust); for another --protocol, one of its modes (default: its first).")
     String profile;
 
-    @Option(names = "--profiles", paramLabel = "P[,P...]", description = "Modem profiles to listen for at once (instead of --profile), e.g. robust,ultrasonic.")
+    @Option(names = "--profiles", paramLabel = "P[,P...]", description = "Modem profiles (or the --protocol's modes) to listen for at once (instead of --profile), e.g. robust,ultrasonic.")
     String profiles;
 
     @Option(names = "--sample-rate", paramLabel = "HZ", description = "The microphone's sample rate (default: 48000).")
@@ -149,9 +155,13 @@ public final class ReaderOptions {
             ticketing.put(key.getKey(), key.getValue());
         }
         String id = readerId;
-        List<ModemProfile> listen = profiles != null
-                ? Arrays.stream(profiles.split(",")).map(String::strip).map(ModemProfile::fromCliName).distinct().toList()
-                : profile != null ? List.of(ModemProfile.fromCliName(profile)) : null;
+        SoundProtocol heard = SoundProtocols.named(protocol == null ? SoundProtocols.DEFAULT : protocol);
+        boolean ownModem = heard.name().equals(SoundProtocols.DEFAULT);
+        List<String> modes = profiles != null ? Arrays.stream(profiles.split(",")).map(String::strip).distinct().toList()
+                : profile != null ? List.of(profile) : null;
+        // wavebench's modem profiles also serve the two-way challenge (DESIGN §5.3); another
+        // protocol is heard one way only, in its own modes.
+        List<ModemProfile> listen = ownModem && modes != null ? modes.stream().map(ModemProfile::fromCliName).toList() : null;
         float rate = sampleRate == null ? 48_000f : Float.parseFloat(sampleRate);
         long funds = maxSessionFunds == null ? ReaderPolicy.MAX_SESSION_FUNDS : Long.parseLong(maxSessionFunds);
         Duration timeout = sessionTimeout();
@@ -184,6 +194,11 @@ public final class ReaderOptions {
         }
         if (id == null) id = ReaderPolicy.READER_ID;
         if (listen == null) listen = List.of(ModemProfile.ROBUST);
+        Listening listening = ownModem ? Listening.wavebench(listen) : new Listening(heard, modes == null ? List.of(heard.defaultMode()) : modes);
+        if (!ownModem && speaker != null) {
+            throw new IllegalArgumentException("--speaker answers two-way challenges in wavebench's own protocol; --protocol " + heard.name()
+                    + " is heard one way only (drop --speaker or --protocol)");
+        }
         if (mdb == null && printer == null) {
             throw new IllegalArgumentException(mdbOption + " PATH is required (the reader's MDB port, e.g. a pty), or --printer PATH for a kiosk");
         }
@@ -217,7 +232,7 @@ public final class ReaderOptions {
             if (cam == null) throw new IllegalArgumentException("--printer needs --camera: a kiosk reads ticket codes with its camera");
             kioskSettings = new ReaderMain.Kiosk(printer, kiosk, cinema, cinemaTitle, Map.copyOf(ticketing));
         }
-        return new ReaderMain.Options(mdb, transport, microphone, journalFile, Map.copyOf(keys), id, listen, rate, funds, timeout, buffer, skew, freshness,
+        return new ReaderMain.Options(mdb, transport, microphone, journalFile, Map.copyOf(keys), id, listen, listening, rate, funds, timeout, buffer, skew, freshness,
                 speaker, mode, cam, fps, kioskSettings, uplink, every);
     }
 }

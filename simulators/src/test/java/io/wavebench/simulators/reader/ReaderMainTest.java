@@ -81,6 +81,19 @@ class ReaderMainTest {
     }
 
     @Test
+    void the_microphone_hears_wavebench_unless_another_sound_protocol_is_named_and_then_its_modes() {
+        String[] base = {"--mdb", "/dev/pts/9", "--microphone", "unix:/tmp/air.sock", "--journal", "j.db", "--issuer-key", "1:" + HEX};
+        assertEquals("wavebench robust", ReaderMain.parse(base).listening().toString());
+        assertEquals("wavebench fast+ultrasonic", ReaderMain.parse(concat(base, "--profiles", "fast,ultrasonic")).listening().toString());
+        assertEquals("ggwave audible-fast", ReaderMain.parse(concat(base, "--protocol", "ggwave")).listening().toString(), "its default mode");
+        assertEquals("ggwave audible-fastest+ultrasound-fast",
+                ReaderMain.parse(concat(base, "--protocol", "ggwave", "--profiles", "audible-fastest,ultrasound-fast")).listening().toString());
+        assertMessage("no sound protocol 'chirp' on the class path; known: wavebench, ggwave", concat(base, "--protocol", "chirp"));
+        assertMessage("sound protocol 'ggwave' has no mode 'robust'", concat(base, "--protocol", "ggwave", "--profile", "robust"));
+        assertMessage("--protocol ggwave is heard one way only", concat(base, "--protocol", "ggwave", "--speaker", "default"));
+    }
+
+    @Test
     void what_the_whole_reader_cannot_run_with_is_named() {
         String[] base = {"--mdb", "/dev/pts/9", "--microphone", "unix:/tmp/air.sock", "--issuer-key", "1:" + HEX};
         assertMessage("give --journal FILE or --state DIR, not both", concat(base, "--journal", "j.db", "--state", "s"));
