@@ -50,7 +50,8 @@ Feature: Paying in another sound protocol
     And no vend is approved
 
   Scenario: ggwave sound to a reader listening for wavebench's protocol opens nothing
-    Given a vending machine selling "Sparkling water" at 1.50 from slot 12
+    Given the reader listens for wavebench sound
+    And a vending machine selling "Sparkling water" at 1.50 from slot 12
     And the phone has a barcode key from the backend
     When the shopper selects slot 12
     And the phone sounds a payment code in ggwave sound
