@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {
             "Measures each mode of a sound protocol (wavebench's profiles by default): airtime of a payment token,",
-            "messages decoded out of N along an SNR ladder through a channel, the SNR from which 99 % decode,",
+            "messages decoded out of N along an SNR ladder through a channel, the SNR from which 99 %% decode,",
             "wrong messages (must be 0), and the receiver's speed as a multiple of real time on one thread.",
             "Optionally draws the curves."
         })

@@ -65,7 +65,10 @@ public final class GgwaveReceiver {
     private final int ringMask;
     private long written;
     private long nextHop;
-    private final float[] window;
+    /** One hop's samples, then the part hop that ends a frame: what the marker banks are fed. */
+    private final float[] hopSamples;
+    private final float[] restSamples;
+    private long hopsAdded;
     private final List<Candidate> candidates = new ArrayList<>();
 
     /** Listens for every protocol. */
@@ -80,7 +83,8 @@ public final class GgwaveReceiver {
         frameExact = GgwaveProtocol.SAMPLES_PER_FRAME * sampleRate / GgwaveProtocol.BASE_SAMPLE_RATE;
         frame = (int) Math.round(frameExact);
         hop = (int) Math.round(frameExact / HOPS_PER_FRAME);
-        window = new float[frame];
+        hopSamples = new float[hop];
+        restSamples = new float[frame % hop];
         Map<Integer, List<GgwaveProtocol>> byStart = new LinkedHashMap<>();
         int longestFrames = 0;
         for (GgwaveProtocol p : protocols) {
@@ -134,7 +138,12 @@ public final class GgwaveReceiver {
     // --- marker powers, every hop -------------------------------------------------------------
 
     private void analyseHop(long t) {
-        copy(t * hop, window, frame);
+        int wholeHops = frame / hop;
+        for (; hopsAdded < t + wholeHops; hopsAdded++) {
+            copy(hopsAdded * hop, hopSamples, hop);
+            for (Family f : families) f.markerBank.addHop(hopSamples);
+        }
+        copy((t + wholeHops) * hop, restSamples, restSamples.length);
         for (Family f : families) f.analyse(t);
     }
 
@@ -150,7 +159,7 @@ public final class GgwaveReceiver {
     private final class Family {
         final int freqStart;
         final List<GgwaveProtocol> protocols;
-        final ToneBank markerBank;
+        final HoppedToneBank markerBank;
         final ToneBank dataBank;
         final int hopsHeld;
         /** Per hop, the 16 pairs' power on the start marker's bin and on the end marker's. */
@@ -179,7 +188,7 @@ public final class GgwaveReceiver {
                 markerBins[2 * i] = freqStart + startOn;
                 markerBins[2 * i + 1] = freqStart + 2 * i + 1 - (i % 2);
             }
-            markerBank = new ToneBank(markerBins, sampleRate, frame);
+            markerBank = new HoppedToneBank(markerBins, sampleRate, frame, hop);
             int tones = protocols.stream().mapToInt(GgwaveProtocol::tonesPerTx).max().orElseThrow();
             int[] dataBins = new int[16 * tones];
             for (int b = 0; b < dataBins.length; b++) dataBins[b] = freqStart + b;
@@ -192,7 +201,7 @@ public final class GgwaveReceiver {
         }
 
         void analyse(long t) {
-            markerBank.dft(window, re, im);
+            markerBank.frame(t, restSamples, re, im);
             int row = (int) (t % hopsHeld) * 16;
             float loudest = 0;
             for (int i = 0; i < 16; i++) {
