@@ -100,12 +100,7 @@ final class ModemCommand {
             List<String> skipped = new ArrayList<>();
             List<String> modes = new ArrayList<>();
             for (String m : mode == null ? p.modes() : List.of(p.mode(mode))) {
-                try {
-                    p.transmitter(m, wav.sampleRate());
-                    modes.add(m);
-                } catch (UnsupportedOperationException e) {
-                    skipped.add(m + " (" + e.getMessage() + ")");
-                }
+                p.unsupportedAt(m, wav.sampleRate()).ifPresentOrElse(why -> skipped.add(m + " (" + why + ")"), () -> modes.add(m));
             }
             if (!modes.isEmpty()) {
                 SoundReceiver receiver = p.receiver(modes, wav.sampleRate(), heard::add);

@@ -89,7 +89,7 @@ public final class GgwaveReceiver {
         int longestFrames = 0;
         for (GgwaveProtocol p : protocols) {
             if (sampleRate < 2 * p.bandHighHz() * 1.05) {
-                throw new IllegalArgumentException(p + " reaches " + Math.round(p.bandHighHz()) + " Hz, beyond what " + sampleRate + " Hz sampling carries");
+                throw new UnsupportedOperationException("ggwave " + p.ggwaveName() + " reaches " + Math.round(p.bandHighHz()) + " Hz, beyond what " + sampleRate + " Hz sampling carries");
             }
             byStart.computeIfAbsent(p.freqStart(), k -> new ArrayList<>()).add(p);
             longestFrames = Math.max(longestFrames, p.frameCount(GgwaveProtocol.MAX_PAYLOAD_BYTES));

@@ -36,7 +36,7 @@ public final class GgwaveTransmitter {
     public GgwaveTransmitter(GgwaveProtocol protocol, double sampleRate, int volume) {
         if (volume < 0 || volume > 100) throw new IllegalArgumentException("ggwave volume is 0..100, not " + volume);
         if (sampleRate < 2 * protocol.bandHighHz() * 1.05) {
-            throw new IllegalArgumentException(protocol + " reaches " + Math.round(protocol.bandHighHz()) + " Hz, beyond what " + sampleRate + " Hz sampling carries");
+            throw new UnsupportedOperationException("ggwave " + protocol.ggwaveName() + " reaches " + Math.round(protocol.bandHighHz()) + " Hz, beyond what " + sampleRate + " Hz sampling carries");
         }
         this.protocol = protocol;
         this.sampleRate = sampleRate;

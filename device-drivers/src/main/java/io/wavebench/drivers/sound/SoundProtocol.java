@@ -2,6 +2,7 @@ package io.wavebench.drivers.sound;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A way of carrying bytes in sound (DESIGN §4): what a phone sounds and how a reader hears it, as
@@ -56,6 +57,20 @@ public interface SoundProtocol {
      * @throws UnsupportedOperationException for a rate the mode cannot work at (e.g. ultrasound below ≈ 44.1 kHz)
      */
     SoundTransmitter transmitter(String mode, float sampleRate);
+
+    /**
+     * Why {@code mode} cannot work at {@code sampleRate} (its band beyond what the rate carries),
+     * or empty when it can: what a receiver of a WAV file at that rate leaves out, and says so.
+     * This default asks {@link #transmitter}; a protocol may answer without building one.
+     */
+    default Optional<String> unsupportedAt(String mode, float sampleRate) {
+        try {
+            transmitter(mode, sampleRate);
+            return Optional.empty();
+        } catch (UnsupportedOperationException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
 
     /**
      * A streaming receiver listening for every mode in {@code modes} at once, calling

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,17 @@ class SoundProtocolsTest {
         assertArrayEquals(payload, h.payload());
         assertTrue(Math.abs(h.startSample() - silence) < 200, "found where it was put: " + h.startSample());
         assertEquals(capture.length, rx.samplesFed());
+    }
+
+    @Test
+    void a_mode_whose_band_a_sample_rate_cannot_carry_is_named_with_the_reason() {
+        SoundProtocol wavebench = SoundProtocols.named("wavebench");
+        assertEquals(Optional.empty(), wavebench.unsupportedAt("robust", 48_000));
+        assertTrue(wavebench.unsupportedAt("ultrasonic", 32_000).orElseThrow().contains("cannot carry"),
+                () -> wavebench.unsupportedAt("ultrasonic", 32_000).toString());
+        SoundProtocol ggwave = SoundProtocols.named("ggwave");
+        assertEquals(Optional.empty(), ggwave.unsupportedAt("audible-fast", 22_050));
+        assertEquals(Optional.of("ggwave [U] Fast reaches 19453 Hz, beyond what 22050.0 Hz sampling carries"), ggwave.unsupportedAt("ultrasound-fast", 22_050));
     }
 
     @Test
