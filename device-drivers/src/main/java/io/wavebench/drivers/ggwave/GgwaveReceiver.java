@@ -22,7 +22,8 @@ import java.util.Set;
  *   <li>Start markers are found by integrating the 16 marker tone pairs over the marker's whole
  *       length (15 frames, every 1/16 frame), not by requiring all 16 pairs to pass a 3× ratio in
  *       one 4-frame average; so a marker is found at lower SNR, and a loud single tone (a whistle)
- *       cannot pass for one, since most pairs must agree.</li>
+ *       cannot pass for one, since most pairs must agree ({@link MarkerTrack}, one per band of
+ *       protocols sharing a marker).</li>
  *   <li>The data's timing is searched every 1/16 frame over ±1.5 frames around the marker's, by how
  *       clearly one tone stands out in each nibble's 16 bins, and the end marker is looked for where
  *       the decoded length puts it; its position corrects a sender's sample-clock offset over the
@@ -33,20 +34,14 @@ import java.util.Set;
  * </ul>
  * A message is reported only when its length block decodes, its end marker is where that length
  * says, and its payload decodes: the three together keep noise from being taken for a message.
- * Where two protocols of a family both decode (a faster one can read a slower one's first chunk),
+ * Where two protocols of a band both decode (a faster one can read a slower one's first chunk),
  * the one whose end marker stands squarely in place — its first and last quarters each an end
  * marker on their own — wins; one whose end marker only passes as a whole is reported only when
  * no protocol's end is square.
  */
 public final class GgwaveReceiver {
 
-    /** Box of hops a marker is integrated over: the 15 frame-long windows wholly inside its 16 frames. */
-    private static final int MARKER_BOX_HOPS = 15 * 16;
-    private static final int HOPS_PER_FRAME = 16;
-    /** Start marker: the power contrast over the box, on minus off over on plus off, at least this. */
-    private static final double START_CONTRAST = 0.2;
-    /** ... and at least this many of the 16 pairs louder on their marker bin. */
-    private static final int START_PAIRS = 12;
+    private static final int MARKER_BOX_HOPS = MarkerTrack.MARKER_BOX_HOPS;
     /** End marker, looked for where the length puts it: a weaker bar, since its place is known. */
     private static final double END_CONTRAST = 0.1;
     private static final int END_PAIRS = 10;
@@ -60,7 +55,7 @@ public final class GgwaveReceiver {
     private final int frame;
     private final int hop;
     private final GgwaveListener listener;
-    private final List<Family> families = new ArrayList<>();
+    private final List<MarkerTrack> markerTracks = new ArrayList<>();
     private final float[] ring;
     private final int ringMask;
     private long written;
@@ -82,7 +77,7 @@ public final class GgwaveReceiver {
         this.listener = listener;
         frameExact = GgwaveProtocol.SAMPLES_PER_FRAME * sampleRate / GgwaveProtocol.BASE_SAMPLE_RATE;
         frame = (int) Math.round(frameExact);
-        hop = (int) Math.round(frameExact / HOPS_PER_FRAME);
+        hop = (int) Math.round(frameExact / MarkerTrack.HOPS_PER_FRAME);
         hopSamples = new float[hop];
         restSamples = new float[frame % hop];
         Map<Integer, List<GgwaveProtocol>> byStart = new LinkedHashMap<>();
@@ -101,7 +96,8 @@ public final class GgwaveReceiver {
         ringMask = capacity - 1;
         int hopsHeld = capacity / hop + 1;
         for (Map.Entry<Integer, List<GgwaveProtocol>> e : byStart.entrySet()) {
-            families.add(new Family(e.getKey(), e.getValue(), hopsHeld));
+            markerTracks.add(new MarkerTrack(e.getKey(), e.getValue(), sampleRate, frame, hop, hopsHeld,
+                    (track, markerStart, contrast) -> candidates.add(new Candidate(track, markerStart, contrast))));
         }
     }
 
@@ -141,10 +137,10 @@ public final class GgwaveReceiver {
         int wholeHops = frame / hop;
         for (; hopsAdded < t + wholeHops; hopsAdded++) {
             copy(hopsAdded * hop, hopSamples, hop);
-            for (Family f : families) f.markerBank.addHop(hopSamples);
+            for (MarkerTrack f : markerTracks) f.markerBank.addHop(hopSamples);
         }
         copy((t + wholeHops) * hop, restSamples, restSamples.length);
-        for (Family f : families) f.analyse(t);
+        for (MarkerTrack f : markerTracks) f.analyse(t, restSamples);
     }
 
     private void copy(long position, float[] dst, int length) {
@@ -153,140 +149,6 @@ public final class GgwaveReceiver {
 
     private boolean held(long from, long to) {
         return from >= Math.max(0, written - ring.length) && to <= written;
-    }
-
-    /** One band of ggwave protocols sharing a freqStart, so sharing their markers. */
-    private final class Family {
-        final int freqStart;
-        final List<GgwaveProtocol> protocols;
-        final HoppedToneBank markerBank;
-        final ToneBank dataBank;
-        final int hopsHeld;
-        /** Per hop, the 16 pairs' power on the start marker's bin and on the end marker's. */
-        final float[] on;
-        final float[] off;
-        /** Per hop, Σ over pairs of (on − off)/(on + off): +16 on a start marker, −16 on an end marker, whatever the tones' level. */
-        final float[] agreement;
-        double boxAgreement;
-        final double[] boxOn = new double[16];
-        final double[] boxOff = new double[16];
-        final float[] re;
-        final float[] im;
-        boolean tracking;
-        double best;
-        double bestContrast;
-        long bestHop;
-        long ignoreBeforeHop;
-
-        Family(int freqStart, List<GgwaveProtocol> protocols, int hopsHeld) {
-            this.freqStart = freqStart;
-            this.protocols = protocols;
-            this.hopsHeld = hopsHeld;
-            int[] markerBins = new int[32];
-            for (int i = 0; i < 16; i++) {
-                int startOn = 2 * i + (i % 2);
-                markerBins[2 * i] = freqStart + startOn;
-                markerBins[2 * i + 1] = freqStart + 2 * i + 1 - (i % 2);
-            }
-            markerBank = new HoppedToneBank(markerBins, sampleRate, frame, hop);
-            int tones = protocols.stream().mapToInt(GgwaveProtocol::tonesPerTx).max().orElseThrow();
-            int[] dataBins = new int[16 * tones];
-            for (int b = 0; b < dataBins.length; b++) dataBins[b] = freqStart + b;
-            dataBank = new ToneBank(dataBins, sampleRate, frame);
-            on = new float[hopsHeld * 16];
-            off = new float[hopsHeld * 16];
-            agreement = new float[hopsHeld];
-            re = new float[32];
-            im = new float[32];
-        }
-
-        void analyse(long t) {
-            markerBank.frame(t, restSamples, re, im);
-            int row = (int) (t % hopsHeld) * 16;
-            float loudest = 0;
-            for (int i = 0; i < 16; i++) {
-                float pOn = re[2 * i] * re[2 * i] + im[2 * i] * im[2 * i];
-                float pOff = re[2 * i + 1] * re[2 * i + 1] + im[2 * i + 1] * im[2 * i + 1];
-                on[row + i] = pOn;
-                off[row + i] = pOff;
-                boxOn[i] += pOn;
-                boxOff[i] += pOff;
-                loudest = Math.max(loudest, Math.max(pOn, pOff));
-            }
-            // A floor far under the loudest bin, so exact silence and rounding dust count for nothing.
-            float floor = 1e-6f * loudest + Float.MIN_NORMAL;
-            float agree = 0;
-            for (int i = 0; i < 16; i++) agree += (on[row + i] - off[row + i]) / (on[row + i] + off[row + i] + floor);
-            agreement[(int) (t % hopsHeld)] = agree;
-            boxAgreement += agree;
-            long first = t - MARKER_BOX_HOPS + 1;
-            if (first > 0) {
-                int old = (int) ((first - 1) % hopsHeld) * 16;
-                for (int i = 0; i < 16; i++) {
-                    boxOn[i] -= on[old + i];
-                    boxOff[i] -= off[old + i];
-                }
-                boxAgreement -= agreement[(int) ((first - 1) % hopsHeld)];
-            }
-            if (first < 0 || first < ignoreBeforeHop) return;
-            double contrast = contrast(boxOn, boxOff);
-            boolean passes = contrast >= START_CONTRAST && louder(boxOn, boxOff) >= START_PAIRS;
-            // Where most pairs agree, hop after hop, the box lies squarely on the marker: the power
-            // contrast is flat there when the marker stands in silence, and louder data tones on
-            // marker bins would pull a power sum into the data.
-            double energy = boxAgreement;
-            if (tracking) {
-                if (passes && energy > best) {
-                    best = energy;
-                    bestContrast = contrast;
-                    bestHop = first;
-                } else if (!passes || first - bestHop >= 2 * HOPS_PER_FRAME) {
-                    tracking = false;
-                    candidates.add(new Candidate(this, bestHop * hop, bestContrast));
-                    ignoreBeforeHop = bestHop + MARKER_BOX_HOPS;
-                }
-            } else if (passes) {
-                tracking = true;
-                best = energy;
-                bestContrast = contrast;
-                bestHop = first;
-            }
-        }
-
-        /** The end marker's strength over {@code hops} hops from hop {@code first}: contrast, pairs, agreement, reversed. */
-        double[] endMarker(long first, int hops) {
-            double[] sumOn = new double[16];
-            double[] sumOff = new double[16];
-            double agree = 0;
-            for (long t = first; t < first + hops; t++) {
-                agree -= agreement[(int) (t % hopsHeld)];
-                int row = (int) (t % hopsHeld) * 16;
-                for (int i = 0; i < 16; i++) {
-                    sumOn[i] += on[row + i];
-                    sumOff[i] += off[row + i];
-                }
-            }
-            return new double[] {contrast(sumOff, sumOn), louder(sumOff, sumOn), agree};
-        }
-    }
-
-    private static double contrast(double[] a, double[] b) {
-        double diff = 0;
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            diff += a[i] - b[i];
-            sum += a[i] + b[i];
-        }
-        return sum <= 0 ? 0 : diff / sum;
-    }
-
-    /** Pairs whose first bin is clearly the louder: by 5 % of a pair's mean power, so numerical dust in silence counts for neither. */
-    private static int louder(double[] a, double[] b) {
-        double mean = 0;
-        for (int i = 0; i < a.length; i++) mean += (a[i] + b[i]) / a.length;
-        int n = 0;
-        for (int i = 0; i < a.length; i++) if (a[i] - b[i] > 0.05 * mean) n++;
-        return n;
     }
 
     // --- decoding a candidate -------------------------------------------------------------------
@@ -298,7 +160,7 @@ public final class GgwaveReceiver {
      * it wins.
      */
     private final class Candidate {
-        final Family family;
+        final MarkerTrack family;
         final long markerStart;
         final double startContrast;
         final List<Hypothesis> hypotheses = new ArrayList<>();
@@ -306,7 +168,7 @@ public final class GgwaveReceiver {
         boolean covered;
         final Map<Long, float[]> frames = new HashMap<>();
 
-        Candidate(Family family, long markerStart, double startContrast) {
+        Candidate(MarkerTrack family, long markerStart, double startContrast) {
             this.family = family;
             this.markerStart = markerStart;
             this.startContrast = startContrast;
