@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.drivers.escpos.EscPosCommand.LineFeed;
 import io.wavebench.drivers.escpos.EscPosCommand.Text;
+import io.wavebench.drivers.escpos.EscPosCommand.Unrecognized;
 import io.wavebench.drivers.escpos.EscPosParseException.Kind;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -32,9 +33,48 @@ class EscPosParserTest {
     }
 
     @Test
-    void a_two_dimensional_code_other_than_qr_is_refused() {
-        EscPosParseException e = parseError("1D286B0300304130"); // cn = 48: PDF417
-        assertTrue(e.getMessage().contains("only QR Code (cn = 49)"), e.getMessage());
+    void a_two_dimensional_code_other_than_qr_is_skipped_whole() {
+        byte[] pdf417 = HexFormat.of().parseHex("1D286B0300304130"); // cn = 48: PDF417, Function 065 with n = 48 ('0')
+        assertEquals(List.of(new Unrecognized("GS ( k cn 48 (2D symbol other than QR Code)", pdf417), new Text("OK".getBytes(StandardCharsets.US_ASCII))),
+                EscPosParser.parseAll(concat(pdf417, "OK".getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    @Test
+    void an_epson_command_that_is_not_modelled_is_skipped_whole_with_its_parameters() {
+        // ESC p m t1 t2 (generate pulse) with t1 = 0x0A: a parameter, not a line feed.
+        byte[] pulse = HexFormat.of().parseHex("1B70000A32");
+        // GS ( L pL pH ... (graphics) whose data holds ESC and '.' bytes: not a command, not text.
+        byte[] graphics = HexFormat.of().parseHex("1D284C0500304511" + "1B2E");
+        // ESC * m nL nH d (bit image, 24-dot double density: three bytes a column) and ESC D n.. NUL (tab stops).
+        byte[] bitImage = HexFormat.of().parseHex("1B2A2102000A0A0A1B1B1B");
+        byte[] tabs = HexFormat.of().parseHex("1B4408101800");
+        byte[] text = "after".getBytes(StandardCharsets.US_ASCII);
+        List<EscPosCommand> got = EscPosParser.parseAll(concat(pulse, graphics, bitImage, tabs, text));
+        assertEquals(List.of(new Unrecognized("ESC p (generate pulse)", pulse), new Unrecognized("GS ( L", graphics),
+                new Unrecognized("ESC * (select bit-image mode)", bitImage), new Unrecognized("ESC D (set horizontal tab positions)", tabs),
+                new Text(text)), got);
+    }
+
+    @Test
+    void a_skipped_command_split_across_chunks_waits_for_its_last_byte() {
+        EscPosParser parser = new EscPosParser("x");
+        parser.feed(HexFormat.of().parseHex("1D284C05003045"));
+        assertNull(parser.next(), "four of the six data bytes are still to come");
+        parser.feed(HexFormat.of().parseHex("11") );
+        assertNull(parser.next());
+        parser.feed(HexFormat.of().parseHex("1B2E0A"));
+        assertEquals("GS ( L", ((Unrecognized) parser.next()).name());
+        assertEquals(new LineFeed(), parser.next());
+    }
+
+    @Test
+    void bytes_that_are_no_esc_pos_command_are_still_refused() {
+        assertTrue(parseError("1BFF").getMessage().contains("unknown command ESC 0xFF (not an Epson ESC/POS command)"));
+        assertTrue(parseError("1C7A").getMessage().contains("unknown command FS 'z' (0x7A)"));
+        assertTrue(parseError("1001").getMessage().contains("unknown command DLE 0x01"));
+        assertEquals(Kind.BAD_PARAMETER, parseError("1D6B2003414243").kind());      // GS k m = 32
+        assertEquals(Kind.BAD_PARAMETER, parseError("1B4D05").kind());              // ESC M 5
+        assertEquals(Kind.BAD_PARAMETER, parseError("1D7707").kind());              // GS w 7
     }
 
     @Test
@@ -92,6 +132,12 @@ class EscPosParserTest {
         assertThrows(IllegalArgumentException.class, () -> new EscPosWriter().text("two\nlines"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EscPosWriter().qr("A\u0010\u0004\u0001B"));
         assertTrue(e.getMessage().contains("DLE EOT 1"), e.getMessage());
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) out.writeBytes(p);
+        return out.toByteArray();
     }
 
     private static EscPosParseException parseError(String hex) {
