@@ -11,13 +11,17 @@ import io.wavebench.drivers.wait.Wait;
 import io.wavebench.simulators.Startable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An 80 mm ESC/POS receipt printer on a serial line (DESIGN §5.5): it parses what the kiosk sends,
- * answers DLE EOT in real time, prints text, styles and QR codes onto receipts that tests read
- * ({@link #receipts()}) and a report shows ({@link ReceiptRenderer}), and misbehaves on request:
+ * answers DLE EOT in real time, prints text, styles, bar codes, QR codes and raster images onto
+ * receipts that tests read ({@link #receipts()}) and a report shows ({@link ReceiptRenderer}),
+ * skips the Epson commands it does not print and reports each kind once per receipt
+ * ({@link #skippedCommands()}), and misbehaves on request:
  * out of paper, paper running out after some rows, near end, cover open, offline, cutter jam,
  * silent.
  *
@@ -45,6 +49,8 @@ public final class SimulatedPrinter implements Startable {
     private final List<PrintedReceipt> receipts = new ArrayList<>();
     private final List<EscPosParseException> parseErrors = new ArrayList<>();
     private final List<String> events = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+    private Consumer<String> trace = line -> { };
     private long droppedBytes;
     private boolean coverOpen;
     private boolean forcedOffline;
@@ -177,6 +183,22 @@ public final class SimulatedPrinter implements Startable {
         return List.copyOf(parseErrors);
     }
 
+    /**
+     * The Epson commands the printer skipped rather than printed, each kind once per receipt:
+     * "ESC p (generate pulse): 5 bytes at offset 812 (1B 70 00 19 FA)", oldest first.
+     */
+    public synchronized List<String> skippedCommands() {
+        return List.copyOf(skipped);
+    }
+
+    /**
+     * Where to tell each command as it is parsed (its record's text), each skipped kind once per
+     * receipt, and each parse error; called on the receiver thread. Set it before {@link #start()}.
+     */
+    public synchronized void trace(Consumer<String> listener) {
+        this.trace = listener;
+    }
+
     /** Bytes received while the printer could not print. */
     public synchronized long droppedBytes() {
         return droppedBytes;
@@ -290,9 +312,22 @@ public final class SimulatedPrinter implements Startable {
             } catch (EscPosParseException e) {
                 parseErrors.add(e);
                 event("parse error: " + e.getMessage());
+                trace.accept("parse error: " + e.getMessage());
                 continue;
             }
             if (command == null) break;
+            if (command instanceof EscPosCommand.Unrecognized u) {
+                if (composer.firstSkipOfKind(u)) {
+                    byte[] b = u.bytes();
+                    String what = u.name() + ": " + b.length + " bytes at offset " + (parser.offset() - b.length) + " ("
+                            + HexFormat.ofDelimiter(" ").withUpperCase().formatHex(b, 0, Math.min(b.length, 16)) + (b.length > 16 ? " ..." : "") + ")";
+                    skipped.add(what);
+                    event("skipped unknown command " + what);
+                    trace.accept("skipped unknown command " + what + "; further ones of this kind in this receipt are not reported");
+                }
+            } else {
+                trace.accept(command.toString());
+            }
             boolean stillPrinting = composer.apply(command);
             if (command instanceof EscPosCommand.Cut && composer.cutterJammed()) {
                 error = true;
