@@ -70,7 +70,7 @@ const receipts = {
       .initialize()
       .line('CODE 128 BELOW')
       .align('center')
-      .barcode('WB-2026-0042', 'code128', { height: 80, width: 3, text: true })
+      .barcode('WB-2026-0042', 'code128', { height: 80, width: 2, text: true })
       .align('left')
       .line('END OF BARCODE')
       .cut('partial')

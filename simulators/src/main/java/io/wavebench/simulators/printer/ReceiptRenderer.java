@@ -170,6 +170,14 @@ public final class ReceiptRenderer {
         }
         boolean[] m = modules.get();
         int width = m.length * bar.moduleDots();
+        if (width > bar.placement().areaWidth()) {
+            // Epson GS k: a bar code wider than the print area is not printed; the paper only feeds.
+            g.setColor(Color.GRAY);
+            g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 13));
+            g.drawString(bar.symbology() + " " + width + " dots wide, print area " + bar.placement().areaWidth() + ": not printed", MARGIN, barsTop + 20);
+            g.setColor(Color.BLACK);
+            return;
+        }
         int x0 = bar.placement().x(width);
         for (int i = 0; i < m.length; i++) {
             if (m[i]) g.fillRect(x0 + i * bar.moduleDots(), barsTop, bar.moduleDots(), bar.barHeight());
