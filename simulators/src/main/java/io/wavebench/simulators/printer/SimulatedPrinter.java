@@ -52,6 +52,8 @@ public final class SimulatedPrinter implements Startable {
     private final List<String> skipped = new ArrayList<>();
     private Consumer<String> trace = line -> { };
     private long droppedBytes;
+    /** Receipts until the roll ends ({@link #paperLastsReceipts}); 0: no such limit. */
+    private int receiptsLeft;
     private boolean coverOpen;
     private boolean forcedOffline;
     private boolean nearEnd;
@@ -114,6 +116,16 @@ public final class SimulatedPrinter implements Startable {
         event("paper lasts " + rows + " rows");
     }
 
+    /**
+     * The roll runs out right after the {@code receipts}th receipt from now is cut: that one
+     * prints whole, and the next DLE EOT says paper out (a kiosk scenario's "paper out after N").
+     */
+    public synchronized void paperLastsReceipts(int receipts) {
+        if (receipts < 1) throw new IllegalArgumentException("paper must last at least one receipt, got " + receipts);
+        receiptsLeft = receipts;
+        event("paper lasts " + receipts + " receipt(s)");
+    }
+
     /** The near-end sensor trips: still prints, DLE EOT 4 says so. */
     public synchronized void paperNearEnd() {
         nearEnd = true;
@@ -123,6 +135,7 @@ public final class SimulatedPrinter implements Startable {
     /** A new roll: paper present, near-end cleared; the printer prints again. */
     public synchronized void refill() {
         composer.refill();
+        receiptsLeft = 0;
         nearEnd = false;
         resume("refilled");
     }
@@ -351,6 +364,12 @@ public final class SimulatedPrinter implements Startable {
         List<PrintedReceipt> done = composer.takeFinished();
         if (done.isEmpty()) return;
         receipts.addAll(done);
+        for (PrintedReceipt r : done) {
+            if (receiptsLeft > 0 && r.cut() && --receiptsLeft == 0) {
+                composer.paperRows(0);
+                event("paper out after receipt " + receipts.size());
+            }
+        }
         notifyAll();
     }
 
