@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Strictness: what the parser refuses, and how it says so. */
 class EscPosParserTest {
@@ -53,6 +55,31 @@ class EscPosParserTest {
         assertEquals(List.of(new Unrecognized("ESC p (generate pulse)", pulse), new Unrecognized("GS ( L", graphics),
                 new Unrecognized("ESC * (select bit-image mode)", bitImage), new Unrecognized("ESC D (set horizontal tab positions)", tabs),
                 new Text(text)), got);
+    }
+
+    /** Each Epson command in the skip table, with parameters that look like commands, comes out as one command of its whole length. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "1B200A",                       // ESC SP n
+        "1B240A00",                     // ESC $ nL nH
+        "1B2603414202" + "0A1B1B0A1B1B" + "01" + "0A0A0A", // ESC & y=3 c1='A' c2='B': x=2 (6 bytes), x=1 (3 bytes)
+        "1B2841030030300A",             // ESC ( A pL pH (beeper)
+        "1B70011B1D",                   // ESC p
+        "1D384C0500000030451D0A1B",     // GS 8 L p1..p4 = 5: m fn + 3 data bytes
+        "1D2A0101" + "0A0A0A0A0A0A0A0A", // GS * x=1 y=1: 8 bytes
+        "1D51300002000100" + "0A1B",   // GS Q 0 m xL xH yL yH (x=2, y=1)
+        "1C7101" + "01000100" + "0A0A0A0A0A0A0A0A", // FS q n=1, x=1 y=1: 8 bytes
+        "1C6731300000000002000A1B",     // FS g 1 m a1..a4 nL nH = 2
+        "1014080103140106020" + "8",     // DLE DC4 8 1 3 20 1 6 2 8
+        "100501",                        // DLE ENQ n
+        "18",                            // CAN
+        "1D286B030030410A"              // GS ( k cn 48 (PDF417)
+    })
+    void an_epson_command_in_the_skip_table_is_one_command_of_its_whole_length(String hex) {
+        byte[] bytes = HexFormat.of().parseHex(hex);
+        List<EscPosCommand> got = EscPosParser.parseAll(bytes);
+        assertEquals(1, got.size(), () -> hex + " parsed as " + got);
+        assertEquals(hex.toUpperCase(), HexFormat.of().withUpperCase().formatHex(((Unrecognized) got.get(0)).bytes()));
     }
 
     @Test
