@@ -66,7 +66,6 @@ final class SkippedCommands {
             case 'r' -> fixed("ESC r (select print color)", 3);
             case 'u' -> fixed("ESC u (transmit peripheral device status)", 3);
             case 'v' -> fixed("ESC v (transmit paper sensor status)", 2);
-            case 'K' -> fixed("ESC K (print and reverse feed)", 3);
             default -> null;
         };
     }
@@ -96,7 +95,6 @@ final class SkippedCommands {
             case 'g' -> fixed("GS g " + letter(b, 2) + " (maintenance counter)", 6);
             case 'j' -> fixed("GS j (enable/disable automatic ink status back)", 3);
             case 'z' -> fixed("GS z 0 (set online recovery wait time)", 5);
-            case '0' -> fixed("GS 0 (select counter print mode)", 3);
             default -> null;
         };
     }
@@ -108,7 +106,7 @@ final class SkippedCommands {
         return switch (c) {
             case '!' -> fixed("FS ! (select print mode(s) for Kanji characters)", 3);
             case '-' -> fixed("FS - (Kanji underline)", 3);
-            case '2' -> fixed("FS 2 (define user-defined Kanji characters)", 3 + 72);
+            case '2' -> fixed("FS 2 (define user-defined Kanji characters)", 4 + 72); // FS 2 c1 c2, then 72 bytes of dots
             case '?' -> fixed("FS ? (cancel user-defined Kanji characters)", 4);
             case 'C' -> fixed("FS C (select Kanji character code system)", 3);
             case 'S' -> fixed("FS S (set Kanji character spacing)", 4);

@@ -48,8 +48,8 @@ final class BarcodeDrawing {
                 case GS1_128 -> new Code128Writer().encode(FNC[0] + content(symbology, data, true));
                 default -> null;
             });
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // data the symbology cannot hold: a printer prints nothing either
+        } catch (RuntimeException e) {
+            return Optional.empty(); // data the symbology cannot hold (ZXing refuses it): a printer prints nothing either
         }
     }
 

@@ -50,14 +50,19 @@ public final class ReceiptRenderer {
     private static final int ROW = ReceiptComposer.ROW_DOTS;
     private static final int MARGIN = 12;
     private static final int NOTE_LINE = 18;
+    /** The longest receipt drawn, in dots: 2 m of paper at 203 dpi. */
+    static final int MAX_HEIGHT = 16_000;
 
     private ReceiptRenderer() {
     }
 
     public static BufferedImage render(PrintedReceipt receipt) {
-        int height = MARGIN;
-        for (ReceiptElement e : receipt.elements()) height += e.heightDots();
-        height += 3 * MARGIN;
+        long paper = MARGIN;
+        for (ReceiptElement e : receipt.elements()) paper += e.heightDots();
+        // A receipt longer than MAX_HEIGHT dots (2 m of paper: a raster image of 65535 rows, say) is
+        // drawn up to there, so a hostile job cannot make the PNG take gigabytes.
+        boolean clipped = paper > MAX_HEIGHT;
+        int height = (int) Math.min(paper, MAX_HEIGHT) + 3 * MARGIN;
         if (!receipt.skipped().isEmpty()) height += NOTE_LINE * (receipt.skipped().size() + 1) + MARGIN;
         BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -68,6 +73,7 @@ public final class ReceiptRenderer {
             g.setColor(Color.BLACK);
             int y = MARGIN;
             for (ReceiptElement e : receipt.elements()) {
+                if (y + e.heightDots() > MAX_HEIGHT) break;
                 if (e instanceof TextLine line) drawLine(g, line, y);
                 else if (e instanceof QrSymbol qr) drawQr(g, qr, y);
                 else if (e instanceof BarcodeSymbol bar) drawBarcode(g, bar, y);
@@ -75,7 +81,12 @@ public final class ReceiptRenderer {
                 y += e.heightDots();
             }
             y += MARGIN;
-            if (receipt.cut()) {
+            if (clipped) {
+                g.setColor(Color.RED);
+                g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 16));
+                g.drawString("-- " + paper + " dots long: drawn up to " + MAX_HEIGHT + " --", MARGIN, y + 8);
+                g.setColor(Color.BLACK);
+            } else if (receipt.cut()) {
                 g.setStroke(new BasicStroke(2, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {12, 8}, 0));
                 g.drawLine(0, y, WIDTH, y);
             } else if (receipt.stoppedByPaperEnd()) {

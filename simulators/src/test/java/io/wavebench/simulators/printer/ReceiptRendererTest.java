@@ -84,6 +84,13 @@ class ReceiptRendererTest {
     }
 
     @Test
+    void a_receipt_longer_than_two_metres_is_drawn_up_to_there() {
+        PrintedReceipt endless = composed(new EscPosWriter().initialize().add(new EscPosCommand.RasterImage(0, 1, 40_000, new byte[40_000])).toBytes());
+        BufferedImage image = ReceiptRenderer.render(endless);
+        assertTrue(image.getHeight() < ReceiptRenderer.MAX_HEIGHT + 100, "height " + image.getHeight());
+    }
+
+    @Test
     void rendering_is_deterministic() {
         PrintedReceipt receipt = print(TICKET);
         assertArrayEquals(ReceiptRenderer.renderPng(receipt), ReceiptRenderer.renderPng(receipt));
