@@ -27,15 +27,19 @@ import picocli.CommandLine.Spec;
         name = "printer",
         mixinStandardHelpOptions = true,
         description = {
-            "A simulated 80 mm ESC/POS receipt printer (Epson's command set) on PORT, for a kiosk to print to:",
-            "it answers DLE EOT n (real-time status) at once, as a printer does, and GS r 1 in turn; prints",
-            "text, styles, bar codes, QR codes and raster images; and writes each receipt, once cut, as",
-            "DIR/receipt-0001.png, receipt-0002.png, ... in the order printed, logging a line for each.",
-            "Epson commands it does not print (a drawer pulse, page mode, NV graphics...) are skipped whole",
-            "and logged once per kind per receipt; bytes that are no ESC/POS command are logged as parse errors.",
-            "--paper-out-after N runs the roll out right after the Nth receipt is cut, so the kiosk's next",
-            "DLE EOT 4 says 'paper out' and nothing more prints. Serial line: 38400 8N1; a pty from",
-            "socat -d -d pty,raw,echo=0 pty,raw,echo=0 works too. Runs until stopped (Ctrl-C) or --timeout."
+            "A simulated 80 mm ESC/POS receipt printer (Epson's command set) on PORT,",
+            "for a kiosk to print to. It answers DLE EOT n (real-time status) at once, as",
+            "a printer does, and GS r 1 in turn; prints text, styles, bar codes, QR codes",
+            "and raster images; and writes each receipt, once cut, as DIR/receipt-0001.png,",
+            "receipt-0002.png, ... in the order printed, logging a line for each.",
+            "Epson commands it does not print (a drawer pulse, page mode, NV graphics...)",
+            "are skipped whole and logged once per kind per receipt; bytes that are no",
+            "ESC/POS command are logged as parse errors. --paper-out-after N runs the roll",
+            "out right after the Nth receipt is cut: the kiosk's next DLE EOT 4 says paper",
+            "out and nothing more prints. Serial line 38400 8N1; a pty of a pair made by",
+            "socat -d -d pty,raw,echo=0 pty,raw,echo=0 works too. Runs until stopped",
+            "(Ctrl-C) or for --timeout. Exit 0 when stopped, 1 when the port cannot be",
+            "opened, 2 for a command line it cannot run with."
         })
 final class SimPrinterCommand implements Callable<Integer> {
 
