@@ -89,6 +89,17 @@ const receipts = {
       .encode(),
     expect: ['line: TICKET QR BELOW', 'qr: https://wavebench.example/t/42?seat=F12', 'line: SCAN AT THE DOOR'],
   },
+  'codepages': {
+    // The encoder picks each character's code page itself and switches with ESC t as it goes.
+    bytes: encoder()
+      .initialize()
+      .codepage('auto')
+      .line('Café €5 — Straße')
+      .line('Привет, мир')
+      .cut()
+      .encode(),
+    expect: ['line: Café €5 — Straße', 'line: Привет, мир'],
+  },
   'image': {
     bytes: encoder({ imageMode: 'raster' })
       .initialize()

@@ -52,7 +52,7 @@ public sealed interface EscPosCommand {
         public byte[] data() { return data.clone(); }
 
         /** The text decoded with {@code codePage}. */
-        public String decode(CodePage codePage) { return new String(data, codePage.charset()); }
+        public String decode(CodePage codePage) { return codePage.decode(data); }
 
         public void encode(ByteArrayOutputStream out) { out.writeBytes(data); }
 

@@ -44,6 +44,7 @@ import io.wavebench.drivers.escpos.SkippedCommands.Skip;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns an ESC/POS byte stream into {@link EscPosCommand}s, strictly and incrementally: bytes are
@@ -207,8 +208,12 @@ public final class EscPosParser {
         if (!have(3)) return null;
         int n = at(2);
         return switch (c) {
-            case 't' -> consume(3, new SelectCodePage(CodePage.byNumber(n).orElseThrow(
-                    () -> error(Kind.BAD_PARAMETER, 3, "ESC t " + n + ": code page not supported"))));
+            case 't' -> {
+                Optional<CodePage> page = CodePage.byNumber(n);
+                if (page.isPresent()) yield consume(3, new SelectCodePage(page.get()));
+                if (CodePage.epsonPageWithoutCharset(n)) yield skip(new Skip("ESC t " + n + " (a code page with no table here: text stays in the page before)", 3));
+                throw error(Kind.BAD_PARAMETER, 3, "ESC t " + n + ": no such code page (Epson ESC t table)");
+            }
             case 'E' -> consume(3, new Emphasis((n & 1) == 1)); // Epson: only the lowest bit counts
             case 'G' -> consume(3, new DoubleStrike((n & 1) == 1)); // ESC G: likewise
             case '-' -> consume(3, new Underline(zeroOrAscii(n, 2, 3, "ESC - (underline)")));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.drivers.escpos.EscPosCommand.LineFeed;
+import io.wavebench.drivers.escpos.EscPosCommand.SelectCodePage;
 import io.wavebench.drivers.escpos.EscPosCommand.Text;
 import io.wavebench.drivers.escpos.EscPosCommand.Unrecognized;
 import io.wavebench.drivers.escpos.EscPosParseException.Kind;
@@ -92,6 +93,14 @@ class EscPosParserTest {
         parser.feed(HexFormat.of().parseHex("1B2E0A"));
         assertEquals("GS ( L", ((Unrecognized) parser.next()).name());
         assertEquals(new LineFeed(), parser.next());
+    }
+
+    @Test
+    void an_epson_code_page_without_a_charset_is_skipped_and_one_that_does_not_exist_is_refused() {
+        assertEquals(List.of(new SelectCodePage(CodePage.PC857)), EscPosParser.parseAll(HexFormat.of().parseHex("1B740D")));
+        Unrecognized greek = (Unrecognized) EscPosParser.parseAll(HexFormat.of().parseHex("1B740B")).get(0); // PC851
+        assertTrue(greek.name().startsWith("ESC t 11 (a code page with no table here"), greek.name());
+        assertEquals(Kind.BAD_PARAMETER, parseError("1B7463").kind()); // ESC t 99: no such page
     }
 
     @Test
