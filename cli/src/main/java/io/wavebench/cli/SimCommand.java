@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code wavebench sim}: one simulated MDB device as its own process on a serial port. */
+/** {@code wavebench sim}: one simulated device (MDB, ESC/POS, backend) as its own process. */
 @Command(
         name = "sim",
         mixinStandardHelpOptions = true,
@@ -19,13 +19,14 @@ import picocli.CommandLine.TypeConversionException;
             "Runs one simulated device as its own process, with a log of the session:",
             "  sim vmc      a vending machine controller, to drive a real cashless reader;",
             "  sim reader   a cashless reader (device #1, 0x10), to be driven by a real VMC;",
+            "  sim printer  an 80 mm ESC/POS receipt printer, for a kiosk to print to (PNG per receipt);",
             "  sim timing   measures the simulated reader's MDB response time over a virtual pty pair;",
             "  sim backend  the backend readers sync with (DESIGN 5.6), over HTTP.",
             "Ports are a bench's USB adapter (--transport uart: 9600 8M1/8S1, MARK/SPACE parity) or a pty",
             "(--transport pty: each 9-bit word as two bytes, DESIGN §5.3). The two sims can talk to each",
             "other over a pty pair, e.g. socat -d -d pty,raw,echo=0 pty,raw,echo=0."
         },
-        subcommands = {SimVmcCommand.class, SimReaderCommand.class, SimTimingCommand.class, BackendMain.class})
+        subcommands = {SimVmcCommand.class, SimReaderCommand.class, SimPrinterCommand.class, SimTimingCommand.class, BackendMain.class})
 final class SimCommand {
 
     /** {@code --transport}: "pty" or "uart", any case, read by {@link MdbFraming#parse} (which names the choices when refusing). */

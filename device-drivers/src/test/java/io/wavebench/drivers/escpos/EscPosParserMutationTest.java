@@ -25,7 +25,8 @@ class EscPosParserMutationTest {
     private static final int INPUTS = 100_000;
     private static final long SEED = 0x6E5C_905L;
     /** Bytes a mutation likes to insert: command starts and their favourite parameters. */
-    private static final int[] INTERESTING = {0x0A, 0x10, 0x04, 0x1B, 0x1D, '(', 'k', '@', 'a', 'E', '!', 'V', 'r', 0x31, 0x41, 0x50, 0x51, 0x30, 0x00, 0xFF, 0x7F};
+    private static final int[] INTERESTING = {0x0A, 0x10, 0x04, 0x1B, 0x1D, '(', 'k', '@', 'a', 'E', '!', 'V', 'r', 0x31, 0x41, 0x50, 0x51, 0x30, 0x00, 0xFF, 0x7F,
+        0x09, 0x0D, 0x18, 0x1C, 'v', 'p', 'L', '8', '*', 'D', 't'};
 
     @Test
     void a_hundred_thousand_mutated_tickets_are_parsed_or_refused_by_name() {

@@ -42,6 +42,22 @@ class EscPosRoundTripTest {
                 new QrStore("T-0001|cinema 7".getBytes(StandardCharsets.US_ASCII)), new QrStore(new byte[QrStore.MAX_DATA]),
                 new Cut(CutMode.FULL, Cut.NO_FEED), new Cut(CutMode.PARTIAL, Cut.NO_FEED),
                 new Cut(CutMode.FULL, 0), new Cut(CutMode.PARTIAL, 120)));
+        all.addAll(List.of(new EscPosCommand.CarriageReturn(), new EscPosCommand.HorizontalTab(), new EscPosCommand.FormFeed(),
+                new EscPosCommand.DoubleStrike(true), new EscPosCommand.DoubleStrike(false), new EscPosCommand.FeedDots(0), new EscPosCommand.FeedDots(255),
+                new EscPosCommand.LineSpacing(EscPosCommand.LineSpacing.DEFAULT), new EscPosCommand.LineSpacing(0), new EscPosCommand.LineSpacing(60),
+                new EscPosCommand.InternationalCharacterSet(0), new EscPosCommand.InternationalCharacterSet(17), new EscPosCommand.InternationalCharacterSet(82),
+                new EscPosCommand.UpsideDown(true), new EscPosCommand.UpsideDown(false), new EscPosCommand.Reverse(true), new EscPosCommand.Reverse(false),
+                new EscPosCommand.LeftMargin(0), new EscPosCommand.LeftMargin(300), new EscPosCommand.PrintAreaWidth(576), new EscPosCommand.PrintAreaWidth(65535),
+                new EscPosCommand.BarcodeHeight(1), new EscPosCommand.BarcodeHeight(162), new EscPosCommand.BarcodeModuleWidth(1), new EscPosCommand.BarcodeModuleWidth(6),
+                new EscPosCommand.KanjiMode(true), new EscPosCommand.KanjiMode(false),
+                new EscPosCommand.Barcode(4, "ABC-1".getBytes(StandardCharsets.US_ASCII)), new EscPosCommand.Barcode(2, "400638133393".getBytes(StandardCharsets.US_ASCII)),
+                new EscPosCommand.Barcode(73, "{BWB-2026-0042".getBytes(StandardCharsets.US_ASCII)),
+                new EscPosCommand.RasterImage(0, 1, 2, new byte[] {(byte) 0x81, 0x0A}), new EscPosCommand.RasterImage(3, 2, 1, new byte[] {0x10, 0x04})));
+        for (int f = 0; f <= 2; f++) all.add(new EscPosCommand.SelectFont(f));
+        for (int r = 0; r <= 2; r++) all.add(new EscPosCommand.Rotation(r));
+        for (int h = 0; h <= 3; h++) all.add(new EscPosCommand.HriPosition(h));
+        for (int h = 0; h <= 4; h++) all.add(new EscPosCommand.HriFont(h));
+        for (int n : new int[] {0, 1, 8, 16, 32, 128, 0xB9}) all.add(EscPosCommand.PrintMode.of(n));
         for (CodePage p : CodePage.values()) all.add(new SelectCodePage(p));
         for (Justification j : Justification.values()) all.add(new Justify(j));
         for (int d = 0; d <= 2; d++) all.add(new Underline(d));

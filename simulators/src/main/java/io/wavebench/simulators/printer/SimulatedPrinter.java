@@ -11,13 +11,17 @@ import io.wavebench.drivers.wait.Wait;
 import io.wavebench.simulators.Startable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An 80 mm ESC/POS receipt printer on a serial line (DESIGN §5.5): it parses what the kiosk sends,
- * answers DLE EOT in real time, prints text, styles and QR codes onto receipts that tests read
- * ({@link #receipts()}) and a report shows ({@link ReceiptRenderer}), and misbehaves on request:
+ * answers DLE EOT in real time, prints text, styles, bar codes, QR codes and raster images onto
+ * receipts that tests read ({@link #receipts()}) and a report shows ({@link ReceiptRenderer}),
+ * skips the Epson commands it does not print and reports each kind once per receipt
+ * ({@link #skippedCommands()}), and misbehaves on request:
  * out of paper, paper running out after some rows, near end, cover open, offline, cutter jam,
  * silent.
  *
@@ -45,7 +49,11 @@ public final class SimulatedPrinter implements Startable {
     private final List<PrintedReceipt> receipts = new ArrayList<>();
     private final List<EscPosParseException> parseErrors = new ArrayList<>();
     private final List<String> events = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+    private Consumer<String> trace = line -> { };
     private long droppedBytes;
+    /** Receipts until the roll ends ({@link #paperLastsReceipts}); 0: no such limit. */
+    private int receiptsLeft;
     private boolean coverOpen;
     private boolean forcedOffline;
     private boolean nearEnd;
@@ -108,6 +116,16 @@ public final class SimulatedPrinter implements Startable {
         event("paper lasts " + rows + " rows");
     }
 
+    /**
+     * The roll runs out right after the {@code receipts}th receipt from now is cut: that one
+     * prints whole, and the next DLE EOT says paper out (a kiosk scenario's "paper out after N").
+     */
+    public synchronized void paperLastsReceipts(int receipts) {
+        if (receipts < 1) throw new IllegalArgumentException("paper must last at least one receipt, got " + receipts);
+        receiptsLeft = receipts;
+        event("paper lasts " + receipts + " receipt(s)");
+    }
+
     /** The near-end sensor trips: still prints, DLE EOT 4 says so. */
     public synchronized void paperNearEnd() {
         nearEnd = true;
@@ -117,6 +135,7 @@ public final class SimulatedPrinter implements Startable {
     /** A new roll: paper present, near-end cleared; the printer prints again. */
     public synchronized void refill() {
         composer.refill();
+        receiptsLeft = 0;
         nearEnd = false;
         resume("refilled");
     }
@@ -175,6 +194,22 @@ public final class SimulatedPrinter implements Startable {
 
     public synchronized List<EscPosParseException> parseErrors() {
         return List.copyOf(parseErrors);
+    }
+
+    /**
+     * The Epson commands the printer skipped rather than printed, each kind once per receipt:
+     * "ESC p (generate pulse): 5 bytes at offset 812 (1B 70 00 19 FA)", oldest first.
+     */
+    public synchronized List<String> skippedCommands() {
+        return List.copyOf(skipped);
+    }
+
+    /**
+     * Where to tell each command as it is parsed (its record's text), each skipped kind once per
+     * receipt, and each parse error; called on the receiver thread. Set it before {@link #start()}.
+     */
+    public synchronized void trace(Consumer<String> listener) {
+        this.trace = listener;
     }
 
     /** Bytes received while the printer could not print. */
@@ -290,9 +325,22 @@ public final class SimulatedPrinter implements Startable {
             } catch (EscPosParseException e) {
                 parseErrors.add(e);
                 event("parse error: " + e.getMessage());
+                trace.accept("parse error: " + e.getMessage());
                 continue;
             }
             if (command == null) break;
+            if (command instanceof EscPosCommand.Unrecognized u) {
+                if (composer.firstSkipOfKind(u)) {
+                    byte[] b = u.bytes();
+                    String what = u.name() + ": " + b.length + " bytes at offset " + (parser.offset() - b.length) + " ("
+                            + HexFormat.ofDelimiter(" ").withUpperCase().formatHex(b, 0, Math.min(b.length, 16)) + (b.length > 16 ? " ..." : "") + ")";
+                    skipped.add(what);
+                    event("skipped unknown command " + what);
+                    trace.accept("skipped unknown command " + what + "; further ones of this kind in this receipt are not reported");
+                }
+            } else {
+                trace.accept(command.toString());
+            }
             boolean stillPrinting = composer.apply(command);
             if (command instanceof EscPosCommand.Cut && composer.cutterJammed()) {
                 error = true;
@@ -316,6 +364,12 @@ public final class SimulatedPrinter implements Startable {
         List<PrintedReceipt> done = composer.takeFinished();
         if (done.isEmpty()) return;
         receipts.addAll(done);
+        for (PrintedReceipt r : done) {
+            if (receiptsLeft > 0 && r.cut() && --receiptsLeft == 0) {
+                composer.paperRows(0);
+                event("paper out after receipt " + receipts.size());
+            }
+        }
         notifyAll();
     }
 

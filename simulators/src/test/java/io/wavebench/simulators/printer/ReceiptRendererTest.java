@@ -62,6 +62,35 @@ class ReceiptRendererTest {
     }
 
     @Test
+    void reverse_text_is_white_on_black_and_the_left_margin_moves_the_ink() {
+        PrintedReceipt plain = composed(new EscPosWriter().initialize().line("WWWW").toBytes());
+        PrintedReceipt inverse = composed(new EscPosWriter().initialize().add(new EscPosCommand.Reverse(true)).line("WWWW").toBytes());
+        PrintedReceipt moved = composed(new EscPosWriter().initialize().add(new EscPosCommand.LeftMargin(100)).line("WWWW").toBytes());
+        BufferedImage p = ReceiptRenderer.render(plain), i = ReceiptRenderer.render(inverse), m = ReceiptRenderer.render(moved);
+        assertTrue(ink(i, 0, 12, 48, 24) > 0.6 * 48 * 24, "the reversed cells are mostly black: " + ink(i, 0, 12, 48, 24));
+        assertTrue(ink(p, 0, 12, 48, 24) < 0.5 * 48 * 24, "plain cells are mostly white: " + ink(p, 0, 12, 48, 24));
+        assertEquals(0, ink(m, 0, 0, 100, m.getHeight() - 40), "nothing left of a 100-dot margin");
+        assertTrue(ink(m, 100, 12, 48, 24) > 50);
+    }
+
+    @Test
+    void a_raster_image_is_drawn_dot_for_dot_and_double_width_doubles_it() {
+        byte[] rows = new byte[2 * 16];
+        for (int y = 0; y < 16; y++) rows[y * 2] = (byte) 0xFF; // a 8 x 16 black bar on the left of a 16 x 16 image
+        PrintedReceipt normal = composed(new EscPosWriter().initialize().add(new EscPosCommand.RasterImage(0, 2, 16, rows)).toBytes());
+        PrintedReceipt wide = composed(new EscPosWriter().initialize().add(new EscPosCommand.RasterImage(1, 2, 16, rows)).toBytes());
+        assertEquals(8 * 16, ink(ReceiptRenderer.render(normal), 0, 0, 40, 30)); // above the cut's dashed line
+        assertEquals(2 * 8 * 16, ink(ReceiptRenderer.render(wide), 0, 0, 40, 30));
+    }
+
+    @Test
+    void a_receipt_longer_than_two_metres_is_drawn_up_to_there() {
+        PrintedReceipt endless = composed(new EscPosWriter().initialize().add(new EscPosCommand.RasterImage(0, 1, 40_000, new byte[40_000])).toBytes());
+        BufferedImage image = ReceiptRenderer.render(endless);
+        assertTrue(image.getHeight() < ReceiptRenderer.MAX_HEIGHT + 100, "height " + image.getHeight());
+    }
+
+    @Test
     void rendering_is_deterministic() {
         PrintedReceipt receipt = print(TICKET);
         assertArrayEquals(ReceiptRenderer.renderPng(receipt), ReceiptRenderer.renderPng(receipt));

@@ -57,6 +57,32 @@ class SimulatedPrinterTest {
     }
 
     @Test
+    void an_epson_command_it_does_not_print_is_skipped_whole_and_reported_once_per_kind_per_receipt() {
+        // ESC p m t1 t2 (drawer pulse) whose t1 is 0x0A, twice, then "OK" LF, cut; then the same again.
+        String job = "1B70000A32" + "1B70000A32" + "4F4B0A" + "1D5630";
+        send(job + job);
+        List<PrintedReceipt> receipts = printer.awaitReceipts(2, DEADLINE);
+        assertEquals(List.of("OK"), receipts.get(0).textLines(), "the pulse's 0x0A is a parameter, not a line feed");
+        assertEquals(List.of("ESC p (generate pulse)"), receipts.get(0).skipped());
+        assertEquals(List.of("ESC p (generate pulse)"), receipts.get(1).skipped());
+        assertEquals(List.of("ESC p (generate pulse): 5 bytes at offset 0 (1B 70 00 0A 32)", "ESC p (generate pulse): 5 bytes at offset 16 (1B 70 00 0A 32)"),
+                printer.skippedCommands(), "once per receipt, not once per command");
+        assertEquals(List.of(), printer.parseErrors());
+    }
+
+    @Test
+    void paper_lasting_one_receipt_runs_out_right_after_its_cut() {
+        printer.paperLastsReceipts(1);
+        send("4F4E450A1D5630" + "100404"); // "ONE" LF, cut, DLE EOT 4
+        assertEquals(List.of(0x7E), answers(1), "DLE EOT 4 after the receipt the roll lasted: paper out");
+        long dropped = printer.droppedBytes();
+        send("54574F0A1D5630" + "100404"); // "TWO" LF, cut: nothing prints; DLE EOT 4
+        assertEquals(List.of(0x7E), answers(1));
+        assertEquals(1, printer.receipts().size());
+        assertEquals(7, printer.droppedBytes() - dropped, "the second job, dropped");
+    }
+
+    @Test
     void what_arrives_while_out_of_paper_is_dropped_but_status_is_answered() {
         printer.runOutOfPaper();
         send("4F4B0A" + "100404" + "1D5630");
