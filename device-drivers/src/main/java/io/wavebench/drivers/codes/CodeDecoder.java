@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -117,13 +118,39 @@ public final class CodeDecoder {
                 hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
                 return tryImage(rung, "", images.frame.luma(), false, hints, images);
             }
+            case UPSCALED -> {
+                double module = images.modulePx();
+                if (module == 0 || module >= Preprocess.SMALL_MODULE_PX) {
+                    return new Attempt(rung, Attempt.Outcome.NOT_FOUND, module == 0 ? "skipped: no module width measurable" : String.format(Locale.ROOT, "skipped: %.1f px a module", module));
+                }
+                hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+                int factor = module < 2.7 ? 3 : 2;
+                Frame f = images.frame;
+                float[] source = kind == CodeKind.QR_CODE ? GrayFilters.toFloat(f.luma()) : images.deskewedSmearedFloat();
+                float[] large = Preprocess.upscale(source, f.width(), f.height(), factor);
+                int w = f.width() * factor, h = f.height() * factor;
+                String at = String.format(Locale.ROOT, "%.1f px a module, ×%d", module, factor);
+                Attempt plain = tryImage(rung, at, GrayFilters.toBytes(large), w, h, false, hints, images);
+                if (plain.outcome() == Attempt.Outcome.DECODED) return plain;
+                Attempt sharpened = tryImage(rung, at + ", sharpened", GrayFilters.toBytes(Preprocess.unsharp(large, w, h, 0.8 * factor, 1.0)), w, h, false, hints, images);
+                return sharpened.outcome().ordinal() < plain.outcome().ordinal() ? sharpened : plain;
+            }
+            case SHARPENED -> {
+                Frame f = images.frame;
+                hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+                return tryImage(rung, "", GrayFilters.toBytes(Preprocess.unsharp(GrayFilters.toFloat(f.luma()), f.width(), f.height(), 1.5, 1.5)), false, hints, images);
+            }
             default -> throw new IllegalStateException("rung " + rung);
         }
     }
 
     private Attempt tryImage(Rung rung, String variant, byte[] luma, boolean global, Map<DecodeHintType, Object> hints, Prepared images) {
+        return tryImage(rung, variant, luma, images.frame.width(), images.frame.height(), global, hints, images);
+    }
+
+    private Attempt tryImage(Rung rung, String variant, byte[] luma, int width, int height, boolean global, Map<DecodeHintType, Object> hints, Prepared images) {
         String at = variant.isEmpty() ? "" : variant + ": ";
-        LuminanceSource source = new GrayscaleLuminanceSource(images.frame.width(), images.frame.height(), luma);
+        LuminanceSource source = new GrayscaleLuminanceSource(width, height, luma);
         BinaryBitmap bitmap = new BinaryBitmap(global ? new GlobalHistogramBinarizer(source) : new HybridBinarizer(source));
         Reader reader = kind == CodeKind.QR_CODE ? new QRCodeReader() : new Code128Reader();
         Result result;
@@ -167,6 +194,8 @@ public final class CodeDecoder {
         private byte[] denoised;
         private byte[] stretched;
         private byte[] deskewed;
+        private float[] deskewedFloat;
+        private double modulePx = -1;
         byte[] acceptedBytes;
         String acceptedText;
 
@@ -190,8 +219,18 @@ public final class CodeDecoder {
         }
 
         byte[] deskewedSmeared() {
-            if (deskewed == null) deskewed = GrayFilters.toBytes(Preprocess.deskewAndSmear(denoisedFloat(), frame.width(), frame.height()));
+            if (deskewed == null) deskewed = GrayFilters.toBytes(deskewedSmearedFloat());
             return deskewed;
+        }
+
+        float[] deskewedSmearedFloat() {
+            if (deskewedFloat == null) deskewedFloat = Preprocess.deskewAndSmear(denoisedFloat(), frame.width(), frame.height());
+            return deskewedFloat;
+        }
+
+        double modulePx() {
+            if (modulePx < 0) modulePx = Preprocess.modulePx(frame.luma(), frame.width(), frame.height());
+            return modulePx;
         }
     }
 }

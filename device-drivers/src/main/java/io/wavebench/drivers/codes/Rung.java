@@ -24,7 +24,20 @@ public enum Rung {
     /** The denoised frame with ZXing's TRY_HARDER (every row, and turned 90° for 1D). */
     TRY_HARDER,
     /** PURE_BARCODE: a frame that is nothing but the code (a screenshot). */
-    PURE_BARCODE;
+    PURE_BARCODE,
+    /*
+     * The rungs below were added for photographs of codes others printed, small and soft (DESIGN
+     * §5.2: ≥ 3 px a module). They come last so that a frame the rungs above read costs what it
+     * cost before.
+     */
+    /**
+     * A small code scaled up: only when the frame's runs say a module is under 4 px, the frame
+     * (for 1D, its deskewed and smeared copy) two or three times larger by bicubic interpolation,
+     * as is and sharpened.
+     */
+    UPSCALED,
+    /** An unsharp mask (σ 1.5 px, amount 1.5) on the frame as captured: edges a defocus softened, steepened. */
+    SHARPENED;
 
     boolean appliesTo(CodeKind kind) {
         return switch (this) {
