@@ -133,7 +133,15 @@ public final class CodeDecoder {
                 Attempt plain = tryImage(rung, at, GrayFilters.toBytes(large), w, h, false, hints, images);
                 if (plain.outcome() == Attempt.Outcome.DECODED) return plain;
                 Attempt sharpened = tryImage(rung, at + ", sharpened", GrayFilters.toBytes(Preprocess.unsharp(large, w, h, 0.8 * factor, 1.0)), w, h, false, hints, images);
-                return sharpened.outcome().ordinal() < plain.outcome().ordinal() ? sharpened : plain;
+                Attempt best = sharpened.outcome().ordinal() < plain.outcome().ordinal() ? sharpened : plain;
+                if (best.outcome() == Attempt.Outcome.DECODED || kind != CodeKind.QR_CODE) return best;
+                // Turned upright, rows and columns run along the modules: ZXing's module size and
+                // version estimates, measured along rows, are then exact rather than stretched by 1/cos.
+                double angle = Preprocess.gridAngleDeg(large, w, h);
+                if (Math.abs(angle) < 3) return best;
+                float[] upright = GrayFilters.rotate(large, w, h, angle, GrayFilters.percentile(large, 0.5));
+                Attempt turned = tryImage(rung, String.format(Locale.ROOT, "%s, turned %+.0f°", at, angle), GrayFilters.toBytes(upright), w, h, false, hints, images);
+                return turned.outcome().ordinal() < best.outcome().ordinal() ? turned : best;
             }
             case SHARPENED -> {
                 Frame f = images.frame;

@@ -60,6 +60,29 @@ final class Preprocess {
     }
 
     /**
+     * The turn of a square grid (a QR code's modules) in the image, in degrees in (-45, 45]: the
+     * edges of a grid point two ways at right angles, so their directions are averaged four-fold
+     * (the angle of the sum of (gx + i·gy)⁴ over four), weighted by edge strength.
+     */
+    static double gridAngleDeg(float[] image, int w, int h) {
+        double re = 0, im = 0;
+        for (int y = 1; y < h - 1; y += 2) {
+            for (int x = 1; x < w - 1; x += 2) {
+                int i = y * w + x;
+                double gx = image[i + 1] - image[i - 1];
+                double gy = image[i + w] - image[i - w];
+                double r2 = gx * gx - gy * gy, i2 = 2 * gx * gy;
+                double norm = Math.hypot(gx, gy);
+                if (norm < 1e-6) continue;
+                // (gx + i gy)^4 / |g|^2: direction four-fold, weight |g|^2.
+                re += (r2 * r2 - i2 * i2) / (norm * norm);
+                im += 2 * r2 * i2 / (norm * norm);
+            }
+        }
+        return Math.toDegrees(Math.atan2(im, re) / 4);
+    }
+
+    /**
      * The frame as a camera turned by {@code yawDeg} about its vertical axis and {@code pitchDeg}
      * about its horizontal axis would have seen it (the homography K·R·K⁻¹ of a pure rotation,
      * focal length taken as the frame width). Turning towards a tilted screen undoes most of its
