@@ -79,6 +79,9 @@ public final class CodeDecoder {
             {-30, 0}, {30, 0}, {0, -30}, {0, 30},
             {-21.2, -21.2}, {21.2, -21.2}, {-21.2, 21.2}, {21.2, 21.2}};
 
+    /** {@link Rung#UPSCALED} makes no image larger than this (3 MP: a few tenths of a second of ZXing at most). */
+    private static final int MAX_UPSCALED_PIXELS = 3_000_000;
+
     private Attempt tryRung(Rung rung, Prepared images) {
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
         if (kind == CodeKind.QR_CODE) hints.put(DecodeHintType.CHARACTER_SET, StandardCharsets.ISO_8859_1.name());
@@ -119,17 +122,23 @@ public final class CodeDecoder {
                 return tryImage(rung, "", images.frame.luma(), false, hints, images);
             }
             case UPSCALED -> {
-                double module = images.modulePx();
-                if (module == 0 || module >= Preprocess.SMALL_MODULE_PX) {
-                    return new Attempt(rung, Attempt.Outcome.NOT_FOUND, module == 0 ? "skipped: no module width measurable" : String.format(Locale.ROOT, "skipped: %.1f px a module", module));
+                Preprocess.ModuleEstimate module = images.modulePx();
+                if (module.px() == 0 || module.px() >= Preprocess.SMALL_MODULE_PX) {
+                    return new Attempt(rung, Attempt.Outcome.NOT_FOUND, module.px() == 0 ? "skipped: no module width measurable" : String.format(Locale.ROOT, "skipped: %.1f px a module", module.px()));
+                }
+                // Only the code's box is scaled up, and to no more than MAX_UPSCALED_PIXELS: a
+                // frame this rung cannot help (a card photo, a busy scene) costs little.
+                int area = module.width() * module.height();
+                int factor = Math.min(module.px() < 2.7 ? 3 : 2, (int) Math.sqrt(MAX_UPSCALED_PIXELS / (double) area));
+                if (factor < 2) {
+                    return new Attempt(rung, Attempt.Outcome.NOT_FOUND, String.format(Locale.ROOT, "skipped: %.1f px a module over %d×%d px, too large to scale up", module.px(), module.width(), module.height()));
                 }
                 hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-                int factor = module < 2.7 ? 3 : 2;
                 Frame f = images.frame;
-                float[] source = kind == CodeKind.QR_CODE ? GrayFilters.toFloat(f.luma()) : images.deskewedSmearedFloat();
-                float[] large = Preprocess.upscale(source, f.width(), f.height(), factor);
-                int w = f.width() * factor, h = f.height() * factor;
-                String at = String.format(Locale.ROOT, "%.1f px a module, ×%d", module, factor);
+                float[] source = Preprocess.crop(kind == CodeKind.QR_CODE ? GrayFilters.toFloat(f.luma()) : images.deskewedSmearedFloat(), f.width(), module);
+                float[] large = Preprocess.upscale(source, module.width(), module.height(), factor);
+                int w = module.width() * factor, h = module.height() * factor;
+                String at = String.format(Locale.ROOT, "%.1f px a module, ×%d", module.px(), factor);
                 Attempt plain = tryImage(rung, at, GrayFilters.toBytes(large), w, h, false, hints, images);
                 if (plain.outcome() == Attempt.Outcome.DECODED) return plain;
                 Attempt sharpened = tryImage(rung, at + ", sharpened", GrayFilters.toBytes(Preprocess.unsharp(large, w, h, 0.8 * factor, 1.0)), w, h, false, hints, images);
@@ -203,7 +212,7 @@ public final class CodeDecoder {
         private byte[] stretched;
         private byte[] deskewed;
         private float[] deskewedFloat;
-        private double modulePx = -1;
+        private Preprocess.ModuleEstimate modulePx;
         byte[] acceptedBytes;
         String acceptedText;
 
@@ -236,8 +245,8 @@ public final class CodeDecoder {
             return deskewedFloat;
         }
 
-        double modulePx() {
-            if (modulePx < 0) modulePx = Preprocess.modulePx(frame.luma(), frame.width(), frame.height());
+        Preprocess.ModuleEstimate modulePx() {
+            if (modulePx == null) modulePx = Preprocess.modulePx(frame.luma(), frame.width(), frame.height());
             return modulePx;
         }
     }

@@ -119,25 +119,43 @@ final class Preprocess {
     static final double SMALL_MODULE_PX = 4.0;
 
     /**
+     * A module's width in pixels, and the box (x0, y0 inclusive; x1, y1 exclusive) of the rows and
+     * columns where module-like runs were seen: where the code is.
+     */
+    record ModuleEstimate(double px, int x0, int y0, int x1, int y1) {
+        static final ModuleEstimate NONE = new ModuleEstimate(0, 0, 0, 0, 0);
+
+        int width() {
+            return x1 - x0;
+        }
+
+        int height() {
+            return y1 - y0;
+        }
+    }
+
+    /**
      * The width of one module, in pixels, as the commonest length of the dark and light runs
      * along every fourth row, cut at the middle between the frame's dark and light (its 5th and
      * 95th percentiles): in a QR code or a barcode the single-module runs outnumber the others.
-     * 0 when the frame has too few runs to tell (no code, or no contrast).
+     * {@link ModuleEstimate#NONE} when the frame has too few runs to tell (no code, or no contrast).
      */
-    static double modulePx(byte[] luma, int w, int h) {
+    static ModuleEstimate modulePx(byte[] luma, int w, int h) {
         int[] histogram = new int[256];
         for (byte b : luma) histogram[b & 0xFF]++;
         int p5 = level(histogram, luma.length, 0.05);
         int p95 = level(histogram, luma.length, 0.95);
-        if (p95 - p5 < 30) return 0;
+        if (p95 - p5 < 30) return ModuleEstimate.NONE;
         int threshold = (p5 + p95) / 2;
         int maxRun = 24;
         int[] runs = new int[maxRun + 1];
         int counted = 0;
+        int x0 = w, x1 = 0, y0 = h, y1 = 0;
         for (int y = 0; y < h; y += 4) {
             int row = y * w;
             boolean dark = (luma[row] & 0xFF) < threshold;
             int start = 0;
+            int inRow = 0, rowX0 = w, rowX1 = 0;
             for (int x = 1; x < w; x++) {
                 boolean d = (luma[row + x] & 0xFF) < threshold;
                 if (d == dark) continue;
@@ -146,12 +164,22 @@ final class Preprocess {
                 if (start > 0 && length >= 2 && length <= maxRun) {
                     runs[length]++;
                     counted++;
+                    inRow++;
+                    rowX0 = Math.min(rowX0, start);
+                    rowX1 = Math.max(rowX1, x);
                 }
                 dark = d;
                 start = x;
             }
+            // A row crossing a code crosses many runs; an edge or two of the background does not.
+            if (inRow >= 8) {
+                x0 = Math.min(x0, rowX0);
+                x1 = Math.max(x1, rowX1);
+                y0 = Math.min(y0, y);
+                y1 = Math.max(y1, y + 1);
+            }
         }
-        if (counted < 50) return 0;
+        if (counted < 50 || x1 <= x0 || y1 <= y0) return ModuleEstimate.NONE;
         int mode = 2;
         for (int i = 2; i <= maxRun; i++) if (runs[i] > runs[mode]) mode = i;
         // The mode's neighbours lean it towards the true, fractional width.
@@ -164,7 +192,17 @@ final class Preprocess {
             weight += runs[mode + 1];
             sum += (mode + 1) * (double) runs[mode + 1];
         }
-        return sum / weight;
+        double px = sum / weight;
+        // Room for the finder patterns' and the bars' outer edges, and the quiet zone.
+        int pad = (int) Math.ceil(8 * px);
+        return new ModuleEstimate(px, Math.max(0, x0 - pad), Math.max(0, y0 - pad), Math.min(w, x1 + pad), Math.min(h, y1 + pad));
+    }
+
+    /** The {@code box} of an image {@code w} wide. */
+    static float[] crop(float[] image, int w, ModuleEstimate box) {
+        float[] out = new float[box.width() * box.height()];
+        for (int y = 0; y < box.height(); y++) System.arraycopy(image, (box.y0() + y) * w + box.x0(), out, y * box.width(), box.width());
+        return out;
     }
 
     private static int level(int[] histogram, int total, double fraction) {

@@ -31,9 +31,9 @@ public enum Rung {
      * cost before.
      */
     /**
-     * A small code scaled up: only when the frame's runs say a module is under 4 px, the frame
-     * (for 1D, its deskewed and smeared copy) two or three times larger by bicubic interpolation,
-     * as is and sharpened.
+     * A small code scaled up: only when the frame's runs say a module is under 4 px, the box where
+     * those runs are (for 1D, of its deskewed and smeared copy) two or three times larger by bicubic
+     * interpolation, at most 3 MP; as is, sharpened, and (QR) turned so its grid stands upright.
      */
     UPSCALED,
     /** An unsharp mask (σ 1.5 px, amount 1.5) on the frame as captured: edges a defocus softened, steepened. */
