@@ -37,12 +37,20 @@ public enum Rung {
      */
     UPSCALED,
     /** An unsharp mask (σ 1.5 px, amount 1.5) on the frame as captured: edges a defocus softened, steepened. */
-    SHARPENED;
+    SHARPENED,
+    /**
+     * QR only: the code found where ZXing found it (finder and alignment patterns), sampled as the
+     * next and the previous versions (±4 modules a side) too. Under a keystone ZXing's estimate of
+     * the size from the finder patterns' distances is one version off for large codes, and its
+     * version check then throws the code away; the error correction tells the right size.
+     */
+    OTHER_VERSION;
 
     boolean appliesTo(CodeKind kind) {
         return switch (this) {
             case GLOBAL_BINARIZER -> kind == CodeKind.QR_CODE;
             case DESKEWED_SMEARED -> kind == CodeKind.CODE_128;
+            case OTHER_VERSION -> kind == CodeKind.QR_CODE;
             default -> true;
         };
     }
