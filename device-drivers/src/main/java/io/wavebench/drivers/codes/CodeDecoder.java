@@ -9,16 +9,25 @@ import com.google.zxing.LuminanceSource;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.Reader;
 import com.google.zxing.Result;
+import com.google.zxing.ResultPoint;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.DecoderResult;
+import com.google.zxing.common.DetectorResult;
 import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.GridSampler;
+import com.google.zxing.common.PerspectiveTransform;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.oned.Code128Reader;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.decoder.Decoder;
+import com.google.zxing.qrcode.detector.Detector;
 import io.wavebench.drivers.optical.Frame;
 import io.wavebench.drivers.optical.GrayFilters;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,6 +87,9 @@ public final class CodeDecoder {
             {-30, 0}, {30, 0}, {0, -30}, {0, 30},
             {-21.2, -21.2}, {21.2, -21.2}, {-21.2, 21.2}, {21.2, 21.2}};
 
+    /** {@link Rung#UPSCALED} makes no image larger than this (3 MP: a few tenths of a second of ZXing at most). */
+    private static final int MAX_UPSCALED_PIXELS = 3_000_000;
+
     private Attempt tryRung(Rung rung, Prepared images) {
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
         if (kind == CodeKind.QR_CODE) hints.put(DecodeHintType.CHARACTER_SET, StandardCharsets.ISO_8859_1.name());
@@ -117,13 +129,120 @@ public final class CodeDecoder {
                 hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
                 return tryImage(rung, "", images.frame.luma(), false, hints, images);
             }
+            case UPSCALED -> {
+                Preprocess.ModuleEstimate module = images.modulePx();
+                if (module.px() == 0 || module.px() >= Preprocess.SMALL_MODULE_PX) {
+                    return new Attempt(rung, Attempt.Outcome.NOT_FOUND, module.px() == 0 ? "skipped: no module width measurable" : String.format(Locale.ROOT, "skipped: %.1f px a module", module.px()));
+                }
+                // Only the code's box is scaled up, and to no more than MAX_UPSCALED_PIXELS: a
+                // frame this rung cannot help (a card photo, a busy scene) costs little.
+                int area = module.width() * module.height();
+                int factor = Math.min(module.px() < 2.7 ? 3 : 2, (int) Math.sqrt(MAX_UPSCALED_PIXELS / (double) area));
+                if (factor < 2) {
+                    return new Attempt(rung, Attempt.Outcome.NOT_FOUND, String.format(Locale.ROOT, "skipped: %.1f px a module over %d×%d px, too large to scale up", module.px(), module.width(), module.height()));
+                }
+                hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+                Frame f = images.frame;
+                float[] source = Preprocess.crop(kind == CodeKind.QR_CODE ? GrayFilters.toFloat(f.luma()) : images.deskewedSmearedFloat(), f.width(), module);
+                float[] large = Preprocess.upscale(source, module.width(), module.height(), factor);
+                int w = module.width() * factor, h = module.height() * factor;
+                if (kind == CodeKind.QR_CODE) images.keepUpscaled(GrayFilters.toBytes(large), w, h);
+                String at = String.format(Locale.ROOT, "%.1f px a module, ×%d", module.px(), factor);
+                Attempt plain = tryImage(rung, at, GrayFilters.toBytes(large), w, h, false, hints, images);
+                if (plain.outcome() == Attempt.Outcome.DECODED) return plain;
+                Attempt sharpened = tryImage(rung, at + ", sharpened", GrayFilters.toBytes(Preprocess.unsharp(large, w, h, 0.8 * factor, 1.0)), w, h, false, hints, images);
+                Attempt best = sharpened.outcome().ordinal() < plain.outcome().ordinal() ? sharpened : plain;
+                if (best.outcome() == Attempt.Outcome.DECODED || kind != CodeKind.QR_CODE) return best;
+                // Turned upright, rows and columns run along the modules: ZXing's module size and
+                // version estimates, measured along rows, are then exact rather than stretched by 1/cos.
+                double angle = Preprocess.gridAngleDeg(large, w, h);
+                if (Math.abs(angle) < 3) return best;
+                float[] upright = GrayFilters.rotate(large, w, h, angle, GrayFilters.percentile(large, 0.5));
+                Attempt turned = tryImage(rung, String.format(Locale.ROOT, "%s, turned %+.0f°", at, angle), GrayFilters.toBytes(upright), w, h, false, hints, images);
+                return turned.outcome().ordinal() < best.outcome().ordinal() ? turned : best;
+            }
+            case OTHER_VERSION -> {
+                Frame f = images.frame;
+                Attempt best = otherVersions(rung, "as captured", f.luma(), f.width(), f.height(), images);
+                if (best.outcome() != Attempt.Outcome.DECODED && images.upscaled != null) {
+                    Attempt large = otherVersions(rung, "scaled up", images.upscaled, images.upscaledWidth, images.upscaledHeight, images);
+                    if (large.outcome().ordinal() < best.outcome().ordinal()) best = large;
+                }
+                return best;
+            }
+            case SHARPENED -> {
+                Frame f = images.frame;
+                hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+                return tryImage(rung, "", GrayFilters.toBytes(Preprocess.unsharp(GrayFilters.toFloat(f.luma()), f.width(), f.height(), 1.5, 1.5)), false, hints, images);
+            }
             default -> throw new IllegalStateException("rung " + rung);
         }
     }
 
+    /** Versions either side of the one ZXing's detector measured, nearest first. */
+    private static final int[] OTHER_SIZES = {4, -4, 8, -8};
+
+    /**
+     * {@link Rung#OTHER_VERSION} on one image: ZXing's detector finds the finder patterns (and
+     * the bottom-right alignment pattern); the grid is then sampled at the other sizes, with the
+     * same points (ZXing's own arrangement: top-left, top-right and bottom-left finder centres at
+     * 3.5 modules in, the alignment pattern 6.5 in from the bottom-right corner).
+     */
+    private Attempt otherVersions(Rung rung, String variant, byte[] luma, int width, int height, Prepared images) {
+        BitMatrix bits;
+        DetectorResult detected;
+        try {
+            bits = new HybridBinarizer(new GrayscaleLuminanceSource(width, height, luma)).getBlackMatrix();
+            detected = new Detector(bits).detect(Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+        } catch (NotFoundException | FormatException e) {
+            return new Attempt(rung, Attempt.Outcome.NOT_FOUND, variant + ": no finder patterns");
+        }
+        ResultPoint[] p = detected.getPoints();
+        ResultPoint bottomLeft = p[0], topLeft = p[1], topRight = p[2];
+        int measured = detected.getBits().getWidth();
+        Attempt best = null;
+        for (int delta : OTHER_SIZES) {
+            int dimension = measured + delta;
+            if (dimension < 21 || dimension > 177) continue;
+            float far = dimension - 3.5f;
+            float cornerX, cornerY, corner;
+            if (p.length > 3) {
+                cornerX = p[3].getX();
+                cornerY = p[3].getY();
+                corner = far - 3;
+            } else {
+                cornerX = topRight.getX() - topLeft.getX() + bottomLeft.getX();
+                cornerY = topRight.getY() - topLeft.getY() + bottomLeft.getY();
+                corner = far;
+            }
+            PerspectiveTransform transform = PerspectiveTransform.quadrilateralToQuadrilateral(3.5f, 3.5f, far, 3.5f, corner, corner, 3.5f, far,
+                    topLeft.getX(), topLeft.getY(), topRight.getX(), topRight.getY(), cornerX, cornerY, bottomLeft.getX(), bottomLeft.getY());
+            String at = String.format(Locale.ROOT, "%s, %d modules instead of %d", variant, dimension, measured);
+            Attempt a;
+            try {
+                BitMatrix grid = GridSampler.getInstance().sampleGrid(bits, dimension, dimension, transform);
+                DecoderResult result = new Decoder().decode(grid, Map.of(DecodeHintType.CHARACTER_SET, StandardCharsets.ISO_8859_1.name()));
+                a = accept(rung, at, result.getText(), images);
+            } catch (NotFoundException e) {
+                a = new Attempt(rung, Attempt.Outcome.NOT_FOUND, at + ": grid outside the frame");
+            } catch (ChecksumException e) {
+                a = new Attempt(rung, Attempt.Outcome.CHECKSUM, at + ": error correction failed");
+            } catch (FormatException e) {
+                a = new Attempt(rung, Attempt.Outcome.FORMAT, at + ": format or version information unreadable");
+            }
+            if (best == null || a.outcome().ordinal() < best.outcome().ordinal()) best = a;
+            if (a.outcome() == Attempt.Outcome.DECODED) break;
+        }
+        return best != null ? best : new Attempt(rung, Attempt.Outcome.NOT_FOUND, variant + ": no other size possible");
+    }
+
     private Attempt tryImage(Rung rung, String variant, byte[] luma, boolean global, Map<DecodeHintType, Object> hints, Prepared images) {
+        return tryImage(rung, variant, luma, images.frame.width(), images.frame.height(), global, hints, images);
+    }
+
+    private Attempt tryImage(Rung rung, String variant, byte[] luma, int width, int height, boolean global, Map<DecodeHintType, Object> hints, Prepared images) {
         String at = variant.isEmpty() ? "" : variant + ": ";
-        LuminanceSource source = new GrayscaleLuminanceSource(images.frame.width(), images.frame.height(), luma);
+        LuminanceSource source = new GrayscaleLuminanceSource(width, height, luma);
         BinaryBitmap bitmap = new BinaryBitmap(global ? new GlobalHistogramBinarizer(source) : new HybridBinarizer(source));
         Reader reader = kind == CodeKind.QR_CODE ? new QRCodeReader() : new Code128Reader();
         Result result;
@@ -136,7 +255,12 @@ public final class CodeDecoder {
         } catch (FormatException e) {
             return new Attempt(rung, Attempt.Outcome.FORMAT, at + "format or version information unreadable");
         }
-        String text = result.getText();
+        return accept(rung, variant, result.getText(), images);
+    }
+
+    /** A decoded text through the caller's checks: DECODED and kept, or REFUSED. */
+    private Attempt accept(Rung rung, String variant, String text, Prepared images) {
+        String at = variant.isEmpty() ? "" : variant + ": ";
         // With ISO-8859-1 asked for and no ECI in the code, each char is one payload byte.
         byte[] bytes = text.getBytes(kind == CodeKind.QR_CODE ? StandardCharsets.ISO_8859_1 : StandardCharsets.US_ASCII);
         Optional<Refusal> refusal = kind == CodeKind.QR_CODE ? payloadCheck.refuse(bytes) : barcodeCheck.refuse(text);
@@ -167,8 +291,20 @@ public final class CodeDecoder {
         private byte[] denoised;
         private byte[] stretched;
         private byte[] deskewed;
+        private float[] deskewedFloat;
+        private Preprocess.ModuleEstimate modulePx;
         byte[] acceptedBytes;
         String acceptedText;
+        /** The QR frame's code box as {@link Rung#UPSCALED} scaled it, for {@link Rung#OTHER_VERSION}. */
+        byte[] upscaled;
+        int upscaledWidth;
+        int upscaledHeight;
+
+        void keepUpscaled(byte[] luma, int width, int height) {
+            upscaled = luma;
+            upscaledWidth = width;
+            upscaledHeight = height;
+        }
 
         Prepared(Frame frame) {
             this.frame = frame;
@@ -190,8 +326,18 @@ public final class CodeDecoder {
         }
 
         byte[] deskewedSmeared() {
-            if (deskewed == null) deskewed = GrayFilters.toBytes(Preprocess.deskewAndSmear(denoisedFloat(), frame.width(), frame.height()));
+            if (deskewed == null) deskewed = GrayFilters.toBytes(deskewedSmearedFloat());
             return deskewed;
+        }
+
+        float[] deskewedSmearedFloat() {
+            if (deskewedFloat == null) deskewedFloat = Preprocess.deskewAndSmear(denoisedFloat(), frame.width(), frame.height());
+            return deskewedFloat;
+        }
+
+        Preprocess.ModuleEstimate modulePx() {
+            if (modulePx == null) modulePx = Preprocess.modulePx(frame.luma(), frame.width(), frame.height());
+            return modulePx;
         }
     }
 }

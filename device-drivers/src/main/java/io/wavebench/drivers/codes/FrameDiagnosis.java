@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Figures of a frame that hint at why a code was not read: how much of it is blown out (glare),
- * how bright and how contrasted it is (a dim screen), how sharp its edges are (blur).
+ * Figures of a frame that hint at why a code was not read: how much of it is blown out
+ * ({@code saturatedFraction}), how much of that is glare over the code ({@code glareFraction}), how
+ * bright and how contrasted it is (a dim screen), how sharp its edges are (blur).
+ * White paper or a white page photographed at a full exposure is blown out too, but it is the
+ * medium, not glare: {@link GlareMap} tells a lamp's reflection by the washed-out code around it.
  * {@code sharpness} is the 99th percentile of the horizontal and vertical steps between
  * neighbouring pixels over the frame's contrast: a printed edge steps most of the way at once
  * (about 0.5 and up), a defocused one only a little.
  */
-public record FrameDiagnosis(double saturatedFraction, int p5, int p50, int p95, double sharpness) {
+public record FrameDiagnosis(double saturatedFraction, double glareFraction, int p5, int p50, int p95, double sharpness) {
 
     static final double GLARE_FRACTION = 0.01;
     static final int MIN_CONTRAST = 40;
@@ -45,13 +48,13 @@ public record FrameDiagnosis(double saturatedFraction, int p5, int p50, int p95,
         }
         int step99 = percentile(steps, count, 0.99);
         double sharpness = step99 / (double) Math.max(1, p95 - p5);
-        return new FrameDiagnosis(saturated / (double) luma.length, p5, p50, p95, sharpness);
+        return new FrameDiagnosis(saturated / (double) luma.length, GlareMap.of(frame).glareFraction(), p5, p50, p95, sharpness);
     }
 
     /** The likely culprits, most telling first; "nothing obvious" when the frame looks fine. */
     public String guess() {
         List<String> reasons = new ArrayList<>();
-        if (saturatedFraction >= GLARE_FRACTION) reasons.add(String.format(Locale.ROOT, "glare: %.1f %% of the frame is blown out", 100 * saturatedFraction));
+        if (glareFraction >= GLARE_FRACTION) reasons.add(String.format(Locale.ROOT, "glare: %.1f %% of the frame is blown out or washed out over the code", 100 * glareFraction));
         if (p95 < DARK_P95) reasons.add("too dark: 95 % of the frame is below " + p95 + " of 255");
         else if (p95 - p5 < MIN_CONTRAST) reasons.add("low contrast: 5-95 % range is " + p5 + ".." + p95);
         if (sharpness < BLURRED) reasons.add(String.format(Locale.ROOT, "blurred: edge sharpness %.2f", sharpness));

@@ -24,12 +24,33 @@ public enum Rung {
     /** The denoised frame with ZXing's TRY_HARDER (every row, and turned 90° for 1D). */
     TRY_HARDER,
     /** PURE_BARCODE: a frame that is nothing but the code (a screenshot). */
-    PURE_BARCODE;
+    PURE_BARCODE,
+    /*
+     * The rungs below were added for photographs of codes others printed, small and soft (DESIGN
+     * §5.2: ≥ 3 px a module). They come last so that a frame the rungs above read costs what it
+     * cost before.
+     */
+    /**
+     * A small code scaled up: only when the frame's runs say a module is under 4 px, the box where
+     * those runs are (for 1D, of its deskewed and smeared copy) two or three times larger by bicubic
+     * interpolation, at most 3 MP; as is, sharpened, and (QR) turned so its grid stands upright.
+     */
+    UPSCALED,
+    /** An unsharp mask (σ 1.5 px, amount 1.5) on the frame as captured: edges a defocus softened, steepened. */
+    SHARPENED,
+    /**
+     * QR only: the code found where ZXing found it (finder and alignment patterns), sampled as the
+     * next and the previous versions (±4 modules a side) too. Under a keystone ZXing's estimate of
+     * the size from the finder patterns' distances is one version off for large codes, and its
+     * version check then throws the code away; the error correction tells the right size.
+     */
+    OTHER_VERSION;
 
     boolean appliesTo(CodeKind kind) {
         return switch (this) {
             case GLOBAL_BINARIZER -> kind == CodeKind.QR_CODE;
             case DESKEWED_SMEARED -> kind == CodeKind.CODE_128;
+            case OTHER_VERSION -> kind == CodeKind.QR_CODE;
             default -> true;
         };
     }

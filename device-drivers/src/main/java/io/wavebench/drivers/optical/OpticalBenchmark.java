@@ -10,7 +10,9 @@ import io.wavebench.drivers.codes.DecodeResult;
 import io.wavebench.drivers.codes.PayloadCheck;
 import io.wavebench.drivers.codes.QrCodes;
 import io.wavebench.drivers.codes.Rung;
+import io.wavebench.drivers.codes.others.OthersCodesBenchmark;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,7 +34,10 @@ import java.util.TreeMap;
  * (must stay 0); {@code refused} counts values ZXing returned that the checks threw out. Only the
  * decode is timed, not the rendering.
  *
- * <p>{@code java ... OpticalBenchmark [--frames N] [--seed S]}
+ * <p>Then the sets of codes others made ({@link OthersCodesBenchmark}): photographs of qrencode's
+ * and zint's codes, read by CodeDecoder and, from the same files, by zbar and zxing-cpp.
+ *
+ * <p>{@code java ... OpticalBenchmark [--frames N] [--seed S] [--others N] [--sets screen|others|all] [--keep DIR]}; {@code --help}
  */
 public final class OpticalBenchmark {
 
@@ -153,21 +159,56 @@ public final class OpticalBenchmark {
         return s.toString();
     }
 
+    static final String USAGE = """
+            usage: OpticalBenchmark [--frames N] [--seed S] [--others N] [--sets screen|others|all] [--keep DIR]
+              --frames N   frames per level and code on the simulated screen (default 20)
+              --seed S     seed of every payload, pose and photograph (default 2026)
+              --others N   photographs per set of codes others made (qrencode, zint), read by CodeDecoder,
+                           zbar and zxing-cpp from the same files (default 30)
+              --sets W     screen: the simulated screen's levels only; others: others' codes only; all (default)
+              --keep DIR   keep the photographs of others' codes in DIR (else a temporary folder, deleted)""";
+
     public static void main(String[] args) {
         int frames = 20;
         long seed = 2026;
+        int others = 30;
+        String sets = "all";
+        Path keep = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--frames" -> frames = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
-                default -> throw new IllegalArgumentException("usage: OpticalBenchmark [--frames N] [--seed S]; unknown " + args[i]);
+                case "--others" -> others = Integer.parseInt(args[++i]);
+                case "--sets" -> sets = args[++i];
+                case "--keep" -> keep = Path.of(args[++i]);
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown " + args[i] + "\n" + USAGE);
             }
         }
-        System.out.printf(Locale.ROOT, "%d frames per level and code, seed %d, phone %s, camera %s%n", frames, seed, Display.PHONE, SimulatedCamera.Sensor.READER);
+        if (!Set.of("screen", "others", "all").contains(sets)) throw new IllegalArgumentException("--sets is screen, others or all: " + sets + "\n" + USAGE);
         long t0 = System.nanoTime();
-        List<Row> rows = run(levels(), frames, seed, System.err);
-        print(rows, System.out);
-        int wrong = rows.stream().mapToInt(Row::wrong).sum();
+        int wrong = 0;
+        if (!sets.equals("others")) {
+            System.out.printf(Locale.ROOT, "%d frames per level and code, seed %d, phone %s, camera %s%n", frames, seed, Display.PHONE, SimulatedCamera.Sensor.READER);
+            List<Row> rows = run(levels(), frames, seed, System.err);
+            print(rows, System.out);
+            wrong += rows.stream().mapToInt(Row::wrong).sum();
+        }
+        if (!sets.equals("screen") && others > 0) {
+            Optional<String> missing = OthersCodesBenchmark.makersMissing();
+            System.out.println();
+            if (missing.isPresent()) {
+                System.out.println("codes others made: skipped, " + missing.get());
+            } else {
+                System.out.printf(Locale.ROOT, "codes others made: %d photographs per set, seed %d; zbar and zxing-cpp read the same files%n", others, seed);
+                List<OthersCodesBenchmark.Row> rows = OthersCodesBenchmark.run(OthersCodesBenchmark.sets(), others, seed, keep, System.err);
+                OthersCodesBenchmark.print(rows, System.out);
+                wrong += rows.stream().mapToInt(r -> r.wavebench().wrong()).sum();
+            }
+        }
         System.out.printf(Locale.ROOT, "wrong values: %d; %.0f s%n", wrong, (System.nanoTime() - t0) / 1e9);
         if (wrong > 0) System.exit(1);
     }
