@@ -48,7 +48,7 @@ public final class CardPhotoReader {
      * shift, frame pixels): frames that differ in noise alone make the same OCR mistakes, so
      * their agreement proves little (DESIGN §5.4 "the same PAN in ≥ 2 frames").
      */
-    static final double MIN_MOTION_PX = 0.75;
+    public static final double MIN_MOTION_PX = 0.75;
     /** How the schemes print their numbers (digits per group): 4-4-4-4, American Express's 4-6-5, 19 digits as 4-4-4-4-3. */
     private static final List<int[]> GROUPINGS = List.of(new int[] {4, 4, 4, 4}, new int[] {4, 6, 5}, new int[] {4, 4, 4, 4, 3});
 
@@ -60,6 +60,7 @@ public final class CardPhotoReader {
     private final CardTokenizer tokenizer;
     private final Clock clock;
     private final int maxFrames;
+    private final double minMotionPx;
     private final CardLocator locator = new CardLocator();
 
     /**
@@ -67,6 +68,15 @@ public final class CardPhotoReader {
      * @param maxFrames frames one reading may take before it asks for a retake (at least 2)
      */
     public CardPhotoReader(String readerId, Camera camera, TextRecognizer ocr, CardTokenizer tokenizer, Clock clock, int maxFrames) {
+        this(readerId, camera, ocr, tokenizer, clock, maxFrames, MIN_MOTION_PX);
+    }
+
+    /**
+     * @param minMotionPx how far the card must move between two frames (mean corner shift, frame
+     *                    pixels) for their readings to agree: {@link #MIN_MOTION_PX}, or 0 for a
+     *                    camera whose picture cannot move (a still window's pixels)
+     */
+    public CardPhotoReader(String readerId, Camera camera, TextRecognizer ocr, CardTokenizer tokenizer, Clock clock, int maxFrames, double minMotionPx) {
         if (maxFrames < 2) throw new IllegalArgumentException("two frames must agree, so maxFrames must be at least 2, got " + maxFrames);
         this.readerId = readerId;
         this.camera = camera;
@@ -74,6 +84,7 @@ public final class CardPhotoReader {
         this.tokenizer = tokenizer;
         this.clock = clock;
         this.maxFrames = maxFrames;
+        this.minMotionPx = minMotionPx;
     }
 
     /** One frame's reading: a number and expiry, or why not. */
@@ -82,11 +93,11 @@ public final class CardPhotoReader {
             this(null, null, problem, 0, null);
         }
 
-        /** Whether the card moved between this frame and {@code other} by more than noise could (mean corner shift). */
-        boolean movedFrom(FrameRead other) {
+        /** How far the card moved between this frame and {@code other}: the mean shift of its corners. */
+        double motionFrom(FrameRead other) {
             double sum = 0;
             for (int i = 0; i < 8; i += 2) sum += Math.hypot(corners[i] - other.corners[i], corners[i + 1] - other.corners[i + 1]);
-            return sum / 4 >= MIN_MOTION_PX;
+            return sum / 4;
         }
     }
 
@@ -181,9 +192,9 @@ public final class CardPhotoReader {
     }
 
     /** Whether two of these frames, which read the same number, show the card moved between them. */
-    private static boolean agreeing(List<FrameRead> same) {
+    private boolean agreeing(List<FrameRead> same) {
         for (int i = 0; i < same.size(); i++) {
-            for (int j = i + 1; j < same.size(); j++) if (same.get(i).movedFrom(same.get(j))) return true;
+            for (int j = i + 1; j < same.size(); j++) if (same.get(i).motionFrom(same.get(j)) >= minMotionPx) return true;
         }
         return false;
     }
