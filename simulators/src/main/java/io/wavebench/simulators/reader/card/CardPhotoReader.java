@@ -264,7 +264,8 @@ public final class CardPhotoReader {
      * scheme prints its numbers: each group must give exactly its digits (an OCR engine reading a
      * whole line at a card's 19 mm group pitch inserts and drops digits in the gaps). Else the
      * line is read whole, and taken when the engine's own word breaks are a scheme's grouping, or
-     * its length is that of the grouping the gaps showed (12 to 19 digits where they showed none).
+     * its length is that of the grouping the gaps showed, or of any grouping where the gaps showed
+     * none of them (groups printed closer than the cut), or 12 to 19 digits where there were no gaps.
      */
     private Optional<Recognized> number(TextLines.Line line) {
         List<TextLines.Line> groups = line.groups();
@@ -278,7 +279,8 @@ public final class CardPhotoReader {
         int[] words = Arrays.stream(r.text().strip().split("\\s+")).mapToInt(w -> w.replaceAll("[^0-9]", "").length()).filter(n -> n > 0).toArray();
         boolean grouped = GROUPINGS.stream().anyMatch(g -> Arrays.equals(g, words));
         boolean fits = grouped || (grouping != null ? digits.length() == Arrays.stream(grouping).sum()
-                : groups.size() == 1 && digits.length() >= 12 && digits.length() <= 19);
+                : groups.size() == 1 ? digits.length() >= 12 && digits.length() <= 19
+                : GROUPINGS.stream().anyMatch(g -> Arrays.stream(g).sum() == digits.length()));
         return fits ? Optional.of(new Recognized(digits, r.confidence())) : Optional.empty();
     }
 
