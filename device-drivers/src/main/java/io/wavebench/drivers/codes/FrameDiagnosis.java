@@ -61,7 +61,8 @@ public record FrameDiagnosis(double saturatedFraction, double glareFraction, int
         return reasons.isEmpty() ? "nothing obvious in the frame (code out of view, too small, or damaged)" : String.join("; ", reasons);
     }
 
-    private static int percentile(int[] histogram, int total, double fraction) {
+    /** The level below which {@code fraction} of a histogram's {@code total} counts lie (also the glare map's and the ladder's). */
+    static int percentile(int[] histogram, int total, double fraction) {
         long target = (long) Math.ceil(fraction * total);
         long seen = 0;
         for (int i = 0; i < histogram.length; i++) {

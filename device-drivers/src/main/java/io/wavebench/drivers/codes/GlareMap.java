@@ -61,7 +61,7 @@ record GlareMap(double glareFraction, double blownFraction) {
             }
         }
         if (blownCount == 0) return new GlareMap(0, 0);
-        int ink = percentile(darkHistogram, bw * bh, 0.05);
+        int ink = FrameDiagnosis.percentile(darkHistogram, bw * bh, 0.05);
         // The darkest of a block and its eight neighbours: a block that only grazes an edge (the
         // paper's, a module's) has a lifted darkest of its own, but its neighbours hold the dark side.
         int[] darkAround = new int[bw * bh];
@@ -157,15 +157,5 @@ record GlareMap(double glareFraction, double blownFraction) {
         int[] size = new int[max + 1];
         for (int a : area) if (a != 0) size[a]++;
         return size;
-    }
-
-    private static int percentile(int[] histogram, int total, double fraction) {
-        long target = (long) Math.ceil(fraction * total);
-        long seen = 0;
-        for (int i = 0; i < histogram.length; i++) {
-            seen += histogram[i];
-            if (seen >= target && seen > 0) return i;
-        }
-        return histogram.length - 1;
     }
 }

@@ -143,8 +143,8 @@ final class Preprocess {
     static ModuleEstimate modulePx(byte[] luma, int w, int h) {
         int[] histogram = new int[256];
         for (byte b : luma) histogram[b & 0xFF]++;
-        int p5 = level(histogram, luma.length, 0.05);
-        int p95 = level(histogram, luma.length, 0.95);
+        int p5 = FrameDiagnosis.percentile(histogram, luma.length, 0.05);
+        int p95 = FrameDiagnosis.percentile(histogram, luma.length, 0.95);
         if (p95 - p5 < 30) return ModuleEstimate.NONE;
         int threshold = (p5 + p95) / 2;
         int maxRun = 24;
@@ -203,16 +203,6 @@ final class Preprocess {
         float[] out = new float[box.width() * box.height()];
         for (int y = 0; y < box.height(); y++) System.arraycopy(image, (box.y0() + y) * w + box.x0(), out, y * box.width(), box.width());
         return out;
-    }
-
-    private static int level(int[] histogram, int total, double fraction) {
-        long target = (long) Math.ceil(fraction * total);
-        long seen = 0;
-        for (int i = 0; i < histogram.length; i++) {
-            seen += histogram[i];
-            if (seen >= target && seen > 0) return i;
-        }
-        return histogram.length - 1;
     }
 
     /**

@@ -24,31 +24,29 @@ final class MarkerTrack {
         void started(MarkerTrack track, long markerStart, double contrast);
     }
 
-    final int freqStart;
     final List<GgwaveProtocol> protocols;
     final HoppedToneBank markerBank;
     final ToneBank dataBank;
-    final int hop;
-    final int hopsHeld;
+    private final int hop;
+    private final int hopsHeld;
     private final StartListener listener;
     /** Per hop, the 16 pairs' power on the start marker's bin and on the end marker's. */
-    final float[] on;
-    final float[] off;
+    private final float[] on;
+    private final float[] off;
     /** Per hop, Σ over pairs of (on − off)/(on + off): +16 on a start marker, −16 on an end marker, whatever the tones' level. */
-    final float[] agreement;
-    double boxAgreement;
-    final double[] boxOn = new double[16];
-    final double[] boxOff = new double[16];
-    final float[] re;
-    final float[] im;
-    boolean tracking;
-    double best;
-    double bestContrast;
-    long bestHop;
+    private final float[] agreement;
+    private double boxAgreement;
+    private final double[] boxOn = new double[16];
+    private final double[] boxOff = new double[16];
+    private final float[] re;
+    private final float[] im;
+    private boolean tracking;
+    private double best;
+    private double bestContrast;
+    private long bestHop;
     long ignoreBeforeHop;
 
     MarkerTrack(int freqStart, List<GgwaveProtocol> protocols, double sampleRate, int frame, int hop, int hopsHeld, StartListener listener) {
-        this.freqStart = freqStart;
         this.protocols = protocols;
         this.hop = hop;
         this.hopsHeld = hopsHeld;
