@@ -15,6 +15,14 @@ public interface TextRecognizer extends AutoCloseable {
      */
     Recognized readLine(byte[] gray, int width, int height, String alphabet);
 
+    /**
+     * Reads one word (a short run of characters with no spaces, such as a group of a card
+     * number) from an image like {@link #readLine}'s. An engine that has no word mode reads it as a line.
+     */
+    default Recognized readWord(byte[] gray, int width, int height, String alphabet) {
+        return readLine(gray, width, height, alphabet);
+    }
+
     @Override
     void close();
 }

@@ -207,7 +207,9 @@ public final class ReaderMain implements Callable<Integer> {
             }
             if (o.camera() != null) {
                 ScreenCaptureCamera camera = ScreenCaptureCamera.parse(o.camera().substring("x11".length()).replaceFirst("^:", ""), o.cameraFps()).open();
-                b.camera(camera, () -> new TesseractRecognizer().open()).ocrAtStart(true);
+                // An X display's pixels: a window shown still is the same picture in every frame,
+                // so card readings agree without the hand's motion a phone camera would see.
+                b.camera(camera, () -> new TesseractRecognizer().open()).ocrAtStart(true).stillCamera(true);
             }
             if (o.kiosk() != null) {
                 b.kiosk(new SerialEscPosPrinter(new JSerialCommLink(o.kiosk().printer()), Duration.ofSeconds(1), Duration.ofSeconds(5)),

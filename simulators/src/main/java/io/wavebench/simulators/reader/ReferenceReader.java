@@ -12,6 +12,7 @@ import io.wavebench.drivers.optical.Frame;
 import io.wavebench.drivers.sound.SoundProtocol;
 import io.wavebench.simulators.Startable;
 import io.wavebench.simulators.backend.BackendClient;
+import io.wavebench.simulators.reader.card.CardPhotoReader;
 import io.wavebench.simulators.reader.journal.AuthorizationJournal;
 import io.wavebench.simulators.reader.journal.InMemoryAuthorizationJournal;
 import io.wavebench.simulators.reader.mdb.CashlessPeripheral;
@@ -90,7 +91,8 @@ public final class ReferenceReader implements Startable {
         boolean hearsCodes = b.microphone != null && b.listening.stream().anyMatch(l -> l.protocol().carries() == SoundProtocol.Carries.PAYMENT_CODE);
         barcodes = payments == null || (b.camera == null && !hearsCodes) ? null : new OnlineBarcodes(b.readerId, payments, uplink, b.clock, b.maxSessionFunds, log);
         if (barcodes != null && hearsCodes) payments.onPaymentCode(barcodes::read);
-        cards = b.camera == null || b.ocr == null || payments == null ? null : new CardDesk(b.readerId, b.ocr, uplink, b.clock, log, payments::show);
+        cards = b.camera == null || b.ocr == null || payments == null ? null : new CardDesk(b.readerId, b.ocr, uplink, b.clock, log, payments::show,
+                b.stillCamera ? 0 : CardPhotoReader.MIN_MOTION_PX);
         camera = b.camera == null ? null : new ReaderCamera(b.readerId, b.camera, b.clock, log,
                 payments == null ? null : payments::heard, kiosk == null ? null : kiosk::present, barcodes == null ? null : barcodes::read, cards);
     }
@@ -261,6 +263,7 @@ public final class ReferenceReader implements Startable {
         private Camera camera;
         private Supplier<TextRecognizer> ocr;
         private boolean ocrAtStart;
+        private boolean stillCamera;
         private ReceiptPrinter printer;
         private KioskSettings kiosk;
         private BackendClient backend;
@@ -360,6 +363,17 @@ public final class ReferenceReader implements Startable {
          */
         public Builder ocrAtStart(boolean atStart) {
             this.ocrAtStart = atStart;
+            return this;
+        }
+
+        /**
+         * The camera sees a picture that does not move between frames (an X display's pixels of a
+         * window shown still): the card reading then takes two frames' agreement without the hand's
+         * motion between them, which such a camera cannot give (DESIGN §5.4). Default: a camera in
+         * front of a hand-held phone, whose frames must differ by the card's motion to agree.
+         */
+        public Builder stillCamera(boolean still) {
+            this.stillCamera = still;
             return this;
         }
 

@@ -67,7 +67,12 @@ public enum ReaderRefusal {
     /** The Luhn check digit does not match. */
     FAILS_LUHN(Kind.CARD, 0x43, "fails luhn", "FAILS LUHN"),
     /** The card's expiry month is over. */
-    CARD_EXPIRED(Kind.CARD, 0x44, "card expired", "EXPIRED");
+    CARD_EXPIRED(Kind.CARD, 0x44, "card expired", "EXPIRED"),
+    /**
+     * The expiry read is more than 20 years ahead: no card is issued for that long, so the date
+     * was misprinted or misread (a "09/73" is no card's expiry) and is not taken.
+     */
+    EXPIRY_TOO_FAR(Kind.CARD, 0x45, "expiry too far ahead", "BAD EXPIRY");
 
     /**
      * What was refused, where the reader says so, and the codes its refusals take: a kind's codes

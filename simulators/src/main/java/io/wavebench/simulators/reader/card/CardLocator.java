@@ -23,8 +23,21 @@ final class CardLocator {
     private static final int SCALE = 2;
     private static final int ANGLE_RANGE = 28;
     private static final int VOTE_SPREAD = 5;
+    /**
+     * An edge pixel's least gradient (levels per pixel on the half-size frame): at most this, so
+     * a card's edge of some 12 levels (a dark card on a dark table) still counts, and at least
+     * {@link #NOISE_FACTOR} times the frame's median gradient, so sensor noise and table grain do not.
+     */
     private static final double EDGE_MIN = 4;
+    private static final double EDGE_FLOOR = 1.5;
+    private static final double NOISE_FACTOR = 3;
     private static final double MIN_SIDE_SUPPORT = 0.5;
+    /**
+     * Sides this well supported are a card's cut edges rather than a row of printed characters
+     * (whose baseline also makes a straight edge, but one with gaps): when any quadrilateral has
+     * them, the smallest such wins over less supported smaller ones.
+     */
+    private static final double STRONG_SIDE_SUPPORT = 0.75;
 
     private record Line(double thetaDeg, double rho, int votes) {}
 
@@ -49,10 +62,15 @@ final class CardLocator {
                 gy[i] = (small[i + w - 1] + 2 * small[i + w] + small[i + w + 1] - small[i - w - 1] - 2 * small[i - w] - small[i - w + 1]) / 8f;
             }
         }
-        List<Line> horizontal = peaks(hough(gx, gy, w, h, 90), 10);
-        List<Line> vertical = peaks(hough(gx, gy, w, h, 0), 10);
+        float[] mags = new float[w * h];
+        for (int i = 0; i < mags.length; i++) mags[i] = (float) (4 * Math.hypot(gx[i], gy[i]));
+        double edgeMin = Math.max(EDGE_FLOOR, Math.min(EDGE_MIN, NOISE_FACTOR * GrayFilters.percentile(mags, 0.5) / 4));
+        List<Line> horizontal = peaks(hough(gx, gy, w, h, 90, edgeMin), 10);
+        List<Line> vertical = peaks(hough(gx, gy, w, h, 0, edgeMin), 10);
         Quad best = null;
         double bestArea = Double.MAX_VALUE;
+        Quad strong = null;
+        double strongArea = Double.MAX_VALUE;
         double minArea = 0.06 * w * h;
         for (Line top : horizontal) {
             for (Line bottom : horizontal) {
@@ -68,17 +86,23 @@ final class CardLocator {
                         if (aspect < 1.25 || aspect > 2.0) continue;
                         double area = width * height;
                         if (area < minArea) continue;
-                        double support = Math.min(Math.min(side(gx, gy, w, h, c, 0, 1), side(gx, gy, w, h, c, 1, 2)),
-                                Math.min(side(gx, gy, w, h, c, 2, 3), side(gx, gy, w, h, c, 3, 0)));
+                        double support = Math.min(Math.min(side(gx, gy, w, h, c, 0, 1, edgeMin), side(gx, gy, w, h, c, 1, 2, edgeMin)),
+                                Math.min(side(gx, gy, w, h, c, 2, 3, edgeMin), side(gx, gy, w, h, c, 3, 0, edgeMin)));
                         if (support < MIN_SIDE_SUPPORT) continue;
                         if (area < bestArea * 0.97 || (area < bestArea * 1.03 && best != null && support > best.support())) {
                             bestArea = area;
                             best = new Quad(c, support);
                         }
+                        if (support >= STRONG_SIDE_SUPPORT
+                                && (area < strongArea * 0.97 || (area < strongArea * 1.03 && strong != null && support > strong.support()))) {
+                            strongArea = area;
+                            strong = new Quad(c, support);
+                        }
                     }
                 }
             }
         }
+        if (strong != null) best = strong;
         if (best == null) return Optional.empty();
         double[] full = best.corners().clone();
         for (int i = 0; i < 8; i++) full[i] = full[i] * SCALE + (SCALE - 1) / 2.0;
@@ -86,14 +110,14 @@ final class CardLocator {
     }
 
     /** Votes of edge pixels whose normal is within ±ANGLE_RANGE° of {@code centreDeg}. */
-    private static int[][] hough(float[] gx, float[] gy, int w, int h, int centreDeg) {
+    private static int[][] hough(float[] gx, float[] gy, int w, int h, int centreDeg, double edgeMin) {
         int diag = (int) Math.ceil(Math.hypot(w, h));
         int[][] acc = new int[2 * ANGLE_RANGE + 1][2 * diag + 1];
         for (int y = 1; y < h - 1; y++) {
             for (int x = 1; x < w - 1; x++) {
                 int i = y * w + x;
                 double mag = Math.hypot(gx[i], gy[i]);
-                if (mag < EDGE_MIN) continue;
+                if (mag < edgeMin) continue;
                 double normal = Math.toDegrees(Math.atan2(gy[i], gx[i]));
                 // A line's normal is defined modulo 180°.
                 double offset = ((normal - centreDeg) % 180 + 270) % 180 - 90;
@@ -150,7 +174,7 @@ final class CardLocator {
     }
 
     /** Share of points along side p→q (its middle 80 %: card corners are rounded) with an edge across it. */
-    private static double side(float[] gx, float[] gy, int w, int h, double[] c, int p, int q) {
+    private static double side(float[] gx, float[] gy, int w, int h, double[] c, int p, int q, double edgeMin) {
         double x0 = c[2 * p], y0 = c[2 * p + 1], x1 = c[2 * q], y1 = c[2 * q + 1];
         double len = Math.hypot(x1 - x0, y1 - y0);
         double nx = -(y1 - y0) / len, ny = (x1 - x0) / len;
@@ -167,7 +191,7 @@ final class CardLocator {
                 if (xi < 1 || yi < 1 || xi >= w - 1 || yi >= h - 1) continue;
                 int i = yi * w + xi;
                 double mag = Math.hypot(gx[i], gy[i]);
-                if (mag < EDGE_MIN) continue;
+                if (mag < edgeMin) continue;
                 double across = Math.abs(gx[i] * nx + gy[i] * ny) / mag;
                 if (across > 0.85) hit = true;
             }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -40,6 +41,16 @@ public final class CardPhotoReader {
     static final double BLUR_LIMIT_PX = 3.6;
     static final String DIGITS = "0123456789";
     private static final Pattern DATE = Pattern.compile("(0[1-9]|1[0-2])/([0-9]{2})");
+    /** DESIGN §5.4: an expiry further ahead than this is no card's (cards are issued for a few years). */
+    static final int EXPIRY_HORIZON_YEARS = 20;
+    /**
+     * Two frames agree only when the card moved between them by at least this much (mean corner
+     * shift, frame pixels): frames that differ in noise alone make the same OCR mistakes, so
+     * their agreement proves little (DESIGN §5.4 "the same PAN in ≥ 2 frames").
+     */
+    public static final double MIN_MOTION_PX = 0.75;
+    /** How the schemes print their numbers (digits per group): 4-4-4-4, American Express's 4-6-5, 19 digits as 4-4-4-4-3. */
+    private static final List<int[]> GROUPINGS = List.of(new int[] {4, 4, 4, 4}, new int[] {4, 6, 5}, new int[] {4, 4, 4, 4, 3});
 
     private static final Logger LOG = LoggerFactory.getLogger(CardPhotoReader.class);
 
@@ -49,6 +60,7 @@ public final class CardPhotoReader {
     private final CardTokenizer tokenizer;
     private final Clock clock;
     private final int maxFrames;
+    private final double minMotionPx;
     private final CardLocator locator = new CardLocator();
 
     /**
@@ -56,6 +68,15 @@ public final class CardPhotoReader {
      * @param maxFrames frames one reading may take before it asks for a retake (at least 2)
      */
     public CardPhotoReader(String readerId, Camera camera, TextRecognizer ocr, CardTokenizer tokenizer, Clock clock, int maxFrames) {
+        this(readerId, camera, ocr, tokenizer, clock, maxFrames, MIN_MOTION_PX);
+    }
+
+    /**
+     * @param minMotionPx how far the card must move between two frames (mean corner shift, frame
+     *                    pixels) for their readings to agree: {@link #MIN_MOTION_PX}, or 0 for a
+     *                    camera whose picture cannot move (a still window's pixels)
+     */
+    public CardPhotoReader(String readerId, Camera camera, TextRecognizer ocr, CardTokenizer tokenizer, Clock clock, int maxFrames, double minMotionPx) {
         if (maxFrames < 2) throw new IllegalArgumentException("two frames must agree, so maxFrames must be at least 2, got " + maxFrames);
         this.readerId = readerId;
         this.camera = camera;
@@ -63,10 +84,22 @@ public final class CardPhotoReader {
         this.tokenizer = tokenizer;
         this.clock = clock;
         this.maxFrames = maxFrames;
+        this.minMotionPx = minMotionPx;
     }
 
     /** One frame's reading: a number and expiry, or why not. */
-    record FrameRead(Pan pan, Expiry expiry, RetakeReason problem, double confidence) {}
+    record FrameRead(Pan pan, Expiry expiry, RetakeReason problem, double confidence, double[] corners) {
+        FrameRead(RetakeReason problem) {
+            this(null, null, problem, 0, null);
+        }
+
+        /** How far the card moved between this frame and {@code other}: the mean shift of its corners. */
+        double motionFrom(FrameRead other) {
+            double sum = 0;
+            for (int i = 0; i < 8; i += 2) sum += Math.hypot(corners[i] - other.corners[i], corners[i + 1] - other.corners[i + 1]);
+            return sum / 4;
+        }
+    }
 
     /** Whether a card's four edges are in this frame (no reading: the locator only, a small share of a reading's cost). */
     public boolean cardInView(Frame frame) {
@@ -102,7 +135,12 @@ public final class CardPhotoReader {
 
         private Reading() {}
 
-        /** Offers the next frame; the answer once there is one (every later offer gives it again). */
+        /**
+         * Offers the next frame; the answer once there is one (every later offer gives it again).
+         * A number is taken when two frames that differ by the hand's motion read it, and its
+         * expiry when two of them read the same one; two different numbers that both pass the
+         * scheme rules are a disagreement, and the reading stops without a guess.
+         */
         public Optional<CardReading> offer(Frame frame) {
             if (answer != null) return Optional.of(answer);
             frames++;
@@ -112,9 +150,17 @@ public final class CardPhotoReader {
             if (read.pan() == null) {
                 problems.merge(read.problem(), 1, Integer::sum);
             } else {
-                List<FrameRead> same = seen.computeIfAbsent(read.pan(), p -> new ArrayList<>());
-                same.add(read);
-                if (same.size() >= 2) return Optional.of(answer = decide(read.pan(), same, frames));
+                seen.computeIfAbsent(read.pan(), p -> new ArrayList<>()).add(read);
+                long plausible = seen.keySet().stream().filter(p -> CardNumberRules.check(p).isEmpty()).count();
+                if (plausible > 1) {
+                    LOG.info("card photo: frames read {} different numbers; retake after {} frames", plausible, frames);
+                    return Optional.of(answer = new CardReading(Outcome.RETAKE, null, null, null, null, RetakeReason.NO_AGREEMENT, frames, 0));
+                }
+                List<FrameRead> same = seen.get(read.pan());
+                if (agreeing(same)) {
+                    Optional<CardReading> decided = decide(read.pan(), same, frames, frames >= maxFrames);
+                    if (decided.isPresent()) return Optional.of(answer = decided.get());
+                }
             }
             if (frames < maxFrames) return Optional.empty();
             RetakeReason why = seen.isEmpty()
@@ -145,52 +191,116 @@ public final class CardPhotoReader {
         }
     }
 
-    private CardReading decide(Pan pan, List<FrameRead> agreeing, int frames) {
+    /** Whether two of these frames, which read the same number, show the card moved between them. */
+    private boolean agreeing(List<FrameRead> same) {
+        for (int i = 0; i < same.size(); i++) {
+            for (int j = i + 1; j < same.size(); j++) if (same.get(i).motionFrom(same.get(j)) >= minMotionPx) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The answer for a number two frames agreed on, or empty while its expiry still waits for a
+     * second frame (and {@code last} is false: more frames may come).
+     */
+    private Optional<CardReading> decide(Pan pan, List<FrameRead> agreeing, int frames, boolean last) {
         double confidence = agreeing.stream().mapToDouble(FrameRead::confidence).average().orElse(0);
         Optional<ReaderRefusal> refusal = CardNumberRules.check(pan);
         if (refusal.isPresent()) {
             LOG.info("card photo: {} refused ({}) after {} frames", pan.masked(), refusal.get(), frames);
-            return new CardReading(Outcome.REFUSED, pan.masked(), null, null, refusal.get(), null, frames, confidence);
+            return Optional.of(new CardReading(Outcome.REFUSED, pan.masked(), null, null, refusal.get(), null, frames, confidence));
         }
+        // The expiry, like the number, must be read alike by two frames: one frame's reading is a guess.
         Map<Expiry, Integer> votes = new HashMap<>();
         for (FrameRead r : agreeing) if (r.expiry() != null) votes.merge(r.expiry(), 1, Integer::sum);
-        Optional<Expiry> expiry = votes.entrySet().stream().max(Comparator.comparing(Map.Entry<Expiry, Integer>::getValue)).map(Map.Entry::getKey);
+        Optional<Expiry> expiry = votes.entrySet().stream().filter(e -> e.getValue() >= 2)
+                .max(Comparator.comparing(Map.Entry<Expiry, Integer>::getValue)).map(Map.Entry::getKey);
         if (expiry.isEmpty()) {
-            return new CardReading(Outcome.RETAKE, null, null, null, null, RetakeReason.EXPIRY_UNREADABLE, frames, confidence);
+            if (!last) return Optional.empty();
+            return Optional.of(new CardReading(Outcome.RETAKE, null, null, null, null, RetakeReason.EXPIRY_UNREADABLE, frames, confidence));
         }
-        if (expiry.get().expiredAt(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
+        YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        if (expiry.get().expiredAt(now)) {
             LOG.info("card photo: {} refused (expired {})", pan.masked(), expiry.get());
-            return new CardReading(Outcome.REFUSED, pan.masked(), null, expiry.get().printed(), ReaderRefusal.CARD_EXPIRED, null, frames, confidence);
+            return Optional.of(new CardReading(Outcome.REFUSED, pan.masked(), null, expiry.get().printed(), ReaderRefusal.CARD_EXPIRED, null, frames, confidence));
+        }
+        if (YearMonth.of(expiry.get().year(), expiry.get().month()).isAfter(now.plusYears(EXPIRY_HORIZON_YEARS))) {
+            LOG.info("card photo: {} refused (expiry {} is more than {} years ahead)", pan.masked(), expiry.get(), EXPIRY_HORIZON_YEARS);
+            return Optional.of(new CardReading(Outcome.REFUSED, pan.masked(), null, expiry.get().printed(), ReaderRefusal.EXPIRY_TOO_FAR, null, frames,
+                    confidence));
         }
         CardToken token;
         try {
             token = tokenizer.tokenize(pan, expiry.get(), readerId);
         } catch (BackendException e) {
             LOG.warn("card photo: tokenizing {} failed: {}", pan.masked(), e.error());
-            return new CardReading(Outcome.RETAKE, null, null, null, null, RetakeReason.BACKEND_UNAVAILABLE, frames, confidence);
+            return Optional.of(new CardReading(Outcome.RETAKE, null, null, null, null, RetakeReason.BACKEND_UNAVAILABLE, frames, confidence));
         }
         LOG.info("card photo: {} bound as {} after {} frames", pan.masked(), token.token(), frames);
-        return new CardReading(Outcome.BOUND, token.maskedPan(), token.token(), expiry.get().printed(), null, null, frames, confidence);
+        return Optional.of(new CardReading(Outcome.BOUND, token.maskedPan(), token.token(), expiry.get().printed(), null, null, frames, confidence));
     }
 
     FrameRead readFrame(Frame frame) {
         var quad = locator.locate(frame);
-        if (quad.isEmpty()) return new FrameRead(null, null, RetakeReason.NO_CARD_FOUND, 0);
+        if (quad.isEmpty()) return new FrameRead(RetakeReason.NO_CARD_FOUND);
         CardFace face = CardFace.rectify(frame, quad.get().corners());
         double blur = face.blurSigma();
-        if (blur > BLUR_LIMIT_PX) return new FrameRead(null, null, RetakeReason.TOO_BLURRY, 0);
+        if (blur > BLUR_LIMIT_PX) return new FrameRead(RetakeReason.TOO_BLURRY);
         List<TextLines.Line> lines = TextLines.find(face, 18, 80);
         List<TextLines.Line> numberLines = lines.stream()
                 .filter(l -> l.marks() >= 10 && l.x1() - l.x0() > 0.5 * CardFace.WIDTH)
                 .sorted(Comparator.comparingInt((TextLines.Line l) -> Math.abs(l.marks() - 16)))
                 .limit(2).toList();
         for (TextLines.Line line : numberLines) {
-            Recognized r = ocr.readLine(line.crop(), line.cropWidth(), line.cropHeight(), DIGITS);
-            String digits = r.text().replaceAll("[^0-9]", "");
-            if (digits.length() < 12 || digits.length() > 19) continue;
-            return new FrameRead(Pan.of(digits), expiry(lines, line), null, r.confidence());
+            Optional<Recognized> number = number(line);
+            if (number.isEmpty()) continue;
+            return new FrameRead(Pan.of(number.get().text()), expiry(lines, line), null, number.get().confidence(), quad.get().corners());
         }
-        return new FrameRead(null, null, RetakeReason.NUMBER_UNREADABLE, 0);
+        return new FrameRead(RetakeReason.NUMBER_UNREADABLE);
+    }
+
+    /**
+     * The digits of a number line. Read group by group where the line's gaps split it as a
+     * scheme prints its numbers: each group must give exactly its digits (an OCR engine reading a
+     * whole line at a card's 19 mm group pitch inserts and drops digits in the gaps). Else the
+     * line is read whole, and taken when the engine's own word breaks are a scheme's grouping, or
+     * its length is that of the grouping the gaps showed, or of any grouping where the gaps showed
+     * none of them (groups printed closer than the cut), or 12 to 19 digits where there were no gaps.
+     */
+    private Optional<Recognized> number(TextLines.Line line) {
+        List<TextLines.Line> groups = line.groups();
+        int[] grouping = GROUPINGS.stream().filter(g -> g.length == groups.size()).findFirst().orElse(null);
+        if (grouping != null) {
+            Optional<Recognized> byGroup = byGroup(groups, grouping);
+            if (byGroup.isPresent()) return byGroup;
+        }
+        Recognized r = ocr.readLine(line.crop(), line.cropWidth(), line.cropHeight(), DIGITS);
+        String digits = r.text().replaceAll("[^0-9]", "");
+        int[] words = Arrays.stream(r.text().strip().split("\\s+")).mapToInt(w -> w.replaceAll("[^0-9]", "").length()).filter(n -> n > 0).toArray();
+        boolean grouped = GROUPINGS.stream().anyMatch(g -> Arrays.equals(g, words));
+        boolean fits = grouped || (grouping != null ? digits.length() == Arrays.stream(grouping).sum()
+                : groups.size() == 1 ? digits.length() >= 12 && digits.length() <= 19
+                : GROUPINGS.stream().anyMatch(g -> Arrays.stream(g).sum() == digits.length()));
+        return fits ? Optional.of(new Recognized(digits, r.confidence())) : Optional.empty();
+    }
+
+    /** Each group read as a word (then as a line), and taken only when every group gives its own count of digits. */
+    private Optional<Recognized> byGroup(List<TextLines.Line> groups, int[] grouping) {
+        StringBuilder digits = new StringBuilder();
+        double confidence = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            TextLines.Line g = groups.get(i);
+            Recognized r = ocr.readWord(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
+            String d = r.text().replaceAll("[^0-9]", "");
+            if (d.length() != grouping[i]) {
+                r = ocr.readLine(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
+                d = r.text().replaceAll("[^0-9]", "");
+            }
+            if (d.length() != grouping[i]) return Optional.empty();
+            digits.append(d);
+            confidence += r.confidence() / groups.size();
+        }
+        return Optional.of(new Recognized(digits.toString(), confidence));
     }
 
     /** The MM/YY nearest below the number line. */

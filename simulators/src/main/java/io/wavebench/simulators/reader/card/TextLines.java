@@ -15,14 +15,57 @@ import java.util.List;
  */
 final class TextLines {
 
-    /** A line of marks: its box on the card, how many marks, their median height, and the crop for OCR. */
-    record Line(int x0, int y0, int x1, int y1, int marks, double height, int polarity, byte[] crop, int cropWidth, int cropHeight) {
+    /**
+     * A line of marks: its box on the card, how many marks, their median height, and the crop for
+     * OCR. {@code boxes}, {@code ink} and {@code threshold} let the line be cut into its groups.
+     */
+    record Line(int x0, int y0, int x1, int y1, int marks, double height, int polarity, byte[] crop, int cropWidth, int cropHeight, List<Box> boxes,
+            float[] ink, float threshold) {
         double centreY() {
             return (y0 + y1) / 2.0;
         }
+
+        /**
+         * The line cut where a run of blank columns (no ink across the line's height) is wider
+         * than 0.85 of the character height: the groups of a card number. Within a group even a
+         * narrow "1" between two others leaves less (ISO/IEC 7811-1 pitch: 3.63 mm a character,
+         * 4.3 mm tall), while groups stand a character or more apart. Columns, not marks, so a
+         * character that broke into pieces or was not taken as a mark cannot open a gap.
+         */
+        List<Line> groups() {
+            int ya = Math.max(0, y0), yb = Math.min(H - 1, y1);
+            boolean[] inked = new boolean[x1 - x0 + 1];
+            for (int x = x0; x <= x1; x++) {
+                int n = 0;
+                for (int y = ya; y <= yb; y++) if (ink[y * W + x] > threshold) n++;
+                inked[x - x0] = n >= 2;
+            }
+            List<Line> out = new ArrayList<>();
+            int start = 0;
+            int blank = 0;
+            for (int i = 0; i < inked.length; i++) {
+                if (!inked[i]) {
+                    blank++;
+                    continue;
+                }
+                if (blank > 0.85 * height && i - blank > start) {
+                    out.add(cut(start, i - blank - 1));
+                    start = i;
+                }
+                blank = 0;
+            }
+            out.add(cut(start, inked.length - 1 - blank));
+            return out;
+        }
+
+        /** The part of this line between two of its columns (offsets from x0), with its own crop. */
+        private Line cut(int from, int to) {
+            List<Box> inside = boxes.stream().filter(b -> b.x1() >= x0 + from && b.x0() <= x0 + to).toList();
+            return TextLines.crop(x0 + from, y0, x0 + to, y1, Math.max(1, inside.size()), height, polarity, inside, ink, threshold);
+        }
     }
 
-    private record Box(int x0, int y0, int x1, int y1) {
+    record Box(int x0, int y0, int x1, int y1) {
         int w() {
             return x1 - x0 + 1;
         }
@@ -136,6 +179,10 @@ final class TextLines {
         }
         Arrays.sort(heights);
         double height = heights[heights.length / 2];
+        return crop(x0, y0, x1, y1, marks.size(), height, polarity, marks, signed, threshold);
+    }
+
+    static Line crop(int x0, int y0, int x1, int y1, int count, double height, int polarity, List<Box> marks, float[] signed, float threshold) {
         int pad = (int) Math.round(height * 0.45);
         int cx0 = Math.max(0, x0 - pad), cy0 = Math.max(0, y0 - pad / 2), cx1 = Math.min(W - 1, x1 + pad), cy1 = Math.min(H - 1, y1 + pad / 2);
         // Tesseract's LSTM reads best with characters about 50 px tall: small lines are scaled up.
@@ -153,6 +200,6 @@ final class TextLines {
                 crop[y * cw + x] = (byte) v;
             }
         }
-        return new Line(x0, y0, x1, y1, marks.size(), height, polarity, crop, cw, ch);
+        return new Line(x0, y0, x1, y1, count, height, polarity, crop, cw, ch, List.copyOf(marks), signed, threshold);
     }
 }
