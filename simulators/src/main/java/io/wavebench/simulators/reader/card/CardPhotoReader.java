@@ -244,6 +244,13 @@ public final class CardPhotoReader {
             return Optional.of(new CardReading(Outcome.RETAKE, null, null, null, null, RetakeReason.EXPIRY_UNREADABLE, frames, confidence));
         }
         YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        boolean refusable = expiry.get().expiredAt(now) || YearMonth.of(expiry.get().year(), expiry.get().month()).isAfter(now.plusYears(EXPIRY_HORIZON_YEARS));
+        // A refusal blames the card: like a number failing the rules, an expiry that refuses it
+        // waits for a third frame's reading, or for the last frame with no other expiry read.
+        if (refusable && votes.get(expiry.get()) < REFUSAL_READS && !(last && votes.size() == 1)) {
+            if (!last) return Optional.empty();
+            return Optional.of(new CardReading(Outcome.RETAKE, null, null, null, null, RetakeReason.EXPIRY_UNREADABLE, frames, confidence));
+        }
         if (expiry.get().expiredAt(now)) {
             LOG.info("card photo: {} refused (expired {})", pan.masked(), expiry.get());
             return Optional.of(new CardReading(Outcome.REFUSED, pan.masked(), null, expiry.get().printed(), ReaderRefusal.CARD_EXPIRED, null, frames, confidence));
@@ -278,7 +285,7 @@ public final class CardPhotoReader {
         for (TextLines.Line line : numberLines) {
             Optional<Recognized> number = number(line);
             if (number.isEmpty()) continue;
-            return new FrameRead(Pan.of(number.get().text()), expiry(lines, line), null, number.get().confidence(), frame);
+            return new FrameRead(Pan.of(number.get().text()), expiry(face, lines, line), null, number.get().confidence(), frame);
         }
         return new FrameRead(RetakeReason.NUMBER_UNREADABLE);
     }
@@ -327,18 +334,37 @@ public final class CardPhotoReader {
         return Optional.of(new Recognized(digits.toString(), confidence));
     }
 
-    /** The MM/YY nearest below the number line. */
-    private Expiry expiry(List<TextLines.Line> lines, TextLines.Line number) {
+    /**
+     * The MM/YY nearest below the number line: among the card's lines, else among the lines of the
+     * band under the number, thresholded on that band's own ink (the expiry is printed smaller and
+     * thinner than the number, and through a camera a card's art can outshine it).
+     */
+    private Expiry expiry(CardFace face, List<TextLines.Line> lines, TextLines.Line number) {
+        Expiry found = expiryAmong(lines, number);
+        if (found != null) return found;
+        int from = (int) Math.round(number.y1() + 0.2 * number.height());
+        return expiryAmong(TextLines.find(face, 18, 80, from, (int) Math.round(number.y1() + 3.5 * number.height())), number);
+    }
+
+    private Expiry expiryAmong(List<TextLines.Line> lines, TextLines.Line number) {
         List<TextLines.Line> below = lines.stream()
-                .filter(l -> l != number && l.centreY() > number.centreY() + 0.5 * number.height() && l.marks() >= 4 && l.marks() <= 7
+                .filter(l -> l != number && l.centreY() > number.centreY() + 0.5 * number.height() && l.marks() >= 3 && l.marks() <= 7
                         && l.x1() - l.x0() < 0.45 * CardFace.WIDTH)
                 .sorted(Comparator.comparingDouble(l -> l.centreY() - number.centreY()))
                 .limit(3).toList();
         for (TextLines.Line l : below) {
-            Recognized r = ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/");
-            Matcher m = DATE.matcher(r.text().replace(" ", ""));
-            if (m.find()) return new Expiry(Integer.parseInt(m.group(1)), 2000 + Integer.parseInt(m.group(2)));
+            Optional<Expiry> asLine = date(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"));
+            if (asLine.isEmpty()) continue;
+            // Read twice, as a line and as a word: a frame's expiry is taken only when both
+            // readings give it (a 0 read as a 9 in one of them is not passed on to the vote).
+            Optional<Expiry> asWord = date(ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"));
+            return asLine.equals(asWord) ? asLine.get() : null;
         }
         return null;
+    }
+
+    private static Optional<Expiry> date(Recognized r) {
+        Matcher m = DATE.matcher(r.text().replace(" ", ""));
+        return m.find() ? Optional.of(new Expiry(Integer.parseInt(m.group(1)), 2000 + Integer.parseInt(m.group(2)))) : Optional.empty();
     }
 }

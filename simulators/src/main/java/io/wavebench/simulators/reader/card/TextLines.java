@@ -82,21 +82,34 @@ final class TextLines {
     private static final int W = CardFace.WIDTH;
     private static final int H = CardFace.HEIGHT;
     private static final double TARGET_HEIGHT = 50;
+    /** Widest component taken as characters that touch, in heights (three digits run together). */
+    private static final double MERGED_WIDTH = 3.2;
 
     private TextLines() {}
 
     static List<Line> find(CardFace face, int minHeight, int maxHeight) {
+        return find(face, minHeight, maxHeight, 0, H);
+    }
+
+    /**
+     * The lines within rows {@code [yFrom, yTo)}, their marks thresholded against the strongest
+     * ink in those rows only: a band's faint print (a thin expiry, seen through a camera) is lost
+     * under a threshold that a hologram or dark art elsewhere on the card set.
+     */
+    static List<Line> find(CardFace face, int minHeight, int maxHeight, int yFrom, int yTo) {
+        int from = Math.max(0, yFrom) * W, to = Math.min(H, yTo) * W;
+        if (to - from < W) return List.of();
         float[] background = GrayFilters.box(face.luma, W, H, 22, 22);
         float[] diff = new float[W * H];
-        for (int i = 0; i < diff.length; i++) diff[i] = face.luma[i] - background[i];
+        for (int i = from; i < to; i++) diff[i] = face.luma[i] - background[i];
         List<Line> lines = new ArrayList<>();
         for (int polarity : new int[] {1, -1}) {
             float[] signed = new float[diff.length];
-            for (int i = 0; i < diff.length; i++) signed[i] = Math.max(0, polarity * diff[i]);
-            float strong = GrayFilters.percentile(signed, 0.995);
+            for (int i = from; i < to; i++) signed[i] = Math.max(0, polarity * diff[i]);
+            float strong = GrayFilters.percentile(Arrays.copyOfRange(signed, from, to), 0.995);
             float threshold = Math.max(18, 0.4f * strong);
             boolean[] mask = new boolean[diff.length];
-            for (int i = 0; i < diff.length; i++) mask[i] = signed[i] > threshold;
+            for (int i = from; i < to; i++) mask[i] = signed[i] > threshold;
             List<Box> marks = components(mask, minHeight, maxHeight);
             for (List<Box> group : group(marks)) lines.add(line(group, signed, threshold, polarity));
         }
@@ -131,7 +144,17 @@ final class TextLines {
             }
             Box b = new Box(x0, y0, x1, y1);
             double fill = count / (double) (b.w() * b.h());
-            if (b.h() >= minHeight && b.h() <= maxHeight && b.w() >= 3 && b.w() <= 1.3 * b.h() && fill > 0.12 && fill < 0.9) out.add(b);
+            if (b.h() < minHeight || b.h() > maxHeight || b.w() < 3 || fill <= 0.12 || fill >= 0.9) continue;
+            if (b.w() <= 1.3 * b.h()) {
+                out.add(b);
+            } else if (b.w() <= MERGED_WIDTH * b.h()) {
+                // Characters that touch (a serif face printed tight, seen through blur) make one
+                // component: counted as the characters its width holds, so their line is found.
+                int n = (int) Math.ceil(b.w() / (1.2 * b.h()));
+                for (int k = 0; k < n; k++) {
+                    out.add(new Box(b.x0() + k * b.w() / n, b.y0(), b.x0() + (k + 1) * b.w() / n - 1, b.y1()));
+                }
+            }
         }
         return out;
     }
