@@ -355,10 +355,11 @@ public final class CardPhotoReader {
         for (TextLines.Line l : below) {
             Optional<Expiry> asLine = date(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"));
             if (asLine.isEmpty()) continue;
-            // Read twice, as a line and as a word: a frame's expiry is taken only when both
-            // readings give it (a 0 read as a 9 in one of them is not passed on to the vote).
+            // Read twice, as a line and as a word: a frame's expiry is not passed on to the vote
+            // when the word reading gives another date (a 0 read as a 9 by one of them); a word
+            // reading with no date in it is no contradiction (it often drops the slash).
             Optional<Expiry> asWord = date(ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"));
-            return asLine.equals(asWord) ? asLine.get() : null;
+            return asWord.isEmpty() || asLine.equals(asWord) ? asLine.get() : null;
         }
         return null;
     }
