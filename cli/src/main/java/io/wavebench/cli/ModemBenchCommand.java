@@ -69,12 +69,15 @@ final class ModemBenchCommand implements Callable<Integer> {
             SoundBenchmark bench = new SoundBenchmark(p, m, 48_000f, channel, size, seed);
             System.out.printf("%n%s: %d bytes take %.3f s on air%n", m, size, bench.airtimeSeconds());
             results.add(bench.run(ladder, trials,
-                    point -> System.out.printf("  %6.1f dB  %4d/%d decoded  %d wrong%n", point.snrDb(), point.decoded(), point.trials(), point.wrong())));
+                    point -> System.out.printf("  %6.1f dB  %4d/%d decoded  95 %% interval %-14s %d wrong%n", point.snrDb(), point.decoded(), point.trials(),
+                            point.interval(), point.wrong())));
         }
-        System.out.printf("%n%-17s %6s %10s %14s %8s %14s%n", "mode", "bytes", "airtime", "99% from (dB)", "wrong", "receiver");
+        System.out.printf("%n%-17s %6s %10s %14s %20s %8s %14s%n", "mode", "bytes", "airtime", "99% from (dB)", "99% at 95% conf. (dB)", "wrong", "receiver");
         for (SoundBenchmark.Result r : results) {
-            System.out.printf("%-17s %6d %9.3fs %14s %8d %12.0fx RT%n", r.mode(), r.payloadBytes(), r.airtimeSeconds(),
+            System.out.printf("%-17s %6d %9.3fs %14s %20s %8d %12.0fx RT%n", r.mode(), r.payloadBytes(), r.airtimeSeconds(),
                     r.snrFor99Percent().isPresent() ? String.format("%.1f", r.snrFor99Percent().getAsDouble()) : "not reached",
+                    r.snrFor99PercentAt95Confidence().isPresent() ? String.format("%.1f", r.snrFor99PercentAt95Confidence().getAsDouble())
+                            : trials < 381 ? "needs 381 a step" : "not reached",
                     r.wrongMessages(), r.realTimeFactor());
         }
         if (plot != null) {

@@ -49,4 +49,26 @@ class SoundBenchmarkTest {
                 new SoundBenchmark.Point(0, 98, 0, 100), new SoundBenchmark.Point(-5, 100, 0, 100)), 100, "x");
         assertEquals(OptionalDouble.of(5), r.snrFor99Percent(), "a lucky step below a failing one does not count");
     }
+
+    /** Known answers: Newcombe (1998), "Two-sided confidence intervals for the single proportion: comparison of seven methods", Statistics in Medicine 17, its examples for method 3 (the Wilson score interval). */
+    @Test
+    void the_wilson_interval_gives_newcombes_published_values() {
+        double[][] cases = {{81, 263, 0.2553, 0.3662}, {15, 148, 0.0624, 0.1605}, {0, 20, 0, 0.1611}, {1, 29, 0.0061, 0.1718}};
+        for (double[] c : cases) {
+            SoundBenchmark.Interval i = SoundBenchmark.Interval.wilson95((int) c[0], (int) c[1]);
+            assertEquals(c[2], i.low(), 5e-5, (int) c[0] + "/" + (int) c[1] + " low");
+            assertEquals(c[3], i.high(), 5e-5, (int) c[0] + "/" + (int) c[1] + " high");
+        }
+    }
+
+    @Test
+    void a_rate_is_shown_to_be_at_least_99_percent_by_381_trials_without_a_miss_and_not_by_380() {
+        assertEquals(0.8389, SoundBenchmark.Interval.wilson95(20, 20).low(), 5e-5, "20 of 20");
+        assertTrue(SoundBenchmark.Interval.wilson95(381, 381).low() >= 0.99);
+        assertTrue(SoundBenchmark.Interval.wilson95(380, 380).low() < 0.99);
+        SoundBenchmark.Result r = new SoundBenchmark.Result("p", "m", 201, 0.5,
+                List.of(new SoundBenchmark.Point(10, 400, 0, 400), new SoundBenchmark.Point(6, 381, 0, 381), new SoundBenchmark.Point(3, 20, 0, 20)), 1, "white");
+        assertEquals(OptionalDouble.of(3), r.snrFor99Percent());
+        assertEquals(OptionalDouble.of(6), r.snrFor99PercentAt95Confidence(), "20 of 20 is no proof of 99 %");
+    }
 }
