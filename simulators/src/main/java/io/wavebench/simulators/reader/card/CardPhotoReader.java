@@ -40,7 +40,8 @@ public final class CardPhotoReader {
     /** Softer than this (blur sigma in card pixels, 10 px/mm) is not worth reading. */
     static final double BLUR_LIMIT_PX = 3.6;
     static final String DIGITS = "0123456789";
-    private static final Pattern DATE = Pattern.compile("(0[1-9]|1[0-2])/([0-9]{2})");
+    /** MM/YY standing alone: "11/238" is a misread, not 11/23. */
+    private static final Pattern DATE = Pattern.compile("(?<![0-9])(0[1-9]|1[0-2])/([0-9]{2})(?![0-9])");
     /** DESIGN §5.4: an expiry further ahead than this is no card's (cards are issued for a few years). */
     static final int EXPIRY_HORIZON_YEARS = 20;
     /**
@@ -347,24 +348,39 @@ public final class CardPhotoReader {
     }
 
     private Expiry expiryAmong(List<TextLines.Line> lines, TextLines.Line number) {
-        List<TextLines.Line> below = lines.stream()
+        List<TextLines.Line> candidates = lines.stream()
                 .filter(l -> l != number && l.centreY() > number.centreY() + 0.5 * number.height() && l.marks() >= 3 && l.marks() <= 7
                         && l.x1() - l.x0() < 0.45 * CardFace.WIDTH)
+                .toList();
+        // Embossed print is found twice, as its shadow (the characters' strokes) and as its
+        // highlight (taller, run together): of two lines over one another, the one with more
+        // marks, then the shorter, is the print.
+        List<TextLines.Line> below = candidates.stream()
+                .filter(l -> candidates.stream().noneMatch(o -> o != l && overlap(o, l) && printedBetter(o, l)))
                 .sorted(Comparator.comparingDouble(l -> l.centreY() - number.centreY()))
                 .limit(3).toList();
         for (TextLines.Line l : below) {
-            Optional<Expiry> asLine = date(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"));
-            if (asLine.isEmpty()) continue;
             // Read twice, as a line and as a word: a frame's expiry is not passed on to the vote
-            // when the word reading gives another date (a 0 read as a 9 by one of them); a word
-            // reading with no date in it is no contradiction (it often drops the slash).
+            // when the two readings give different dates (a 0 read as a 9 by one of them); one
+            // with no date in it is no contradiction (either often drops the slash or adds a digit).
+            Optional<Expiry> asLine = date(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"));
             Optional<Expiry> asWord = date(ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"));
-            return asWord.isEmpty() || asLine.equals(asWord) ? asLine.get() : null;
+            if (asLine.isEmpty() && asWord.isEmpty()) continue;
+            if (asLine.isPresent() && asWord.isPresent() && !asLine.equals(asWord)) return null;
+            return asLine.or(() -> asWord).get();
         }
         return null;
     }
 
-    private static Optional<Expiry> date(Recognized r) {
+    private static boolean overlap(TextLines.Line a, TextLines.Line b) {
+        return a.x0() < b.x1() && b.x0() < a.x1() && a.y0() < b.y1() && b.y0() < a.y1();
+    }
+
+    private static boolean printedBetter(TextLines.Line a, TextLines.Line b) {
+        return a.marks() != b.marks() ? a.marks() > b.marks() : a.height() < b.height();
+    }
+
+    static Optional<Expiry> date(Recognized r) {
         Matcher m = DATE.matcher(r.text().replace(" ", ""));
         return m.find() ? Optional.of(new Expiry(Integer.parseInt(m.group(1)), 2000 + Integer.parseInt(m.group(2)))) : Optional.empty();
     }
