@@ -22,7 +22,7 @@ final class CardDesk implements AutoCloseable {
 
     /** Frames one reading may take: DESIGN §5.4 needs two that agree; a few more absorb a bad frame. */
     static final int MAX_FRAMES = 4;
-    private final double minMotionPx;
+    private final double minMotion;
     /**
      * A reading whose frames showed a card only once is no card presentation (an edge in a code's
      * page that looked like one): it ends with no message, rather than ask the shopper for a retake.
@@ -42,11 +42,11 @@ final class CardDesk implements AutoCloseable {
      * @param uplink  where the full number goes to be tokenized, and nowhere else; null: every card is
      *                a retake (the backend cannot be reached)
      * @param display what the reader tells the shopper
-     * @param minMotionPx how far the card must move between two frames for them to agree ({@link CardPhotoReader#MIN_MOTION_PX}, or 0 for a still camera)
+     * @param minMotion how far the card must move between two frames for them to agree ({@link CardPhotoReader#MIN_MOTION}, or 0 for a still camera)
      */
     CardDesk(String readerId, Supplier<TextRecognizer> ocr, Uplink uplink, Clock clock, ReaderLog log,
-            Consumer<ReaderMessage> display, double minMotionPx) {
-        this.minMotionPx = minMotionPx;
+            Consumer<ReaderMessage> display, double minMotion) {
+        this.minMotion = minMotion;
         this.readerId = readerId;
         this.engine = ocr;
         this.clock = clock;
@@ -69,7 +69,7 @@ final class CardDesk implements AutoCloseable {
     synchronized void open() {
         if (reader != null) return;
         ocr = engine.get();
-        reader = new CardPhotoReader(readerId, null, ocr, tokenizer, clock, MAX_FRAMES, minMotionPx);
+        reader = new CardPhotoReader(readerId, null, ocr, tokenizer, clock, MAX_FRAMES, minMotion);
     }
 
     /** A new reading; the OCR engine starts now if it was not started at power-up. */

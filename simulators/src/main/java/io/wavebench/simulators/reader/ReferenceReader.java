@@ -92,7 +92,7 @@ public final class ReferenceReader implements Startable {
         barcodes = payments == null || (b.camera == null && !hearsCodes) ? null : new OnlineBarcodes(b.readerId, payments, uplink, b.clock, b.maxSessionFunds, log);
         if (barcodes != null && hearsCodes) payments.onPaymentCode(barcodes::read);
         cards = b.camera == null || b.ocr == null || payments == null ? null : new CardDesk(b.readerId, b.ocr, uplink, b.clock, log, payments::show,
-                b.stillCamera ? 0 : CardPhotoReader.MIN_MOTION_PX);
+                b.stillCamera ? 0 : CardPhotoReader.MIN_MOTION);
         camera = b.camera == null ? null : new ReaderCamera(b.readerId, b.camera, b.clock, log,
                 payments == null ? null : payments::heard, kiosk == null ? null : kiosk::present, barcodes == null ? null : barcodes::read, cards);
     }

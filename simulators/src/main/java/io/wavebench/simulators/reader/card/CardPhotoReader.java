@@ -44,11 +44,13 @@ public final class CardPhotoReader {
     /** DESIGN §5.4: an expiry further ahead than this is no card's (cards are issued for a few years). */
     static final int EXPIRY_HORIZON_YEARS = 20;
     /**
-     * Two frames agree only when the card moved between them by at least this much (mean corner
-     * shift, frame pixels): frames that differ in noise alone make the same OCR mistakes, so
-     * their agreement proves little (DESIGN §5.4 "the same PAN in ≥ 2 frames").
+     * Two frames agree only when the picture moved between them, by {@link FrameMotion}'s measure
+     * (the frames' difference on edges over that on flat areas: ≈ 1 for noise alone, 2.8–4.7 for
+     * half a pixel of motion on the fixtures' photos): frames that differ in noise alone make the
+     * same OCR mistakes, so their agreement proves little (DESIGN §5.4 "the same PAN in ≥ 2
+     * frames"). The card locator's corners are no measure of it: they move by pixels on noise alone.
      */
-    public static final double MIN_MOTION_PX = 0.75;
+    public static final double MIN_MOTION = 2.0;
     /** How the schemes print their numbers (digits per group): 4-4-4-4, American Express's 4-6-5, 19 digits as 4-4-4-4-3. */
     private static final List<int[]> GROUPINGS = List.of(new int[] {4, 4, 4, 4}, new int[] {4, 6, 5}, new int[] {4, 4, 4, 4, 3});
 
@@ -60,7 +62,7 @@ public final class CardPhotoReader {
     private final CardTokenizer tokenizer;
     private final Clock clock;
     private final int maxFrames;
-    private final double minMotionPx;
+    private final double minMotion;
     private final CardLocator locator = new CardLocator();
 
     /**
@@ -68,15 +70,15 @@ public final class CardPhotoReader {
      * @param maxFrames frames one reading may take before it asks for a retake (at least 2)
      */
     public CardPhotoReader(String readerId, Camera camera, TextRecognizer ocr, CardTokenizer tokenizer, Clock clock, int maxFrames) {
-        this(readerId, camera, ocr, tokenizer, clock, maxFrames, MIN_MOTION_PX);
+        this(readerId, camera, ocr, tokenizer, clock, maxFrames, MIN_MOTION);
     }
 
     /**
-     * @param minMotionPx how far the card must move between two frames (mean corner shift, frame
-     *                    pixels) for their readings to agree: {@link #MIN_MOTION_PX}, or 0 for a
-     *                    camera whose picture cannot move (a still window's pixels)
+     * @param minMotion how much the picture must move between two frames ({@link FrameMotion}'s
+     *                  ratio) for their readings to agree: {@link #MIN_MOTION}, or 0 for a camera
+     *                  whose picture cannot move (a still window's pixels)
      */
-    public CardPhotoReader(String readerId, Camera camera, TextRecognizer ocr, CardTokenizer tokenizer, Clock clock, int maxFrames, double minMotionPx) {
+    public CardPhotoReader(String readerId, Camera camera, TextRecognizer ocr, CardTokenizer tokenizer, Clock clock, int maxFrames, double minMotion) {
         if (maxFrames < 2) throw new IllegalArgumentException("two frames must agree, so maxFrames must be at least 2, got " + maxFrames);
         this.readerId = readerId;
         this.camera = camera;
@@ -84,20 +86,18 @@ public final class CardPhotoReader {
         this.tokenizer = tokenizer;
         this.clock = clock;
         this.maxFrames = maxFrames;
-        this.minMotionPx = minMotionPx;
+        this.minMotion = minMotion;
     }
 
     /** One frame's reading: a number and expiry, or why not. */
-    record FrameRead(Pan pan, Expiry expiry, RetakeReason problem, double confidence, double[] corners) {
+    record FrameRead(Pan pan, Expiry expiry, RetakeReason problem, double confidence, Frame frame) {
         FrameRead(RetakeReason problem) {
             this(null, null, problem, 0, null);
         }
 
-        /** How far the card moved between this frame and {@code other}: the mean shift of its corners. */
+        /** How much the picture moved between this frame and {@code other} ({@link FrameMotion}). */
         double motionFrom(FrameRead other) {
-            double sum = 0;
-            for (int i = 0; i < 8; i += 2) sum += Math.hypot(corners[i] - other.corners[i], corners[i + 1] - other.corners[i + 1]);
-            return sum / 4;
+            return FrameMotion.edgeToFlatDifference(frame, other.frame);
         }
     }
 
@@ -194,7 +194,7 @@ public final class CardPhotoReader {
     /** Whether two of these frames, which read the same number, show the card moved between them. */
     private boolean agreeing(List<FrameRead> same) {
         for (int i = 0; i < same.size(); i++) {
-            for (int j = i + 1; j < same.size(); j++) if (same.get(i).motionFrom(same.get(j)) >= minMotionPx) return true;
+            for (int j = i + 1; j < same.size(); j++) if (same.get(i).motionFrom(same.get(j)) >= minMotion) return true;
         }
         return false;
     }
@@ -254,7 +254,7 @@ public final class CardPhotoReader {
         for (TextLines.Line line : numberLines) {
             Optional<Recognized> number = number(line);
             if (number.isEmpty()) continue;
-            return new FrameRead(Pan.of(number.get().text()), expiry(lines, line), null, number.get().confidence(), quad.get().corners());
+            return new FrameRead(Pan.of(number.get().text()), expiry(lines, line), null, number.get().confidence(), frame);
         }
         return new FrameRead(RetakeReason.NUMBER_UNREADABLE);
     }
