@@ -8,6 +8,7 @@ import io.wavebench.simulators.backend.BackendException;
 import io.wavebench.simulators.backend.api.CardToken;
 import io.wavebench.simulators.card.CardNumberRules;
 import io.wavebench.simulators.card.Expiry;
+import io.wavebench.simulators.card.Luhn;
 import io.wavebench.simulators.card.Pan;
 import io.wavebench.simulators.reader.card.CardReading.Outcome;
 import io.wavebench.simulators.reader.card.CardReading.RetakeReason;
@@ -59,6 +60,8 @@ public final class CardPhotoReader {
     private final String readerId;
     private final Camera camera;
     private final TextRecognizer ocr;
+    /** Faces read by matching with their own font before the OCR engine is asked ({@link FontFaces}). */
+    private final List<TextRecognizer> faces = FontFaces.installed();
     private final CardTokenizer tokenizer;
     private final Clock clock;
     private final int maxFrames;
@@ -260,21 +263,36 @@ public final class CardPhotoReader {
     }
 
     /**
-     * The digits of a number line. Read group by group where the line's gaps split it as a
-     * scheme prints its numbers: each group must give exactly its digits (an OCR engine reading a
-     * whole line at a card's 19 mm group pitch inserts and drops digits in the gaps). Else the
-     * line is read whole, and taken when the engine's own word breaks are a scheme's grouping, or
-     * its length is that of the grouping the gaps showed, or of any grouping where the gaps showed
-     * none of them (groups printed closer than the cut), or 12 to 19 digits where there were no gaps.
+     * The digits of a number line: first as the faces with a font of their own read it
+     * ({@link FontFaces}: every digit matched with its font's, none unsure), taken when it passes
+     * Luhn; then as the OCR engine reads it. A face's reading that fails Luhn misread a digit the
+     * templates were sure of, so the engine's is taken instead (DESIGN §5.4: refuse, never guess).
      */
     private Optional<Recognized> number(TextLines.Line line) {
+        for (TextRecognizer face : faces) {
+            Optional<Recognized> read = number(line, face);
+            if (read.isPresent() && Luhn.valid(read.get().text())) return read;
+        }
+        return number(line, ocr);
+    }
+
+    /**
+     * The digits of a number line as one recognizer reads it. Read group by group where the
+     * line's gaps split it as a scheme prints its numbers: each group must give exactly its digits
+     * (an OCR engine reading a whole line at a card's 19 mm group pitch inserts and drops digits in
+     * the gaps). Else the line is read whole, and taken when the engine's own word breaks are a
+     * scheme's grouping, or its length is that of the grouping the gaps showed, or of any grouping
+     * where the gaps showed none of them (groups printed closer than the cut), or 12 to 19 digits
+     * where there were no gaps.
+     */
+    private Optional<Recognized> number(TextLines.Line line, TextRecognizer reader) {
         List<TextLines.Line> groups = line.groups();
         int[] grouping = GROUPINGS.stream().filter(g -> g.length == groups.size()).findFirst().orElse(null);
         if (grouping != null) {
-            Optional<Recognized> byGroup = byGroup(groups, grouping);
+            Optional<Recognized> byGroup = byGroup(groups, grouping, reader);
             if (byGroup.isPresent()) return byGroup;
         }
-        Recognized r = ocr.readLine(line.crop(), line.cropWidth(), line.cropHeight(), DIGITS);
+        Recognized r = reader.readLine(line.crop(), line.cropWidth(), line.cropHeight(), DIGITS);
         String digits = r.text().replaceAll("[^0-9]", "");
         int[] words = Arrays.stream(r.text().strip().split("\\s+")).mapToInt(w -> w.replaceAll("[^0-9]", "").length()).filter(n -> n > 0).toArray();
         boolean grouped = GROUPINGS.stream().anyMatch(g -> Arrays.equals(g, words));
@@ -285,15 +303,15 @@ public final class CardPhotoReader {
     }
 
     /** Each group read as a word (then as a line), and taken only when every group gives its own count of digits. */
-    private Optional<Recognized> byGroup(List<TextLines.Line> groups, int[] grouping) {
+    private Optional<Recognized> byGroup(List<TextLines.Line> groups, int[] grouping, TextRecognizer reader) {
         StringBuilder digits = new StringBuilder();
         double confidence = 0;
         for (int i = 0; i < groups.size(); i++) {
             TextLines.Line g = groups.get(i);
-            Recognized r = ocr.readWord(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
+            Recognized r = reader.readWord(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
             String d = r.text().replaceAll("[^0-9]", "");
             if (d.length() != grouping[i]) {
-                r = ocr.readLine(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
+                r = reader.readLine(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
                 d = r.text().replaceAll("[^0-9]", "");
             }
             if (d.length() != grouping[i]) return Optional.empty();
@@ -303,17 +321,21 @@ public final class CardPhotoReader {
         return Optional.of(new Recognized(digits.toString(), confidence));
     }
 
-    /** The MM/YY nearest below the number line. */
+    /** The MM/YY nearest below the number line, read as the faces with a font of their own read it, then as the OCR engine does. */
     private Expiry expiry(List<TextLines.Line> lines, TextLines.Line number) {
         List<TextLines.Line> below = lines.stream()
                 .filter(l -> l != number && l.centreY() > number.centreY() + 0.5 * number.height() && l.marks() >= 4 && l.marks() <= 7
                         && l.x1() - l.x0() < 0.45 * CardFace.WIDTH)
                 .sorted(Comparator.comparingDouble(l -> l.centreY() - number.centreY()))
                 .limit(3).toList();
+        List<TextRecognizer> readers = new ArrayList<>(faces);
+        readers.add(ocr);
         for (TextLines.Line l : below) {
-            Recognized r = ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/");
-            Matcher m = DATE.matcher(r.text().replace(" ", ""));
-            if (m.find()) return new Expiry(Integer.parseInt(m.group(1)), 2000 + Integer.parseInt(m.group(2)));
+            for (TextRecognizer reader : readers) {
+                Recognized r = reader.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/");
+                Matcher m = DATE.matcher(r.text().replace(" ", ""));
+                if (m.find()) return new Expiry(Integer.parseInt(m.group(1)), 2000 + Integer.parseInt(m.group(2)));
+            }
         }
         return null;
     }
