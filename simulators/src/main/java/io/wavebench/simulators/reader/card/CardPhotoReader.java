@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reader's card-photo capture (DESIGN §5.4): frames from its camera, the card located,
- * deskewed and binarized, the number and expiry lines found and read by a real OCR engine, the
+ * deskewed and binarized, the number and expiry lines found and read by a real OCR engine (or,
+ * for a face with a font of its own such as OCR-A, by matching each digit with that font's), the
  * number checked (length, IIN range, Luhn), and taken only when two frames read the same number.
  * A number taken goes to the {@link CardTokenizer} and nowhere else; the reader keeps the token
  * and the masked number. Nothing here logs, stores or returns a full number or a frame.
