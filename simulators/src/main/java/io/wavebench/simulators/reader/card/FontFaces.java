@@ -22,7 +22,8 @@ final class FontFaces {
 
     /** OCR-A as Debian's fonts-ocr-a installs it. */
     static final Path OCR_A = Path.of("/usr/share/fonts/truetype/ocr-a/OCRA.ttf");
-    private static final Map<String, Path> FACES = Map.of("OCR-A", OCR_A);
+    /** Debian's package for each face, for the log line that says it is missing. */
+    private static final Map<String, Path> FACES = Map.of("OCR-A (fonts-ocr-a)", OCR_A);
 
     private static final Logger LOG = LoggerFactory.getLogger(FontFaces.class);
     private static List<TextRecognizer> installed;
@@ -31,21 +32,25 @@ final class FontFaces {
 
     /** One recognizer per face whose font is installed, shared: they hold templates and no state. */
     static synchronized List<TextRecognizer> installed() {
-        if (installed != null) return installed;
-        List<TextRecognizer> faces = new ArrayList<>();
-        FACES.forEach((name, font) -> {
+        if (installed == null) installed = load(FACES);
+        return installed;
+    }
+
+    /** A recognizer for each of these faces (name to font file) whose font loads; the others are logged and left out. */
+    static List<TextRecognizer> load(Map<String, Path> faces) {
+        List<TextRecognizer> out = new ArrayList<>();
+        faces.forEach((name, font) -> {
             Optional<String> missing = FontTemplateRecognizer.unavailable(font);
             if (missing.isPresent()) {
-                LOG.info("card photo: {} digits are left to the OCR engine alone: {} (apt-get install fonts-ocr-a)", name, missing.get());
+                LOG.info("card photo: {} digits are left to the OCR engine alone: {}", name, missing.get());
                 return;
             }
             try {
-                faces.add(new FontTemplateRecognizer(font, CardPhotoReader.DIGITS + "/").open());
+                out.add(new FontTemplateRecognizer(font, CardPhotoReader.DIGITS + "/").open());
             } catch (OcrUnavailableException e) {
                 LOG.warn("card photo: {} digits are left to the OCR engine alone: {}", name, e.getMessage());
             }
         });
-        installed = List.copyOf(faces);
-        return installed;
+        return List.copyOf(out);
     }
 }
