@@ -8,6 +8,7 @@ import io.wavebench.simulators.backend.BackendException;
 import io.wavebench.simulators.backend.api.CardToken;
 import io.wavebench.simulators.card.CardNumberRules;
 import io.wavebench.simulators.card.Expiry;
+import io.wavebench.simulators.card.Luhn;
 import io.wavebench.simulators.card.Pan;
 import io.wavebench.simulators.reader.card.CardReading.Outcome;
 import io.wavebench.simulators.reader.card.CardReading.RetakeReason;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reader's card-photo capture (DESIGN §5.4): frames from its camera, the card located,
- * deskewed and binarized, the number and expiry lines found and read by a real OCR engine, the
+ * deskewed and binarized, the number and expiry lines found and read by a real OCR engine (or,
+ * for a face with a font of its own such as OCR-A, by matching each digit with that font's), the
  * number checked (length, IIN range, Luhn), and taken only when two frames read the same number.
  * A number taken goes to the {@link CardTokenizer} and nowhere else; the reader keeps the token
  * and the masked number. Nothing here logs, stores or returns a full number or a frame.
@@ -69,6 +71,8 @@ public final class CardPhotoReader {
     private final String readerId;
     private final Camera camera;
     private final TextRecognizer ocr;
+    /** Faces read by matching with their own font before the OCR engine is asked ({@link FontFaces}). */
+    private final List<TextRecognizer> faces = FontFaces.installed();
     private final CardTokenizer tokenizer;
     private final Clock clock;
     private final int maxFrames;
@@ -292,21 +296,36 @@ public final class CardPhotoReader {
     }
 
     /**
-     * The digits of a number line. Read group by group where the line's gaps split it as a
-     * scheme prints its numbers: each group must give exactly its digits (an OCR engine reading a
-     * whole line at a card's 19 mm group pitch inserts and drops digits in the gaps). Else the
-     * line is read whole, and taken when the engine's own word breaks are a scheme's grouping, or
-     * its length is that of the grouping the gaps showed, or of any grouping where the gaps showed
-     * none of them (groups printed closer than the cut), or 12 to 19 digits where there were no gaps.
+     * The digits of a number line: first as the faces with a font of their own read it
+     * ({@link FontFaces}: every digit matched with its font's, none unsure), taken when it passes
+     * Luhn; then as the OCR engine reads it. A face's reading that fails Luhn misread a digit the
+     * templates were sure of, so the engine's is taken instead (DESIGN §5.4: refuse, never guess).
      */
     private Optional<Recognized> number(TextLines.Line line) {
+        for (TextRecognizer face : faces) {
+            Optional<Recognized> read = number(line, face);
+            if (read.isPresent() && Luhn.valid(read.get().text())) return read;
+        }
+        return number(line, ocr);
+    }
+
+    /**
+     * The digits of a number line as one recognizer reads it. Read group by group where the
+     * line's gaps split it as a scheme prints its numbers: each group must give exactly its digits
+     * (an OCR engine reading a whole line at a card's 19 mm group pitch inserts and drops digits in
+     * the gaps). Else the line is read whole, and taken when the engine's own word breaks are a
+     * scheme's grouping, or its length is that of the grouping the gaps showed, or of any grouping
+     * where the gaps showed none of them (groups printed closer than the cut), or 12 to 19 digits
+     * where there were no gaps.
+     */
+    private Optional<Recognized> number(TextLines.Line line, TextRecognizer reader) {
         List<TextLines.Line> groups = line.groups();
         int[] grouping = GROUPINGS.stream().filter(g -> g.length == groups.size()).findFirst().orElse(null);
         if (grouping != null) {
-            Optional<Recognized> byGroup = byGroup(groups, grouping);
+            Optional<Recognized> byGroup = byGroup(groups, grouping, reader);
             if (byGroup.isPresent()) return byGroup;
         }
-        Recognized r = ocr.readLine(line.crop(), line.cropWidth(), line.cropHeight(), DIGITS);
+        Recognized r = reader.readLine(line.crop(), line.cropWidth(), line.cropHeight(), DIGITS);
         String digits = r.text().replaceAll("[^0-9]", "");
         int[] words = Arrays.stream(r.text().strip().split("\\s+")).mapToInt(w -> w.replaceAll("[^0-9]", "").length()).filter(n -> n > 0).toArray();
         boolean grouped = GROUPINGS.stream().anyMatch(g -> Arrays.equals(g, words));
@@ -317,15 +336,15 @@ public final class CardPhotoReader {
     }
 
     /** Each group read as a word (then as a line), and taken only when every group gives its own count of digits. */
-    private Optional<Recognized> byGroup(List<TextLines.Line> groups, int[] grouping) {
+    private Optional<Recognized> byGroup(List<TextLines.Line> groups, int[] grouping, TextRecognizer reader) {
         StringBuilder digits = new StringBuilder();
         double confidence = 0;
         for (int i = 0; i < groups.size(); i++) {
             TextLines.Line g = groups.get(i);
-            Recognized r = ocr.readWord(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
+            Recognized r = reader.readWord(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
             String d = r.text().replaceAll("[^0-9]", "");
             if (d.length() != grouping[i]) {
-                r = ocr.readLine(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
+                r = reader.readLine(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
                 d = r.text().replaceAll("[^0-9]", "");
             }
             if (d.length() != grouping[i]) return Optional.empty();
@@ -360,6 +379,12 @@ public final class CardPhotoReader {
                 .sorted(Comparator.comparingDouble(l -> l.centreY() - number.centreY()))
                 .limit(3).toList();
         for (TextLines.Line l : below) {
+            // A face with a font of its own (OCR-A) is read by its font first: that reader names a
+            // character only when sure of it, so a date it gives is taken as it is.
+            for (TextRecognizer byFont : faces) {
+                Optional<Expiry> date = date(byFont.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"));
+                if (date.isPresent()) return date.get();
+            }
             // Read twice, as a line and as a word: a frame's expiry is not passed on to the vote
             // when the two readings give different dates (a 0 read as a 9 by one of them); one
             // with no date in it is no contradiction (either often drops the slash or adds a digit).

@@ -1,0 +1,131 @@
+package io.wavebench.drivers.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.ConvolveOp;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Kernel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The template reader on digits drawn in OCR-A (Debian's fonts-ocr-a) by Java2D at another size
+ * than its templates, softened and noised like a photo: read back; a character of another face or
+ * two run together make the whole read empty, never a guess.
+ */
+class FontTemplateRecognizerTest {
+
+    private static final Path OCR_A = Path.of("/usr/share/fonts/truetype/ocr-a/OCRA.ttf");
+    private static final String DIGITS = "0123456789";
+    private static Font ocrA;
+    private static FontTemplateRecognizer reader;
+
+    @BeforeAll
+    static void open() throws Exception {
+        assumeTrue(FontTemplateRecognizer.unavailable(OCR_A).isEmpty(),
+                () -> FontTemplateRecognizer.unavailable(OCR_A).orElse("") + " (apt-get install fonts-ocr-a; ./test installs it)");
+        ocrA = Font.createFont(Font.TRUETYPE_FONT, OCR_A.toFile());
+        reader = new FontTemplateRecognizer(OCR_A, DIGITS + "/").open();
+    }
+
+    /** Characters drawn one by one at a fixed pitch, dark on light, softened (σ ≈ 1 px) and noised. */
+    private static BufferedImage draw(String[] characters, Font[] fonts, double pitch, long seed) {
+        int size = 44;
+        BufferedImage image = new BufferedImage((int) (40 + characters.length * pitch), 80, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(new Color(30, 30, 30));
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        for (int i = 0; i < characters.length; i++) {
+            g.setFont(fonts[i].deriveFont((float) size));
+            g.drawString(characters[i], (float) (20 + i * pitch), 60f);
+        }
+        g.dispose();
+        float[] k = {0.0625f, 0.125f, 0.0625f, 0.125f, 0.25f, 0.125f, 0.0625f, 0.125f, 0.0625f};
+        BufferedImage soft = new ConvolveOp(new Kernel(3, 3, k), ConvolveOp.EDGE_NO_OP, null).filter(image, null);
+        byte[] px = pixels(soft);
+        SplittableRandom noise = new SplittableRandom(seed);
+        for (int i = 0; i < px.length; i++) px[i] = (byte) Math.max(0, Math.min(255, (px[i] & 0xFF) + (int) Math.round(noise.nextGaussian() * 8)));
+        return soft;
+    }
+
+    private static BufferedImage ocrA(String text, double pitch, long seed) {
+        String[] chars = text.split("");
+        Font[] fonts = new Font[chars.length];
+        java.util.Arrays.fill(fonts, ocrA);
+        return draw(chars, fonts, pitch, seed);
+    }
+
+    private static byte[] pixels(BufferedImage image) {
+        return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+    }
+
+    private static Recognized word(BufferedImage image) {
+        return reader.readWord(pixels(image), image.getWidth(), image.getHeight(), DIGITS);
+    }
+
+    @Test
+    void reads_seeded_ocr_a_digit_groups_back() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int n = 0; n < 20; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < 4 + n % 3; i++) text.append((char) ('0' + random.nextInt(10)));
+            Recognized r = word(ocrA(text.toString(), 34, n));
+            assertEquals(text.toString(), r.text(), "group " + n);
+            assertTrue(r.confidence() >= 100 * FontTemplateRecognizer.MIN_CORRELATION, "confidence " + r.confidence());
+        }
+    }
+
+    @Test
+    void reads_a_line_with_its_spaces_and_an_expiry_with_its_slash() {
+        BufferedImage line = ocrA("1234    5678", 30, 3);
+        assertEquals("1234 5678", reader.readLine(pixels(line), line.getWidth(), line.getHeight(), DIGITS).text());
+        BufferedImage date = ocrA("09/31", 30, 4);
+        assertEquals("09/31", reader.readLine(pixels(date), date.getWidth(), date.getHeight(), DIGITS + "/").text());
+    }
+
+    @Test
+    void one_digit_of_another_face_refuses_the_whole_group() {
+        Font sans = new Font(Font.SANS_SERIF, Font.PLAIN, 44);
+        Font serif = new Font(Font.SERIF, Font.PLAIN, 44);
+        for (Font other : new Font[] {sans, serif}) {
+            String[] chars = {"4", "2", "5", "8"};
+            Font[] fonts = {ocrA, ocrA, other, ocrA};
+            BufferedImage group = draw(chars, fonts, 34, 5);
+            List<FontTemplateRecognizer.Match> matches = reader.matches(pixels(group), group.getWidth(), group.getHeight(), DIGITS);
+            assertEquals(4, matches.size(), "four characters cut");
+            assertFalse(matches.get(2).sure(), other.getFamily() + "'s 5 among OCR-A digits: " + matches.get(2));
+            Recognized r = word(group);
+            assertEquals("", r.text(), "an unsure character refuses its group, it is not guessed (" + other.getFamily() + ")");
+            assertEquals(0, r.confidence());
+        }
+    }
+
+    @Test
+    void two_digits_run_together_refuse_the_group_rather_than_read_as_one() {
+        Recognized r = word(ocrA("3808", 21, 6));
+        assertEquals("", r.text(), "digits that touch are one mark too wide for a character: refused");
+    }
+
+    @Test
+    void reading_before_open_and_a_missing_font_say_what() {
+        FontTemplateRecognizer closed = new FontTemplateRecognizer(OCR_A, DIGITS);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> closed.readWord(new byte[4], 2, 2, DIGITS));
+        assertTrue(e.getMessage().contains("before open()"), e.getMessage());
+        Path nowhere = Path.of("/nonexistent/OCRA.ttf");
+        assertTrue(FontTemplateRecognizer.unavailable(nowhere).orElseThrow().contains(nowhere.toString()));
+    }
+}
