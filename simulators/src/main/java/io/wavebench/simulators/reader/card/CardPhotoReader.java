@@ -21,9 +21,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -370,39 +372,42 @@ public final class CardPhotoReader {
         List<TextLines.Line> candidates = lines.stream()
                 .filter(l -> l != number && l.centreY() > number.centreY() + 0.5 * number.height() && l.marks() >= 3 && l.marks() <= 7
                         && l.x1() - l.x0() < 0.45 * CardFace.WIDTH)
-                .toList();
-        // Embossed print is found twice, as its shadow (the characters' strokes) and as its
-        // highlight (taller, run together): of two lines over one another, the one with more
-        // marks, then the shorter, is the print.
-        List<TextLines.Line> below = candidates.stream()
-                .filter(l -> candidates.stream().noneMatch(o -> o != l && overlap(o, l) && printedBetter(o, l)))
                 .sorted(Comparator.comparingDouble(l -> l.centreY() - number.centreY()))
-                .limit(3).toList();
-        for (TextLines.Line l : below) {
+                .toList();
+        // Lines over one another are read as one place on the card: embossed print is found
+        // twice, as its shadow and as its highlight, and busy art makes lines of its own over
+        // the print. The nearest three places below the number are read, nearest first.
+        List<List<TextLines.Line>> places = new ArrayList<>();
+        for (TextLines.Line l : candidates) {
+            places.stream().filter(p -> p.stream().anyMatch(o -> overlap(o, l))).findFirst()
+                    .ifPresentOrElse(p -> p.add(l), () -> places.add(new ArrayList<>(List.of(l))));
+        }
+        for (List<TextLines.Line> place : places.subList(0, Math.min(3, places.size()))) {
             // A face with a font of its own (OCR-A) is read by its font first: that reader names a
             // character only when sure of it, so a date it gives is taken as it is.
             for (TextRecognizer byFont : faces) {
-                Optional<Expiry> date = date(byFont.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"));
-                if (date.isPresent()) return date.get();
+                for (TextLines.Line l : place) {
+                    Optional<Expiry> date = date(byFont.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"));
+                    if (date.isPresent()) return date.get();
+                }
             }
-            // Read twice, as a line and as a word: a frame's expiry is not passed on to the vote
-            // when the two readings give different dates (a 0 read as a 9 by one of them); one
-            // with no date in it is no contradiction (either often drops the slash or adds a digit).
-            Optional<Expiry> asLine = date(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"));
-            Optional<Expiry> asWord = date(ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"));
-            if (asLine.isEmpty() && asWord.isEmpty()) continue;
-            if (asLine.isPresent() && asWord.isPresent() && !asLine.equals(asWord)) return null;
-            return asLine.or(() -> asWord).get();
+            // Else each line is read twice, as a line and as a word, and the place gives its date
+            // only if every reading that holds a date holds the same one (a 0 read as a 9, or the
+            // highlight of an embossed 11/28 read 11/23, is not passed on to the vote); a reading
+            // with no date in it is no contradiction (it often drops the slash or adds a digit).
+            Set<Expiry> dates = new HashSet<>();
+            for (TextLines.Line l : place) {
+                date(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/")).ifPresent(dates::add);
+                date(ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/")).ifPresent(dates::add);
+            }
+            if (dates.size() == 1) return dates.iterator().next();
+            if (dates.size() > 1) return null;
         }
         return null;
     }
 
     private static boolean overlap(TextLines.Line a, TextLines.Line b) {
         return a.x0() < b.x1() && b.x0() < a.x1() && a.y0() < b.y1() && b.y0() < a.y1();
-    }
-
-    private static boolean printedBetter(TextLines.Line a, TextLines.Line b) {
-        return a.marks() != b.marks() ? a.marks() > b.marks() : a.height() < b.height();
     }
 
     static Optional<Expiry> date(Recognized r) {
