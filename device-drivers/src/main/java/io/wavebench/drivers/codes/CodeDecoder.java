@@ -170,6 +170,9 @@ public final class CodeDecoder {
                 }
                 return best;
             }
+            case ALIGNED -> {
+                return aligned(rung, images);
+            }
             case SHARPENED -> {
                 Frame f = images.frame;
                 hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
@@ -234,6 +237,59 @@ public final class CodeDecoder {
             if (a.outcome() == Attempt.Outcome.DECODED) break;
         }
         return best != null ? best : new Attempt(rung, Attempt.Outcome.NOT_FOUND, variant + ": no other size possible");
+    }
+
+    /**
+     * {@link Rung#ALIGNED}: finder patterns looked for in the frame as captured, then in its
+     * denoised copy (the median keeps a far, small finder pattern's runs whole); the modules are
+     * always read from the frame as captured, which at 3 px a module the median would blur.
+     */
+    private Attempt aligned(Rung rung, Prepared images) {
+        Frame f = images.frame;
+        BitMatrix bits;
+        BitMatrix denoisedBits;
+        try {
+            bits = new HybridBinarizer(new GrayscaleLuminanceSource(f.width(), f.height(), f.luma())).getBlackMatrix();
+            denoisedBits = new HybridBinarizer(new GrayscaleLuminanceSource(f.width(), f.height(), images.denoised())).getBlackMatrix();
+        } catch (NotFoundException e) {
+            return new Attempt(rung, Attempt.Outcome.NOT_FOUND, "too little contrast to binarize");
+        }
+        AlignedGrid.Luma grey = new AlignedGrid.Luma(f.luma(), f.width(), f.height());
+        Attempt best = new Attempt(rung, Attempt.Outcome.NOT_FOUND, "no three finder patterns");
+        for (BitMatrix source : List.of(bits, denoisedBits)) {
+            String found = source == bits ? "finder patterns as captured" : "finder patterns denoised";
+            for (AlignedGrid.Finders finders : AlignedGrid.finders(source)) {
+                for (int dimension : finders.dimensions()) {
+                    String at = String.format(Locale.ROOT, "%s, %d modules", found, dimension);
+                    double[] centres = AlignedGrid.place(grey, finders, dimension);
+                    Attempt a = alignedRead(rung, at + ", binarized", () -> AlignedGrid.readBits(bits, centres, dimension), images);
+                    if (a.outcome() != Attempt.Outcome.DECODED) {
+                        Attempt g = alignedRead(rung, at + ", grey", () -> AlignedGrid.readGrey(grey, centres, dimension), images);
+                        if (g.outcome().ordinal() < a.outcome().ordinal()) a = g;
+                    }
+                    if (a.outcome().ordinal() < best.outcome().ordinal()) best = a;
+                    if (a.outcome() == Attempt.Outcome.DECODED) return a;
+                }
+            }
+        }
+        return best;
+    }
+
+    private interface GridRead {
+        BitMatrix read() throws NotFoundException;
+    }
+
+    private Attempt alignedRead(Rung rung, String at, GridRead grid, Prepared images) {
+        try {
+            DecoderResult result = new Decoder().decode(grid.read(), Map.of(DecodeHintType.CHARACTER_SET, StandardCharsets.ISO_8859_1.name()));
+            return accept(rung, at, result.getText(), images);
+        } catch (NotFoundException e) {
+            return new Attempt(rung, Attempt.Outcome.NOT_FOUND, at + ": grid outside the frame");
+        } catch (ChecksumException e) {
+            return new Attempt(rung, Attempt.Outcome.CHECKSUM, at + ": error correction failed");
+        } catch (FormatException e) {
+            return new Attempt(rung, Attempt.Outcome.FORMAT, at + ": format or version information unreadable");
+        }
     }
 
     private Attempt tryImage(Rung rung, String variant, byte[] luma, boolean global, Map<DecodeHintType, Object> hints, Prepared images) {
