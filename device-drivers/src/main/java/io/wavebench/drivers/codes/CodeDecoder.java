@@ -246,18 +246,28 @@ public final class CodeDecoder {
      */
     private Attempt aligned(Rung rung, Prepared images) {
         Frame f = images.frame;
+        Attempt best = aligned(rung, "", f.luma(), images.denoised(), f.width(), f.height(), images);
+        if (best.outcome() != Attempt.Outcome.DECODED && images.upscaled != null) {
+            int w = images.upscaledWidth, h = images.upscaledHeight;
+            Attempt large = aligned(rung, "scaled up, ", images.upscaled, GrayFilters.toBytes(GrayFilters.median3(GrayFilters.toFloat(images.upscaled), w, h)), w, h, images);
+            if (large.outcome().ordinal() < best.outcome().ordinal()) best = large;
+        }
+        return best;
+    }
+
+    private Attempt aligned(Rung rung, String variant, byte[] luma, byte[] denoised, int width, int height, Prepared images) {
         BitMatrix bits;
         BitMatrix denoisedBits;
         try {
-            bits = new HybridBinarizer(new GrayscaleLuminanceSource(f.width(), f.height(), f.luma())).getBlackMatrix();
-            denoisedBits = new HybridBinarizer(new GrayscaleLuminanceSource(f.width(), f.height(), images.denoised())).getBlackMatrix();
+            bits = new HybridBinarizer(new GrayscaleLuminanceSource(width, height, luma)).getBlackMatrix();
+            denoisedBits = new HybridBinarizer(new GrayscaleLuminanceSource(width, height, denoised)).getBlackMatrix();
         } catch (NotFoundException e) {
-            return new Attempt(rung, Attempt.Outcome.NOT_FOUND, "too little contrast to binarize");
+            return new Attempt(rung, Attempt.Outcome.NOT_FOUND, variant + "too little contrast to binarize");
         }
-        AlignedGrid.Luma grey = new AlignedGrid.Luma(f.luma(), f.width(), f.height());
-        Attempt best = new Attempt(rung, Attempt.Outcome.NOT_FOUND, "no three finder patterns");
+        AlignedGrid.Luma grey = new AlignedGrid.Luma(luma, width, height);
+        Attempt best = new Attempt(rung, Attempt.Outcome.NOT_FOUND, variant + "no three finder patterns");
         for (BitMatrix source : List.of(bits, denoisedBits)) {
-            String found = source == bits ? "finder patterns as captured" : "finder patterns denoised";
+            String found = variant + (source == bits ? "finder patterns as captured" : "finder patterns denoised");
             for (AlignedGrid.Finders finders : AlignedGrid.finders(source)) {
                 for (int dimension : finders.dimensions()) {
                     String at = String.format(Locale.ROOT, "%s, %d modules", found, dimension);
