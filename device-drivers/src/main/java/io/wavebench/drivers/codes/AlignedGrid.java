@@ -15,16 +15,18 @@ import java.util.List;
  * A QR code's module grid fitted piece by piece to every alignment pattern the version has
  * (ISO/IEC 18004:2015 §6.3.6 and Annex E, Table E.1), for {@link Rung#ALIGNED}.
  *
- * <p>ZXing's detector fits one perspective transform to the three finder patterns and the
- * bottom-right alignment pattern, with the code's size taken from the finder patterns' distance
- * over their module size. A code photographed under a keystone defeats both: its finder patterns'
- * module sizes differ by more than the 40 % ZXing's selection allows (so no three are chosen), and
- * the measured size is a version off. Here the finder candidates of ZXing's own row scan are
- * grouped with a looser bound, every alignment pattern is looked for near where the transform fitted
- * to the patterns already found puts it (nearest first, the found ones then refine the fit), and
- * each region between four neighbouring pattern centres is sampled with its own transform. A
- * misplaced pattern bends the grid, and then the Reed-Solomon check throws the read away: it never
- * makes a wrong value.
+ * <p>ZXing's detector fits one perspective transform to the three finder patterns and the one
+ * alignment pattern it seeks near the bottom-right corner, at the size the finder patterns'
+ * distance over their module size gives. Under a keystone that size is often a version off (53
+ * modules for 57), so the alignment pattern is sought in the wrong place and the grid drifts; and a
+ * near finder pattern's modules can be more than 1.4 times a far one's, which ZXing's selection
+ * refuses. Here the candidates of ZXing's own finder row scan are grouped with a looser bound, every
+ * alignment pattern of the version is looked for in the grey image near where a local fit of the
+ * patterns already found puts it (most found neighbours first, each one found refining the fit for
+ * the next), and each region between four neighbouring pattern centres is mapped with its own
+ * transform, so that an error in one pattern bends only its own regions. The caller reads the
+ * modules and hands them to ZXing's decoder: a misplaced pattern or a wrong size makes the format,
+ * the version or the Reed-Solomon check fail, never a wrong value.
  */
 final class AlignedGrid {
 
@@ -51,6 +53,12 @@ final class AlignedGrid {
             }
             sizes.sort(Comparator.comparingDouble(size -> Math.abs(size - measured)));
             return sizes;
+        }
+
+        /** The same three patterns, each centre within a pixel and a half (found again in another binarization). */
+        boolean sameAs(Finders other) {
+            return ResultPoint.distance(topLeft, other.topLeft) < 1.5 && ResultPoint.distance(topRight, other.topRight) < 1.5
+                    && ResultPoint.distance(bottomLeft, other.bottomLeft) < 1.5;
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads one kind of code from camera frames with ZXing and a preprocessing ladder (DESIGN §5.2,
@@ -242,37 +243,44 @@ public final class CodeDecoder {
     /**
      * {@link Rung#ALIGNED}: finder patterns looked for in the frame as captured, then in its
      * denoised copy (the median keeps a far, small finder pattern's runs whole); the modules are
-     * always read from the frame as captured, which at 3 px a module the median would blur.
+     * always read from the frame as captured, which at 3 px a module the median would blur. Then
+     * the same on the code box {@link Rung#UPSCALED} scaled up, if it did.
      */
     private Attempt aligned(Rung rung, Prepared images) {
         Frame f = images.frame;
-        Attempt best = aligned(rung, "", f.luma(), images.denoised(), f.width(), f.height(), images);
+        Attempt best = aligned(rung, "", f.luma(), images::denoised, f.width(), f.height(), images);
         if (best.outcome() != Attempt.Outcome.DECODED && images.upscaled != null) {
             int w = images.upscaledWidth, h = images.upscaledHeight;
-            Attempt large = aligned(rung, "scaled up, ", images.upscaled, GrayFilters.toBytes(GrayFilters.median3(GrayFilters.toFloat(images.upscaled), w, h)), w, h, images);
-            if (large.outcome().ordinal() < best.outcome().ordinal()) best = large;
+            byte[] large = images.upscaled;
+            Attempt scaled = aligned(rung, "scaled up, ", large, () -> GrayFilters.toBytes(GrayFilters.median3(GrayFilters.toFloat(large), w, h)), w, h, images);
+            if (scaled.outcome().ordinal() < best.outcome().ordinal()) best = scaled;
         }
         return best;
     }
 
-    private Attempt aligned(Rung rung, String variant, byte[] luma, byte[] denoised, int width, int height, Prepared images) {
-        BitMatrix bits;
-        BitMatrix denoisedBits;
-        try {
-            bits = new HybridBinarizer(new GrayscaleLuminanceSource(width, height, luma)).getBlackMatrix();
-            denoisedBits = new HybridBinarizer(new GrayscaleLuminanceSource(width, height, denoised)).getBlackMatrix();
-        } catch (NotFoundException e) {
-            return new Attempt(rung, Attempt.Outcome.NOT_FOUND, variant + "too little contrast to binarize");
-        }
+    private Attempt aligned(Rung rung, String variant, byte[] luma, Supplier<byte[]> denoised, int width, int height, Prepared images) {
         AlignedGrid.Luma grey = new AlignedGrid.Luma(luma, width, height);
         Attempt best = new Attempt(rung, Attempt.Outcome.NOT_FOUND, variant + "no three finder patterns");
-        for (BitMatrix source : List.of(bits, denoisedBits)) {
-            String found = variant + (source == bits ? "finder patterns as captured" : "finder patterns denoised");
-            for (AlignedGrid.Finders finders : AlignedGrid.finders(source)) {
+        List<AlignedGrid.Finders> tried = new ArrayList<>();
+        BitMatrix bits = null;
+        for (boolean denoise : new boolean[] {false, true}) {
+            List<AlignedGrid.Finders> triples;
+            try {
+                BitMatrix source = new HybridBinarizer(new GrayscaleLuminanceSource(width, height, denoise ? denoised.get() : luma)).getBlackMatrix();
+                if (!denoise) bits = source;
+                triples = AlignedGrid.finders(source);
+            } catch (NotFoundException e) {
+                return new Attempt(rung, Attempt.Outcome.NOT_FOUND, variant + "too little contrast to binarize");
+            }
+            BitMatrix captured = bits;
+            for (AlignedGrid.Finders finders : triples) {
+                // The denoised frame mostly finds the same three again; only new ones are worth a try.
+                if (tried.stream().anyMatch(finders::sameAs)) continue;
+                tried.add(finders);
                 for (int dimension : finders.dimensions()) {
-                    String at = String.format(Locale.ROOT, "%s, %d modules", found, dimension);
+                    String at = String.format(Locale.ROOT, "%sfinder patterns %s, %d modules", variant, denoise ? "denoised" : "as captured", dimension);
                     double[] centres = AlignedGrid.place(grey, finders, dimension);
-                    Attempt a = alignedRead(rung, at + ", binarized", () -> AlignedGrid.readBits(bits, centres, dimension), images);
+                    Attempt a = alignedRead(rung, at + ", binarized", () -> AlignedGrid.readBits(captured, centres, dimension), images);
                     if (a.outcome() != Attempt.Outcome.DECODED) {
                         Attempt g = alignedRead(rung, at + ", grey", () -> AlignedGrid.readGrey(grey, centres, dimension), images);
                         if (g.outcome().ordinal() < a.outcome().ordinal()) a = g;

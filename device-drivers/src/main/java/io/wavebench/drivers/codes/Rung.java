@@ -46,10 +46,12 @@ public enum Rung {
      */
     OTHER_VERSION,
     /**
-     * QR only: the finder patterns grouped even when a keystone makes their sizes differ by more
-     * than ZXing allows, every alignment pattern of the version looked for, and each region between
-     * four neighbouring pattern centres sampled with its own transform ({@link AlignedGrid}), at
-     * the measured size and the versions either side.
+     * QR only: the finder patterns (of the frame as captured, else of its denoised copy) grouped
+     * even when a keystone makes their sizes differ by more than ZXing allows, every alignment
+     * pattern of the version looked for, and each region between four neighbouring pattern centres
+     * sampled with its own transform ({@link AlignedGrid}), at the measured size and the versions
+     * either side; the modules read from the frame as captured, binarized and against a local grey
+     * threshold. Then the same on the code box {@link #UPSCALED} scaled up.
      */
     ALIGNED;
 
