@@ -435,7 +435,7 @@ final class AlignedGrid {
             int width = image.getWidth();
             int[] counts = new int[5];
             for (int y = 0; y < image.getHeight(); y++) {
-                clearCounts(counts);
+                doClearCounts(counts);
                 int state = 0;
                 for (int x = 0; x < width; x++) {
                     if (image.get(x, y)) {
@@ -447,9 +447,9 @@ final class AlignedGrid {
                         counts[++state]++;
                     } else if (foundPatternCross(counts) && handlePossibleCenter(counts, y, x)) {
                         state = 0;
-                        clearCounts(counts);
+                        doClearCounts(counts);
                     } else {
-                        shiftCounts2(counts);
+                        doShiftCounts2(counts);
                         state = 3;
                     }
                 }
