@@ -76,7 +76,16 @@ final class AlignedGrid {
      * left, two equal sides), from every candidate ZXing's row scan confirms.
      */
     static List<Finders> finders(BitMatrix bits) {
-        List<FinderPattern> candidates = new FinderScan(bits).scan();
+        return triples(candidates(bits));
+    }
+
+    /** The finder-pattern candidates of a binarized frame that ZXing's row scan confirms on two rows or more. */
+    static List<FinderPattern> candidates(BitMatrix bits) {
+        return new FinderScan(bits).scan();
+    }
+
+    /** The best-shaped triples of {@code candidates}, at most {@link #MAX_TRIPLES}. */
+    static List<Finders> triples(List<FinderPattern> candidates) {
         record Triple(Finders finders, double misshape) {
         }
         List<Triple> triples = new ArrayList<>();

@@ -21,6 +21,7 @@ import com.google.zxing.oned.Code128Reader;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.Decoder;
 import com.google.zxing.qrcode.detector.Detector;
+import com.google.zxing.qrcode.detector.FinderPattern;
 import io.wavebench.drivers.optical.Frame;
 import io.wavebench.drivers.optical.GrayFilters;
 import java.nio.charset.StandardCharsets;
@@ -268,7 +269,12 @@ public final class CodeDecoder {
             try {
                 BitMatrix source = new HybridBinarizer(new GrayscaleLuminanceSource(width, height, denoise ? denoised.get() : luma)).getBlackMatrix();
                 if (!denoise) bits = source;
-                triples = AlignedGrid.finders(source);
+                List<FinderPattern> candidates = AlignedGrid.candidates(source);
+                // Not two finder patterns as captured: no code in view (a card photo, an empty
+                // frame), and the denoised copy is not worth binarizing. A keystone's far, small
+                // pattern may need the median; the two near ones do not.
+                if (!denoise && candidates.size() < 2) break;
+                triples = AlignedGrid.triples(candidates);
             } catch (NotFoundException e) {
                 return new Attempt(rung, Attempt.Outcome.NOT_FOUND, variant + "too little contrast to binarize");
             }
