@@ -5,10 +5,7 @@ import com.google.zxing.ResultPoint;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.PerspectiveTransform;
 import com.google.zxing.qrcode.decoder.Version;
-import com.google.zxing.qrcode.detector.FinderPattern;
-import com.google.zxing.qrcode.detector.FinderPatternFinder;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -20,9 +17,9 @@ import java.util.List;
  * distance over their module size gives. Under a keystone that size is often a version off (53
  * modules for 57), so the alignment pattern is sought in the wrong place and the grid drifts; and a
  * near finder pattern's modules can be more than 1.4 times a far one's, which ZXing's selection
- * refuses. Here the candidates of ZXing's own finder row scan are grouped with a looser bound, every
- * alignment pattern of the version is looked for in the grey image near where a local fit of the
- * patterns already found puts it (most found neighbours first, each one found refining the fit for
+ * refuses. Here the candidates of ZXing's own finder row scan are grouped with a looser bound
+ * ({@link QrFinders}), every alignment pattern of the version is looked for in the grey image near
+ * where a local fit of the patterns already found puts it (most found neighbours first, each one found refining the fit for
  * the next), and each region between four neighbouring pattern centres is mapped with its own
  * transform, so that an error in one pattern bends only its own regions. The caller reads the
  * modules and hands them to ZXing's decoder: a misplaced pattern or a wrong size makes the format,
@@ -33,92 +30,14 @@ final class AlignedGrid {
     private AlignedGrid() {
     }
 
-    /** The three finder patterns' centres in ZXing's order, with their module sizes (pixels). */
-    record Finders(ResultPoint bottomLeft, ResultPoint topLeft, ResultPoint topRight, float moduleTopLeft, float moduleTopRight, float moduleBottomLeft) {
-
-        /**
-         * Sizes (modules a side) to sample, nearest to the measured one first: the measured size,
-         * then a version either side, then two (a keystone makes the distance over the module
-         * size a version off, and a size off by one version gets no readable format).
-         */
-        List<Integer> dimensions() {
-            double across = ResultPoint.distance(topLeft, topRight) / ((moduleTopLeft + moduleTopRight) / 2);
-            double down = ResultPoint.distance(topLeft, bottomLeft) / ((moduleTopLeft + moduleBottomLeft) / 2);
-            double measured = (across + down) / 2 + 7;
-            int nearest = (int) Math.round((measured - 17) / 4) * 4 + 17;
-            List<Integer> sizes = new ArrayList<>();
-            for (int delta : new int[] {0, 4, -4, 8, -8}) {
-                int size = nearest + delta;
-                if (size >= 25 && size <= 177) sizes.add(size);
-            }
-            sizes.sort(Comparator.comparingDouble(size -> Math.abs(size - measured)));
-            return sizes;
-        }
-
-        /** The same three patterns, each centre within a pixel and a half (found again in another binarization). */
-        boolean sameAs(Finders other) {
-            return ResultPoint.distance(topLeft, other.topLeft) < 1.5 && ResultPoint.distance(topRight, other.topRight) < 1.5
-                    && ResultPoint.distance(bottomLeft, other.bottomLeft) < 1.5;
-        }
-    }
-
-    /** Under a keystone the near finder pattern's modules are up to this much larger than the far one's (ZXing allows 1.4). */
-    private static final float MAX_MODULE_RATIO = 2.0f;
-    /** Finder patterns' centres at least this many of their modules apart: version 1's 14, less a keystone's shrink. */
-    private static final float MIN_MODULES_APART = 10;
-    /** The best-shaped triples tried, at most. */
-    private static final int MAX_TRIPLES = 2;
-    /** The most often confirmed candidates grouped into triples, at most (a busy frame has many). */
-    private static final int MAX_CANDIDATES = 12;
-
-    /**
-     * The finder-pattern triples of a binarized frame, best-shaped first (a right angle at the top
-     * left, two equal sides), from every candidate ZXing's row scan confirms.
-     */
-    static List<Finders> finders(BitMatrix bits) {
-        return triples(candidates(bits));
-    }
-
-    /** The finder-pattern candidates of a binarized frame that ZXing's row scan confirms on two rows or more. */
-    static List<FinderPattern> candidates(BitMatrix bits) {
-        return new FinderScan(bits).scan();
-    }
-
-    /** The best-shaped triples of {@code candidates}, at most {@link #MAX_TRIPLES}. */
-    static List<Finders> triples(List<FinderPattern> candidates) {
-        record Triple(Finders finders, double misshape) {
-        }
-        List<Triple> triples = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            for (int j = i + 1; j < candidates.size(); j++) {
-                for (int k = j + 1; k < candidates.size(); k++) {
-                    FinderPattern[] p = {candidates.get(i), candidates.get(j), candidates.get(k)};
-                    float small = Math.min(p[0].getEstimatedModuleSize(), Math.min(p[1].getEstimatedModuleSize(), p[2].getEstimatedModuleSize()));
-                    float large = Math.max(p[0].getEstimatedModuleSize(), Math.max(p[1].getEstimatedModuleSize(), p[2].getEstimatedModuleSize()));
-                    if (large > small * MAX_MODULE_RATIO) continue;
-                    ResultPoint.orderBestPatterns(p);
-                    FinderPattern bl = p[0], tl = p[1], tr = p[2];
-                    double across = ResultPoint.distance(tl, tr), down = ResultPoint.distance(tl, bl), diagonal = ResultPoint.distance(tr, bl);
-                    if (across < MIN_MODULES_APART * large || down < MIN_MODULES_APART * large) continue;
-                    // 0 for an isosceles right triangle; a keystone and a turn make it a few tenths.
-                    double misshape = Math.abs(across - down) / Math.max(across, down) + Math.abs(diagonal - Math.hypot(across, down)) / diagonal;
-                    if (misshape > 0.5) continue;
-                    triples.add(new Triple(new Finders(bl, tl, tr, tl.getEstimatedModuleSize(), tr.getEstimatedModuleSize(), bl.getEstimatedModuleSize()), misshape));
-                }
-            }
-        }
-        triples.sort(Comparator.comparingDouble(Triple::misshape));
-        return triples.stream().limit(MAX_TRIPLES).map(Triple::finders).toList();
-    }
-
     /**
      * Where the centres of the code's modules, {@code dimension} a side, are in the frame: the
      * finder patterns and every alignment pattern found, each region between four of them mapped
      * with its own transform ({x, y} pairs, row by row; read them with {@link #readBits} or
      * {@link #readGrey}).
      */
-    static double[] place(Luma luma, Finders finders, int dimension) {
-        // Version 2 and up (DESIGN §5.2; Finders#dimensions gives no other) have alignment patterns.
+    static double[] place(Luma luma, QrFinders finders, int dimension) {
+        // Version 2 and up (DESIGN §5.2; QrFinders#dimensions gives no other) have alignment patterns.
         int[] centres = Version.getVersionForNumber((dimension - 17) / 4).getAlignmentPatternCenters();
         int n = centres.length;
         // Lattice node (i, j) is the alignment pattern at (centres[i], centres[j]); three corners
@@ -428,45 +347,4 @@ final class AlignedGrid {
         }
     }
 
-    /**
-     * ZXing's finder-pattern row scan (1:1:3:1:1 runs, then its vertical, horizontal and diagonal
-     * cross-checks), on every row, keeping every candidate: ZXing's own {@code find} then chooses
-     * three whose module sizes are within 40 % of each other, which a keystone's are not.
-     */
-    private static final class FinderScan extends FinderPatternFinder {
-
-        FinderScan(BitMatrix image) {
-            super(image);
-        }
-
-        List<FinderPattern> scan() {
-            BitMatrix image = getImage();
-            int width = image.getWidth();
-            int[] counts = new int[5];
-            for (int y = 0; y < image.getHeight(); y++) {
-                doClearCounts(counts);
-                int state = 0;
-                for (int x = 0; x < width; x++) {
-                    if (image.get(x, y)) {
-                        if ((state & 1) == 1) state++;
-                        counts[state]++;
-                    } else if ((state & 1) == 1) {
-                        counts[state]++;
-                    } else if (state < 4) {
-                        counts[++state]++;
-                    } else if (foundPatternCross(counts) && handlePossibleCenter(counts, y, x)) {
-                        state = 0;
-                        doClearCounts(counts);
-                    } else {
-                        doShiftCounts2(counts);
-                        state = 3;
-                    }
-                }
-                if (foundPatternCross(counts)) handlePossibleCenter(counts, y, width);
-            }
-            // A real finder pattern is confirmed on several rows; one seen once is data that looks like one.
-            return getPossibleCenters().stream().filter(p -> p.getCount() >= 2)
-                    .sorted(Comparator.comparingInt(FinderPattern::getCount).reversed()).limit(MAX_CANDIDATES).toList();
-        }
-    }
 }

@@ -262,24 +262,24 @@ public final class CodeDecoder {
     private Attempt aligned(Rung rung, String variant, byte[] luma, Supplier<byte[]> denoised, int width, int height, Prepared images) {
         AlignedGrid.Luma grey = new AlignedGrid.Luma(luma, width, height);
         Attempt best = new Attempt(rung, Attempt.Outcome.NOT_FOUND, variant + "no three finder patterns");
-        List<AlignedGrid.Finders> tried = new ArrayList<>();
+        List<QrFinders> tried = new ArrayList<>();
         BitMatrix bits = null;
         for (boolean denoise : new boolean[] {false, true}) {
-            List<AlignedGrid.Finders> triples;
+            List<QrFinders> triples;
             try {
                 BitMatrix source = new HybridBinarizer(new GrayscaleLuminanceSource(width, height, denoise ? denoised.get() : luma)).getBlackMatrix();
                 if (!denoise) bits = source;
-                List<FinderPattern> candidates = AlignedGrid.candidates(source);
+                List<FinderPattern> candidates = QrFinders.candidates(source);
                 // Not two finder patterns as captured: no code in view (a card photo, an empty
                 // frame), and the denoised copy is not worth binarizing. A keystone's far, small
                 // pattern may need the median; the two near ones do not.
                 if (!denoise && candidates.size() < 2) break;
-                triples = AlignedGrid.triples(candidates);
+                triples = QrFinders.triples(candidates);
             } catch (NotFoundException e) {
                 return new Attempt(rung, Attempt.Outcome.NOT_FOUND, variant + "too little contrast to binarize");
             }
             BitMatrix captured = bits;
-            for (AlignedGrid.Finders finders : triples) {
+            for (QrFinders finders : triples) {
                 // The denoised frame mostly finds the same three again; only new ones are worth a try.
                 if (tried.stream().anyMatch(finders::sameAs)) continue;
                 tried.add(finders);

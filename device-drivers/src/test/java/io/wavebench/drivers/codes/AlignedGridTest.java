@@ -56,10 +56,10 @@ class AlignedGridTest {
             assertArrayEquals(payload, read.bytes(), "version " + version);
 
             BitMatrix bits = binarized(frame.luma(), frame);
-            List<AlignedGrid.Finders> finders = AlignedGrid.finders(bits);
-            if (finders.isEmpty()) finders = AlignedGrid.finders(binarized(GrayFilters.toBytes(GrayFilters.median3(GrayFilters.toFloat(frame.luma()), frame.width(), frame.height())), frame));
+            List<QrFinders> finders = QrFinders.in(bits);
+            if (finders.isEmpty()) finders = QrFinders.in(binarized(GrayFilters.toBytes(GrayFilters.median3(GrayFilters.toFloat(frame.luma()), frame.width(), frame.height())), frame));
             assertFalse(finders.isEmpty(), "version " + version + ": no three finder patterns");
-            AlignedGrid.Finders found = finders.get(0);
+            QrFinders found = finders.get(0);
             AlignedGrid.Luma grey = new AlignedGrid.Luma(frame.luma(), frame.width(), frame.height());
 
             double[] centres = AlignedGrid.place(grey, found, dimension);
