@@ -21,6 +21,7 @@ import com.google.zxing.oned.Code128Reader;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.Decoder;
 import com.google.zxing.qrcode.detector.Detector;
+import com.google.zxing.qrcode.detector.FinderPattern;
 import io.wavebench.drivers.optical.Frame;
 import io.wavebench.drivers.optical.GrayFilters;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads one kind of code from camera frames with ZXing and a preprocessing ladder (DESIGN §5.2,
@@ -170,6 +172,9 @@ public final class CodeDecoder {
                 }
                 return best;
             }
+            case ALIGNED -> {
+                return aligned(rung, images);
+            }
             case SHARPENED -> {
                 Frame f = images.frame;
                 hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
@@ -234,6 +239,81 @@ public final class CodeDecoder {
             if (a.outcome() == Attempt.Outcome.DECODED) break;
         }
         return best != null ? best : new Attempt(rung, Attempt.Outcome.NOT_FOUND, variant + ": no other size possible");
+    }
+
+    /**
+     * {@link Rung#ALIGNED}: finder patterns looked for in the frame as captured, then in its
+     * denoised copy (the median keeps a far, small finder pattern's runs whole); the modules are
+     * always read from the frame as captured, which at 3 px a module the median would blur. Then
+     * the same on the code box {@link Rung#UPSCALED} scaled up, if it did.
+     */
+    private Attempt aligned(Rung rung, Prepared images) {
+        Frame f = images.frame;
+        Attempt best = aligned(rung, "", f.luma(), images::denoised, f.width(), f.height(), images);
+        if (best.outcome() != Attempt.Outcome.DECODED && images.upscaled != null) {
+            int w = images.upscaledWidth, h = images.upscaledHeight;
+            byte[] large = images.upscaled;
+            Attempt scaled = aligned(rung, "scaled up, ", large, () -> GrayFilters.toBytes(GrayFilters.median3(GrayFilters.toFloat(large), w, h)), w, h, images);
+            if (scaled.outcome().ordinal() < best.outcome().ordinal()) best = scaled;
+        }
+        return best;
+    }
+
+    private Attempt aligned(Rung rung, String variant, byte[] luma, Supplier<byte[]> denoised, int width, int height, Prepared images) {
+        AlignedGrid.Luma grey = new AlignedGrid.Luma(luma, width, height);
+        Attempt best = new Attempt(rung, Attempt.Outcome.NOT_FOUND, variant + "no three finder patterns");
+        List<QrFinders> tried = new ArrayList<>();
+        BitMatrix bits = null;
+        for (boolean denoise : new boolean[] {false, true}) {
+            List<QrFinders> triples;
+            try {
+                BitMatrix source = new HybridBinarizer(new GrayscaleLuminanceSource(width, height, denoise ? denoised.get() : luma)).getBlackMatrix();
+                if (!denoise) bits = source;
+                List<FinderPattern> candidates = QrFinders.candidates(source);
+                // Not two finder patterns as captured: no code in view (a card photo, an empty
+                // frame), and the denoised copy is not worth binarizing. A keystone's far, small
+                // pattern may need the median; the two near ones do not.
+                if (!denoise && candidates.size() < 2) break;
+                triples = QrFinders.triples(candidates);
+            } catch (NotFoundException e) {
+                return new Attempt(rung, Attempt.Outcome.NOT_FOUND, variant + "too little contrast to binarize");
+            }
+            BitMatrix captured = bits;
+            for (QrFinders finders : triples) {
+                // The denoised frame mostly finds the same three again; only new ones are worth a try.
+                if (tried.stream().anyMatch(finders::sameAs)) continue;
+                tried.add(finders);
+                for (int dimension : finders.dimensions()) {
+                    String at = String.format(Locale.ROOT, "%sfinder patterns %s, %d modules", variant, denoise ? "denoised" : "as captured", dimension);
+                    double[] centres = AlignedGrid.place(grey, finders, dimension);
+                    Attempt a = alignedRead(rung, at + ", binarized", () -> AlignedGrid.readBits(captured, centres, dimension), images);
+                    if (a.outcome() != Attempt.Outcome.DECODED) {
+                        Attempt g = alignedRead(rung, at + ", grey", () -> AlignedGrid.readGrey(grey, centres, dimension), images);
+                        if (g.outcome().ordinal() < a.outcome().ordinal()) a = g;
+                    }
+                    if (a.outcome().ordinal() < best.outcome().ordinal()) best = a;
+                    if (a.outcome() == Attempt.Outcome.DECODED) return a;
+                }
+            }
+        }
+        return best;
+    }
+
+    private interface GridRead {
+        BitMatrix read() throws NotFoundException;
+    }
+
+    private Attempt alignedRead(Rung rung, String at, GridRead grid, Prepared images) {
+        try {
+            DecoderResult result = new Decoder().decode(grid.read(), Map.of(DecodeHintType.CHARACTER_SET, StandardCharsets.ISO_8859_1.name()));
+            return accept(rung, at, result.getText(), images);
+        } catch (NotFoundException e) {
+            return new Attempt(rung, Attempt.Outcome.NOT_FOUND, at + ": grid outside the frame");
+        } catch (ChecksumException e) {
+            return new Attempt(rung, Attempt.Outcome.CHECKSUM, at + ": error correction failed");
+        } catch (FormatException e) {
+            return new Attempt(rung, Attempt.Outcome.FORMAT, at + ": format or version information unreadable");
+        }
     }
 
     private Attempt tryImage(Rung rung, String variant, byte[] luma, boolean global, Map<DecodeHintType, Object> hints, Prepared images) {

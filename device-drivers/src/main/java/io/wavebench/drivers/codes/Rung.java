@@ -44,13 +44,22 @@ public enum Rung {
      * the size from the finder patterns' distances is one version off for large codes, and its
      * version check then throws the code away; the error correction tells the right size.
      */
-    OTHER_VERSION;
+    OTHER_VERSION,
+    /**
+     * QR only: the finder patterns (of the frame as captured, else of its denoised copy) grouped
+     * even when a keystone makes their sizes differ by more than ZXing allows, every alignment
+     * pattern of the version looked for, and each region between four neighbouring pattern centres
+     * sampled with its own transform ({@link AlignedGrid}), at the measured size and the versions
+     * either side; the modules read from the frame as captured, binarized and against a local grey
+     * threshold. Then the same on the code box {@link #UPSCALED} scaled up.
+     */
+    ALIGNED;
 
     boolean appliesTo(CodeKind kind) {
         return switch (this) {
             case GLOBAL_BINARIZER -> kind == CodeKind.QR_CODE;
             case DESKEWED_SMEARED -> kind == CodeKind.CODE_128;
-            case OTHER_VERSION -> kind == CodeKind.QR_CODE;
+            case OTHER_VERSION, ALIGNED -> kind == CodeKind.QR_CODE;
             default -> true;
         };
     }

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.wavebench.drivers.codes.Attempt;
 import io.wavebench.drivers.codes.BarcodeCheck;
 import io.wavebench.drivers.codes.CodeDecoder;
 import io.wavebench.drivers.codes.CodeKind;
 import io.wavebench.drivers.codes.DecodeResult;
 import io.wavebench.drivers.codes.FailureReason;
+import io.wavebench.drivers.codes.Rung;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,6 +78,43 @@ class OthersCodesTest {
             DecodeResult.NotDecoded refused = assertInstanceOf(DecodeResult.NotDecoded.class, decoder.decode(photo.frame()), text);
             assertEquals(FailureReason.REFUSED, refused.reason(), text + ": " + refused);
         }
+    }
+
+    /**
+     * Under {@link PhotoLevel#harsh()}'s keystone, the benchmark's fourth photograph (a token,
+     * version 10): ZXing's detector groups no three finder patterns and no rung before ALIGNED reads
+     * it (zxing-cpp, which fits its grid to every alignment pattern, does).
+     */
+    @Test
+    void a_keystoned_token_the_earlier_rungs_miss_is_read_on_its_aligned_grid() {
+        assumeTools(OtherTool.QRENCODE);
+        OthersCodesBenchmark.Sample sample = OthersCodesBenchmark.sample(benchmarkSet(PhotoLevel.harsh()), 3, SEED);
+        DecodeResult result = sample.decoder().decode(sample.photo().frame());
+        DecodeResult.Decoded read = assertInstanceOf(DecodeResult.Decoded.class, result, sample.payloadKind() + ": " + result);
+        assertEquals(Rung.ALIGNED, read.rung(), read.attempts().toString());
+        assertArrayEquals(sample.payload(), read.bytes());
+    }
+
+    /**
+     * Under {@link PhotoLevel#harshest()} (2.5 px a module, σ 1.2) the benchmark's first photograph
+     * (a token) has its aligned grid found, but too many modules misread for the error correction:
+     * the rung says so and the decoder returns nothing.
+     */
+    @Test
+    void an_aligned_grid_whose_error_correction_fails_gives_nothing() {
+        assumeTools(OtherTool.QRENCODE);
+        OthersCodesBenchmark.Sample sample = OthersCodesBenchmark.sample(benchmarkSet(PhotoLevel.harshest()), 0, SEED);
+        DecodeResult result = sample.decoder().decode(sample.photo().frame());
+        DecodeResult.NotDecoded missed = assertInstanceOf(DecodeResult.NotDecoded.class, result, sample.payloadKind() + ": " + result);
+        assertEquals(FailureReason.UNREADABLE, missed.reason(), missed.toString());
+        Attempt aligned = missed.attempts().get(missed.attempts().size() - 1);
+        assertEquals(Rung.ALIGNED, aligned.rung(), missed.attempts().toString());
+        assertEquals(Attempt.Outcome.CHECKSUM, aligned.outcome(), aligned.toString());
+    }
+
+    /** The benchmark's set of QR codes at {@code level}: the same name gives the same photographs. */
+    private static OthersCodesBenchmark.CodeSet benchmarkSet(PhotoLevel level) {
+        return OthersCodesBenchmark.sets().stream().filter(s -> s.kind() == CodeKind.QR_CODE && s.level().equals(level)).findFirst().orElseThrow();
     }
 
     /** The harshest photographs mostly fail; whatever the ladder does return must be what was drawn. */
