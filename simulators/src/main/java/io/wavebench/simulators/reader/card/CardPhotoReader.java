@@ -65,6 +65,12 @@ public final class CardPhotoReader {
      * passes the rules needs two (DESIGN §5.4).
      */
     public static final int REFUSAL_READS = 3;
+    /**
+     * A reading whose first frames read no number at all ends after this many, whatever its
+     * budget: frames beyond it are for frames that disagree or a refusal's third reading, not for
+     * a card that shows no number (the shopper is asked for another photo sooner).
+     */
+    static final int FRAMES_WITHOUT_A_NUMBER = 4;
     /** How the schemes print their numbers (digits per group): 4-4-4-4, American Express's 4-6-5, 19 digits as 4-4-4-4-3. */
     private static final List<int[]> GROUPINGS = List.of(new int[] {4, 4, 4, 4}, new int[] {4, 6, 5}, new int[] {4, 4, 4, 4, 3});
 
@@ -178,7 +184,7 @@ public final class CardPhotoReader {
                     if (decided.isPresent()) return Optional.of(answer = decided.get());
                 }
             }
-            if (frames < maxFrames) return Optional.empty();
+            if (frames < maxFrames && !(seen.isEmpty() && frames >= FRAMES_WITHOUT_A_NUMBER)) return Optional.empty();
             // The budget is spent: a number that fails the scheme rules is refused on two agreeing
             // frames only if no frame read anything else (else it may be a misread both made).
             if (seen.size() == 1) {
@@ -190,8 +196,8 @@ public final class CardPhotoReader {
             RetakeReason why = seen.isEmpty()
                     ? problems.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(RetakeReason.NUMBER_UNREADABLE)
                     : RetakeReason.NO_AGREEMENT;
-            LOG.info("card photo: retake ({}) after {} frames", why, maxFrames);
-            return Optional.of(answer = new CardReading(Outcome.RETAKE, null, null, null, null, why, maxFrames, 0));
+            LOG.info("card photo: retake ({}) after {} frames", why, frames);
+            return Optional.of(answer = new CardReading(Outcome.RETAKE, null, null, null, null, why, frames, 0));
         }
 
         /** Whether at least {@code reads} frames read {@code pan}, more than read all other numbers together. */
