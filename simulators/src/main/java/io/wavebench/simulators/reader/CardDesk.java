@@ -20,7 +20,11 @@ import java.util.function.Supplier;
  */
 final class CardDesk implements AutoCloseable {
 
-    /** Frames one reading may take: DESIGN §5.4 needs two that agree, a refusal three ({@link CardPhotoReader#REFUSAL_READS}); the rest absorb bad frames and a misread two frames made alike. */
+    /**
+     * Frames one reading may take: DESIGN §5.4 needs two that agree; the rest absorb bad frames and
+     * misreads, and a number failing the scheme rules is refused only once they are spent (a card
+     * whose art crosses a digit is misread alike in a third of its frames).
+     */
     static final int MAX_FRAMES = 6;
     private final double minMotion;
     /**

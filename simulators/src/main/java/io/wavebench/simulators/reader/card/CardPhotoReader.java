@@ -58,11 +58,10 @@ public final class CardPhotoReader {
      */
     public static final double MIN_MOTION = 2.0;
     /**
-     * Frames that must read a number failing the scheme rules (Luhn, length, issuer range) before
-     * it is refused while frames remain: an OCR misread fails Luhn nine times in ten, and two
-     * moved frames do now and then make the same one, so a refusal that blames the card waits for
-     * a third frame to read it too, and for no other number to be read as often. A number that
-     * passes the rules needs two (DESIGN §5.4).
+     * Readings of an expiry that would refuse the card (expired, or too far ahead) before it is
+     * refused while frames remain: an OCR misread of a date is no rarer than one of a number, and
+     * two moved frames now and then make the same one, so a refusal that blames the card waits for
+     * a third reading (or for the last frame, with no other date read). A date that passes needs two.
      */
     public static final int REFUSAL_READS = 3;
     /**
@@ -179,19 +178,26 @@ public final class CardPhotoReader {
                     return Optional.of(answer = new CardReading(Outcome.RETAKE, null, null, null, null, RetakeReason.NO_AGREEMENT, frames, 0));
                 }
                 List<FrameRead> same = seen.get(read.pan());
-                if (agreeing(same) && (CardNumberRules.check(read.pan()).isEmpty() || outvotesEveryOther(read.pan(), REFUSAL_READS))) {
+                if (agreeing(same) && CardNumberRules.check(read.pan()).isEmpty()) {
                     Optional<CardReading> decided = decide(read.pan(), same, frames, frames >= maxFrames);
                     if (decided.isPresent()) return Optional.of(answer = decided.get());
                 }
             }
             if (frames < maxFrames && !(seen.isEmpty() && frames >= FRAMES_WITHOUT_A_NUMBER)) return Optional.empty();
-            // The budget is spent: a number that fails the scheme rules is refused on two agreeing
-            // frames only if no frame read anything else (else it may be a misread both made).
-            if (seen.size() == 1) {
-                var only = seen.entrySet().iterator().next();
-                if (CardNumberRules.check(only.getKey()).isPresent() && agreeing(only.getValue())) {
-                    return Optional.of(answer = decide(only.getKey(), only.getValue(), frames, true).orElseThrow());
+            // The budget is spent. A number that passes the rules and two moved frames agreed on
+            // (its expiry still undecided) is decided now, as the last frame would have.
+            for (var e : seen.entrySet()) {
+                if (CardNumberRules.check(e.getKey()).isEmpty() && agreeing(e.getValue())) {
+                    return Optional.of(answer = decide(e.getKey(), e.getValue(), frames, true).orElseThrow());
                 }
+            }
+            // A number that fails the rules is refused only now, and only if no frame read a number
+            // that passes them: a digit the card's art crosses can be misread in a third of the
+            // frames, alike, so agreement alone does not tell a bad card from a misread good one.
+            Optional<Pan> failing = seen.entrySet().stream()
+                    .filter(e -> agreeing(e.getValue()) && outvotesEveryOther(e.getKey(), 2)).map(Map.Entry::getKey).findFirst();
+            if (failing.isPresent() && seen.keySet().stream().allMatch(p -> CardNumberRules.check(p).isPresent())) {
+                return Optional.of(answer = decide(failing.get(), seen.get(failing.get()), frames, true).orElseThrow());
             }
             RetakeReason why = seen.isEmpty()
                     ? problems.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(RetakeReason.NUMBER_UNREADABLE)
