@@ -160,7 +160,8 @@ public final class CardPhotoReader {
          * Offers the next frame; the answer once there is one (every later offer gives it again).
          * A number is taken when two frames that differ by the hand's motion read it, and its
          * expiry when two of them read the same one; two different numbers that both pass the
-         * scheme rules are a disagreement, and the reading stops without a guess.
+         * scheme rules are a disagreement, and the reading stops without a guess; a number that
+         * fails the rules is refused only when the frames run out and no frame read one that passes.
          */
         public Optional<CardReading> offer(Frame frame) {
             if (answer != null) return Optional.of(answer);
