@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * {@code @point-of-sale/receipt-printer-encoder} (pinned in src/test/node/escpos/package-lock.json)
  * under Node, installed by ./test with {@code npm ci} into target/escpos-node, and zbar's
  * {@code zbarimg} (Debian zbar-tools) to read the printed codes. A test that needs them calls
- * {@link #assumeEncoder()} / {@link #assumeZbar()} and is skipped, with the reason, where they
+ * {@link #assumeEncoder()} and is skipped, with the reason, where they
  * are missing.
  */
 final class ReceiptEncoderNode {
@@ -37,9 +37,6 @@ final class ReceiptEncoderNode {
                 "@point-of-sale/receipt-printer-encoder is not installed in " + HOME.toAbsolutePath() + " (./test runs npm ci there from src/test/node/escpos)");
     }
 
-    static void assumeZbar() {
-        assumeTrue(runs(List.of("zbarimg", "--version")), "no zbarimg: reading the printed codes with zbar needs Debian's zbar-tools; ./test installs it");
-    }
 
     /** Runs the encoder's script into {@code dir} and reads back every receipt it wrote. */
     static List<Receipt> write(Path dir) throws IOException, InterruptedException {
@@ -57,15 +54,6 @@ final class ReceiptEncoderNode {
         }
         if (receipts.isEmpty()) throw new IOException("the encoder script wrote no receipts into " + dir + ": " + out);
         return receipts;
-    }
-
-    /** What zbar reads in a PNG, one "TYPE:data" a symbol (e.g. "QR-Code:..." or "CODE-128:..."). */
-    static List<String> zbar(Path png) throws IOException, InterruptedException {
-        // zbar's stderr carries chatter unrelated to the image (it looks for a D-Bus socket): only stdout has symbols.
-        Process p = new ProcessBuilder("zbarimg", "-q", png.toAbsolutePath().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS)) throw new IOException("zbarimg did not finish on " + png);
-        return out.lines().filter(l -> !l.isBlank()).toList();
     }
 
     private static String node() {
