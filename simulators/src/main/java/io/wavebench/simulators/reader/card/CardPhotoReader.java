@@ -149,6 +149,8 @@ public final class CardPhotoReader {
     public final class Reading {
         private final Map<Pan, List<FrameRead>> seen = new HashMap<>();
         private final Map<RetakeReason, Integer> problems = new EnumMap<>(RetakeReason.class);
+        /** Numbers two frames that moved apart read; each pair of frames is measured once, when the later one comes. */
+        private final Set<Pan> agreed = new HashSet<>();
         private int frames;
         private int framesWithACard;
         private boolean lastFrameReadANumber;
@@ -179,7 +181,8 @@ public final class CardPhotoReader {
                     return Optional.of(answer = new CardReading(Outcome.RETAKE, null, null, null, null, RetakeReason.NO_AGREEMENT, frames, 0));
                 }
                 List<FrameRead> same = seen.get(read.pan());
-                if (agreeing(same) && CardNumberRules.check(read.pan()).isEmpty()) {
+                if (!agreed.contains(read.pan()) && same.subList(0, same.size() - 1).stream().anyMatch(earlier -> read.motionFrom(earlier) >= minMotion)) agreed.add(read.pan());
+                if (agreed.contains(read.pan()) && CardNumberRules.check(read.pan()).isEmpty()) {
                     Optional<CardReading> decided = decide(read.pan(), same, frames, frames >= maxFrames);
                     if (decided.isPresent()) return Optional.of(answer = decided.get());
                 }
@@ -188,7 +191,7 @@ public final class CardPhotoReader {
             // The budget is spent. A number that passes the rules and two moved frames agreed on
             // (its expiry still undecided) is decided now, as the last frame would have.
             for (var e : seen.entrySet()) {
-                if (CardNumberRules.check(e.getKey()).isEmpty() && agreeing(e.getValue())) {
+                if (CardNumberRules.check(e.getKey()).isEmpty() && agreed.contains(e.getKey())) {
                     return Optional.of(answer = decide(e.getKey(), e.getValue(), frames, true).orElseThrow());
                 }
             }
@@ -196,7 +199,7 @@ public final class CardPhotoReader {
             // that passes them: a digit the card's art crosses can be misread in a third of the
             // frames, alike, so agreement alone does not tell a bad card from a misread good one.
             Optional<Pan> failing = seen.entrySet().stream()
-                    .filter(e -> agreeing(e.getValue()) && outvotesEveryOther(e.getKey(), 2)).map(Map.Entry::getKey).findFirst();
+                    .filter(e -> agreed.contains(e.getKey()) && outvotesEveryOther(e.getKey(), 2)).map(Map.Entry::getKey).findFirst();
             if (failing.isPresent() && seen.keySet().stream().allMatch(p -> CardNumberRules.check(p).isPresent())) {
                 return Optional.of(answer = decide(failing.get(), seen.get(failing.get()), frames, true).orElseThrow());
             }
@@ -235,13 +238,6 @@ public final class CardPhotoReader {
         }
     }
 
-    /** Whether two of these frames, which read the same number, show the card moved between them. */
-    private boolean agreeing(List<FrameRead> same) {
-        for (int i = 0; i < same.size(); i++) {
-            for (int j = i + 1; j < same.size(); j++) if (same.get(i).motionFrom(same.get(j)) >= minMotion) return true;
-        }
-        return false;
-    }
 
     /**
      * The answer for a number two frames agreed on, or empty while its expiry still waits for a
