@@ -27,8 +27,9 @@ import java.util.Set;
  * commands to the modes (code page, emphasis, size, underline, font, reverse, justification,
  * margins, line spacing, bar code and QR settings) and puts elements on the paper, which runs
  * out after a set number of character rows. Real-time commands (DLE EOT) are not its business:
- * the printer answers them on receipt. Upside-down (ESC {), 90° rotation (ESC V), international
- * character sets (ESC R) and Kanji mode (FS &) are kept as modes but do not change the drawing.
+ * the printer answers them on receipt. Upside-down printing (ESC {) turns a text line that starts
+ * in it; 90° rotation (ESC V), international character sets (ESC R) and Kanji mode (FS &) are
+ * kept as modes but do not change the drawing.
  * Commands the printer skips ({@link EscPosCommand.Unrecognized}) are listed once per kind on the
  * receipt they arrived in.
  */
@@ -45,6 +46,7 @@ final class ReceiptComposer {
     private final Set<String> skipped = new LinkedHashSet<>();
     private final List<Segment> line = new ArrayList<>();
     private Placement linePlacement;
+    private boolean lineUpsideDown;
 
     private CodePage codePage;
     private TextStyle style;
@@ -101,10 +103,10 @@ final class ReceiptComposer {
         else if (command instanceof EscPosCommand.Rotation r) rotation = r.mode();
         else if (command instanceof EscPosCommand.KanjiMode k) kanji = k.on();
         else if (command instanceof EscPosCommand.Text t) {
-            if (line.isEmpty()) linePlacement = placement();
+            if (line.isEmpty()) startLine();
             line.add(new Segment(t.decode(codePage), style));
         } else if (command instanceof EscPosCommand.HorizontalTab) {
-            if (line.isEmpty()) linePlacement = placement();
+            if (line.isEmpty()) startLine();
             int column = line.stream().mapToInt(s -> s.text().length()).sum();
             line.add(new Segment(" ".repeat(TAB_COLUMNS - column % TAB_COLUMNS), style));
         } else if (command instanceof EscPosCommand.LineFeed) {
@@ -124,7 +126,7 @@ final class ReceiptComposer {
         else if (command instanceof EscPosCommand.QrPrint) {
             if (!printLine(false)) return false;
             if (qrData == null) return true; // Epson: nothing stored, nothing printed
-            return put(new QrSymbol(qrData, qrModel, qrModuleDots, qrLevel, justification), qrRows());
+            return put(new QrSymbol(qrData, qrModel, qrModuleDots, qrLevel, placement()), qrRows());
         } else if (command instanceof EscPosCommand.BarcodeHeight h) barHeight = h.dots();
         else if (command instanceof EscPosCommand.BarcodeModuleWidth w) barModule = w.dots();
         else if (command instanceof EscPosCommand.HriPosition h) hriPosition = h.position();
@@ -160,6 +162,12 @@ final class ReceiptComposer {
         style = style.withBold(emphasis || strike); // double-strike looks like emphasis on paper
     }
 
+    /** The modes a line keeps from its start: justification, margins (ESC a, GS L, GS W) and ESC {. */
+    private void startLine() {
+        linePlacement = placement();
+        lineUpsideDown = upsideDown;
+    }
+
     private Placement placement() {
         return new Placement(justification, leftMargin, printWidth);
     }
@@ -171,7 +179,8 @@ final class ReceiptComposer {
     /** Pending text goes out as a line; {@code always} prints a blank line for a bare LF. */
     private boolean printLine(boolean always) {
         if (line.isEmpty() && !always) return true;
-        TextLine printed = new TextLine(line, line.isEmpty() ? placement() : linePlacement, lineSpacing);
+        TextLine printed = line.isEmpty() ? new TextLine(line, placement(), lineSpacing, upsideDown)
+                : new TextLine(line, linePlacement, lineSpacing, lineUpsideDown);
         line.clear();
         return put(printed, printed.rows());
     }

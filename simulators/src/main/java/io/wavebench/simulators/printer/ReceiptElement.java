@@ -46,11 +46,18 @@ public sealed interface ReceiptElement {
 
     /**
      * A printed line (LF); blank when no text was buffered. Justified as it was at the line's
-     * start (Epson, ESC a), and spaced by the line spacing (ESC 2 / ESC 3) in force.
+     * start (Epson, ESC a), and spaced by the line spacing (ESC 2 / ESC 3) in force. Upside down
+     * when ESC { was on at the line's start (Epson: "enabled only when processed at the beginning
+     * of the line"): the printer turns the whole line 180°, margin and justification with it.
      */
-    record TextLine(List<Segment> segments, Placement placement, int lineSpacing) implements ReceiptElement {
+    record TextLine(List<Segment> segments, Placement placement, int lineSpacing, boolean upsideDown) implements ReceiptElement {
         public TextLine {
             segments = List.copyOf(segments);
+        }
+
+        /** The right way up. */
+        public TextLine(List<Segment> segments, Placement placement, int lineSpacing) {
+            this(segments, placement, lineSpacing, false);
         }
 
         /** At the default margin, width and spacing. */
@@ -102,11 +109,18 @@ public sealed interface ReceiptElement {
         }
     }
 
-    /** A QR symbol printed from the storage area (Function 181). */
-    record QrSymbol(byte[] data, QrCodeModel model, int moduleDots, QrErrorLevel errorLevel, Justification justification)
+    /**
+     * A QR symbol printed from the storage area (Function 181), placed as text is: justified (ESC a)
+     * inside the print area of GS L and GS W as they were when it was printed.
+     */
+    record QrSymbol(byte[] data, QrCodeModel model, int moduleDots, QrErrorLevel errorLevel, Placement placement)
             implements ReceiptElement {
         public QrSymbol {
             data = data.clone();
+        }
+
+        public Justification justification() {
+            return placement.justification();
         }
 
         @Override
@@ -127,7 +141,7 @@ public sealed interface ReceiptElement {
         @Override
         public boolean equals(Object o) {
             return o instanceof QrSymbol q && Arrays.equals(data, q.data) && model == q.model && moduleDots == q.moduleDots
-                    && errorLevel == q.errorLevel && justification == q.justification;
+                    && errorLevel == q.errorLevel && placement.equals(q.placement);
         }
 
         @Override

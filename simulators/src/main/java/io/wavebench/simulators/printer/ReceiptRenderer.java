@@ -35,7 +35,8 @@ import javax.imageio.ImageIO;
  * printable width of 80 mm paper at 203 dpi), one image pixel per printer dot. Text is set in a
  * monospace font on Epson's font grids (Font A 12 x 24 dots, 48 columns; Font B 9 x 17),
  * magnified per GS ! / ESC !, bold per ESC E / ESC G, underlined per ESC -, white on black per
- * GS B, justified per ESC a inside the print area of GS L and GS W, spaced per ESC 2 / ESC 3; a
+ * GS B, justified per ESC a inside the print area of GS L and GS W, spaced per ESC 2 / ESC 3,
+ * turned 180° per ESC { (the line's whole band across the paper, as the printer turns it); a
  * line longer than the print area is clipped (a real printer wraps it). QR symbols are drawn
  * from their data with ZXing, one module = the module size in dots (Model 1 and Micro QR as a
  * labelled box); bar codes from their data with ZXing's writers at the GS w module width and
@@ -74,7 +75,8 @@ public final class ReceiptRenderer {
             int y = MARGIN;
             for (ReceiptElement e : receipt.elements()) {
                 if (y + e.heightDots() > MAX_HEIGHT) break;
-                if (e instanceof TextLine line) drawLine(g, line, y);
+                if (e instanceof TextLine line && line.upsideDown()) drawUpsideDown(g, line, y);
+                else if (e instanceof TextLine line) drawLine(g, line, y);
                 else if (e instanceof QrSymbol qr) drawQr(g, qr, y);
                 else if (e instanceof BarcodeSymbol bar) drawBarcode(g, bar, y);
                 else if (e instanceof Bitmap bitmap) drawBitmap(image, bitmap, y);
@@ -128,6 +130,14 @@ public final class ReceiptRenderer {
     /** A QR symbol's height on the paper: its modules, rounded up to whole rows, and a row of space. */
     static int qrHeight(QrSymbol qr) {
         return (qrModules(qr) * qr.moduleDots() + ROW - 1) / ROW * ROW + ROW;
+    }
+
+    /** The line drawn the right way up, then its band across the paper turned 180° about its centre. */
+    private static void drawUpsideDown(Graphics2D g, TextLine line, int top) {
+        AffineTransform saved = g.getTransform();
+        g.rotate(Math.PI, WIDTH / 2.0, top + line.heightDots() / 2.0);
+        drawLine(g, line, top);
+        g.setTransform(saved);
     }
 
     private static void drawLine(Graphics2D g, TextLine line, int top) {
@@ -221,7 +231,7 @@ public final class ReceiptRenderer {
         int dots = qr.moduleDots();
         int modules = qrModules(qr);
         int size = modules * dots;
-        int x0 = new Placement(qr.justification(), 0, WIDTH).x(size);
+        int x0 = qr.placement().x(size);
         int y0 = top + ROW / 2;
         ByteMatrix matrix = encode(qr);
         if (qr.model() != QrCodeModel.MODEL_2 || matrix == null) {

@@ -74,6 +74,50 @@ class ReceiptRendererTest {
     }
 
     @Test
+    void an_upside_down_line_is_the_normal_line_turned_half_a_turn() {
+        byte[] normalJob = new EscPosWriter().initialize().line("Ticket 7G").toBytes();
+        byte[] turnedJob = new EscPosWriter().initialize().add(new EscPosCommand.UpsideDown(true)).line("Ticket 7G").toBytes();
+        BufferedImage normal = ReceiptRenderer.render(composed(normalJob));
+        BufferedImage turned = ReceiptRenderer.render(composed(turnedJob));
+        int top = 12, height = ReceiptElement.DEFAULT_LINE_SPACING; // the first line's band
+        int inked = 0, same = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < ReceiptRenderer.WIDTH; x++) {
+                boolean a = dark(normal, x, top + y);
+                boolean b = dark(turned, ReceiptRenderer.WIDTH - 1 - x, top + height - 1 - y);
+                if (a || b) inked++;
+                if (a && b) same++;
+            }
+        }
+        assertTrue(inked > 200, "ink on the line: " + inked);
+        assertTrue(same > 0.9 * inked, same + " of " + inked + " inked dots match the line turned back");
+        // Left-justified text turned over ends at the paper's right edge.
+        assertEquals(0, ink(turned, 0, top, 400, height), "the turned line's ink is on the right");
+        assertTrue(ink(turned, 400, top, 176, height) > 200);
+    }
+
+    @Test
+    void upside_down_mode_set_inside_a_line_turns_the_next_line_not_this_one() {
+        byte[] job = new EscPosWriter().initialize().text("AB").add(new EscPosCommand.UpsideDown(true)).line("CD")
+                .line("EF").toBytes();
+        PrintedReceipt receipt = composed(job);
+        ReceiptElement.TextLine first = (ReceiptElement.TextLine) receipt.elements().get(0);
+        ReceiptElement.TextLine second = (ReceiptElement.TextLine) receipt.elements().get(1);
+        assertEquals("ABCD", first.text());
+        assertTrue(!first.upsideDown(), "ESC { is enabled only at the start of a line");
+        assertTrue(second.upsideDown());
+    }
+
+    @Test
+    void a_qr_code_sits_in_the_print_area_that_gs_l_sets() throws Exception {
+        byte[] job = new EscPosWriter().initialize().add(new EscPosCommand.LeftMargin(300)).qr("WB-TICKET-0001").toBytes();
+        BufferedImage image = ReceiptRenderer.render(composed(job));
+        assertEquals(0, ink(image, 0, 0, 300, image.getHeight() - 40), "nothing left of a 300-dot margin");
+        assertTrue(ink(image, 300, 0, 276, image.getHeight() - 40) > 500);
+        assertEquals("WB-TICKET-0001", decodeQr(image).getText());
+    }
+
+    @Test
     void a_raster_image_is_drawn_dot_for_dot_and_double_width_doubles_it() {
         byte[] rows = new byte[2 * 16];
         for (int y = 0; y < 16; y++) rows[y * 2] = (byte) 0xFF; // a 8 x 16 black bar on the left of a 16 x 16 image
@@ -111,6 +155,10 @@ class ReceiptRendererTest {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
         return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+    }
+
+    private static boolean dark(BufferedImage image, int x, int y) {
+        return (image.getRGB(x, y) & 0xFF) < 128;
     }
 
     private static int ink(BufferedImage image, int x0, int y0, int w, int h) {
