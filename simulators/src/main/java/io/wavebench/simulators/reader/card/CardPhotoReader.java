@@ -70,6 +70,12 @@ public final class CardPhotoReader {
      * a card that shows no number (the shopper is asked for another photo sooner).
      */
     static final int FRAMES_WITHOUT_A_NUMBER = 4;
+    /**
+     * A line read whole with no gaps to show its groups gives a number only when the engine is
+     * at least this sure of it (its mean word confidence, 0–100): the shadow of an embossed number
+     * read as digits comes out as 19 digits the engine gives 0 or 1.
+     */
+    static final double MIN_UNGROUPED_CONFIDENCE = 20;
     /** How the schemes print their numbers (digits per group): 4-4-4-4, American Express's 4-6-5, 19 digits as 4-4-4-4-3. */
     private static final List<int[]> GROUPINGS = List.of(new int[] {4, 4, 4, 4}, new int[] {4, 6, 5}, new int[] {4, 4, 4, 4, 3});
 
@@ -296,14 +302,34 @@ public final class CardPhotoReader {
         List<TextLines.Line> lines = TextLines.find(face, 18, 80);
         List<TextLines.Line> numberLines = lines.stream()
                 .filter(l -> l.marks() >= 10 && l.x1() - l.x0() > 0.5 * CardFace.WIDTH)
-                .sorted(Comparator.comparingInt((TextLines.Line l) -> Math.abs(l.marks() - 16)))
+                .sorted(Comparator.comparingInt(CardPhotoReader::marksFromANumber))
                 .limit(2).toList();
+        // Embossed digits make two lines, their shadow and their highlight, and either may be the
+        // one the OCR engine reads well: a number that fails the scheme rules sends the reading
+        // on to the other line, and is this frame's reading only if that one gives none passing.
+        Pan failing = null;
+        TextLines.Line failingLine = null;
+        double failingConfidence = 0;
         for (TextLines.Line line : numberLines) {
             Optional<Recognized> number = number(line);
             if (number.isEmpty()) continue;
-            return new FrameRead(Pan.of(number.get().text()), expiry(face, lines, line), null, number.get().confidence(), frame);
+            Pan pan = Pan.of(number.get().text());
+            if (CardNumberRules.check(pan).isEmpty()) {
+                return new FrameRead(pan, expiry(face, lines, line), null, number.get().confidence(), frame);
+            }
+            if (failing == null) {
+                failing = pan;
+                failingLine = line;
+                failingConfidence = number.get().confidence();
+            }
         }
+        if (failing != null) return new FrameRead(failing, expiry(face, lines, failingLine), null, failingConfidence, frame);
         return new FrameRead(RetakeReason.NUMBER_UNREADABLE);
+    }
+
+    /** How far a line's count of marks is from any grouping's count of digits (a number line's is none). */
+    private static int marksFromANumber(TextLines.Line line) {
+        return GROUPINGS.stream().mapToInt(g -> Math.abs(line.marks() - Arrays.stream(g).sum())).min().orElseThrow();
     }
 
     /**
@@ -332,18 +358,22 @@ public final class CardPhotoReader {
     private Optional<Recognized> number(TextLines.Line line, TextRecognizer reader) {
         List<TextLines.Line> groups = line.groups();
         int[] grouping = GROUPINGS.stream().filter(g -> g.length == groups.size()).findFirst().orElse(null);
-        if (grouping != null) {
-            Optional<Recognized> byGroup = byGroup(groups, grouping, reader);
-            if (byGroup.isPresent()) return byGroup;
-        }
+        Optional<Recognized> byGroup = grouping == null ? Optional.empty() : byGroup(groups, grouping, reader);
+        if (byGroup.isPresent() && Luhn.valid(byGroup.get().text())) return byGroup;
         Recognized r = reader.readLine(line.crop(), line.cropWidth(), line.cropHeight(), DIGITS);
         String digits = r.text().replaceAll("[^0-9]", "");
         int[] words = Arrays.stream(r.text().strip().split("\\s+")).mapToInt(w -> w.replaceAll("[^0-9]", "").length()).filter(n -> n > 0).toArray();
         boolean grouped = GROUPINGS.stream().anyMatch(g -> Arrays.equals(g, words));
         boolean fits = grouped || (grouping != null ? digits.length() == Arrays.stream(grouping).sum()
-                : groups.size() == 1 ? digits.length() >= 12 && digits.length() <= 19
+                : groups.size() == 1 ? digits.length() >= 12 && digits.length() <= 19 && r.confidence() >= MIN_UNGROUPED_CONFIDENCE
                 : GROUPINGS.stream().anyMatch(g -> Arrays.stream(g).sum() == digits.length()));
-        return fits ? Optional.of(new Recognized(digits, r.confidence())) : Optional.empty();
+        Optional<Recognized> whole = fits ? Optional.of(new Recognized(digits, r.confidence())) : Optional.empty();
+        // Group by group and whole, the engine reads a digit differently now and then (an
+        // embossed 8 as a 3 in one group's crop, right in the line's): where the group reading
+        // fails Luhn and the whole one passes, the whole one is this frame's reading. Two frames
+        // must still agree on it, so a misread that happens to pass Luhn is not taken from one.
+        if (whole.isPresent() && Luhn.valid(whole.get().text())) return whole;
+        return byGroup.isPresent() ? byGroup : whole;
     }
 
     /** Each group read as a word (then as a line), and taken only when every group gives its own count of digits. */
