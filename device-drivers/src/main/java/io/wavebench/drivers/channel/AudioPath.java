@@ -151,6 +151,7 @@ public record AudioPath(Resampler resampler, Limiter limiter, Bluetooth bluetoot
         public Resampler {
             require(mixerRateHz >= 8000 && mixerRateHz <= 192_000, "mixerRateHz", "must be 8000..192000 Hz", mixerRateHz);
             require(passbandHz > 0, "passbandHz", "must be > 0 Hz", passbandHz);
+            require(passbandHz < mixerRateHz / 2.0, "passbandHz", "must be below the mixer's Nyquist frequency (" + fmt(mixerRateHz / 2.0) + " Hz)", passbandHz);
             require(stopbandHz > passbandHz, "stopbandHz", "must be above passbandHz (" + fmt(passbandHz) + " Hz)", stopbandHz);
             require(stopbandDb >= 20 && stopbandDb <= 160, "stopbandDb", "must be 20..160 dB", stopbandDb);
             require(stopbandHz - passbandHz >= 100, "stopbandHz", "must be at least 100 Hz above passbandHz (the filter's length grows as 1/transition)", stopbandHz);
