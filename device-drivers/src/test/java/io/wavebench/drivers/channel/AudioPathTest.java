@@ -190,6 +190,32 @@ class AudioPathTest {
     }
 
     @Test
+    void the_phone_limits_before_the_distance_gain_and_the_reader_clips_after_its_agc() {
+        // A full-scale tone, 20 dB of distance: limited first, its 2 dB over the −2 dBFS threshold
+        // become 0.2 dB at 10:1, so it arrives at −1.8 − 20 dB; limited after the gain it would
+        // arrive at −20 dB, untouched.
+        float[] in = Spectra.tone(1000, Math.sqrt(0.5), RATE / 2, RATE);
+        AudioPath limiterOnly = AudioPath.EMPTY.withLimiter(AudioPath.Limiter.ANDROID_DEFAULT);
+        float[] out = ChannelModel.builder().path(limiterOnly).gainDb(-20).build().process(in, 0, in.length);
+        double peak = 0;
+        for (float v : out) peak = Math.max(peak, Math.abs(v));
+        assertEquals(-21.8, db(peak), 0.05);
+        // The AGC's +30 dB after silence drives a quiet burst into the ADC, which clips last.
+        float[] burst = new float[RATE];
+        float[] tone = Spectra.tone(1000, 0.05, RATE / 2, RATE);
+        System.arraycopy(tone, 0, burst, RATE / 2, tone.length);
+        float[] heard = ChannelModel.builder().path(AudioPath.EMPTY.withAgc(AudioPath.Agc.READER)).clipAt(0.5).build().process(burst, 0, burst.length);
+        double loudest = 0;
+        int clipped = 0;
+        for (float v : heard) {
+            loudest = Math.max(loudest, Math.abs(v));
+            if (Math.abs(v) >= 0.5f) clipped++;
+        }
+        assertEquals(0.5, loudest, 1e-6);
+        assertTrue(clipped > 100, "the pumped onset clips: " + clipped + " samples at the clip level");
+    }
+
+    @Test
     void a_bad_setting_names_its_key() {
         AudioPath.BadSetting e = assertThrows(AudioPath.BadSetting.class, () -> new AudioPath.Limiter(-2, 0.5, -1, 1, 60, 1));
         assertEquals("ratio", e.key());
