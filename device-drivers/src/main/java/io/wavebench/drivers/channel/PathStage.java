@@ -1,5 +1,7 @@
 package io.wavebench.drivers.channel;
 
+import java.util.List;
+
 /**
  * One stage of a phone's or a reader's audio path ({@link AudioPath}): streaming, stateful, in
  * place, as many samples out as in (a stage that needs time, a resampler or a look-ahead, delays
@@ -11,7 +13,7 @@ interface PathStage {
     void process(float[] samples, int offset, int length);
 
     /** Parts of the path, in order, as one stage. */
-    static PathStage chain(java.util.List<PathStage> stages) {
+    static PathStage chain(List<PathStage> stages) {
         PathStage[] all = stages.toArray(PathStage[]::new);
         return (samples, offset, length) -> {
             for (PathStage s : all) s.process(samples, offset, length);

@@ -1,5 +1,7 @@
 package io.wavebench.drivers.channel;
 
+import java.util.Arrays;
+
 /**
  * A phone's speaker-protection limiter and loudness compressor ({@link AudioPath.Limiter}): above
  * {@code thresholdDb} the level rises only 1/{@code ratio} as fast, and no sample leaves louder
@@ -44,8 +46,8 @@ final class SpeakerLimiter implements PathStage {
         this.delay = new float[Math.max(1, lookahead)];
         this.needed = new double[lookahead + 1];
         this.ramp = new double[attack];
-        java.util.Arrays.fill(needed, 1);
-        java.util.Arrays.fill(ramp, 1);
+        Arrays.fill(needed, 1);
+        Arrays.fill(ramp, 1);
         this.rampSum = attack;
     }
 
