@@ -144,6 +144,32 @@ class ModemCommandTest {
         }
     }
 
+    @Test
+    void bench_with_path_measures_through_the_phone_and_reader_audio_path_and_prints_the_capacity() throws Exception {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            code = run("modem", "bench", "--profile", "fast", "--path", "--drr", "5", "--trials", "2", "--snr", "20", "--noise", "white");
+        } finally {
+            System.setOut(saved);
+        }
+        String out = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, out);
+        assertTrue(out.contains("[phone: mixer at 44100 Hz") && out.contains("[reader: AGC to -18 dBFS") && out.contains("DRR +5.0 dB"), out);
+        // fast's band is 975–12025 Hz: B = 11050 Hz, at 20 dB C = 11050·log2(101) = 73.6 kbit/s, 201 B in 0.022 s.
+        assertTrue(out.contains("capacity   73.6 kbit/s, 201 B in 0.022 s"), out);
+        assertTrue(out.contains("95 % interval"), out);
+
+        StringWriter help = new StringWriter();
+        CommandLine cl = new CommandLine(new Wavebench());
+        cl.setOut(new PrintWriter(help));
+        assertEquals(0, cl.execute("modem", "bench", "--help"));
+        assertTrue(help.toString().contains("--path") && help.toString().contains("AudioResamplerDyn"), help.toString());
+        assertEquals(2, run("modem", "bench", "--path", "car", "--trials", "1", "--snr", "20"), "an unknown preset is refused");
+    }
+
     private static int run(String... args) {
         return new CommandLine(new Wavebench()).execute(args);
     }

@@ -10,6 +10,11 @@ import java.util.Objects;
  * A seeded, streaming model of the air between a phone's speaker and a reader's microphone
  * (DESIGN §4, used by the virtual loopback). Stages, in this order, each optional:
  * <ol>
+ *   <li><b>the phone's audio path</b> ({@link AudioPath}, {@link Builder#path}), on the digital
+ *       sound before it reaches the speaker, in the order a phone applies it: the <b>mixer's
+ *       resampler</b> (the app's rate to the mixer's and back), the <b>speaker limiter</b> (it
+ *       acts on the digital level, so it comes before the distance gain), a <b>Bluetooth
+ *       speaker</b> (codec low-pass and latency);</li>
  *   <li><b>gain</b> (distance): scales what is played;</li>
  *   <li><b>speaker response</b> ({@link DeviceResponse}): the phone's transducer shapes the sound
  *       before it leaves the phone, so it comes first and the room echoes the shaped sound;</li>
@@ -19,6 +24,11 @@ import java.util.Objects;
  *       the ambient sound field at the reader (its reverberation is part of the generated bed), so
  *       it passes neither the phone's speaker nor the room model, but does pass the microphone;</li>
  *   <li><b>microphone response</b>: the reader's mic hears signal and noise alike;</li>
+ *   <li><b>the reader's audio path</b>: the microphone's <b>AGC</b> (its gain stage sits before the
+ *       ADC, so a burst it pumps is clipped by the last stage) and the <b>noise suppressor</b> (it
+ *       runs on the ADC's samples in a real reader; here it comes before the clock offset, which a
+ *       200 ppm shift of 10 ms spectra does not notice, and before clipping, which it therefore
+ *       does not clean up);</li>
  *   <li><b>sample-clock offset</b>: the reader's ADC samples the mic's output on its own clock
  *       (the noise bed is resampled with the rest; a 200 ppm shift of a noise bed is immaterial);</li>
  *   <li><b>clipping</b>: the reader's preamp and ADC saturate on what they finally sample, so last.</li>
@@ -32,7 +42,9 @@ import java.util.Objects;
  * figure states how loud the noise is against the direct sound. With {@link Builder#snrDb} the band
  * is 0..fs/2 (the noise's whole power); DESIGN §4 wants SNR over the profile's occupied band,
  * {@link Builder#snrInBandDb}. The level of a bed in the band is measured at build time over a
- * seeded stretch of the same bed ({@link NoiseCalibration}). It does not depend on what is actually
+ * seeded stretch of the same bed ({@link NoiseCalibration}). The audio path is not counted either:
+ * the SNR states the noise against the sound as the app plays it, and what the phone's limiter or a
+ * Bluetooth low-pass takes away from it is what the path costs. It does not depend on what is actually
  * played, so silence gets the same noise as a frame (the loopback's clocked mode pushes silence).
  *
  * <p><b>Clock offset</b> {@code +ppm} means the sender's clock runs fast against the receiver's:
@@ -64,6 +76,9 @@ public final class ChannelModel implements AcousticChannel {
     private final StreamingConvolver room;
     private final BiquadCascade mic;
     private final FractionalResampler resampler;
+    private final AudioPath path;
+    private final PathStage phoneSide;
+    private final PathStage readerSide;
     private float[] noiseBuffer = new float[0];
 
     private ChannelModel(Builder b) {
@@ -101,6 +116,9 @@ public final class ChannelModel implements AcousticChannel {
             this.noise = noiseKind.newBed(seed, sampleRate);
         }
         this.resampler = clockOffsetPpm == 0 ? null : new FractionalResampler(1 + clockOffsetPpm * 1e-6);
+        this.path = b.path;
+        this.phoneSide = path.newPhoneSide(sampleRate);
+        this.readerSide = path.newReaderSide(sampleRate);
     }
 
     public static Builder builder() {
@@ -111,7 +129,9 @@ public final class ChannelModel implements AcousticChannel {
     public float[] process(float[] samples, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, samples.length);
         float[] work = new float[length]; // returned when there is no clock offset
-        for (int i = 0; i < length; i++) work[i] = samples[offset + i] * gain;
+        System.arraycopy(samples, offset, work, 0, length);
+        if (phoneSide != null) phoneSide.process(work, 0, length);
+        for (int i = 0; i < length; i++) work[i] *= gain;
         if (speaker != null) speaker.process(work, 0, length);
         if (room != null) room.process(work, 0, length);
         if (noise != null) {
@@ -121,6 +141,7 @@ public final class ChannelModel implements AcousticChannel {
             for (int i = 0; i < length; i++) work[i] += s * noiseBuffer[i];
         }
         if (mic != null) mic.process(work, 0, length);
+        if (readerSide != null) readerSide.process(work, 0, length);
         float[] out = resampler == null ? work : resampler.process(work, 0, length);
         if (clipLevel > 0) {
             float c = (float) clipLevel;
@@ -150,6 +171,11 @@ public final class ChannelModel implements AcousticChannel {
         return sampleRate;
     }
 
+    /** The phone's and the reader's audio path ({@link AudioPath#EMPTY} unless set). */
+    public AudioPath path() {
+        return path;
+    }
+
     /**
      * For reports (DESIGN §4: SNR "printed with every result"): every stage in order, e.g.
      * {@code gain 0.0 dB, phone speaker, room RT60 0.30 s (DRR +10.0 dB), reader mic, babble at
@@ -157,6 +183,7 @@ public final class ChannelModel implements AcousticChannel {
      */
     public String describe() {
         List<String> parts = new ArrayList<>();
+        if (path.hasPhoneSide()) parts.add(path.withAgc(null).withNoiseSuppression(null).describe());
         parts.add(String.format(Locale.ROOT, "gain %.1f dB", gainDb));
         if (speakerResponse != DeviceResponse.FLAT) parts.add(speakerResponse.label());
         if (roomResponse != null) parts.add(roomResponse.describe());
@@ -169,6 +196,7 @@ public final class ChannelModel implements AcousticChannel {
             parts.add(String.format(Locale.ROOT, "%s at in-band SNR %.1f dB (%.0f–%.0f Hz, ref rms %.2f)",
                     noiseKind.label(), snrDb, bandLowHz, bandHighHz, referenceRms));
         }
+        if (path.hasReaderSide()) parts.add(new AudioPath(null, null, null, path.agc(), path.noiseSuppression()).describe());
         parts.add(String.format(Locale.ROOT, "clock %+.0f ppm", clockOffsetPpm));
         if (clipLevel > 0) parts.add(String.format(Locale.ROOT, "clipping at %.2f FS", clipLevel));
         return String.join(", ", parts);
@@ -195,8 +223,19 @@ public final class ChannelModel implements AcousticChannel {
         private double clockOffsetPpm;
         private double sampleRate = 48_000;
         private long seed = 1;
+        private AudioPath path = AudioPath.EMPTY;
 
         private Builder() {
+        }
+
+        /**
+         * The phone's and the reader's audio path: {@link AudioPath#PHONE_TO_READER_PATH}, another
+         * {@link AudioPath#preset}, or one with parts changed ({@code AudioPath.preset(...).withLimiter(...)}).
+         * Each part is checked when the model is built (e.g. a resampler's rates against the sample rate).
+         */
+        public Builder path(AudioPath path) {
+            this.path = Objects.requireNonNull(path, "audio path");
+            return this;
         }
 
         public Builder gainDb(double gainDb) {
