@@ -174,7 +174,7 @@ final class FrameDemodulator {
 
         // Data-aided pass: the first decision as known cells everywhere.
         byte[] headerCoded = FrameLayout.headerCoded(header);
-        double[][][] known = layout.cells(headerCoded, p.code().encode(first.bits()));
+        double[][][] known = layout.cells(headerCoded, layout.code.encode(first.bits()));
         int m = plan.carriers;
         double[] h2Re = new double[m], h2Im = new double[m], noise2 = new double[m];
         for (int c = 0; c < m; c++) {
@@ -214,7 +214,7 @@ final class FrameDemodulator {
             int s = layout.symbolOf(cell) - 1, c = layout.carrierOf(cell);
             softBits(z.re[s][c], z.im[s][c], hr[c], hi[c], noise[c], llr, 2 * cell);
         }
-        byte[] bits = p.code().decode(layout.payloadSoft(llr), layout.format.codedLength() * 8);
+        byte[] bits = layout.code.decode(layout.payloadSoft(llr), layout.format.codedLength() * 8);
         return new Attempt(bits, layout.format.decode(FrameLayout.bytes(bits)));
     }
 

@@ -34,20 +34,44 @@ final class FrameLayout {
 
     final CarrierPlan plan;
     final FrameFormat format;
+    /** The payload's inner code, by the frame version ({@link #codeFor}). */
+    final PayloadCode code;
     final int payloadCodedBits;
     final int payloadCells;
     /** Data symbols (the training symbol not counted). */
     final int dataSymbols;
     private final int[] payloadPermutation;
 
+    /** The layout a transmitter sends today ({@link FrameHeader#VERSION}). */
     FrameLayout(CarrierPlan plan, int payloadLength) {
+        this(plan, payloadLength, FrameHeader.VERSION);
+    }
+
+    FrameLayout(CarrierPlan plan, int payloadLength, int version) {
         this.plan = plan;
         ModemParameters p = plan.p;
-        format = new FrameFormat(payloadLength, p.parityRatio());
-        payloadCodedBits = p.code().codedBits(format.codedLength() * 8);
+        format = new FrameFormat(payloadLength, version == FrameHeader.CONVOLUTIONAL_VERSION ? p.parityRatio() : 0);
+        code = codeFor(p, version);
+        payloadCodedBits = code.codedBits(format.codedLength() * 8);
         payloadCells = (payloadCodedBits + 1) / 2;
         dataSymbols = symbolsFor(plan, HEADER_CELLS + payloadCells);
         payloadPermutation = permutation(2 * payloadCells, 0x9A71L + payloadLength);
+    }
+
+    /**
+     * The payload code of a frame version: version 2 the profile's convolutional code (with
+     * Reed-Solomon outside it), version 3 an 802.11n LDPC code of the profile's rate (no RS: the
+     * LDPC code corrects what RS would, and the CRC-32 still guards the result). Rates: robust
+     * and ultrasonic 1/2 (their SNR targets are 3 and 8 dB), fast 3/4 (12 dB, and its airtime
+     * target leaves room for no lower rate).
+     */
+    static PayloadCode codeFor(ModemParameters p, int version) {
+        if (version == FrameHeader.CONVOLUTIONAL_VERSION) return p.code();
+        if (version != FrameHeader.VERSION) throw new IllegalArgumentException("unknown frame version " + version);
+        return LdpcPayloadCode.of(switch (p.profile()) {
+            case ROBUST, ULTRASONIC -> LdpcMatrix.RATE_1_2;
+            case FAST -> LdpcMatrix.RATE_3_4;
+        });
     }
 
     /** Data symbols the header occupies (it is decoded as soon as they are heard). */
@@ -74,7 +98,7 @@ final class FrameLayout {
      */
     double[][][] cells(FrameHeader header, byte[] payload) {
         byte[] headerBits = headerCoded(header);
-        byte[] payloadBits = plan.p.code().encode(bits(format.encode(payload)));
+        byte[] payloadBits = code.encode(bits(format.encode(payload)));
         return cells(headerBits, payloadBits);
     }
 

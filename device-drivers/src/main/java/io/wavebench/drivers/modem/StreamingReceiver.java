@@ -61,8 +61,9 @@ public final class StreamingReceiver {
         this.detector = new PreambleDetector(Preamble.waveform(p), DETECTION_THRESHOLD, p.cyclicPrefix() / 4);
         this.demodulator = new FrameDemodulator(plan);
         this.rearmSkip = Math.max(p.cyclicPrefix() / 4, (int) Math.ceil(4 * p.sampleRate() / (p.preambleHighHz() - p.preambleLowHz())));
-        FrameLayout longest = new FrameLayout(plan, FrameFormat.MAX_PAYLOAD);
-        this.ring = new SampleRing((int) (payloadEndOffset(longest) + 2L * detector.fftSize()));
+        long longest = Math.max(payloadEndOffset(new FrameLayout(plan, FrameFormat.MAX_PAYLOAD, FrameHeader.VERSION)),
+                payloadEndOffset(new FrameLayout(plan, FrameFormat.MAX_PAYLOAD, FrameHeader.CONVOLUTIONAL_VERSION)));
+        this.ring = new SampleRing((int) (longest + 2L * detector.fftSize()));
     }
 
     public ModemProfile profile() {
@@ -135,7 +136,7 @@ public final class StreamingReceiver {
                     if (header == null) {
                         giveUp();
                     } else {
-                        layout = new FrameLayout(plan, header.payloadLength());
+                        layout = new FrameLayout(plan, header.payloadLength(), header.version());
                         state = State.AWAIT_PAYLOAD;
                         lookFrom = symbolStart(headerSymbols + 1);
                     }

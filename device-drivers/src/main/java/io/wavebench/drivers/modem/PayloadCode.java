@@ -1,0 +1,24 @@
+package io.wavebench.drivers.modem;
+
+/**
+ * The inner error-correcting code of a frame's payload (DESIGN §4, "payload with FEC"): bits in,
+ * more bits out, and back from one soft value per coded bit. The frame version in the header says
+ * which code a frame used ({@link FrameLayout#codeFor}), so the receiver rebuilds it from the
+ * header as it does the layout.
+ *
+ * <p>Log-likelihood ratios are positive for a 0 bit.
+ */
+interface PayloadCode {
+
+    /** Coded bits on the air for a message of {@code messageBits}. */
+    int codedBits(int messageBits);
+
+    /** Encodes {@code bits} (0/1 values); returns {@link #codedBits} coded bits. */
+    byte[] encode(byte[] bits);
+
+    /**
+     * The best guess at the message of {@code messageBits} bits given one log-likelihood per coded
+     * bit. Always returns a guess; the frame's CRC-32 decides whether it is believed.
+     */
+    byte[] decode(float[] llr, int messageBits);
+}
