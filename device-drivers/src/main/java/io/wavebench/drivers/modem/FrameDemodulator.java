@@ -174,7 +174,7 @@ final class FrameDemodulator {
 
         // Data-aided pass: the first decision as known cells everywhere.
         byte[] headerCoded = FrameLayout.headerCoded(header);
-        double[][][] known = layout.cells(headerCoded, layout.code.encode(first.bits()));
+        double[][][] known = layout.cells(headerCoded, first.coded());
         int m = plan.carriers;
         double[] h2Re = new double[m], h2Im = new double[m], noise2 = new double[m];
         for (int c = 0; c < m; c++) {
@@ -203,8 +203,8 @@ final class FrameDemodulator {
         return decodeCells(z, layout, h2Re, h2Im, noise2).decoded();
     }
 
-    /** The Viterbi decision and what RS and CRC-32 made of it (null: rejected). */
-    private record Attempt(byte[] bits, FrameFormat.Decoded decoded) {
+    /** The decoder's decision on the coded bits and what RS and CRC-32 made of its message (null: rejected). */
+    private record Attempt(byte[] coded, FrameFormat.Decoded decoded) {
     }
 
     private Attempt decodeCells(Spectra z, FrameLayout layout, double[] hr, double[] hi, double[] noise) {
@@ -214,8 +214,8 @@ final class FrameDemodulator {
             int s = layout.symbolOf(cell) - 1, c = layout.carrierOf(cell);
             softBits(z.re[s][c], z.im[s][c], hr[c], hi[c], noise[c], llr, 2 * cell);
         }
-        byte[] bits = layout.code.decode(layout.payloadSoft(llr), layout.format.codedLength() * 8);
-        return new Attempt(bits, layout.format.decode(FrameLayout.bytes(bits)));
+        PayloadCode.Decision d = layout.code.decide(layout.payloadSoft(llr), layout.format.codedLength() * 8);
+        return new Attempt(d.coded(), layout.format.decode(FrameLayout.bytes(d.message())));
     }
 
     /** Gray QPSK: LLR(b) = 2√2 · Re/Im(Z · conj(H)) / σ², positive for a 0 bit. */

@@ -92,12 +92,18 @@ final class LdpcPayloadCode implements PayloadCode {
 
     @Override
     public byte[] decode(float[] llr, int messageBits) {
+        return decide(llr, messageBits).message();
+    }
+
+    @Override
+    public Decision decide(float[] llr, int messageBits) {
         if (llr.length != codedBits(messageBits)) {
             throw new IllegalArgumentException("expected " + codedBits(messageBits) + " soft bits, got " + llr.length);
         }
         Plan plan = plan(messageBits);
         QcLdpcCode code = plan.code();
         byte[] bits = new byte[messageBits];
+        byte[] coded = new byte[llr.length];
         int out = 0, at = 0;
         for (int w = 0; w < plan.codewords(); w++) {
             int length = plan.messageBitsOf(w, messageBits);
@@ -105,10 +111,12 @@ final class LdpcPayloadCode implements PayloadCode {
             System.arraycopy(llr, at, soft, 0, soft.length);
             QcLdpcCode.Result r = code.decode(soft, length, maxIterations);
             System.arraycopy(r.word(), 0, bits, out, length);
+            System.arraycopy(r.word(), 0, coded, at, length);
+            System.arraycopy(r.word(), code.k, coded, at + length, code.m);
             out += length;
             at += soft.length;
         }
-        return bits;
+        return new Decision(bits, coded);
     }
 
     @Override

@@ -21,4 +21,19 @@ interface PayloadCode {
      * bit. Always returns a guess; the frame's CRC-32 decides whether it is believed.
      */
     byte[] decode(float[] llr, int messageBits);
+
+    /**
+     * The message as {@link #decode}, and the decoder's decision on every coded bit, which a
+     * data-aided pass takes as known cells. A code whose decoder always ends on a codeword (Viterbi)
+     * gives the message re-encoded; one that may stop short of a codeword (LDPC) gives its own
+     * bit-by-bit decision, which is mostly right where re-encoding a message with a few wrong bits
+     * would spoil half the parity.
+     */
+    default Decision decide(float[] llr, int messageBits) {
+        byte[] message = decode(llr, messageBits);
+        return new Decision(message, encode(message));
+    }
+
+    record Decision(byte[] message, byte[] coded) {
+    }
 }

@@ -23,6 +23,12 @@ final class QcLdpcCode {
 
     /** Min-sum overestimates check messages; scaling by this brings it within ≈0.1 dB of sum-product. */
     static final float NORMALIZATION = 0.8f;
+    /**
+     * Iterations without fewer failed checks after which a decode gives up: a frame that will
+     * decode keeps shedding failed checks; one that will not wanders, and the receiver has other
+     * sound to listen to.
+     */
+    static final int STALL = 12;
     /** LLR of a shortened (known zero) bit: beyond any channel LLR, finite so sums stay defined. */
     private static final float KNOWN = 1e6f;
 
@@ -33,6 +39,10 @@ final class QcLdpcCode {
     final int m;
     /** checks[row]: the coded-bit indices the check covers. */
     private final int[][] checks;
+    /** The same flattened for the decoder: check row's bits are edges[rowStart[row] .. rowStart[row + 1]). */
+    private final int[] edges;
+    private final int[] rowStart;
+    private final int maxDegree;
     /** Rows of H_p⁻¹, m bits each. */
     private final long[][] parityInverse;
 
@@ -58,6 +68,15 @@ final class QcLdpcCode {
                 checks[br * z + r] = vars;
             }
         }
+        rowStart = new int[m + 1];
+        int widest = 0;
+        for (int row = 0; row < m; row++) {
+            rowStart[row + 1] = rowStart[row] + checks[row].length;
+            widest = Math.max(widest, checks[row].length);
+        }
+        maxDegree = widest;
+        edges = new int[rowStart[m]];
+        for (int row = 0; row < m; row++) System.arraycopy(checks[row], 0, edges, rowStart[row], checks[row].length);
         parityInverse = invertParityPart();
     }
 
@@ -134,52 +153,65 @@ final class QcLdpcCode {
         System.arraycopy(llr, 0, belief, 0, messageBits);
         Arrays.fill(belief, messageBits, k, KNOWN);
         System.arraycopy(llr, messageBits, belief, k, m);
-        float[][] toVariable = new float[m][];
-        for (int row = 0; row < m; row++) toVariable[row] = new float[checks[row].length];
-        byte[] hard = hardDecision(belief);
+        float[] toVariable = new float[edges.length];
+        float[] q = new float[maxDegree];
         int iterations = 0;
-        float[] q = new float[LdpcMatrix.COLUMNS];
-        while (iterations < maxIterations && failedChecks(hard) > 0) {
+        int failing = unsatisfied(belief), fewest = failing, sinceFewer = 0;
+        while (iterations < maxIterations && failing > 0 && sinceFewer < STALL) {
             for (int row = 0; row < m; row++) {
-                int[] vars = checks[row];
-                float[] r = toVariable[row];
+                int from = rowStart[row], to = rowStart[row + 1];
                 float min1 = Float.MAX_VALUE, min2 = Float.MAX_VALUE;
                 int minAt = -1;
-                int sign = 0;
-                for (int j = 0; j < vars.length; j++) {
-                    float v = belief[vars[j]] - r[j];
-                    q[j] = v;
+                boolean odd = false;
+                for (int e = from; e < to; e++) {
+                    float v = belief[edges[e]] - toVariable[e];
+                    q[e - from] = v;
+                    odd ^= v < 0;
                     float mag = Math.abs(v);
-                    if (v < 0) sign ^= 1;
                     if (mag < min1) {
                         min2 = min1;
                         min1 = mag;
-                        minAt = j;
+                        minAt = e;
                     } else if (mag < min2) {
                         min2 = mag;
                     }
                 }
-                for (int j = 0; j < vars.length; j++) {
-                    float mag = NORMALIZATION * (j == minAt ? min2 : min1);
+                float m1 = NORMALIZATION * min1, m2 = NORMALIZATION * min2;
+                for (int e = from; e < to; e++) {
+                    float v = q[e - from];
+                    float mag = e == minAt ? m2 : m1;
                     // The product of the other signs: all signs times this one's.
-                    boolean negative = (sign ^ (q[j] < 0 ? 1 : 0)) != 0;
-                    r[j] = negative ? -mag : mag;
-                    belief[vars[j]] = q[j] + r[j];
+                    float r = (odd ^ (v < 0)) ? -mag : mag;
+                    toVariable[e] = r;
+                    belief[edges[e]] = v + r;
                 }
             }
             iterations++;
-            hard = hardDecision(belief);
+            failing = unsatisfied(belief);
+            if (failing < fewest) {
+                fewest = failing;
+                sinceFewer = 0;
+            } else {
+                sinceFewer++;
+            }
         }
-        return new Result(hard, iterations, failedChecks(hard) == 0);
+        byte[] hard = new byte[n];
+        for (int i = 0; i < n; i++) hard[i] = (byte) (belief[i] < 0 ? 1 : 0);
+        return new Result(hard, iterations, failing == 0);
+    }
+
+    /** Checks that the hard decision on {@code belief} fails. */
+    private int unsatisfied(float[] belief) {
+        int failed = 0;
+        for (int row = 0; row < m; row++) {
+            boolean odd = false;
+            for (int e = rowStart[row]; e < rowStart[row + 1]; e++) odd ^= belief[edges[e]] < 0;
+            if (odd) failed++;
+        }
+        return failed;
     }
 
     record Result(byte[] word, int iterations, boolean valid) {
-    }
-
-    private static byte[] hardDecision(float[] belief) {
-        byte[] hard = new byte[belief.length];
-        for (int i = 0; i < belief.length; i++) hard[i] = (byte) (belief[i] < 0 ? 1 : 0);
-        return hard;
     }
 
     @Override

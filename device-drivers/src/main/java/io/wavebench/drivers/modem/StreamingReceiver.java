@@ -51,6 +51,7 @@ public final class StreamingReceiver {
     private FrameLayout layout;
     private FrameHeader header;
     private long falseTriggers;
+    private long headersDecoded;
 
     StreamingReceiver(CarrierPlan plan, FrameListener listener) {
         this.plan = plan;
@@ -109,6 +110,11 @@ public final class StreamingReceiver {
         return ring.end();
     }
 
+    /** Headers that passed their checks (benchmarks tell a lost header from a lost payload by it). */
+    long headersDecoded() {
+        return headersDecoded;
+    }
+
     /** Preambles that were followed by no good frame (false triggers and failed decodes). */
     public long falseTriggers() {
         return falseTriggers;
@@ -136,6 +142,7 @@ public final class StreamingReceiver {
                     if (header == null) {
                         giveUp();
                     } else {
+                        headersDecoded++;
                         layout = new FrameLayout(plan, header.payloadLength(), header.version());
                         state = State.AWAIT_PAYLOAD;
                         lookFrom = symbolStart(headerSymbols + 1);

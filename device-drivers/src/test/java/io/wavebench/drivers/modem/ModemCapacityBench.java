@@ -3,6 +3,8 @@ package io.wavebench.drivers.modem;
 import io.wavebench.drivers.channel.ChannelModel;
 import io.wavebench.drivers.channel.NoiseKind;
 import io.wavebench.drivers.channel.ReferenceChannel;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,8 +46,8 @@ public final class ModemCapacityBench {
             for (double snr : steps(profile)) {
                 for (NoiseKind noise : new NoiseKind[] {NoiseKind.WHITE, NoiseKind.BABBLE}) {
                     Result r = run(modem, version, trials, noise, snr);
-                    System.out.printf(Locale.ROOT, "  %-6s SNR %5.1f dB: decoded %3d/%d, wrong %d, receiver %.0fx real time%n",
-                            noise.name().toLowerCase(Locale.ROOT), snr, r.ok, trials, r.wrong, r.realTime);
+                    System.out.printf(Locale.ROOT, "  %-6s SNR %5.1f dB: decoded %3d/%d (headers %3d), wrong %d, receiver %.0fx real time%n",
+                            noise.name().toLowerCase(Locale.ROOT), snr, r.ok, trials, r.headers, r.wrong, r.realTime);
                 }
             }
         }
@@ -59,12 +61,14 @@ public final class ModemCapacityBench {
         };
     }
 
-    record Result(int ok, int wrong, double realTime) {
+    /** realTime: seconds of sound per second of the receiving thread's CPU time (other processes do not count). */
+    record Result(int ok, int headers, int wrong, double realTime) {
     }
 
     static Result run(AcousticModem modem, int version, int trials, NoiseKind noise, double snr) {
         ModemParameters p = modem.parameters();
-        int ok = 0, wrong = 0;
+        int ok = 0, wrong = 0, headers = 0;
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long nanos = 0, samples = 0;
         for (int t = 0; t < trials; t++) {
             long seed = 1000 + t;
@@ -77,9 +81,10 @@ public final class ModemCapacityBench {
             float[] heard = channel.process(played, 0, played.length);
             List<ReceivedFrame> frames = new ArrayList<>();
             StreamingReceiver receiver = modem.newReceiver(frames::add);
-            long start = System.nanoTime();
+            long start = cpu.getCurrentThreadCpuTime();
             for (int at = 0; at < heard.length; at += 1024) receiver.accept(heard, at, Math.min(1024, heard.length - at));
-            nanos += System.nanoTime() - start;
+            nanos += cpu.getCurrentThreadCpuTime() - start;
+            if (receiver.headersDecoded() > 0) headers++;
             samples += heard.length;
             boolean good = false;
             for (ReceivedFrame f : frames) {
@@ -88,6 +93,6 @@ public final class ModemCapacityBench {
             }
             if (good && frames.size() == 1) ok++;
         }
-        return new Result(ok, wrong, samples / (double) modem.sampleRate() / (nanos / 1e9));
+        return new Result(ok, headers, wrong, samples / (double) modem.sampleRate() / (nanos / 1e9));
     }
 }
