@@ -94,6 +94,15 @@ final class FrameLayout {
         return profile == ModemProfile.ROBUST ? 1 : 0;
     }
 
+    /**
+     * Data-aided passes the receiver makes after a failed first pass: one for version 2 (a
+     * Viterbi decision re-encoded is a codeword, and a second pass from it gained nothing more);
+     * up to three for version 3, each starting from the LDPC decoder's latest bit decisions.
+     */
+    int dataAidedPasses() {
+        return repeats ? 3 : 1;
+    }
+
     /** The coded bit that sent bit {@code i} (past the coded bits, a repeat) carries. */
     private int sourceOf(int i) {
         if (i < payloadCodedBits) return i;

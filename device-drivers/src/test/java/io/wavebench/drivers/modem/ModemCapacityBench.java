@@ -17,8 +17,9 @@ import java.util.Locale;
  * white and babble noise, wrong payloads (must stay 0), and the receiver's speed as a multiple of
  * real time on one thread. Not a test: run after {@code mvn -pl device-drivers test-compile} with
  * {@code java -cp device-drivers/target/classes:device-drivers/target/test-classes:<zxing core jar>
- * io.wavebench.drivers.modem.ModemCapacityBench [trials] [profile…] [v2]}; {@code v2} sends
- * version-2 frames (convolutional code and Reed-Solomon) for comparison.
+ * io.wavebench.drivers.modem.ModemCapacityBench [trials] [profile…] [v2] [snr=A,B…]}; {@code v2}
+ * sends version-2 frames (convolutional code and Reed-Solomon) for comparison, {@code snr=} replaces
+ * the profiles' SNR steps.
  */
 public final class ModemCapacityBench {
 
@@ -30,8 +31,10 @@ public final class ModemCapacityBench {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         List<ModemProfile> profiles = new ArrayList<>();
         int version = FrameHeader.VERSION;
+        double[] snrs = null;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("v2")) version = 2;
+            else if (args[i].startsWith("snr=")) snrs = Arrays.stream(args[i].substring(4).split(",")).mapToDouble(Double::parseDouble).toArray();
             else profiles.add(ModemProfile.fromCliName(args[i]));
         }
         if (profiles.isEmpty()) profiles.addAll(Arrays.asList(ModemProfile.values()));
@@ -43,7 +46,7 @@ public final class ModemCapacityBench {
             FrameLayout layout = new FrameLayout(new CarrierPlan(modem.parameters()), PAYLOAD, version);
             System.out.printf(Locale.ROOT, "%n%-10s airtime %d B: %.3f s (%d data symbols, %s)%n", profile.cliName(), PAYLOAD,
                     modem.airtimeSeconds(PAYLOAD, version), layout.dataSymbols, layout.code);
-            for (double snr : steps(profile)) {
+            for (double snr : snrs != null ? snrs : steps(profile)) {
                 for (NoiseKind noise : new NoiseKind[] {NoiseKind.WHITE, NoiseKind.BABBLE}) {
                     Result r = run(modem, version, trials, noise, snr);
                     System.out.printf(Locale.ROOT, "  %-6s SNR %5.1f dB: decoded %3d/%d (headers %3d), wrong %d, receiver %.0fx real time%n",
