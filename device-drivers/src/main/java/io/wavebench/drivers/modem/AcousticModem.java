@@ -10,8 +10,8 @@ package io.wavebench.drivers.modem;
  *   chirp preamble | training symbol | header and payload cells (OFDM symbols with pilots) | ramp out
  * </pre>
  * Coherent OFDM, QPSK, 50 Hz carrier spacing ({@link ModemParameters}); the header is coded on its
- * own, the payload carries RS parity and a CRC-32 inside a soft-decoded convolutional code
- * ({@link FrameLayout}).
+ * own, the payload carries a CRC-32 inside an IEEE 802.11n LDPC code (frame version 3; version 2,
+ * RS parity inside a convolutional code, is still received) ({@link FrameLayout}).
  */
 public final class AcousticModem {
 

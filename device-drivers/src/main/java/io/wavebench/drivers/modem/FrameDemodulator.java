@@ -177,7 +177,15 @@ final class FrameDemodulator {
         // version 3 tries again with each new decision.
         byte[] headerCoded = FrameLayout.headerCoded(header);
         Attempt last = first;
-        for (int pass = 0; pass < layout.dataAidedPasses(); pass++) {
+        for (int pass = 0; pass < layout.dataAidedPasses() && last.decoded() == null; pass++) {
+            last = dataAidedPass(z, layout, headerCoded, last);
+        }
+        return last.decoded();
+    }
+
+    /** Channel and noise measured again on every cell, taking {@code last}'s decision as what was sent, and decoded again. */
+    private Attempt dataAidedPass(Spectra z, FrameLayout layout, byte[] headerCoded, Attempt last) {
+        int symbols = layout.dataSymbols;
         double[][][] known = layout.cells(headerCoded, last.coded());
         int m = plan.carriers;
         double[] h2Re = new double[m], h2Im = new double[m], noise2 = new double[m];
@@ -204,10 +212,7 @@ final class FrameDemodulator {
             residual[c] = acc / Math.max(1, symbols - 1);
         }
         boxcar(residual, 2, noise2);
-        last = decodeCells(z, layout, h2Re, h2Im, noise2, known);
-        if (last.decoded() != null) return last.decoded();
-        }
-        return null;
+        return decodeCells(z, layout, h2Re, h2Im, noise2, known);
     }
 
     /** The decoder's decision on the coded bits and what RS and CRC-32 made of its message (null: rejected). */

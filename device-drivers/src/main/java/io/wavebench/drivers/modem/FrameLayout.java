@@ -9,8 +9,11 @@ import java.util.SplittableRandom;
  *
  * <pre>
  *   data cells, frequency first, symbol by symbol:
- *   | header: 6 bytes, rate-1/3 code, own interleaver | payload: RS + CRC-32 bytes, profile's code, interleaved | padding |
+ *   | header: 6 bytes, rate-1/3 code, own interleaver | payload + CRC-32 (+ RS in v2), the version's code, interleaved | padding |
  * </pre>
+ * The header's version says what the payload part is: version 3 (sent today) the payload and its
+ * CRC-32 under an 802.11n LDPC code, the padding repeats of its coded bits; version 2 (still
+ * received) Reed-Solomon codewords under a convolutional code, random padding.
  * Each cell is one QPSK value (two coded bits, Gray mapped). The bit interleavers are seeded
  * pseudo-random permutations, so neighbouring coded bits land on distant carriers and symbols:
  * a faded carrier or a burst of noise costs the Viterbi decoder scattered soft bits, not a run.
@@ -95,9 +98,10 @@ final class FrameLayout {
     }
 
     /**
-     * Data-aided passes the receiver makes after a failed first pass: one for version 2 (a
-     * Viterbi decision re-encoded is a codeword, and a second pass from it gained nothing more);
-     * up to three for version 3, each starting from the LDPC decoder's latest bit decisions.
+     * Data-aided passes the receiver makes after a failed first pass: one for version 2, as
+     * before version 3; up to three for version 3, each starting from the LDPC decoder's latest
+     * bit decisions (robust, 3 dB babble in ModemCapacityBench's channel: 50 of 60 frames with
+     * one pass, 52 with three; with the noise map from known cells, 57).
      */
     int dataAidedPasses() {
         return repeats ? 3 : 1;
