@@ -61,15 +61,18 @@ final class NoiseMap {
         return map;
     }
 
-    /** Neighbours either side a data-aided map averages over: ±4 carriers and ±1 symbol, 27 residuals. */
-    static final int KNOWN_CARRIERS = 4;
-    static final int KNOWN_SYMBOLS = 1;
+    /** Carriers either side over which a data-aided map measures one symbol's loudness against the noise's colour. */
+    static final int KNOWN_CARRIERS = 20;
+    /** Symbols either side it averages that over: none, a syllable of babble starts and stops within a symbol or two. */
+    static final int KNOWN_SYMBOLS = 0;
 
     /**
      * As {@link #of} when every cell's value is known ({@code known[re|im][symbol-1][c]}, a
-     * data-aided pass's decision): the residual of every cell, not only the pilots', so the map
-     * follows the noise at a finer grain (±{@value #KNOWN_CARRIERS} carriers, ±{@value
-     * #KNOWN_SYMBOLS} symbol).
+     * data-aided pass's decision): from the residual of every cell, not only the pilots', the
+     * noise's colour (its average per carrier over the frame) times how loud each symbol is against
+     * that colour over ±{@value #KNOWN_CARRIERS} carriers. Robust profile, 3 dB in-band SNR, 100
+     * frames (ModemCapacityBench): a plain average over ±4 carriers and ±1 symbol decoded 100 white
+     * and 94 babble frames, over ±6 carriers in one symbol 96 and 98, this 100 and 98.
      */
     static double[][] of(CarrierPlan plan, double[][] zRe, double[][] zIm, double[] hr, double[] hi, double[] average,
                          double[][][] known) {
@@ -83,15 +86,31 @@ final class NoiseMap {
                 residual[s][c] = er * er + ei * ei;
             }
         }
+        // The noise's colour (its average per carrier over the frame), then how loud each symbol
+        // is against that colour within ±KNOWN_CARRIERS: a wide window in frequency measures a
+        // symbol's loudness well, and dividing by the colour first keeps it from blurring the colour.
+        double[] colour = new double[m];
+        for (int c = 0; c < m; c++) {
+            double sum = 0;
+            for (int s = 0; s < symbols; s++) sum += residual[s][c];
+            colour[c] = sum / symbols;
+        }
+        double[] smooth = new double[m];
+        for (int c = 0; c < m; c++) {
+            double sum = 0;
+            int count = 0;
+            for (int d = Math.max(0, c - 2); d <= Math.min(m - 1, c + 2); d++, count++) sum += colour[d];
+            smooth[c] = Math.max(1e-20, sum / count);
+        }
         double[][] map = new double[symbols][m];
         for (int s = 0; s < symbols; s++) {
             for (int c = 0; c < m; c++) {
                 double sum = 0;
                 int count = 0;
                 for (int t = Math.max(0, s - KNOWN_SYMBOLS); t <= Math.min(symbols - 1, s + KNOWN_SYMBOLS); t++) {
-                    for (int d = Math.max(0, c - KNOWN_CARRIERS); d <= Math.min(m - 1, c + KNOWN_CARRIERS); d++, count++) sum += residual[t][d];
+                    for (int d = Math.max(0, c - KNOWN_CARRIERS); d <= Math.min(m - 1, c + KNOWN_CARRIERS); d++, count++) sum += residual[t][d] / smooth[d];
                 }
-                map[s][c] = Math.max(FLOOR * average[c], Math.max(1e-20, sum / count));
+                map[s][c] = Math.max(FLOOR * average[c], Math.max(1e-20, smooth[c] * sum / count));
             }
         }
         return map;

@@ -149,4 +149,32 @@ class FrameVersionTest {
         assertFalse(fromKnown[6][40] > 0.2, "the known-cell map is not inflated: " + fromKnown[6][40]);
         assertNotNull(fromPilots);
     }
+
+    /** Noise ten times as strong below carrier 80 all frame long: the known-cell map keeps the step sharp. */
+    @Test
+    void the_known_cell_map_keeps_the_noise_colour_sharp() {
+        CarrierPlan plan = new CarrierPlan(ModemParameters.of(ModemProfile.ROBUST, 48_000));
+        int symbols = 14, m = plan.carriers;
+        double[][] zRe = new double[symbols][m], zIm = new double[symbols][m];
+        double[][][] known = new double[2][symbols][m];
+        double[] hr = new double[m], hi = new double[m], average = new double[m];
+        SplittableRandom r = new SplittableRandom(6);
+        for (int c = 0; c < m; c++) {
+            hr[c] = 1;
+            average[c] = 0.001;
+        }
+        for (int s = 0; s < symbols; s++) {
+            for (int c = 0; c < m; c++) {
+                double sigma = Math.sqrt((c < 80 ? 0.1 : 0.01) / 2);
+                known[0][s][c] = Math.sqrt(0.5);
+                known[1][s][c] = -Math.sqrt(0.5);
+                zRe[s][c] = known[0][s][c] + sigma * r.nextGaussian();
+                zIm[s][c] = known[1][s][c] + sigma * r.nextGaussian();
+            }
+        }
+        double[][] map = NoiseMap.of(plan, zRe, zIm, hr, hi, average, known);
+        for (int s = 0; s < symbols; s += 3) {
+            assertTrue(map[s][77] > 5 * map[s][83], "symbol " + s + ": " + map[s][77] + " vs " + map[s][83]);
+        }
+    }
 }
