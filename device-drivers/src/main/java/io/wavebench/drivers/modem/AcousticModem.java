@@ -10,8 +10,8 @@ package io.wavebench.drivers.modem;
  *   chirp preamble | training symbol | header and payload cells (OFDM symbols with pilots) | ramp out
  * </pre>
  * Coherent OFDM, QPSK, 50 Hz carrier spacing ({@link ModemParameters}); the header is coded on its
- * own, the payload carries RS parity and a CRC-32 inside a soft-decoded convolutional code
- * ({@link FrameLayout}).
+ * own, the payload carries a CRC-32 inside an IEEE 802.11n LDPC code (frame version 3; version 2,
+ * RS parity inside a convolutional code, is still received) ({@link FrameLayout}).
  */
 public final class AcousticModem {
 
@@ -59,8 +59,16 @@ public final class AcousticModem {
 
     /** The frame carrying {@code payload} (1..{@link #maxPayloadBytes()} bytes), peak ≤ 0.9. */
     public float[] modulate(byte[] payload) {
-        FrameLayout layout = new FrameLayout(plan, payload.length);
-        double[][][] cells = layout.cells(new FrameHeader(FrameHeader.VERSION, p.profile(), payload.length), payload);
+        return modulate(payload, FrameHeader.VERSION);
+    }
+
+    /**
+     * The frame in an older {@code version}, as a phone with older software sends it: the receiver
+     * takes every version the header names ({@link FrameHeader#decode}), and tests prove it here.
+     */
+    float[] modulate(byte[] payload, int version) {
+        FrameLayout layout = new FrameLayout(plan, payload.length, version);
+        double[][][] cells = layout.cells(new FrameHeader(version, p.profile(), payload.length), payload);
         float[] out = new float[frameSamples(layout)];
         int chirpLength = p.preambleSamples();
         int half = p.taper() / 2;
@@ -85,7 +93,11 @@ public final class AcousticModem {
 
     /** Time on air for a payload of this size, preamble and ramps included. */
     public double airtimeSeconds(int payloadBytes) {
-        return frameSamples(new FrameLayout(plan, payloadBytes)) / (double) p.sampleRate();
+        return airtimeSeconds(payloadBytes, FrameHeader.VERSION);
+    }
+
+    double airtimeSeconds(int payloadBytes, int version) {
+        return frameSamples(new FrameLayout(plan, payloadBytes, version)) / (double) p.sampleRate();
     }
 
     /** A receiver listening for this profile's frames; see {@link StreamingReceiver}. */

@@ -12,9 +12,10 @@ import java.util.Arrays;
  * <p>Every message is followed by six zero tail bits, so the encoder ends in state 0 and the
  * decoder traces back from there.
  *
- * <p>Log-likelihood ratios are positive for a 0 bit.
+ * <p>Log-likelihood ratios are positive for a 0 bit. Frame version 2's payload code; version 3
+ * uses {@link LdpcPayloadCode}.
  */
-enum ConvolutionalCode {
+enum ConvolutionalCode implements PayloadCode {
     /** NASA/802.11 (171, 133), free distance 10. */
     RATE_1_2(0171, 0133),
     /** (133, 171, 165) as in LTE, free distance 15. */
@@ -43,12 +44,14 @@ enum ConvolutionalCode {
     }
 
     /** Coded bits for a message of {@code messageBits} (tail included). */
-    int codedBits(int messageBits) {
+    @Override
+    public int codedBits(int messageBits) {
         return (messageBits + TAIL) * generators.length;
     }
 
     /** Encodes {@code bits} (0/1 values) and its tail; returns {@link #codedBits} coded bits. */
-    byte[] encode(byte[] bits) {
+    @Override
+    public byte[] encode(byte[] bits) {
         int n = generators.length;
         byte[] out = new byte[codedBits(bits.length)];
         int state = 0, j = 0;
@@ -65,7 +68,8 @@ enum ConvolutionalCode {
      * The most likely message of {@code messageBits} bits given one log-likelihood per coded bit
      * (max-log soft Viterbi: path metric = sum of ±LLR, larger is better).
      */
-    byte[] decode(float[] llr, int messageBits) {
+    @Override
+    public byte[] decode(float[] llr, int messageBits) {
         int n = generators.length;
         int steps = messageBits + TAIL;
         if (llr.length != codedBits(messageBits)) {

@@ -169,12 +169,24 @@ final class FrameDemodulator {
         }
         derotate(z, e);
         double[] noise = pilotNoise(z, pilotsOnly, hRe, hIm);
-        Attempt first = decodeCells(z, layout, hRe, hIm, noise);
+        Attempt first = decodeCells(z, layout, hRe, hIm, noise, null);
         if (first.decoded() != null) return first.decoded();
 
-        // Data-aided pass: the first decision as known cells everywhere.
+        // Data-aided passes: the last decision as known cells everywhere. The LDPC decoder's
+        // failed decision is mostly right and the next pass's channel is better for it, so
+        // version 3 tries again with each new decision.
         byte[] headerCoded = FrameLayout.headerCoded(header);
-        double[][][] known = layout.cells(headerCoded, p.code().encode(first.bits()));
+        Attempt last = first;
+        for (int pass = 0; pass < layout.dataAidedPasses() && last.decoded() == null; pass++) {
+            last = dataAidedPass(z, layout, headerCoded, last);
+        }
+        return last.decoded();
+    }
+
+    /** Channel and noise measured again on every cell, taking {@code last}'s decision as what was sent, and decoded again. */
+    private Attempt dataAidedPass(Spectra z, FrameLayout layout, byte[] headerCoded, Attempt last) {
+        int symbols = layout.dataSymbols;
+        double[][][] known = layout.cells(headerCoded, last.coded());
         int m = plan.carriers;
         double[] h2Re = new double[m], h2Im = new double[m], noise2 = new double[m];
         for (int c = 0; c < m; c++) {
@@ -200,22 +212,24 @@ final class FrameDemodulator {
             residual[c] = acc / Math.max(1, symbols - 1);
         }
         boxcar(residual, 2, noise2);
-        return decodeCells(z, layout, h2Re, h2Im, noise2).decoded();
+        return decodeCells(z, layout, h2Re, h2Im, noise2, known);
     }
 
-    /** The Viterbi decision and what RS and CRC-32 made of it (null: rejected). */
-    private record Attempt(byte[] bits, FrameFormat.Decoded decoded) {
+    /** The decoder's decision on the coded bits and what RS and CRC-32 made of its message (null: rejected). */
+    private record Attempt(byte[] coded, FrameFormat.Decoded decoded) {
     }
 
-    private Attempt decodeCells(Spectra z, FrameLayout layout, double[] hr, double[] hi, double[] noise) {
+    /** {@code known}: every cell's value as a data-aided pass believes it, or null in the first pass (pilots only). */
+    private Attempt decodeCells(Spectra z, FrameLayout layout, double[] hr, double[] hi, double[] noise, double[][][] known) {
         int cells = FrameLayout.HEADER_CELLS + layout.payloadCells;
         float[] llr = new float[2 * cells];
+        double[][] local = known == null ? NoiseMap.of(plan, z.re, z.im, hr, hi, noise) : NoiseMap.of(plan, z.re, z.im, hr, hi, noise, known);
         for (int cell = FrameLayout.HEADER_CELLS; cell < cells; cell++) {
             int s = layout.symbolOf(cell) - 1, c = layout.carrierOf(cell);
-            softBits(z.re[s][c], z.im[s][c], hr[c], hi[c], noise[c], llr, 2 * cell);
+            softBits(z.re[s][c], z.im[s][c], hr[c], hi[c], local[s][c], llr, 2 * cell);
         }
-        byte[] bits = p.code().decode(layout.payloadSoft(llr), layout.format.codedLength() * 8);
-        return new Attempt(bits, layout.format.decode(FrameLayout.bytes(bits)));
+        PayloadCode.Decision d = layout.code.decide(layout.payloadSoft(llr), layout.format.codedLength() * 8);
+        return new Attempt(d.coded(), layout.format.decode(FrameLayout.bytes(d.message())));
     }
 
     /** Gray QPSK: LLR(b) = 2√2 · Re/Im(Z · conj(H)) / σ², positive for a 0 bit. */

@@ -14,6 +14,9 @@ import java.util.zip.CRC32;
  * after RS decoding: RS can "correct" a hopeless word into a wrong one, and a wrong payment token
  * must never be reported.
  *
+ * <p>Parity ratio 0 (frame version 3, whose LDPC code corrects what RS would) leaves RS out: the
+ * payload and its CRC-32 only.
+ *
  * <p>The layout depends only on the payload length and the profile's parity ratio, so the
  * receiver rebuilds it from the header.
  */
@@ -38,6 +41,10 @@ final class FrameFormat {
         int data = payloadLength + CRC_BYTES;
         int blocks = 1;
         while (true) {
+            if (parityRatio == 0) { // no Reed-Solomon: one block of payload and CRC-32, any length
+                parity = 0;
+                break;
+            }
             int k = (data + blocks - 1) / blocks;
             int p = parityFor(k, parityRatio);
             if (k + p <= MAX_CODEWORD) {
@@ -85,7 +92,7 @@ final class FrameFormat {
         for (int b = 0; b < codewords.length; b++) {
             codewords[b] = new int[dataLengths[b] + parity];
             for (int i = 0; i < dataLengths[b]; i++) codewords[b][i] = data[at++] & 0xFF;
-            encoder.encode(codewords[b], parity);
+            if (parity > 0) encoder.encode(codewords[b], parity);
         }
         return interleaver.interleave(codewords);
     }
@@ -101,7 +108,7 @@ final class FrameFormat {
         int at = 0;
         for (int b = 0; b < codewords.length; b++) {
             try {
-                corrected += decoder.decodeWithECCount(codewords[b], parity);
+                if (parity > 0) corrected += decoder.decodeWithECCount(codewords[b], parity);
             } catch (ReedSolomonException | RuntimeException e) {
                 return null;
             }

@@ -7,12 +7,16 @@ package io.wavebench.drivers.modem;
  * bit interleaver. A header that fails its CRC or names another version, another profile or a
  * length out of range is rejected, never believed: believing one would make the receiver wait for
  * a frame that is not there. A noise word passes the CRC and the field checks with odds of about
- * 1 in 10^7 (2^-16 for the CRC, then version, profile and length); the payload's CRC-32 is the
- * last line behind it.
+ * 1 in 5·10^6 (2^-16 for the CRC, then two known versions, profile and length); the payload's
+ * CRC-32 is the last line behind it. The header's own code is the same in every version, so the
+ * receiver learns from it which payload code follows.
  */
 public record FrameHeader(int version, ModemProfile profile, int payloadLength) {
 
-    public static final int VERSION = 2;
+    /** What a transmitter sends: the payload under an LDPC code ({@link LdpcPayloadCode}), no Reed-Solomon. */
+    public static final int VERSION = 3;
+    /** Still received: the payload under a convolutional code and Reed-Solomon ({@link ConvolutionalCode}). */
+    public static final int CONVOLUTIONAL_VERSION = 2;
     static final int DATA_BYTES = 4;
     static final int CRC_BYTES = 2;
     public static final int ENCODED_BYTES = DATA_BYTES + CRC_BYTES;
@@ -47,8 +51,10 @@ public record FrameHeader(int version, ModemProfile profile, int payloadLength) 
         int crc = ((bytes[4] & 0xFF) << 8) | (bytes[5] & 0xFF);
         if (crc16(bytes, DATA_BYTES) != crc) return null;
         int length = ((bytes[2] & 0xFF) << 8) | (bytes[3] & 0xFF);
-        if (bytes[0] != VERSION || bytes[1] != expected.ordinal() || length < 1 || length > FrameFormat.MAX_PAYLOAD) return null;
-        return new FrameHeader(VERSION, expected, length);
+        int version = bytes[0];
+        if ((version != VERSION && version != CONVOLUTIONAL_VERSION) || bytes[1] != expected.ordinal()
+                || length < 1 || length > FrameFormat.MAX_PAYLOAD) return null;
+        return new FrameHeader(version, expected, length);
     }
 
     /** CRC-16/CCITT-FALSE (poly 0x1021, init 0xFFFF). */

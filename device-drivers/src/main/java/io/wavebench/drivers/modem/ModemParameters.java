@@ -24,8 +24,8 @@ package io.wavebench.drivers.modem;
  * @param lastCarrier     highest carrier, in units of 50 Hz
  * @param pilotSpacing    every this many carriers is a pilot
  * @param preambleSamples length of the chirp preamble
- * @param code            the payload's convolutional code
- * @param parityRatio     Reed-Solomon parity bytes per payload byte (at least 4 per block)
+ * @param code            the payload's convolutional code in frame version 2 (version 3: {@link FrameLayout#codeFor})
+ * @param parityRatio     Reed-Solomon parity bytes per payload byte (at least 4 per block), frame version 2
  * @param nominalRms      RMS of a transmission, the level SNR is stated against
  */
 public record ModemParameters(ModemProfile profile, float sampleRate, int dftSize, int cyclicPrefix, int windowAdvance,

@@ -51,6 +51,7 @@ public final class StreamingReceiver {
     private FrameLayout layout;
     private FrameHeader header;
     private long falseTriggers;
+    private long headersDecoded;
 
     StreamingReceiver(CarrierPlan plan, FrameListener listener) {
         this.plan = plan;
@@ -61,8 +62,9 @@ public final class StreamingReceiver {
         this.detector = new PreambleDetector(Preamble.waveform(p), DETECTION_THRESHOLD, p.cyclicPrefix() / 4);
         this.demodulator = new FrameDemodulator(plan);
         this.rearmSkip = Math.max(p.cyclicPrefix() / 4, (int) Math.ceil(4 * p.sampleRate() / (p.preambleHighHz() - p.preambleLowHz())));
-        FrameLayout longest = new FrameLayout(plan, FrameFormat.MAX_PAYLOAD);
-        this.ring = new SampleRing((int) (payloadEndOffset(longest) + 2L * detector.fftSize()));
+        long longest = Math.max(payloadEndOffset(new FrameLayout(plan, FrameFormat.MAX_PAYLOAD, FrameHeader.VERSION)),
+                payloadEndOffset(new FrameLayout(plan, FrameFormat.MAX_PAYLOAD, FrameHeader.CONVOLUTIONAL_VERSION)));
+        this.ring = new SampleRing((int) (longest + 2L * detector.fftSize()));
     }
 
     public ModemProfile profile() {
@@ -108,6 +110,11 @@ public final class StreamingReceiver {
         return ring.end();
     }
 
+    /** Headers that passed their checks (benchmarks tell a lost header from a lost payload by it). */
+    long headersDecoded() {
+        return headersDecoded;
+    }
+
     /** Preambles that were followed by no good frame (false triggers and failed decodes). */
     public long falseTriggers() {
         return falseTriggers;
@@ -135,7 +142,8 @@ public final class StreamingReceiver {
                     if (header == null) {
                         giveUp();
                     } else {
-                        layout = new FrameLayout(plan, header.payloadLength());
+                        headersDecoded++;
+                        layout = new FrameLayout(plan, header.payloadLength(), header.version());
                         state = State.AWAIT_PAYLOAD;
                         lookFrom = symbolStart(headerSymbols + 1);
                     }

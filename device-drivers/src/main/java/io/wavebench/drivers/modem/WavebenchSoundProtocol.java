@@ -25,7 +25,7 @@ public final class WavebenchSoundProtocol implements SoundProtocol {
 
     @Override
     public String description() {
-        return "wavebench's OFDM modem: chirp preamble, QPSK carriers 50 Hz apart, convolutional code, RS and CRC-32; up to "
+        return "wavebench's OFDM modem: chirp preamble, QPSK carriers 50 Hz apart, 802.11n LDPC code and CRC-32; up to "
                 + AcousticModem.maxPayloadBytes() + " bytes a frame";
     }
 

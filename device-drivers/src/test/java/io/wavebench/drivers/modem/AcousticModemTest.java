@@ -39,10 +39,11 @@ class AcousticModemTest {
     @ParameterizedTest
     @EnumSource(ModemProfile.class)
     void a_201_byte_token_fits_the_airtime_of_design_section_6(ModemProfile profile) {
+        // Frame version 3's targets (ModemCapacityBench measures the SNR each decodes at).
         double limit = switch (profile) {
-            case ROBUST -> 1.0;
-            case FAST -> 0.35;
-            case ULTRASONIC -> 2.0;
+            case ROBUST -> 0.5;
+            case FAST -> 0.25;
+            case ULTRASONIC -> 1.2;
         };
         for (float rate : new float[] {48_000, 44_100}) {
             assertTrue(AcousticModem.of(profile, rate).airtimeSeconds(201) <= limit, profile + " at " + rate + " Hz");

@@ -25,9 +25,9 @@ public final class ModemQuickBench {
         for (ModemProfile profile : ModemProfile.values()) {
             AcousticModem modem = AcousticModem.of(profile, rate);
             ModemParameters p = modem.parameters();
-            System.out.printf(Locale.ROOT, "%n%-10s OFDM %d carriers (%d pilots), %.0f-%.0f Hz, symbol %.2f ms (DFT %d + prefix %d samples), %s, RS parity %.1f%%%n",
+            System.out.printf(Locale.ROOT, "%n%-10s OFDM %d carriers (%d pilots), %.0f-%.0f Hz, symbol %.2f ms (DFT %d + prefix %d samples), frame version %d, %s%n",
                     profile.cliName(), p.carriers(), new CarrierPlan(p).pilots.length, p.preambleLowHz(), p.preambleHighHz(),
-                    1000.0 * p.symbolSamples() / rate, p.dftSize(), p.cyclicPrefix(), p.code(), 100 * p.parityRatio());
+                    1000.0 * p.symbolSamples() / rate, p.dftSize(), p.cyclicPrefix(), FrameHeader.VERSION, new FrameLayout(new CarrierPlan(p), 201).code);
             System.out.printf(Locale.ROOT, "  airtime 201 B: %.3f s  (1 B: %.3f s, 512 B: %.3f s)%n",
                     modem.airtimeSeconds(201), modem.airtimeSeconds(1), modem.airtimeSeconds(512));
             for (double snr : new double[] {20, 10, 0, -5, -10}) {
