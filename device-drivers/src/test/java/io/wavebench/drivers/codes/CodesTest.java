@@ -83,6 +83,36 @@ class CodesTest {
         assertTrue(e.getMessage().contains("3 px per module"), e.getMessage());
     }
 
+    /** A white frame with a payment code drawn {@code rows} pixels high across its middle. */
+    private static io.wavebench.drivers.optical.Frame frameWithBarcode(String value, int rows) {
+        BufferedImage bars = Code128Codes.encode(value).render(3, rows);
+        BufferedImage frame = new BufferedImage(1280, 800, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = frame.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 1280, 800);
+        g.drawImage(bars, (1280 - bars.getWidth()) / 2, 400 - rows / 2, null);
+        g.dispose();
+        return io.wavebench.drivers.optical.Frame.of(frame, 0);
+    }
+
+    /** The value confirmed on another row, or what ZXing read on one row and no other. */
+    private static boolean confirmed(io.wavebench.drivers.optical.Frame frame) throws Exception {
+        byte[] luma = frame.luma();
+        java.util.Map<com.google.zxing.DecodeHintType, Object> hints = java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        com.google.zxing.Result read = new com.google.zxing.oned.Code128Reader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.GrayscaleLuminanceSource(frame.width(), frame.height(), luma))), hints);
+        assertEquals("281234567890123456", read.getText(), "ZXing reads the code on some row");
+        return CodeDecoder.confirmedOnAnotherRow(read, luma, frame.width(), frame.height(), false, hints);
+    }
+
+    @Test
+    void a_code_128_read_on_one_band_of_rows_alone_is_not_confirmed_and_one_many_rows_high_is() throws Exception {
+        // A printed bar code reads on most of its rows; a value a single band of rows gives is how a
+        // misread that passes the modulo-103 check by chance looks.
+        assertTrue(!confirmed(frameWithBarcode("281234567890123456", 4)), "a value from one band of rows");
+        assertTrue(confirmed(frameWithBarcode("281234567890123456", 60)), "a bar code 60 rows high");
+    }
+
     @Test
     void the_barcode_check_takes_only_18_digits_starting_28() {
         BarcodeCheck check = BarcodeCheck.PAYMENT_CODE;
