@@ -3,31 +3,14 @@ package io.wavebench.drivers.modem;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.wavebench.drivers.modem.SoftBitChannel.channel;
+import static io.wavebench.drivers.modem.SoftBitChannel.randomBits;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConvolutionalCodeTest {
-
-    private static byte[] randomBits(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        byte[] bits = new byte[n];
-        for (int i = 0; i < n; i++) bits[i] = (byte) r.nextInt(2);
-        return bits;
-    }
-
-    /** BPSK over Gaussian noise of standard deviation sigma: LLR = 2y/σ². */
-    private static float[] channel(byte[] coded, double sigma, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] llr = new float[coded.length];
-        for (int i = 0; i < coded.length; i++) {
-            double y = (coded[i] == 0 ? 1 : -1) + sigma * r.nextGaussian();
-            llr[i] = (float) (2 * y / (sigma * sigma));
-        }
-        return llr;
-    }
 
     @ParameterizedTest
     @EnumSource(ConvolutionalCode.class)
