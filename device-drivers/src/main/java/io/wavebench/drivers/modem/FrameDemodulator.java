@@ -1,5 +1,6 @@
 package io.wavebench.drivers.modem;
 
+import java.util.Arrays;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -41,6 +42,7 @@ final class FrameDemodulator {
     private final double[] trainingNoise;
     private final double[] zTrainRe; // the training symbol's spectrum, kept for the data-aided pass
     private final double[] zTrainIm;
+    private final EchoCanceller echo;
 
     FrameDemodulator(CarrierPlan plan) {
         this.plan = plan;
@@ -54,6 +56,7 @@ final class FrameDemodulator {
         trainingNoise = new double[plan.carriers];
         zTrainRe = new double[plan.carriers];
         zTrainIm = new double[plan.carriers];
+        echo = new EchoCanceller(plan);
     }
 
     /** Measures the channel on the training symbol, whose DFT window starts at {@code windowStart}. */
@@ -175,11 +178,22 @@ final class FrameDemodulator {
         // Data-aided pass: the first decision as known cells everywhere.
         byte[] headerCoded = FrameLayout.headerCoded(header);
         double[][][] known = layout.cells(headerCoded, p.code().encode(first.bits()));
+        Attempt second = dataAided(z, zTrainRe, zTrainIm, known, layout);
+        if (second.decoded() != null) return second.decoded();
+        return echoCancelled(ring, windowStart, layout, headerCoded, second.bits(), z.shift, e);
+    }
+
+    /**
+     * Decodes with channel and noise measured on {@code known} cells in every symbol (the training
+     * symbol's spectrum {@code trainRe/trainIm} included) instead of the training symbol alone.
+     */
+    private Attempt dataAided(Spectra z, double[] trainRe, double[] trainIm, double[][][] known, FrameLayout layout) {
+        int symbols = layout.dataSymbols;
         int m = plan.carriers;
         double[] h2Re = new double[m], h2Im = new double[m], noise2 = new double[m];
         for (int c = 0; c < m; c++) {
-            double sr = zTrainRe[c] * plan.trainingRe[c] + zTrainIm[c] * plan.trainingIm[c];
-            double si = zTrainIm[c] * plan.trainingRe[c] - zTrainRe[c] * plan.trainingIm[c];
+            double sr = trainRe[c] * plan.trainingRe[c] + trainIm[c] * plan.trainingIm[c];
+            double si = trainIm[c] * plan.trainingRe[c] - trainRe[c] * plan.trainingIm[c];
             for (int s = 0; s < symbols; s++) {
                 double xr = known[0][s][c], xi = known[1][s][c];
                 sr += z.re[s][c] * xr + z.im[s][c] * xi;
@@ -200,7 +214,30 @@ final class FrameDemodulator {
             residual[c] = acc / Math.max(1, symbols - 1);
         }
         boxcar(residual, 2, noise2);
-        return decodeCells(z, layout, h2Re, h2Im, noise2).decoded();
+        return decodeCells(z, layout, h2Re, h2Im, noise2);
+    }
+
+    /**
+     * Echo past the cyclic prefix ({@link EchoCanceller}): the last decision's echo taken out of
+     * every window, then decoded data-aided again, for {@link EchoCanceller#ROUNDS} rounds.
+     */
+    private FrameFormat.Decoded echoCancelled(SampleRing ring, IntToLongFunction windowStart, FrameLayout layout,
+                                              byte[] headerCoded, byte[] bits, int[] shift, double drift) {
+        int symbols = layout.dataSymbols;
+        long frameStart = windowStart.applyAsLong(0) - p.preambleSamples() - p.cyclicPrefix() + p.windowAdvance();
+        IntToLongFunction window = s -> s == 0 ? windowStart.applyAsLong(0) : windowStart.applyAsLong(s) + shift[s - 1];
+        double[][] re = new double[symbols + 1][plan.carriers], im = new double[symbols + 1][plan.carriers];
+        LongChannelEstimate room = null;
+        for (int round = 0; round < EchoCanceller.ROUNDS; round++) {
+            double[][][] known = layout.cells(headerCoded, p.code().encode(bits));
+            room = echo.clean(ring, frameStart, known, drift, window, room, re, im);
+            Spectra z = new Spectra(Arrays.copyOfRange(re, 1, symbols + 1), Arrays.copyOfRange(im, 1, symbols + 1), shift);
+            derotate(z, drift);
+            Attempt attempt = dataAided(z, re[0], im[0], known, layout);
+            if (attempt.decoded() != null) return attempt.decoded();
+            bits = attempt.bits();
+        }
+        return null;
     }
 
     /** The Viterbi decision and what RS and CRC-32 made of it (null: rejected). */
