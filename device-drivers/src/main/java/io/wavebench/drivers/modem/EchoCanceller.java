@@ -47,7 +47,10 @@ final class EchoCanceller {
      * more residual (a known frame through two taps: −22 dB, with the margin −26 dB).
      */
     static final double BAND_MARGIN_HZ = 300;
-    /** Gradient steps of the first round's estimate; later rounds take one from the previous estimate. */
+    /**
+     * Gradient steps of the first round's estimate; later rounds take one from the previous
+     * estimate. Fast, DRR 0 dB, 15 dB SNR: 16 of 20 with one step, 17 with two, 18 with three.
+     */
     private static final int FIRST_STEPS = 2;
     /**
      * Rounds of cancelling and decoding again after the data-aided pass. Fast at DRR 0 dB and
@@ -55,6 +58,9 @@ final class EchoCanceller {
      * 6 of 10 after 2 rounds, 9 after 3.
      */
     static final int ROUNDS = 3;
+
+    /** Own-cell gains are computed once per this many samples of window offset (the clock moves it). */
+    private static final int OFFSET_STEP = 16;
 
     private final CarrierPlan plan;
     private final ModemParameters p;
@@ -122,7 +128,10 @@ final class EchoCanceller {
             // `offset` samples of u after it (the taps hold the room's delay).
             double bodyStart = (p.preambleSamples() + (double) s * p.symbolSamples() + p.cyclicPrefix()) * stretch;
             double offset = at - bodyStart;
-            double[][] gain = gainsByOffset.computeIfAbsent((int) Math.round(offset), o -> ownGains(h, o, omega));
+            // The offset moves the weights' ramps, not the taps' phases: to the nearest
+            // OFFSET_STEP samples it changes a weight by at most OFFSET_STEP / 2N.
+            int key = (int) Math.round(offset / OFFSET_STEP) * OFFSET_STEP;
+            double[][] gain = gainsByOffset.computeIfAbsent(key, o -> ownGains(h, o, omega));
             for (int c = 0; c < plan.carriers; c++) {
                 double xr = s == 0 ? plan.trainingRe[c] : cells[0][s - 1][c];
                 double xi = s == 0 ? plan.trainingIm[c] : cells[1][s - 1][c];
