@@ -21,7 +21,9 @@ import java.util.function.IntToLongFunction;
  *   <li><b>soft bits</b>: max-log LLRs of the Gray-mapped QPSK cells;</li>
  *   <li>if the payload fails its checks, a <b>data-aided second pass</b>: the first pass's
  *       decision, re-encoded, is a known sequence on every cell, which re-measures channel and
- *       noise from all symbols instead of one training symbol, and the payload is decoded again.</li>
+ *       noise from all symbols instead of one training symbol, and the payload is decoded again;</li>
+ *   <li>if that fails too, <b>echo cancellation</b> ({@link EchoCanceller}): the decision's echo past
+ *       the cyclic prefix is taken out of every window and the payload decoded again, in rounds.</li>
  * </ol>
  */
 final class FrameDemodulator {
@@ -180,7 +182,7 @@ final class FrameDemodulator {
         double[][][] known = layout.cells(headerCoded, p.code().encode(first.bits()));
         Attempt second = dataAided(z, zTrainRe, zTrainIm, known, layout);
         if (second.decoded() != null) return second.decoded();
-        return echoCancelled(ring, windowStart, layout, headerCoded, second.bits(), z.shift, e);
+        return echoCancelled(ring, windowStart, layout, headerCoded, second, z.shift, e);
     }
 
     /**
@@ -222,26 +224,49 @@ final class FrameDemodulator {
      * every window, then decoded data-aided again, for {@link EchoCanceller#ROUNDS} rounds.
      */
     private FrameFormat.Decoded echoCancelled(SampleRing ring, IntToLongFunction windowStart, FrameLayout layout,
-                                              byte[] headerCoded, byte[] bits, int[] shift, double drift) {
+                                              byte[] headerCoded, Attempt last, int[] shift, double drift) {
         int symbols = layout.dataSymbols;
         long frameStart = windowStart.applyAsLong(0) - p.preambleSamples() - p.cyclicPrefix() + p.windowAdvance();
         IntToLongFunction window = s -> s == 0 ? windowStart.applyAsLong(0) : windowStart.applyAsLong(s) + shift[s - 1];
         double[][] re = new double[symbols + 1][plan.carriers], im = new double[symbols + 1][plan.carriers];
         LongChannelEstimate room = null;
         for (int round = 0; round < EchoCanceller.ROUNDS; round++) {
-            double[][][] known = layout.cells(headerCoded, p.code().encode(bits));
-            room = echo.clean(ring, frameStart, known, drift, window, room, re, im);
+            double[][][] known = layout.cells(headerCoded, p.code().encode(last.bits()));
+            double[][][] cancelled = erased(known, layout, last.llr());
+            room = echo.clean(ring, frameStart, cancelled, drift, window, room, re, im);
             Spectra z = new Spectra(Arrays.copyOfRange(re, 1, symbols + 1), Arrays.copyOfRange(im, 1, symbols + 1), shift);
             derotate(z, drift);
             Attempt attempt = dataAided(z, re[0], im[0], known, layout);
             if (attempt.decoded() != null) return attempt.decoded();
-            bits = attempt.bits();
+            last = attempt;
         }
         return null;
     }
 
+    /**
+     * {@code known} with each payload cell's real or imaginary part zeroed where the decoder's
+     * re-encoded decision and the cell's own soft bit disagree: neither is sure, and cancelling a
+     * wrong value doubles that cell's error in every window its echo reaches. An erased cell keeps
+     * its own value (the residual carries it) and only its echo stays. Fast, DRR 0 dB, 15 dB SNR:
+     * 48 of 50 frames decoded, 45 without the erasures.
+     */
+    private static double[][][] erased(double[][][] decided, FrameLayout layout, float[] llr) {
+        double[][][] known = new double[2][][];
+        for (int part = 0; part < 2; part++) {
+            known[part] = new double[decided[part].length][];
+            for (int s = 0; s < known[part].length; s++) known[part][s] = decided[part][s].clone();
+        }
+        int cells = FrameLayout.HEADER_CELLS + layout.payloadCells;
+        for (int cell = FrameLayout.HEADER_CELLS; cell < cells; cell++) {
+            int s = layout.symbolOf(cell) - 1, c = layout.carrierOf(cell);
+            if ((llr[2 * cell] > 0) != (known[0][s][c] > 0)) known[0][s][c] = 0;
+            if ((llr[2 * cell + 1] > 0) != (known[1][s][c] > 0)) known[1][s][c] = 0;
+        }
+        return known;
+    }
+
     /** The Viterbi decision and what RS and CRC-32 made of it (null: rejected). */
-    private record Attempt(byte[] bits, FrameFormat.Decoded decoded) {
+    private record Attempt(byte[] bits, FrameFormat.Decoded decoded, float[] llr) {
     }
 
     private Attempt decodeCells(Spectra z, FrameLayout layout, double[] hr, double[] hi, double[] noise) {
@@ -252,7 +277,7 @@ final class FrameDemodulator {
             softBits(z.re[s][c], z.im[s][c], hr[c], hi[c], noise[c], llr, 2 * cell);
         }
         byte[] bits = p.code().decode(layout.payloadSoft(llr), layout.format.codedLength() * 8);
-        return new Attempt(bits, layout.format.decode(FrameLayout.bytes(bits)));
+        return new Attempt(bits, layout.format.decode(FrameLayout.bytes(bits)), llr);
     }
 
     /** Gray QPSK: LLR(b) = 2√2 · Re/Im(Z · conj(H)) / σ², positive for a 0 bit. */
