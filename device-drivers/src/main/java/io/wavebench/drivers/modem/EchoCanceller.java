@@ -58,6 +58,17 @@ final class EchoCanceller {
      * 6 of 10 after 2 rounds, 9 after 3.
      */
     static final int ROUNDS = 3;
+    /**
+     * Rounds for a code whose failed decision need not be a codeword ({@link PayloadCode#decidesCodewords}:
+     * LDPC, frame version 3). Its failed decision is no better than the soft bits' signs (fast,
+     * DRR 0 dB, 15 dB SNR: 16 % of the coded bits wrong, where version 2's Viterbi decision had
+     * 7–10 %, which one round cleaned), so each round takes out only a little more echo, until the
+     * soft bits cross the code's threshold and it decodes all at once. Robust, DRR 0 dB, 6 dB SNR, 8 frames: 5 decoded after
+     * 3 rounds, 8 after 10; EchoBench, 30 frames: 19 after 3, 27 after 10. Cancelling the soft
+     * bits' expected values instead of the decision (soft interference cancellation) decoded as
+     * many (3 rounds 3 of 8, 10 rounds 8 of 8; EchoBench 28 of 30).
+     */
+    static final int LDPC_ROUNDS = 10;
 
     /** Own-cell gains are computed once per this many samples of window offset (the clock moves it). */
     private static final int OFFSET_STEP = 16;

@@ -230,7 +230,8 @@ final class FrameDemodulator {
 
     /**
      * Echo past the cyclic prefix ({@link EchoCanceller}): the last decision's echo taken out of
-     * every window, then decoded data-aided again, for {@link EchoCanceller#ROUNDS} rounds.
+     * every window, then decoded data-aided again, for {@link EchoCanceller#ROUNDS} rounds (a
+     * code deciding codewords) or {@link EchoCanceller#LDPC_ROUNDS} (one that may not).
      */
     private FrameFormat.Decoded echoCancelled(SampleRing ring, IntToLongFunction windowStart, FrameLayout layout,
                                               byte[] headerCoded, Attempt last, int[] shift, double drift) {
@@ -239,7 +240,8 @@ final class FrameDemodulator {
         IntToLongFunction window = s -> s == 0 ? windowStart.applyAsLong(0) : windowStart.applyAsLong(s) + shift[s - 1];
         double[][] re = new double[symbols + 1][plan.carriers], im = new double[symbols + 1][plan.carriers];
         LongChannelEstimate room = null;
-        for (int round = 0; round < EchoCanceller.ROUNDS; round++) {
+        int rounds = layout.code.decidesCodewords() ? EchoCanceller.ROUNDS : EchoCanceller.LDPC_ROUNDS;
+        for (int round = 0; round < rounds; round++) {
             double[][][] known = layout.cells(headerCoded, last.coded());
             double[][][] cancelled = erased(known, layout, last.llr());
             room = echo.clean(ring, frameStart, cancelled, drift, window, room, re, im);
