@@ -69,26 +69,7 @@ public final class AcousticModem {
     float[] modulate(byte[] payload, int version) {
         FrameLayout layout = new FrameLayout(plan, payload.length, version);
         double[][][] cells = layout.cells(new FrameHeader(version, p.profile(), payload.length), payload);
-        float[] out = new float[frameSamples(layout)];
-        int chirpLength = p.preambleSamples();
-        int half = p.taper() / 2;
-        // The chirp runs on under the training symbol's rising ramp and fades out there.
-        float[] chirp = Preamble.waveform(p, chirpLength + p.taper() - half);
-        for (int i = 0; i < chirp.length; i++) {
-            double g = 1;
-            if (i < p.taper()) g = 0.5 - 0.5 * Math.cos(Math.PI * (i + 0.5) / p.taper());
-            else if (i >= chirpLength - half) g = 0.5 + 0.5 * Math.cos(Math.PI * (i - (chirpLength - half) + 0.5) / p.taper());
-            out[i] += (float) (g * chirp[i]);
-        }
-        OfdmModulator modulator = new OfdmModulator(plan);
-        modulator.addSymbol(plan.trainingRe, plan.trainingIm, out, chirpLength);
-        for (int s = 0; s < layout.dataSymbols; s++) {
-            modulator.addSymbol(cells[0][s], cells[1][s], out, chirpLength + (s + 1) * p.symbolSamples());
-        }
-        // ModemParameters.CLIP_RATIO: the rare peaks of the carriers' sum are clipped.
-        float peak = (float) ModemParameters.PEAK;
-        for (int i = 0; i < out.length; i++) out[i] = Math.max(-peak, Math.min(peak, out[i]));
-        return out;
+        return FrameWaveform.of(plan, cells);
     }
 
     /** Time on air for a payload of this size, preamble and ramps included. */
@@ -106,6 +87,6 @@ public final class AcousticModem {
     }
 
     private int frameSamples(FrameLayout layout) {
-        return p.preambleSamples() + (1 + layout.dataSymbols) * p.symbolSamples() + p.taper() - p.taper() / 2;
+        return FrameWaveform.length(p, layout.dataSymbols);
     }
 }

@@ -1,5 +1,6 @@
 package io.wavebench.drivers.modem;
 
+import java.util.Arrays;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -20,7 +21,9 @@ import java.util.function.IntToLongFunction;
  *   <li><b>soft bits</b>: max-log LLRs of the Gray-mapped QPSK cells;</li>
  *   <li>if the payload fails its checks, a <b>data-aided second pass</b>: the first pass's
  *       decision, re-encoded, is a known sequence on every cell, which re-measures channel and
- *       noise from all symbols instead of one training symbol, and the payload is decoded again.</li>
+ *       noise from all symbols instead of one training symbol, and the payload is decoded again;</li>
+ *   <li>if that fails too, <b>echo cancellation</b> ({@link EchoCanceller}): the decision's echo past
+ *       the cyclic prefix is taken out of every window and the payload decoded again, in rounds.</li>
  * </ol>
  */
 final class FrameDemodulator {
@@ -41,6 +44,7 @@ final class FrameDemodulator {
     private final double[] trainingNoise;
     private final double[] zTrainRe; // the training symbol's spectrum, kept for the data-aided pass
     private final double[] zTrainIm;
+    private final EchoCanceller echo;
 
     FrameDemodulator(CarrierPlan plan) {
         this.plan = plan;
@@ -54,6 +58,7 @@ final class FrameDemodulator {
         trainingNoise = new double[plan.carriers];
         zTrainRe = new double[plan.carriers];
         zTrainIm = new double[plan.carriers];
+        echo = new EchoCanceller(plan);
     }
 
     /** Measures the channel on the training symbol, whose DFT window starts at {@code windowStart}. */
@@ -180,18 +185,26 @@ final class FrameDemodulator {
         for (int pass = 0; pass < layout.dataAidedPasses() && last.decoded() == null; pass++) {
             last = dataAidedPass(z, layout, headerCoded, last);
         }
-        return last.decoded();
+        if (last.decoded() != null) return last.decoded();
+        return echoCancelled(ring, windowStart, layout, headerCoded, last, z.shift, e);
     }
 
     /** Channel and noise measured again on every cell, taking {@code last}'s decision as what was sent, and decoded again. */
     private Attempt dataAidedPass(Spectra z, FrameLayout layout, byte[] headerCoded, Attempt last) {
+        return dataAided(z, zTrainRe, zTrainIm, layout.cells(headerCoded, last.coded()), layout);
+    }
+
+    /**
+     * Decodes with channel and noise measured on {@code known} cells in every symbol (the training
+     * symbol's spectrum {@code trainRe/trainIm} included) instead of the training symbol alone.
+     */
+    private Attempt dataAided(Spectra z, double[] trainRe, double[] trainIm, double[][][] known, FrameLayout layout) {
         int symbols = layout.dataSymbols;
-        double[][][] known = layout.cells(headerCoded, last.coded());
         int m = plan.carriers;
         double[] h2Re = new double[m], h2Im = new double[m], noise2 = new double[m];
         for (int c = 0; c < m; c++) {
-            double sr = zTrainRe[c] * plan.trainingRe[c] + zTrainIm[c] * plan.trainingIm[c];
-            double si = zTrainIm[c] * plan.trainingRe[c] - zTrainRe[c] * plan.trainingIm[c];
+            double sr = trainRe[c] * plan.trainingRe[c] + trainIm[c] * plan.trainingIm[c];
+            double si = trainIm[c] * plan.trainingRe[c] - trainRe[c] * plan.trainingIm[c];
             for (int s = 0; s < symbols; s++) {
                 double xr = known[0][s][c], xi = known[1][s][c];
                 sr += z.re[s][c] * xr + z.im[s][c] * xi;
@@ -215,8 +228,59 @@ final class FrameDemodulator {
         return decodeCells(z, layout, h2Re, h2Im, noise2, known);
     }
 
-    /** The decoder's decision on the coded bits and what RS and CRC-32 made of its message (null: rejected). */
-    private record Attempt(byte[] coded, FrameFormat.Decoded decoded) {
+    /**
+     * Echo past the cyclic prefix ({@link EchoCanceller}): the last decision's echo taken out of
+     * every window, then decoded data-aided again, for {@link EchoCanceller#ROUNDS} rounds (a
+     * code deciding codewords) or {@link EchoCanceller#LDPC_ROUNDS} (one that may not).
+     */
+    private FrameFormat.Decoded echoCancelled(SampleRing ring, IntToLongFunction windowStart, FrameLayout layout,
+                                              byte[] headerCoded, Attempt last, int[] shift, double drift) {
+        int symbols = layout.dataSymbols;
+        long frameStart = windowStart.applyAsLong(0) - p.preambleSamples() - p.cyclicPrefix() + p.windowAdvance();
+        IntToLongFunction window = s -> s == 0 ? windowStart.applyAsLong(0) : windowStart.applyAsLong(s) + shift[s - 1];
+        double[][] re = new double[symbols + 1][plan.carriers], im = new double[symbols + 1][plan.carriers];
+        LongChannelEstimate room = null;
+        int rounds = layout.code.decidesCodewords() ? EchoCanceller.ROUNDS : EchoCanceller.LDPC_ROUNDS;
+        for (int round = 0; round < rounds; round++) {
+            double[][][] known = layout.cells(headerCoded, last.coded());
+            double[][][] cancelled = erased(known, layout, last.llr());
+            room = echo.clean(ring, frameStart, cancelled, drift, window, room, re, im);
+            Spectra z = new Spectra(Arrays.copyOfRange(re, 1, symbols + 1), Arrays.copyOfRange(im, 1, symbols + 1), shift);
+            derotate(z, drift);
+            Attempt attempt = dataAided(z, re[0], im[0], known, layout);
+            if (attempt.decoded() != null) return attempt.decoded();
+            last = attempt;
+        }
+        return null;
+    }
+
+    /**
+     * {@code known} with each payload cell's real or imaginary part zeroed where the decoder's
+     * decision and the cell's own soft bit disagree: neither is sure, and cancelling a
+     * wrong value doubles that cell's error in every window its echo reaches. An erased cell keeps
+     * its own value (the residual carries it) and only its echo stays. Fast, DRR 0 dB, 15 dB SNR:
+     * 48 of 50 frames decoded, 45 without the erasures.
+     */
+    private static double[][][] erased(double[][][] decided, FrameLayout layout, float[] llr) {
+        double[][][] known = new double[2][][];
+        for (int part = 0; part < 2; part++) {
+            known[part] = new double[decided[part].length][];
+            for (int s = 0; s < known[part].length; s++) known[part][s] = decided[part][s].clone();
+        }
+        int cells = FrameLayout.HEADER_CELLS + layout.payloadCells;
+        for (int cell = FrameLayout.HEADER_CELLS; cell < cells; cell++) {
+            int s = layout.symbolOf(cell) - 1, c = layout.carrierOf(cell);
+            if ((llr[2 * cell] > 0) != (known[0][s][c] > 0)) known[0][s][c] = 0;
+            if ((llr[2 * cell + 1] > 0) != (known[1][s][c] > 0)) known[1][s][c] = 0;
+        }
+        return known;
+    }
+
+    /**
+     * The decoder's decision on the coded bits, what the frame format's checks made of its message
+     * (null: rejected), and the cells' soft bits it decided from.
+     */
+    private record Attempt(byte[] coded, FrameFormat.Decoded decoded, float[] llr) {
     }
 
     /** {@code known}: every cell's value as a data-aided pass believes it, or null in the first pass (pilots only). */
@@ -229,7 +293,7 @@ final class FrameDemodulator {
             softBits(z.re[s][c], z.im[s][c], hr[c], hi[c], local[s][c], llr, 2 * cell);
         }
         PayloadCode.Decision d = layout.code.decide(layout.payloadSoft(llr), layout.format.codedLength() * 8);
-        return new Attempt(d.coded(), layout.format.decode(FrameLayout.bytes(d.message())));
+        return new Attempt(d.coded(), layout.format.decode(FrameLayout.bytes(d.message())), llr);
     }
 
     /** Gray QPSK: LLR(b) = 2√2 · Re/Im(Z · conj(H)) / σ², positive for a 0 bit. */

@@ -119,6 +119,12 @@ final class LdpcPayloadCode implements PayloadCode {
         return new Decision(bits, coded);
     }
 
+    /** A decoding stopped short of a codeword leaves its last bit-by-bit decision. */
+    @Override
+    public boolean decidesCodewords() {
+        return false;
+    }
+
     @Override
     public String toString() {
         return "802.11n LDPC " + matrix;

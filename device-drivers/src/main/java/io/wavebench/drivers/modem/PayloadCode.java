@@ -34,6 +34,16 @@ interface PayloadCode {
         return new Decision(message, encode(message));
     }
 
+    /**
+     * Whether {@link #decide}'s coded bits are always a codeword. A Viterbi decoder's failed
+     * decision is a nearby codeword, mostly right; an LDPC decoder's below its threshold is no
+     * better than the channel's own hard decisions (belief propagation there corrects nothing),
+     * so what starts from it (the echo canceller) must expect to need more rounds.
+     */
+    default boolean decidesCodewords() {
+        return true;
+    }
+
     record Decision(byte[] message, byte[] coded) {
     }
 }
