@@ -12,11 +12,14 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,16 +144,26 @@ class LiesTest {
         return paren < 0 ? location : location.substring(0, paren);
     }
 
-    /** The glue package's top-level classes, from the folder or jar entries the class loader has for it. */
+    /**
+     * The glue package's top-level classes, from every folder the class loader has for it: the
+     * package is split between the main classes (the glue) and the test classes (its tests), and
+     * the test folder comes first on the test class path, so reading only the first found none.
+     */
     static List<Class<?>> glueClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-        URL folder = LiesTest.class.getClassLoader().getResource(GLUE.replace('.', '/'));
-        if (folder == null || !folder.getProtocol().equals("file")) throw new IllegalStateException("the glue package " + GLUE + " is not a folder on the class path: " + folder);
-        List<Class<?>> classes = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-            for (Path f : files.sorted().toList()) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".class") && !name.contains("$")) classes.add(Class.forName(GLUE + "." + name.substring(0, name.length() - ".class".length())));
+        Set<String> names = new TreeSet<>();
+        for (URL folder : Collections.list(LiesTest.class.getClassLoader().getResources(GLUE.replace('.', '/')))) {
+            if (!folder.getProtocol().equals("file")) throw new IllegalStateException("the glue package " + GLUE + " is not a folder on the class path: " + folder);
+            try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+                for (Path f : files.toList()) {
+                    String name = f.getFileName().toString();
+                    if (name.endsWith(".class") && !name.contains("$")) names.add(name.substring(0, name.length() - ".class".length()));
+                }
             }
+        }
+        List<Class<?>> classes = new ArrayList<>();
+        for (String name : names) classes.add(Class.forName(GLUE + "." + name));
+        if (classes.stream().noneMatch(c -> Arrays.stream(c.getDeclaredMethods()).anyMatch(m -> m.isAnnotationPresent(Then.class)))) {
+            throw new IllegalStateException("no @Then step found in the glue package " + GLUE + " on the class path");
         }
         return classes;
     }
