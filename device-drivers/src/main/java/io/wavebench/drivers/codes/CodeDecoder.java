@@ -354,8 +354,9 @@ public final class CodeDecoder {
      * pairs, all from {@link Rung#SHARPENED}. A printed bar code is many rows high and a good read
      * comes from most of them; a misread belongs to one row's glare and noise. So the row's band
      * is blanked and the image read again, every row tried. Only that rung's reads are confirmed
-     * so: asked of every rung, it cost reads the others make right (glare 0.6: 63 → 32 of 100,
-     * tilt 45°: 73 → 46), and none of them gave a wrong value in those 1300 frames.
+     * so: asked of every rung, it cost reads the others make right (glare 0.6: 63 of 100 before,
+     * 32 confirmed on every rung, 40 on this one alone), and no other rung gave a wrong value in
+     * those 1300 frames (13 levels of 100).
      */
     static boolean confirmedOnAnotherRow(Result result, byte[] luma, int width, int height, boolean global, Map<DecodeHintType, Object> hints) {
         ResultPoint[] points = result.getResultPoints();

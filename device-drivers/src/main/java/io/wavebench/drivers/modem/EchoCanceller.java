@@ -78,8 +78,7 @@ final class EchoCanceller {
     private final int n;
     private final int taps;
     private final double amplitude;
-    private final float[] cos;
-    private final float[] sin;
+    private final SymbolDft dft;
     private final Map<Integer, RealFft> ffts = new HashMap<>();
 
     EchoCanceller(CarrierPlan plan) {
@@ -89,12 +88,7 @@ final class EchoCanceller {
         this.taps = PRECURSOR + (int) Math.round(ECHO_SECONDS * p.sampleRate());
         // OfdmModulator: a unit cell is a sinusoid of this amplitude.
         this.amplitude = p.nominalRms() * Math.sqrt(2.0 / plan.carriers);
-        cos = new float[n];
-        sin = new float[n];
-        for (int i = 0; i < n; i++) {
-            cos[i] = (float) Math.cos(2 * Math.PI * i / n);
-            sin[i] = (float) Math.sin(2 * Math.PI * i / n);
-        }
+        this.dft = new SymbolDft(plan);
     }
 
     /**
@@ -134,7 +128,7 @@ final class EchoCanceller {
                 int j = at + i;
                 buffer[i] = j >= 0 && j < heard ? (float) h.residual[j] : 0f;
             }
-            dft(buffer, outRe[s], outIm[s]);
+            dft.transform(buffer, outRe[s], outIm[s]);
             // The symbol's body starts at sent sample T, in u at T·stretch; the window starts
             // `offset` samples of u after it (the taps hold the room's delay).
             double bodyStart = (p.preambleSamples() + (double) s * p.symbolSamples() + p.cyclicPrefix()) * stretch;
@@ -187,23 +181,5 @@ final class EchoCanceller {
             gain[1][c] = response[1];
         }
         return gain;
-    }
-
-    /** As {@link SymbolDft}, on an array. */
-    private void dft(float[] x, double[] re, double[] im) {
-        for (int c = 0; c < plan.carriers; c++) {
-            int k = plan.carrier(c);
-            float sr = 0, si = 0;
-            int idx = 0;
-            for (int t = 0; t < n; t++) {
-                float v = x[t];
-                sr += v * cos[idx];
-                si -= v * sin[idx];
-                idx += k;
-                if (idx >= n) idx -= n;
-            }
-            re[c] = sr;
-            im[c] = si;
-        }
     }
 }

@@ -31,7 +31,11 @@ final class SymbolDft {
      */
     void transform(SampleRing ring, long start, double[] re, double[] im) {
         ring.copy(start, window, 0, n);
-        float[] x = window;
+        transform(window, re, im);
+    }
+
+    /** As {@link #transform(SampleRing, long, double[], double[])}, on the first {@code n} samples of {@code x}. */
+    void transform(float[] x, double[] re, double[] im) {
         for (int c = 0; c < plan.carriers; c++) {
             int k = plan.carrier(c);
             float sr = 0, si = 0;
