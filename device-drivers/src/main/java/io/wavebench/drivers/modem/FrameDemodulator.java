@@ -156,8 +156,9 @@ final class FrameDemodulator {
             int s = cell / plan.dataPerSymbol(), c = plan.data[cell % plan.dataPerSymbol()];
             softBits(z.re[s][c], z.im[s][c], hRe[c], hIm[c], trainingNoise[c], llr, 2 * cell);
         }
-        byte[] bits = FrameHeader.CODE.decode(FrameLayout.headerSoft(llr), FrameHeader.BITS);
-        return FrameHeader.decode(FrameLayout.bytes(bits), p.profile());
+        float[] soft = FrameLayout.headerSoft(llr);
+        FrameHeader viterbi = FrameHeader.decode(FrameLayout.bytes(FrameHeader.CODE.decode(soft, FrameHeader.BITS)), p.profile());
+        return viterbi != null ? viterbi : HeaderSearch.of(p.profile()).find(soft);
     }
 
     /** Decodes the payload of a frame laid out as {@code layout} (one pass, then a data-aided one), or null. */
