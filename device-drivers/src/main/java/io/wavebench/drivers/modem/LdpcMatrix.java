@@ -53,7 +53,8 @@ enum LdpcMatrix {
         return "rate " + numerator + "/" + denominator;
     }
 
-    // The tables as printed in the standard (Tables F-1 to F-3), one base-matrix row a line.
+    // The tables as printed in the standard (Tables F-1 to F-3), one base-matrix row a line; every
+    // entry is compared with a second transcription from another copy of the tables (LdpcCodeTest).
     static final String R12_Z27 = """
              0 -1 -1 -1  0  0 -1 -1  0 -1 -1  0  1  0 -1 -1 -1 -1 -1 -1 -1 -1 -1 -1
             22  0 -1 -1 17 -1  0  0 12 -1 -1 -1 -1  0  0 -1 -1 -1 -1 -1 -1 -1 -1 -1
@@ -110,7 +111,7 @@ enum LdpcMatrix {
             39 31 22 43 -1 40  4 -1 11 -1 -1 50 -1 -1 -1  6  1  0 -1 -1 -1 -1 -1 -1
             25 52 41  2  6 -1 14 -1 34 -1 -1 -1 24 -1 37 -1 -1  0  0 -1 -1 -1 -1 -1
             43 31 29  0 21 -1 28 -1 -1  2 -1 -1  7 -1 17 -1 -1 -1  0  0 -1 -1 -1 -1
-            20 33 48 -1  4 13 -1 26 -1 -1 23 -1 -1 46 42 -1 -1 -1 -1  0  0 -1 -1 -1
+            20 33 48 -1  4 13 -1 26 -1 -1 22 -1 -1 46 42 -1 -1 -1 -1  0  0 -1 -1 -1
             45  7 18 51 12 25 -1 -1 -1 50 -1 -1  5 -1 -1 -1  0 -1 -1 -1  0  0 -1 -1
             35 40 32 16  5 -1 -1 18 -1 -1 43 51 -1 32 -1 -1 -1 -1 -1 -1 -1  0  0 -1
              9 24 13 22 28 -1 -1 37 -1 -1 25 -1 -1 52 -1 13 -1 -1 -1 -1 -1 -1  0  0

@@ -4,6 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -14,6 +21,43 @@ import static io.wavebench.drivers.modem.SoftBitChannel.randomBits;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LdpcCodeTest {
+
+    /**
+     * Every base matrix against a second transcription of the standard's tables (IEEE Std
+     * 802.11-2012 Annex F), taken from another public copy than the one {@link LdpcMatrix} was typed
+     * from: H·c = 0 holds for any matrix, so only another copy can catch a mistyped shift (it caught
+     * one, n = 1296 rate 2/3).
+     */
+    @Test
+    void every_base_matrix_matches_a_second_transcription_of_the_standard() throws IOException {
+        Map<String, List<int[]>> other = new LinkedHashMap<>();
+        try (InputStream in = LdpcCodeTest.class.getResourceAsStream("/modem/ieee80211n-ldpc-base-matrices.txt")) {
+            List<int[]> rows = null;
+            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) continue;
+                if (line.startsWith("n=")) {
+                    other.put(line, rows = new ArrayList<>());
+                } else {
+                    String[] cells = line.split("\\s+");
+                    int[] row = new int[cells.length];
+                    for (int c = 0; c < cells.length; c++) row[c] = Integer.parseInt(cells[c]);
+                    rows.add(row);
+                }
+            }
+        }
+        assertEquals(12, other.size(), "three lengths by four rates");
+        for (LdpcMatrix matrix : LdpcMatrix.values()) {
+            for (int z : LdpcMatrix.LIFTINGS) {
+                String key = "n=" + 24 * z + " rate=" + matrix.numerator + "/" + matrix.denominator;
+                List<int[]> expected = other.get(key);
+                int[][] base = matrix.base(z);
+                assertEquals(expected.size(), base.length, key + ": block rows");
+                for (int r = 0; r < base.length; r++) assertArrayEquals(expected.get(r), base[r], key + ", block row " + (r + 1));
+            }
+        }
+    }
+
 
     private static int differences(byte[] a, byte[] b) {
         int d = 0;
