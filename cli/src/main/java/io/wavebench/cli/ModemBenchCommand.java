@@ -71,7 +71,7 @@ final class ModemBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "2026", description = "Seed for payloads, offsets and noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw decode rate against SNR, one line per mode.")
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw decode rate against SNR, one line per mode, each step's Wilson 95 % interval as a bar.")
     Path plot;
 
     @Option(names = "--noise", defaultValue = "babble", paramLabel = "KIND",
@@ -125,10 +125,13 @@ final class ModemBenchCommand implements Callable<Integer> {
                     r.wrongMessages(), r.realTimeFactor());
         }
         if (plot != null) {
-            LineChart chart = new LineChart("Messages decoded vs SNR — " + p.name() + ", " + trials + " per point", "SNR (dB)", "decoded").guide(0.99, "99 %");
+            LineChart chart = new LineChart("Messages decoded vs SNR — " + p.name() + ", " + trials + " per point, bars: Wilson 95 % interval",
+                    "SNR (dB)", "decoded").guide(0.99, "99 %");
             for (SoundBenchmark.Result r : results) {
                 chart.add(new LineChart.Series(r.mode(), r.points().stream().mapToDouble(SoundBenchmark.Point::snrDb).toArray(),
-                        r.points().stream().mapToDouble(SoundBenchmark.Point::rate).toArray()));
+                        r.points().stream().mapToDouble(SoundBenchmark.Point::rate).toArray(),
+                        r.points().stream().mapToDouble(point -> point.interval().low()).toArray(),
+                        r.points().stream().mapToDouble(point -> point.interval().high()).toArray()));
             }
             Files.write(plot, chart.png());
             System.out.println("plot: " + plot.toAbsolutePath());

@@ -16,7 +16,15 @@ import java.util.List;
  */
 public final class LineChart {
 
-    public record Series(String name, double[] x, double[] y) {}
+    /**
+     * One line; {@code low} and {@code high}, when given, are each point's interval (a rate's
+     * confidence interval, say), drawn as a bar through the point.
+     */
+    public record Series(String name, double[] x, double[] y, double[] low, double[] high) {
+        public Series(String name, double[] x, double[] y) {
+            this(name, x, y, null, null);
+        }
+    }
 
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e)};
     private static final int WIDTH = 760, HEIGHT = 440, LEFT = 72, RIGHT = 24, TOP = 44, BOTTOM = 56;
@@ -44,6 +52,9 @@ public final class LineChart {
 
     public LineChart add(Series s) {
         if (s.x().length != s.y().length) throw new IllegalArgumentException("series " + s.name() + ": x and y differ in length");
+        if ((s.low() == null) != (s.high() == null) || (s.low() != null && (s.low().length != s.x().length || s.high().length != s.x().length))) {
+            throw new IllegalArgumentException("series " + s.name() + ": an interval needs a low and a high for every point");
+        }
         series.add(s);
         return this;
     }
@@ -90,14 +101,29 @@ public final class LineChart {
             g.drawLine(LEFT, y, LEFT + plotW, y);
             g.drawString(guideLabels.get(i), LEFT + plotW - 8 - g.getFontMetrics().stringWidth(guideLabels.get(i)), y - 4);
         }
+        // The frame before the lines, so a point on its edge and its bar stay visible.
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(1f));
+        g.drawRect(LEFT, TOP, plotW, plotH);
         g.setStroke(new BasicStroke(2.2f));
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             g.setColor(PALETTE[k % PALETTE.length]);
             int prevX = -1, prevY = -1;
+            // Bars of several series at one x are set a few pixels apart, so each stays visible.
+            int barShift = 4 * k - 2 * (series.size() - 1);
             for (int i = 0; i < s.x().length; i++) {
                 int px = LEFT + (int) Math.round(plotW * (s.x()[i] - xMin) / (xMax - xMin));
                 int py = TOP + plotH - (int) Math.round(plotH * (s.y()[i] - yMin) / (yMax - yMin));
+                if (s.low() != null) {
+                    int top = TOP + plotH - (int) Math.round(plotH * (s.high()[i] - yMin) / (yMax - yMin));
+                    int bottom = TOP + plotH - (int) Math.round(plotH * (s.low()[i] - yMin) / (yMax - yMin));
+                    g.setStroke(new BasicStroke(1.2f));
+                    g.drawLine(px + barShift, top, px + barShift, bottom);
+                    g.drawLine(px + barShift - 3, top, px + barShift + 3, top);
+                    g.drawLine(px + barShift - 3, bottom, px + barShift + 3, bottom);
+                    g.setStroke(new BasicStroke(2.2f));
+                }
                 g.fillOval(px - 3, py - 3, 7, 7);
                 if (prevX >= 0) g.drawLine(prevX, prevY, px, py);
                 prevX = px;
@@ -105,9 +131,6 @@ public final class LineChart {
             }
             g.drawString(s.name(), LEFT + 12, TOP + 18 + 16 * k);
         }
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(1f));
-        g.drawRect(LEFT, TOP, plotW, plotH);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(title, LEFT, 26);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));

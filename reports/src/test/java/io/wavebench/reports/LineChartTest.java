@@ -24,6 +24,36 @@ class LineChartTest {
     }
 
     @Test
+    void a_points_interval_is_drawn_as_a_bar_through_it() throws Exception {
+        // A point at 50 % with an interval of 10-90 %, on the frame's left edge: the bar's ends lie
+        // far above and below the point, where the line (flat at 50 %) never goes.
+        double[] x = {0, 10}, y = {0.5, 0.5};
+        byte[] png = new LineChart("t", "x", "y").add(new LineChart.Series("a", x, y, new double[] {0.1, 0.5}, new double[] {0.9, 0.5})).png();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int plotH = 440 - 44 - 56, left = 72;
+        int yAt75 = 44 + plotH - (int) Math.round(plotH * 0.75), yAt25 = 44 + plotH - (int) Math.round(plotH * 0.25);
+        assertEquals(true, blueNear(image, left, yAt75), "the bar reaches 75 %");
+        assertEquals(true, blueNear(image, left, yAt25), "and 25 %");
+        byte[] plain = new LineChart("t", "x", "y").add(new LineChart.Series("a", x, y)).png();
+        assertEquals(false, blueNear(ImageIO.read(new ByteArrayInputStream(plain)), left, yAt75), "without an interval nothing is drawn there");
+    }
+
+    @Test
+    void an_interval_without_a_bound_for_every_point_is_refused() {
+        assertThrows(IllegalArgumentException.class, () -> new LineChart("t", "x", "y")
+                .add(new LineChart.Series("a", new double[] {0, 1}, new double[] {0, 1}, new double[] {0}, new double[] {1})));
+    }
+
+    private static boolean blueNear(BufferedImage image, int x, int y) {
+        for (int dx = -4; dx <= 4; dx++) {
+            int rgb = image.getRGB(x + dx, y) & 0xFFFFFF;
+            int r = rgb >> 16, b = rgb & 0xFF;
+            if (b - r > 60) return true; // the first series' blue, even where antialiasing lightens it
+        }
+        return false;
+    }
+
+    @Test
     void a_series_with_unequal_axes_is_refused() {
         assertThrows(IllegalArgumentException.class, () -> new LineChart("t", "x", "y").add(new LineChart.Series("a", new double[] {0}, new double[] {0, 1})));
     }
