@@ -106,17 +106,9 @@ final class EchoCanceller {
                               LongChannelEstimate previous, double[][] outRe, double[][] outIm) {
         int symbols = cells[0].length + 1;
         double stretch = 1 + drift / p.symbolSamples();
-        float[] u = FractionalResampler.resample(FrameWaveform.of(plan, cells), 1, stretch);
-        long from = Math.max(frameStart - PRECURSOR, ring.start());
-        long lastWindow = window.applyAsLong(symbols - 1) + n;
-        long to = Math.min(ring.end(), Math.max(lastWindow, frameStart + u.length + taps));
-        int heard = (int) (to - from);
-        double[] y = new double[heard];
-        for (int i = 0; i < heard; i++) y[i] = ring.get(from + i);
-        // u[i] is heard at from + i + j through tap j: the direct sound near tap PRECURSOR.
-        LongChannelEstimate h = new LongChannelEstimate(u, y, heard, taps, NOISE_TAPS,
-                p.preambleLowHz() - BAND_MARGIN_HZ, p.preambleHighHz() + BAND_MARGIN_HZ,
-                p.sampleRate(), previous == null ? FIRST_STEPS : 1, previous == null ? null : previous.g, ffts);
+        long from = heardFrom(ring, frameStart);
+        LongChannelEstimate h = measure(ring, frameStart, cells, drift, window, previous);
+        int heard = h.heard();
 
         double[] omega = new double[plan.carriers];
         for (int c = 0; c < plan.carriers; c++) omega[c] = 2 * Math.PI * plan.carrier(c) / (n * stretch);
@@ -154,6 +146,32 @@ final class EchoCanceller {
             }
         }
         return h;
+    }
+
+    /** The first sample a measurement of the room starts from: {@link #PRECURSOR} before the frame, if still held. */
+    static long heardFrom(SampleRing ring, long frameStart) {
+        return Math.max(frameStart - PRECURSOR, ring.start());
+    }
+
+    /**
+     * The room's response measured against the frame whose data symbols carry {@code cells}
+     * (arguments as for {@link #clean}); tap j carries what the frame's sample i sounds at
+     * {@link #heardFrom} + i + j, the direct sound near tap {@link #PRECURSOR}.
+     */
+    LongChannelEstimate measure(SampleRing ring, long frameStart, double[][][] cells, double drift, IntToLongFunction window,
+                                LongChannelEstimate previous) {
+        int symbols = cells[0].length + 1;
+        double stretch = 1 + drift / p.symbolSamples();
+        float[] u = FractionalResampler.resample(FrameWaveform.of(plan, cells), 1, stretch);
+        long from = heardFrom(ring, frameStart);
+        long lastWindow = window.applyAsLong(symbols - 1) + n;
+        long to = Math.min(ring.end(), Math.max(lastWindow, frameStart + u.length + taps));
+        int heard = (int) (to - from);
+        double[] y = new double[heard];
+        for (int i = 0; i < heard; i++) y[i] = ring.get(from + i);
+        return new LongChannelEstimate(u, y, heard, taps, NOISE_TAPS,
+                p.preambleLowHz() - BAND_MARGIN_HZ, p.preambleHighHz() + BAND_MARGIN_HZ,
+                p.sampleRate(), previous == null ? FIRST_STEPS : 1, previous == null ? null : previous.g, ffts);
     }
 
     /**

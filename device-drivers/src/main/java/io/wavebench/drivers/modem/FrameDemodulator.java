@@ -45,6 +45,7 @@ final class FrameDemodulator {
     private final double[] zTrainRe; // the training symbol's spectrum, kept for the data-aided pass
     private final double[] zTrainIm;
     private final EchoCanceller echo;
+    private final FrameEqualizer equalizer = new FrameEqualizer();
 
     FrameDemodulator(CarrierPlan plan) {
         this.plan = plan;
@@ -162,6 +163,21 @@ final class FrameDemodulator {
 
     /** Decodes the payload of a frame laid out as {@code layout} (one pass, then a data-aided one), or null. */
     FrameFormat.Decoded payload(SampleRing ring, IntToLongFunction windowStart, FrameLayout layout, FrameHeader header) {
+        byte[] headerCoded = FrameLayout.headerCoded(header);
+        Passes heard = passes(ring, windowStart, layout, headerCoded);
+        if (heard.last.decoded() != null) return heard.last.decoded();
+        if (DEBUG) System.err.printf("heard: %s of %d%n", disagreements(layout, heard.last), heard.last.coded().length);
+        Attempt last = equalized(ring, windowStart, layout, headerCoded, heard);
+        if (last.decoded() != null) return last.decoded();
+        return echoCancelled(ring, windowStart, layout, headerCoded, last, heard.shift, heard.drift);
+    }
+
+    /** What {@link #passes} made of a frame: its last attempt, the windows' shifts and the clock drift. */
+    private record Passes(Attempt last, int[] shift, double drift) {
+    }
+
+    /** The first pass on the training symbol's channel, then the data-aided ones until one decodes. */
+    private Passes passes(SampleRing ring, IntToLongFunction windowStart, FrameLayout layout, byte[] headerCoded) {
         int symbols = layout.dataSymbols;
         Spectra z = spectra(ring, windowStart, symbols, 0);
         double[][][] pilotsOnly = pilotCells(symbols);
@@ -174,19 +190,61 @@ final class FrameDemodulator {
         }
         derotate(z, e);
         double[] noise = pilotNoise(z, pilotsOnly, hRe, hIm);
-        Attempt first = decodeCells(z, layout, hRe, hIm, noise, null);
-        if (first.decoded() != null) return first.decoded();
+        Attempt last = decodeCells(z, layout, hRe, hIm, noise, null);
 
         // Data-aided passes: the last decision as known cells everywhere. The LDPC decoder's
         // failed decision is mostly right and the next pass's channel is better for it, so
         // version 3 tries again with each new decision.
-        byte[] headerCoded = FrameLayout.headerCoded(header);
-        Attempt last = first;
         for (int pass = 0; pass < layout.dataAidedPasses() && last.decoded() == null; pass++) {
             last = dataAidedPass(z, layout, headerCoded, last);
         }
-        if (last.decoded() != null) return last.decoded();
-        return echoCancelled(ring, windowStart, layout, headerCoded, last, z.shift, e);
+        return new Passes(last, z.shift, e);
+    }
+
+    /**
+     * Echo past the cyclic prefix, undone linearly ({@link FrameEqualizer}): the room measured
+     * against the last decision, the frame equalized with it and decoded again from the start,
+     * for {@link FrameEqualizer#ROUNDS} rounds, each measuring the room against the decision
+     * before. Returns the last attempt; the training symbol's channel is measured on the heard
+     * samples again before it returns.
+     */
+    private Attempt equalized(SampleRing ring, IntToLongFunction windowStart, FrameLayout layout, byte[] headerCoded, Passes heard) {
+        long frameStart = frameStart(windowStart);
+        long from = EchoCanceller.heardFrom(ring, frameStart);
+        int[] shift = heard.shift;
+        IntToLongFunction window = s -> s == 0 ? windowStart.applyAsLong(0) : windowStart.applyAsLong(s) + shift[s - 1];
+        Attempt last = heard.last;
+        LongChannelEstimate room = null;
+        for (int round = 0; round < FrameEqualizer.ROUNDS && last.decoded() == null; round++) {
+            double[][][] known = erased(layout.cells(headerCoded, last.coded()), layout, last.llr());
+            room = echo.measure(ring, frameStart, known, heard.drift, window, room);
+            SampleRing flat = equalizer.equalize(ring, from, room, (int) (frameStart - from));
+            train(flat, windowStart.applyAsLong(0));
+            last = passes(flat, windowStart, layout, headerCoded).last;
+            if (DEBUG) System.err.printf("eq round %d: %s decoded %s%n", round, disagreements(layout, last), last.decoded() != null);
+        }
+        train(ring, windowStart.applyAsLong(0));
+        return last;
+    }
+
+    static final boolean DEBUG = Boolean.getBoolean("eq.debug");
+
+    static byte[] truth;
+
+    static String disagreements(FrameLayout layout, Attempt a) {
+        float[] soft = layout.payloadSoft(a.llr());
+        int d = 0, hard = 0, dec = 0;
+        for (int i = 0; i < soft.length; i++) {
+            if ((soft[i] < 0) != (a.coded()[i] != 0)) d++;
+            if (truth != null && (soft[i] < 0) != (truth[i] != 0)) hard++;
+            if (truth != null && a.coded()[i] != truth[i]) dec++;
+        }
+        return "dis " + d + " hardwrong " + hard + " decwrong " + dec;
+    }
+
+    /** Where the preamble search placed the frame's first sample. */
+    private long frameStart(IntToLongFunction windowStart) {
+        return windowStart.applyAsLong(0) - p.preambleSamples() - p.cyclicPrefix() + p.windowAdvance();
     }
 
     /** Channel and noise measured again on every cell, taking {@code last}'s decision as what was sent, and decoded again. */
@@ -236,7 +294,7 @@ final class FrameDemodulator {
     private FrameFormat.Decoded echoCancelled(SampleRing ring, IntToLongFunction windowStart, FrameLayout layout,
                                               byte[] headerCoded, Attempt last, int[] shift, double drift) {
         int symbols = layout.dataSymbols;
-        long frameStart = windowStart.applyAsLong(0) - p.preambleSamples() - p.cyclicPrefix() + p.windowAdvance();
+        long frameStart = frameStart(windowStart);
         IntToLongFunction window = s -> s == 0 ? windowStart.applyAsLong(0) : windowStart.applyAsLong(s) + shift[s - 1];
         double[][] re = new double[symbols + 1][plan.carriers], im = new double[symbols + 1][plan.carriers];
         LongChannelEstimate room = null;
@@ -248,6 +306,7 @@ final class FrameDemodulator {
             Spectra z = new Spectra(Arrays.copyOfRange(re, 1, symbols + 1), Arrays.copyOfRange(im, 1, symbols + 1), shift);
             derotate(z, drift);
             Attempt attempt = dataAided(z, re[0], im[0], known, layout);
+            if (DEBUG) System.err.printf("cancel round %d: %s decoded %s%n", round, disagreements(layout, attempt), attempt.decoded() != null);
             if (attempt.decoded() != null) return attempt.decoded();
             last = attempt;
         }

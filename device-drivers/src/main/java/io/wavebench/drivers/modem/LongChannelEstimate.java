@@ -118,7 +118,33 @@ final class LongChannelEstimate {
         }
     }
 
-    private static double power(double[] packed, int k) {
+    /** Length of the transforms (a power of two covering the frame and the taps). */
+    int size() {
+        return size;
+    }
+
+    /** The band's first and last bins of a {@link #size()}-point transform: outside them the taps carry nothing. */
+    int lowBin() {
+        return lowBin;
+    }
+
+    int highBin() {
+        return highBin;
+    }
+
+    /** How many of the samples were heard (the rest were not yet). */
+    int heard() {
+        return heard;
+    }
+
+    /** The frame's mean power per in-band bin, |U(k)|² averaged over the band. */
+    double framePower() {
+        double mean = 0;
+        for (int k = lowBin; k <= highBin; k++) mean += power(uSpectrum, k);
+        return mean / (highBin - lowBin + 1);
+    }
+
+    static double power(double[] packed, int k) {
         return packed[2 * k] * packed[2 * k] + packed[2 * k + 1] * packed[2 * k + 1];
     }
 
@@ -142,6 +168,13 @@ final class LongChannelEstimate {
 
     /** residual = y − g ∗ u over the heard samples. */
     private void predictResidual(double[] y, double[] work) {
+        predict(work);
+        for (int i = 0; i < size; i++) residual[i] = i < heard ? y[i] - work[i] : 0;
+    }
+
+    /** {@code out[0..size)}: g ∗ u, what the taps make of the frame, heard or not yet. */
+    void predict(double[] out) {
+        double[] work = out;
         Arrays.fill(work, 0);
         System.arraycopy(g, 0, work, 0, taps);
         fft.forward(work);
@@ -160,7 +193,6 @@ final class LongChannelEstimate {
             work[2 * k + 1] = gr * ui + gi * ur;
         }
         fft.inverse(work);
-        for (int i = 0; i < size; i++) residual[i] = i < heard ? y[i] - work[i] : 0;
     }
 
     /** Σ g[j] e^{−jωj}: the response at angular frequency ω (radians per sample); {@code out[0..1]} = re, im. */

@@ -79,6 +79,10 @@ public final class EchoBench {
             long seed = 2026 + t;
             byte[] payload = LoopbackTrial.payload(201, seed);
             float[] played = new LoopbackTrial(modem, seed).onAir(modem.modulate(payload));
+            if (Boolean.getBoolean("eq.debug")) {
+                FrameLayout l = new FrameLayout(new CarrierPlan(p), 201);
+                FrameDemodulator.truth = l.code.encode(FrameLayout.bits(l.format.encode(payload)));
+            }
             ChannelModel channel = ReferenceChannel.builder(NoiseKind.WHITE, snr, modem.nominalRms(), p.preambleLowHz(), p.preambleHighHz(), seed)
                     .roomRt60(ReferenceChannel.RT60_SECONDS, drr)
                     .clockOffsetPpm((t % 2 == 0 ? 1 : -1) * ReferenceChannel.CLOCK_OFFSET_PPM)
