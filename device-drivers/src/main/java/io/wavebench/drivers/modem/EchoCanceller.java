@@ -160,6 +160,11 @@ final class EchoCanceller {
      */
     LongChannelEstimate measure(SampleRing ring, long frameStart, double[][][] cells, double drift, IntToLongFunction window,
                                 LongChannelEstimate previous) {
+        return measure(ring, frameStart, cells, drift, window, previous, previous == null ? FIRST_STEPS : 1);
+    }
+
+    LongChannelEstimate measure(SampleRing ring, long frameStart, double[][][] cells, double drift, IntToLongFunction window,
+                                LongChannelEstimate previous, int steps) {
         int symbols = cells[0].length + 1;
         double stretch = 1 + drift / p.symbolSamples();
         float[] u = FractionalResampler.resample(FrameWaveform.of(plan, cells), 1, stretch);
@@ -171,7 +176,26 @@ final class EchoCanceller {
         for (int i = 0; i < heard; i++) y[i] = ring.get(from + i);
         return new LongChannelEstimate(u, y, heard, taps, NOISE_TAPS,
                 p.preambleLowHz() - BAND_MARGIN_HZ, p.preambleHighHz() + BAND_MARGIN_HZ,
-                p.sampleRate(), previous == null ? FIRST_STEPS : 1, previous == null ? null : previous.g, ffts);
+                p.sampleRate(), steps, previous == null ? null : previous.g, ffts);
+    }
+
+    /**
+     * The room's response measured on the start of the frame alone, where everything sent is
+     * known before any decision: the chirp and the training symbol, heard until the first data
+     * symbol arrives. Short, so it measures the early part of the response best.
+     */
+    LongChannelEstimate measureKnownStart(SampleRing ring, long frameStart, int dataSymbols, double drift) {
+        double stretch = 1 + drift / p.symbolSamples();
+        double[][][] silent = new double[2][dataSymbols][plan.carriers];
+        float[] u = FractionalResampler.resample(FrameWaveform.of(plan, silent), 1, stretch);
+        long from = heardFrom(ring, frameStart);
+        long to = Math.min(ring.end(), frameStart + Math.round((p.preambleSamples() + p.symbolSamples()) * stretch));
+        int heard = (int) (to - from);
+        double[] y = new double[heard];
+        for (int i = 0; i < heard; i++) y[i] = ring.get(from + i);
+        return new LongChannelEstimate(u, y, heard, taps, NOISE_TAPS,
+                p.preambleLowHz() - BAND_MARGIN_HZ, p.preambleHighHz() + BAND_MARGIN_HZ,
+                p.sampleRate(), Integer.getInteger("eq.presteps", 2), null, ffts);
     }
 
     /**

@@ -215,9 +215,21 @@ final class FrameDemodulator {
         IntToLongFunction window = s -> s == 0 ? windowStart.applyAsLong(0) : windowStart.applyAsLong(s) + shift[s - 1];
         Attempt last = heard.last;
         LongChannelEstimate room = null;
+        if (Boolean.getBoolean("eq.pre")) {
+            LongChannelEstimate start = echo.measureKnownStart(ring, frameStart, layout.dataSymbols, heard.drift);
+            SampleRing flat = equalizer.equalize(ring, from, ring.end(), start, (int) (frameStart - from));
+            train(flat, windowStart.applyAsLong(0));
+            Attempt pre = passes(flat, windowStart, layout, headerCoded).last;
+            if (DEBUG) System.err.printf("pre: %s decoded %s%n", disagreements(layout, pre), pre.decoded() != null);
+            if (pre.decoded() != null) return pre;
+            if (!Boolean.getBoolean("eq.prekeep") ) last = pre;
+        }
         for (int round = 0; round < FrameEqualizer.ROUNDS && last.decoded() == null; round++) {
-            double[][][] known = erased(layout.cells(headerCoded, last.coded()), layout, last.llr());
-            room = echo.measure(ring, frameStart, known, heard.drift, window, room);
+            String mode = System.getProperty("eq.mode", "erased");
+            double[][][] known = Boolean.getBoolean("eq.oracle") ? layout.cells(headerCoded, truth)
+                    : mode.equals("erased") ? erased(layout.cells(headerCoded, last.coded()), layout, last.llr())
+                    : expected(layout.cells(headerCoded, last.coded()), layout, last.llr(), mode.equals("softerased"));
+            room = echo.measure(ring, frameStart, known, heard.drift, window, room, room == null ? Integer.getInteger("eq.first", 2) : Integer.getInteger("eq.steps", 1));
             SampleRing flat = equalizer.equalize(ring, from, room, (int) (frameStart - from));
             train(flat, windowStart.applyAsLong(0));
             last = passes(flat, windowStart, layout, headerCoded).last;
@@ -331,6 +343,25 @@ final class FrameDemodulator {
             int s = layout.symbolOf(cell) - 1, c = layout.carrierOf(cell);
             if ((llr[2 * cell] > 0) != (known[0][s][c] > 0)) known[0][s][c] = 0;
             if ((llr[2 * cell + 1] > 0) != (known[1][s][c] > 0)) known[1][s][c] = 0;
+        }
+        return known;
+    }
+
+    private static double[][][] expected(double[][][] decided, FrameLayout layout, float[] llr, boolean erase) {
+        double[][][] known = new double[2][][];
+        for (int part = 0; part < 2; part++) {
+            known[part] = new double[decided[part].length][];
+            for (int s = 0; s < known[part].length; s++) known[part][s] = decided[part][s].clone();
+        }
+        int cells = FrameLayout.HEADER_CELLS + layout.payloadCells;
+        for (int cell = FrameLayout.HEADER_CELLS; cell < cells; cell++) {
+            int s = layout.symbolOf(cell) - 1, c = layout.carrierOf(cell);
+            for (int part = 0; part < 2; part++) {
+                double l = llr[2 * cell + part];
+                double soft = Math.sqrt(0.5) * Math.tanh(l / 2);
+                if (erase) known[part][s][c] = (l > 0) != (known[part][s][c] > 0) ? 0 : Math.copySign(Math.abs(soft), known[part][s][c]);
+                else known[part][s][c] = soft;
+            }
         }
         return known;
     }

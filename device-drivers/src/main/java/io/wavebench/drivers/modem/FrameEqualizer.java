@@ -56,7 +56,11 @@ final class FrameEqualizer {
      * @param delay the tap where the direct sound is, kept as the equalized frame's delay
      */
     SampleRing equalize(SampleRing ring, long from, LongChannelEstimate room, int delay) {
-        int size = room.size(), heard = room.heard();
+        return equalize(ring, from, from + room.heard(), room, delay);
+    }
+
+    SampleRing equalize(SampleRing ring, long from, long to, LongChannelEstimate room, int delay) {
+        int size = room.size(), heard = (int) Math.min(size, to - from);
         RealFft fft = ffts.computeIfAbsent(size, RealFft::new);
         // What was heard, and past it the echo the room makes of the decided frame: the end of
         // the frame's echo is not held yet, and cutting it off would leave a step to be divided.
@@ -69,7 +73,7 @@ final class FrameEqualizer {
         fft.forward(gSpectrum);
 
         int low = room.lowBin(), high = room.highBin();
-        double[] noise = noiseSpectrum(ring, from, room, fft);
+        double[] noise = noiseSpectrum(ring, from, heard, room, fft);
         double meanGain = 0;
         for (int k = low; k <= high; k++) meanGain += LongChannelEstimate.power(gSpectrum, k);
         meanGain /= (high - low + 1);
@@ -105,7 +109,7 @@ final class FrameEqualizer {
      * over neighbouring bins; or, when too little of that is held, the fit's residual's (which
      * also holds the decision's errors, so it errs on the side of dividing less).
      */
-    private static double[] noiseSpectrum(SampleRing ring, long from, LongChannelEstimate room, RealFft fft) {
+    private static double[] noiseSpectrum(SampleRing ring, long from, int heard, LongChannelEstimate room, RealFft fft) {
         int size = room.size();
         long start = Math.max(ring.start(), from - NOISE_SAMPLES);
         int length = (int) (from - start);
@@ -113,7 +117,7 @@ final class FrameEqualizer {
         double scale;
         if (length >= MIN_NOISE_SAMPLES) {
             for (int i = 0; i < length; i++) x[i] = ring.get(start + i);
-            scale = room.heard() / (double) length;
+            scale = heard / (double) length;
         } else {
             System.arraycopy(room.residual, 0, x, 0, size);
             scale = 1;
