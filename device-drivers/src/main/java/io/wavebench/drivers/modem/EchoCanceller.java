@@ -68,7 +68,7 @@ final class EchoCanceller {
      * bits' expected values instead of the decision (soft interference cancellation) decoded as
      * many (3 rounds 3 of 8, 10 rounds 8 of 8; EchoBench 28 of 30).
      */
-    static final int LDPC_ROUNDS = 10;
+    static final int LDPC_ROUNDS = 4;
 
     /** Own-cell gains are computed once per this many samples of window offset (the clock moves it). */
     private static final int OFFSET_STEP = 16;
@@ -184,10 +184,9 @@ final class EchoCanceller {
      * known before any decision: the chirp and the training symbol, heard until the first data
      * symbol arrives. Short, so it measures the early part of the response best.
      */
-    LongChannelEstimate measureKnownStart(SampleRing ring, long frameStart, int dataSymbols, double drift) {
+    LongChannelEstimate measureKnownStart(SampleRing ring, long frameStart, double drift) {
         double stretch = 1 + drift / p.symbolSamples();
-        double[][][] silent = new double[2][dataSymbols][plan.carriers];
-        float[] u = FractionalResampler.resample(FrameWaveform.of(plan, silent), 1, stretch);
+        float[] u = FractionalResampler.resample(FrameWaveform.of(plan, new double[2][0][]), 1, stretch);
         long from = heardFrom(ring, frameStart);
         long to = Math.min(ring.end(), frameStart + Math.round((p.preambleSamples() + p.symbolSamples()) * stretch));
         int heard = (int) (to - from);
@@ -195,7 +194,7 @@ final class EchoCanceller {
         for (int i = 0; i < heard; i++) y[i] = ring.get(from + i);
         return new LongChannelEstimate(u, y, heard, taps, NOISE_TAPS,
                 p.preambleLowHz() - BAND_MARGIN_HZ, p.preambleHighHz() + BAND_MARGIN_HZ,
-                p.sampleRate(), Integer.getInteger("eq.presteps", 2), null, ffts);
+                p.sampleRate(), FIRST_STEPS, null, ffts);
     }
 
     /**

@@ -36,15 +36,37 @@ final class FrameEqualizer {
      * with a sixth of its bits wrong, and a noiseless recording would otherwise be divided without
      * limit).
      */
-    static final double ESTIMATE_ERROR = Double.parseDouble(System.getProperty("eq.err", "0.03"));
-    /** Rounds of measuring the room against the latest decision and equalizing again. */
-    static final int ROUNDS = Integer.getInteger("eq.rounds", 3);
+    static final double ESTIMATE_ERROR = 0.03;
+    /**
+     * Rounds of measuring the room against the latest decision and equalizing again, after the
+     * first from the frame's known start. Fast at DRR 0 dB and 15 dB SNR, 30 frames: decoded
+     * after the known start's round 1, after 1–5 more rounds 28 (the most any needed: 6).
+     */
+    static final int ROUNDS = 8;
+    /**
+     * Data-aided passes after each equalized first pass: one, not the three of the heard frame; the
+     * next round re-measures the room from a better decision anyway (fast, DRR 0 dB, 10 and 15 dB
+     * SNR: 8 and 30 of 30 decoded with one, 6 and 30 with three, 20 % less time).
+     */
+    static final int DATA_AIDED_PASSES = 1;
+    /** A round whose soft bits doubt less than this share fewer bits than the round before is the last. */
+    static final double MIN_PROGRESS = 0.1;
+    /**
+     * Echo past the prefix this far below the noise (−6 dB) is not what failed a frame: the
+     * echo of the reference channel (DRR 10 dB) stands 12–28 dB below the noise where frames fail
+     * for noise (fast at 6 dB, robust at 0 dB), and 2–4 dB above it at DRR 0 dB and 10 dB SNR.
+     */
+    static final double ECHO_TO_NOISE = 0.1;
     /** Pre-frame samples the noise spectrum is measured on, at most. */
     static final int NOISE_SAMPLES = 8192;
     /** Fewer pre-frame samples than this: the noise is taken from the fit's residual instead. */
     static final int MIN_NOISE_SAMPLES = 1024;
 
     private final Map<Integer, RealFft> ffts = new HashMap<>();
+    /** The noise density of the frame last equalized ({@link #noiseDensity}), and where it was measured. */
+    private double[] noise = new double[0];
+    private SampleRing noiseRing;
+    private long noiseFrom;
 
     /**
      * The samples heard from {@code from} on, equalized: a ring holding them at the same sample
@@ -60,27 +82,38 @@ final class FrameEqualizer {
     }
 
     SampleRing equalize(SampleRing ring, long from, long to, LongChannelEstimate room, int delay) {
-        int size = room.size(), heard = (int) Math.min(size, to - from);
+        int heard = (int) (to - from);
+        int size = Integer.highestOneBit(heard + room.g.length - 1) << 1;
         RealFft fft = ffts.computeIfAbsent(size, RealFft::new);
-        // What was heard, and past it the echo the room makes of the decided frame: the end of
-        // the frame's echo is not held yet, and cutting it off would leave a step to be divided.
-        double[] y = new double[size];
-        room.predict(y);
-        for (int i = 0; i < heard; i++) y[i] = ring.get(from + i);
-        fft.forward(y);
-        double[] gSpectrum = new double[size];
-        System.arraycopy(room.g, 0, gSpectrum, 0, room.g.length);
-        fft.forward(gSpectrum);
+        double[] z = new double[size];
+        double[] gSpectrum;
+        int held = 0;
+        if (room.size() == size) {
+            // Measured against a decision of the whole frame: past what is held, the echo the room
+            // makes of the decided frame, so cutting the frame's echo off leaves no step to divide.
+            for (int i = 0; i < size; i++) z[i] = room.residual[i] + room.prediction[i];
+            gSpectrum = room.gSpectrum;
+            held = Math.min(room.heard(), heard);
+        } else {
+            gSpectrum = new double[size];
+            System.arraycopy(room.g, 0, gSpectrum, 0, room.g.length);
+            fft.forward(gSpectrum);
+        }
+        for (int i = held; i < heard; i++) z[i] = ring.get(from + i);
+        fft.forward(z);
 
-        int low = room.lowBin(), high = room.highBin();
-        double[] noise = noiseSpectrum(ring, from, heard, room, fft);
+        int low = Math.max(1, (int) Math.floor(room.lowHz * size / room.rate));
+        int high = Math.min(size / 2 - 1, (int) Math.ceil(room.highHz * size / room.rate));
+        double[] noise = noiseDensity(ring, from, room, size, fft);
         double meanGain = 0;
         for (int k = low; k <= high; k++) meanGain += LongChannelEstimate.power(gSpectrum, k);
         meanGain /= (high - low + 1);
-        double signal = room.framePower();
-        double[] z = y;
+        double signal = room.frameDensity();
         z[0] = 0;
         z[1] = 0;
+        // The delay's phase e^{-2πik·delay/size}, turned on bin by bin from the band's first bin.
+        double stepCos = Math.cos(-2 * Math.PI * delay / size), stepSin = Math.sin(-2 * Math.PI * delay / size);
+        double cs = Math.cos(-2 * Math.PI * (double) low * delay / size), sn = Math.sin(-2 * Math.PI * (double) low * delay / size);
         for (int k = 1; k < size / 2; k++) {
             if (k < low || k > high) {
                 z[2 * k] = 0;
@@ -90,12 +123,12 @@ final class FrameEqualizer {
             double gr = gSpectrum[2 * k], gi = gSpectrum[2 * k + 1];
             double w = 1 / (gr * gr + gi * gi + noise[k] / signal + ESTIMATE_ERROR * meanGain);
             double yr = z[2 * k], yi = z[2 * k + 1];
-            // Û = Y·G*/(…), then delayed by `delay` samples: e^{-2πik·delay/size}.
             double ur = (yr * gr + yi * gi) * w, ui = (yi * gr - yr * gi) * w;
-            double ph = -2 * Math.PI * (double) k * delay / size;
-            double cs = Math.cos(ph), sn = Math.sin(ph);
             z[2 * k] = ur * cs - ui * sn;
             z[2 * k + 1] = ur * sn + ui * cs;
+            double t = cs * stepCos - sn * stepSin;
+            sn = cs * stepSin + sn * stepCos;
+            cs = t;
         }
         fft.inverse(z);
         float[] out = new float[heard];
@@ -104,37 +137,54 @@ final class FrameEqualizer {
     }
 
     /**
-     * The noise's expected power per bin in a transform of the {@code heard} samples: measured on
-     * what the ring holds before the frame (the receiver listened to it while searching), smoothed
-     * over neighbouring bins; or, when too little of that is held, the fit's residual's (which
-     * also holds the decision's errors, so it errs on the side of dividing less).
+     * Whether the echo past the cyclic prefix is worth undoing: its power, as {@code room}
+     * measured it past tap {@code prefixEnd}, against the noise's, measured before the frame.
+     * Where the noise alone fails a frame, neither the equalizer nor the canceller can help, and
+     * their rounds would only cost time. True when no noise was heard before the frame.
      */
-    private static double[] noiseSpectrum(SampleRing ring, long from, int heard, LongChannelEstimate room, RealFft fft) {
-        int size = room.size();
+    boolean echoMatters(SampleRing ring, long from, LongChannelEstimate room, int prefixEnd) {
+        long start = Math.max(ring.start(), from - NOISE_SAMPLES);
+        int length = (int) (from - start);
+        if (length < MIN_NOISE_SAMPLES) return true;
+        double noisePower = 0;
+        for (long i = start; i < from; i++) noisePower += (double) ring.get(i) * ring.get(i);
+        noisePower /= length;
+        // The taps measure the band only: their energy is the band's share of the in-band gain.
+        double bandShare = (room.highHz - room.lowHz) / (room.rate / 2);
+        double echoPower = room.energy(prefixEnd, room.g.length) / bandShare * room.framePower;
+        return echoPower >= ECHO_TO_NOISE * noisePower;
+    }
+
+    /**
+     * The noise's power spectral density per sample at each bin of a {@code size}-point transform:
+     * measured on what the ring holds before the frame (the receiver listened to it while
+     * searching), smoothed over neighbouring bins; or, when too little of that is held, on the
+     * fit's residual (which also holds the decision's errors, so it errs on the side of dividing
+     * less). Measured once a frame.
+     */
+    private double[] noiseDensity(SampleRing ring, long from, LongChannelEstimate room, int size, RealFft fft) {
+        if (ring == noiseRing && from == noiseFrom && noise.length == size / 2) return noise;
         long start = Math.max(ring.start(), from - NOISE_SAMPLES);
         int length = (int) (from - start);
         double[] x = new double[size];
-        double scale;
         if (length >= MIN_NOISE_SAMPLES) {
             for (int i = 0; i < length; i++) x[i] = ring.get(start + i);
-            scale = heard / (double) length;
         } else {
-            System.arraycopy(room.residual, 0, x, 0, size);
-            scale = 1;
-            length = room.heard();
+            length = Math.min(size, room.heard());
+            System.arraycopy(room.residual, 0, x, 0, length);
         }
         fft.forward(x);
         // A periodogram of L samples resolves size/L bins; averaging 16 of those makes it steady.
         int half = Math.max(8, 8 * size / length);
-        double[] power = new double[size / 2];
-        for (int k = 1; k < size / 2; k++) power[k] = LongChannelEstimate.power(x, k);
         double[] prefix = new double[size / 2 + 1];
-        for (int k = 0; k < size / 2; k++) prefix[k + 1] = prefix[k] + power[k];
-        double[] noise = new double[size / 2];
+        for (int k = 1; k < size / 2; k++) prefix[k + 1] = prefix[k] + LongChannelEstimate.power(x, k);
+        noise = new double[size / 2];
         for (int k = 1; k < size / 2; k++) {
             int lo = Math.max(1, k - half), hi = Math.min(size / 2, k + half + 1);
-            noise[k] = scale * (prefix[hi] - prefix[lo]) / (hi - lo);
+            noise[k] = (prefix[hi] - prefix[lo]) / (hi - lo) / length;
         }
+        noiseRing = ring;
+        noiseFrom = from;
         return noise;
     }
 }
