@@ -144,8 +144,29 @@ final class FrameDemodulator {
         return new Spectra(re, im, shift);
     }
 
-    /** Decodes the header from data symbols 1..{@link FrameLayout#headerSymbols}, or null. */
+    /**
+     * Decodes the header from data symbols 1..{@link FrameLayout#headerSymbols}, or null. Where
+     * that fails and the frame's known start shows echo past the prefix that the noise does not
+     * drown, it decodes them again from the samples held, equalized with that room
+     * ({@link FrameEqualizer}): the header has no decision to measure the room against, but the
+     * chirp and the training symbol are enough for the early echo.
+     */
     FrameHeader header(SampleRing ring, IntToLongFunction windowStart) {
+        FrameHeader header = decodeHeader(ring, windowStart);
+        if (header != null) return header;
+        long frameStart = frameStart(windowStart);
+        long from = EchoCanceller.heardFrom(ring, frameStart);
+        LongChannelEstimate start = echo.measureKnownStart(ring, frameStart, 0);
+        int prefixEnd = (int) (frameStart - from) + p.cyclicPrefix() - p.windowAdvance();
+        if (!equalizer.echoMatters(ring, from, start, prefixEnd)) return null;
+        SampleRing flat = equalizer.equalize(ring, from, ring.end(), start, (int) (frameStart - from));
+        train(flat, windowStart.applyAsLong(0));
+        header = decodeHeader(flat, windowStart);
+        train(ring, windowStart.applyAsLong(0));
+        return header;
+    }
+
+    private FrameHeader decodeHeader(SampleRing ring, IntToLongFunction windowStart) {
         int symbols = FrameLayout.headerSymbols(plan);
         Spectra z = spectra(ring, windowStart, symbols, 0);
         double[][][] pilotsOnly = pilotCells(symbols);
