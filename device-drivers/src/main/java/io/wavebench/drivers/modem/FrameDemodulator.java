@@ -194,7 +194,7 @@ final class FrameDemodulator {
         if (heard.last.decoded() != null) return heard.last.decoded();
         // Not skipped where the echo past the prefix stands far under the noise, nor where the
         // known start's round leaves the soft bits no surer: both checks saved time where frames
-        // fail for noise (robust at DRR 10 dB and 0 dB SNR: 26× real time against 7×), but near
+        // fail for noise (robust at DRR 10 dB and 0 dB SNR: 26× real time against 7–8×), but near
         // the code's threshold taking out even that echo decodes frames (fast at DRR 10 dB and
         // 6 dB SNR: 13 of 30 decoded with the checks, 27 without, 20 with the canceller alone).
         LongChannelEstimate start = echo.measureKnownStart(ring, frameStart(windowStart), heard.drift);
