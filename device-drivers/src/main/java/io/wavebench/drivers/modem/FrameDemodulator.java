@@ -22,6 +22,10 @@ import java.util.function.IntToLongFunction;
  *   <li>if the payload fails its checks, a <b>data-aided second pass</b>: the first pass's
  *       decision, re-encoded, is a known sequence on every cell, which re-measures channel and
  *       noise from all symbols instead of one training symbol, and the payload is decoded again;</li>
+ *   <li>if that fails too, <b>equalization</b> ({@link FrameEqualizer}): the room's response,
+ *       measured first on the frame's known start and then against each new decision, is divided
+ *       out of the whole frame before the symbols are cut out of it, and the frame decoded again,
+ *       in rounds;</li>
  *   <li>if that fails too, <b>echo cancellation</b> ({@link EchoCanceller}): the decision's echo past
  *       the cyclic prefix is taken out of every window and the payload decoded again, in rounds.</li>
  * </ol>

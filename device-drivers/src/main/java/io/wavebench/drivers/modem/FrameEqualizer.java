@@ -53,7 +53,7 @@ final class FrameEqualizer {
     /** A round whose soft bits doubt less than this share fewer bits than the round before is the last. */
     static final double MIN_PROGRESS = 0.1;
     /**
-     * Echo past the prefix this far below the noise (−10 dB) is not what failed a frame. As the
+     * Echo past the prefix this far below the noise (−10 dB) is not what failed a header. As the
      * known start measures it (6 frames a step): the reference channel (DRR 10 dB) where frames
      * fail for noise, 7–24 dB below (robust at 0 dB SNR) and 9–20 dB (fast at 6 dB); at DRR 0 dB,
      * fast at 10 dB SNR 5–7 dB above, ultrasonic at 6 dB 2–6 dB below (the known start measures
@@ -78,12 +78,10 @@ final class FrameEqualizer {
      * @param ring  the samples heard
      * @param from  the sample the room's taps count from ({@link EchoCanceller#heardFrom})
      * @param room  the response, tap j taking the frame's sample i to {@code from + i + j}
+     * @param to    the first sample not equalized; past what the room was measured on, the ring's
+     *              own samples (the known start's room measures only the frame's first symbols)
      * @param delay the tap where the direct sound is, kept as the equalized frame's delay
      */
-    SampleRing equalize(SampleRing ring, long from, LongChannelEstimate room, int delay) {
-        return equalize(ring, from, from + room.heard(), room, delay);
-    }
-
     SampleRing equalize(SampleRing ring, long from, long to, LongChannelEstimate room, int delay) {
         int heard = (int) (to - from);
         int size = Integer.highestOneBit(heard + room.g.length - 1) << 1;

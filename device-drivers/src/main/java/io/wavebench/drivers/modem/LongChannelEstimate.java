@@ -143,15 +143,6 @@ final class LongChannelEstimate {
         return size;
     }
 
-    /** The band's first and last bins of a {@link #size()}-point transform: outside them the taps carry nothing. */
-    int lowBin() {
-        return lowBin;
-    }
-
-    int highBin() {
-        return highBin;
-    }
-
     /** How many of the samples were heard (the rest were not yet). */
     int heard() {
         return heard;
