@@ -43,8 +43,19 @@ final class LongChannelEstimate {
     final double[] g;
     /** {@code y − g ∗ u} over the heard samples (0 beyond them). */
     final double[] residual;
+    /** {@code g ∗ u} over the whole transform, heard or not yet (the frame's echo past what is held). */
+    final double[] prediction;
+    /** The taps' spectrum, packed as {@link RealFft} packs it, 0 outside the band. */
+    final double[] gSpectrum;
     private final int heard;
     private final int noiseTaps;
+    /** The band measured, and the sample rate. */
+    final double lowHz;
+    final double highHz;
+    final double rate;
+    /** Samples of the frame measured against, and its mean power per sample. */
+    private final int frameSamples;
+    final double framePower;
 
     /**
      * @param u       the frame as the receiver would hear it through a single unit tap at index 0
@@ -64,6 +75,13 @@ final class LongChannelEstimate {
         this.taps = taps;
         this.noiseTaps = noiseTaps;
         this.heard = heard;
+        this.lowHz = lowHz;
+        this.highHz = highHz;
+        this.rate = rate;
+        this.frameSamples = u.length;
+        double energy = 0;
+        for (float v : u) energy += (double) v * v;
+        this.framePower = energy / u.length;
         int need = Math.max(u.length, heard) + taps;
         size = Integer.highestOneBit(need - 1) << 1;
         fft = ffts.computeIfAbsent(size, RealFft::new);
@@ -80,12 +98,14 @@ final class LongChannelEstimate {
 
         g = new double[taps];
         residual = new double[size];
+        prediction = new double[size];
+        gSpectrum = new double[size];
         double[] work = new double[size];
         if (start == null) {
             for (int i = 0; i < heard; i++) residual[i] = y[i];
         } else {
             System.arraycopy(start, 0, g, 0, taps);
-            predictResidual(y, work);
+            predictResidual(y);
         }
         for (int step = 0; step < steps; step++) {
             // g += cut(IFFT(R · conj(U) / (|U|² + ridge)))
@@ -95,7 +115,7 @@ final class LongChannelEstimate {
             fft.inverse(work);
             for (int i = 0; i < taps; i++) g[i] += work[i];
             shrink();
-            predictResidual(y, work);
+            predictResidual(y);
         }
     }
 
@@ -118,7 +138,31 @@ final class LongChannelEstimate {
         }
     }
 
-    private static double power(double[] packed, int k) {
+    /** Length of the transforms (a power of two covering the frame and the taps). */
+    int size() {
+        return size;
+    }
+
+    /** How many of the samples were heard (the rest were not yet). */
+    int heard() {
+        return heard;
+    }
+
+    /** The frame's power spectral density per sample, averaged over the band: its mean |U(k)|² over its length. */
+    double frameDensity() {
+        double mean = 0;
+        for (int k = lowBin; k <= highBin; k++) mean += power(uSpectrum, k);
+        return mean / (highBin - lowBin + 1) / frameSamples;
+    }
+
+    /** Energy of taps {@code [from, to)}. */
+    double energy(int from, int to) {
+        double e = 0;
+        for (int j = Math.max(0, from); j < Math.min(taps, to); j++) e += g[j] * g[j];
+        return e;
+    }
+
+    static double power(double[] packed, int k) {
         return packed[2 * k] * packed[2 * k] + packed[2 * k + 1] * packed[2 * k + 1];
     }
 
@@ -140,27 +184,31 @@ final class LongChannelEstimate {
         }
     }
 
-    /** residual = y − g ∗ u over the heard samples. */
-    private void predictResidual(double[] y, double[] work) {
-        Arrays.fill(work, 0);
-        System.arraycopy(g, 0, work, 0, taps);
-        fft.forward(work);
+    /** residual = y − g ∗ u over the heard samples; {@link #gSpectrum} and {@link #prediction} follow g. */
+    private void predictResidual(double[] y) {
+        Arrays.fill(gSpectrum, 0);
+        System.arraycopy(g, 0, gSpectrum, 0, taps);
+        fft.forward(gSpectrum);
         // G · U, band only (g is band-limited by construction).
-        work[0] = 0;
-        work[1] = 0;
+        gSpectrum[0] = 0;
+        gSpectrum[1] = 0;
+        prediction[0] = 0;
+        prediction[1] = 0;
         for (int k = 1; k < size / 2; k++) {
             if (k < lowBin || k > highBin) {
-                work[2 * k] = 0;
-                work[2 * k + 1] = 0;
+                gSpectrum[2 * k] = 0;
+                gSpectrum[2 * k + 1] = 0;
+                prediction[2 * k] = 0;
+                prediction[2 * k + 1] = 0;
                 continue;
             }
-            double gr = work[2 * k], gi = work[2 * k + 1];
+            double gr = gSpectrum[2 * k], gi = gSpectrum[2 * k + 1];
             double ur = uSpectrum[2 * k], ui = uSpectrum[2 * k + 1];
-            work[2 * k] = gr * ur - gi * ui;
-            work[2 * k + 1] = gr * ui + gi * ur;
+            prediction[2 * k] = gr * ur - gi * ui;
+            prediction[2 * k + 1] = gr * ui + gi * ur;
         }
-        fft.inverse(work);
-        for (int i = 0; i < size; i++) residual[i] = i < heard ? y[i] - work[i] : 0;
+        fft.inverse(prediction);
+        for (int i = 0; i < size; i++) residual[i] = i < heard ? y[i] - prediction[i] : 0;
     }
 
     /** Σ g[j] e^{−jωj}: the response at angular frequency ω (radians per sample); {@code out[0..1]} = re, im. */

@@ -18,6 +18,17 @@ final class SampleRing {
         mask = capacity - 1;
     }
 
+    /**
+     * A ring holding {@code samples} as sample numbers {@code start..start + samples.length}: a
+     * signal the receiver derived from what it heard (an equalized frame), addressed like it.
+     */
+    static SampleRing holding(long start, float[] samples) {
+        SampleRing ring = new SampleRing(samples.length + 1);
+        ring.written = start;
+        ring.write(samples, 0, samples.length);
+        return ring;
+    }
+
     int capacity() {
         return buffer.length;
     }

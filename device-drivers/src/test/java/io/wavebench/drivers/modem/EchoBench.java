@@ -45,8 +45,8 @@ public final class EchoBench {
             for (double drr : drrs) {
                 for (double snr : snrs) {
                     Result r = run(modem, trials, snr, drr);
-                    System.out.printf(Locale.ROOT, "  DRR %+5.1f dB  SNR %5.1f dB: decoded %3d/%d  wrong %d  receiver %4.0fx real time%n",
-                            drr, snr, r.ok, trials, r.wrong, r.realTime);
+                    System.out.printf(Locale.ROOT, "  DRR %+5.1f dB  SNR %5.1f dB: decoded %3d/%d  wrong %d  headers lost %d  receiver %4.0fx real time%n",
+                            drr, snr, r.ok, trials, r.wrong, r.headersLost, r.realTime);
                 }
             }
         }
@@ -68,12 +68,13 @@ public final class EchoBench {
         return Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).toArray();
     }
 
-    record Result(int ok, int wrong, double realTime) {
+    /** {@code headersLost}: trials where no header decoded (the payload was never tried). */
+    record Result(int ok, int wrong, int headersLost, double realTime) {
     }
 
     static Result run(AcousticModem modem, int trials, double snr, double drr) {
         ModemParameters p = modem.parameters();
-        int ok = 0, wrong = 0;
+        int ok = 0, wrong = 0, headersLost = 0;
         long nanos = 0, samples = 0;
         for (int t = 0; t < trials; t++) {
             long seed = 2026 + t;
@@ -89,6 +90,7 @@ public final class EchoBench {
             long start = CPU.getCurrentThreadCpuTime();
             for (int at = 0; at < heard.length; at += 1024) receiver.accept(heard, at, Math.min(1024, heard.length - at));
             nanos += CPU.getCurrentThreadCpuTime() - start;
+            if (receiver.headersDecoded() == 0) headersLost++;
             samples += heard.length;
             boolean good = false;
             for (ReceivedFrame f : frames) {
@@ -97,6 +99,6 @@ public final class EchoBench {
             }
             if (good) ok++;
         }
-        return new Result(ok, wrong, samples / (double) modem.sampleRate() / (nanos / 1e9));
+        return new Result(ok, wrong, headersLost, samples / (double) modem.sampleRate() / (nanos / 1e9));
     }
 }

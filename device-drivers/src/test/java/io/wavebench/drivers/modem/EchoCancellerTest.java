@@ -10,8 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Echo longer than the cyclic prefix (DESIGN §4: echoes), taken out by {@link EchoCanceller}. Each
- * case here fails with the canceller's rounds set to 0 (checked when it was written).
+ * Echo longer than the cyclic prefix (DESIGN §4: echoes), taken out by {@link FrameEqualizer} and
+ * {@link EchoCanceller}. Each case here failed with the canceller's rounds set to 0 when it was
+ * written, before the equalizer; since the equalizer runs first, each decodes without the
+ * canceller's rounds too (checked), and fails with neither. What only the canceller still adds is
+ * measured by EchoBench (fast at DRR 0 dB, 10 dB SNR: 10 of 30 frames with it, 4 without).
  */
 class EchoCancellerTest {
 
