@@ -131,6 +131,7 @@ public final class LineChart {
             }
             g.drawString(s.name(), LEFT + 12, TOP + 18 + 16 * k);
         }
+        g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(title, LEFT, 26);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));

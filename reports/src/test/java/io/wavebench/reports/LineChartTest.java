@@ -39,6 +39,23 @@ class LineChartTest {
     }
 
     @Test
+    void the_title_is_black_whatever_the_last_series_colour() throws Exception {
+        byte[] png = new LineChart("TITLE", "x", "y").add(new LineChart.Series("a", new double[] {0, 1}, new double[] {0, 1}))
+                .add(new LineChart.Series("b", new double[] {0, 1}, new double[] {1, 0})).png();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int dark = 0, coloured = 0;
+        for (int x = 72; x < 160; x++) {
+            for (int y = 12; y < 30; y++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF, r = rgb >> 16, g = (rgb >> 8) & 0xFF, b = rgb & 0xFF;
+                if (Math.max(r, Math.max(g, b)) < 100) dark++;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) coloured++;
+            }
+        }
+        assertEquals(true, dark > 20, "the title's ink is dark: " + dark);
+        assertEquals(0, coloured, "and has no colour in it");
+    }
+
+    @Test
     void an_interval_without_a_bound_for_every_point_is_refused() {
         assertThrows(IllegalArgumentException.class, () -> new LineChart("t", "x", "y")
                 .add(new LineChart.Series("a", new double[] {0, 1}, new double[] {0, 1}, new double[] {0}, new double[] {1})));
