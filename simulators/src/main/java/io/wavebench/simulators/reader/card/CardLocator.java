@@ -52,6 +52,20 @@ final class CardLocator {
      */
     private static final double MAX_OPPOSITE_ANGLE_DEG = 16;
 
+    /**
+     * How far inside a located quadrilateral (half-size pixels) a card within it is looked for:
+     * past the blurred gradient of the quadrilateral's own edges.
+     */
+    private static final double INNER_MARGIN = 4;
+    /**
+     * The least area of a card within a photo, as a share of the photo's: a shopper's photo of a
+     * card is mostly card (the ImageMagick set's: card width 0.62–0.82 of the photo's, an area
+     * share of 0.37–0.64), while print and art inside a card make smaller boxes.
+     */
+    private static final double INNER_MIN_AREA = 0.3;
+    /** A card within a photo lies turned by a few degrees at most (ImageMagick's set: up to 5°): its sides stay this near the photo's. */
+    private static final double INNER_SIDE_DEG = 8;
+
     private record Line(double thetaDeg, double rho, int votes) {}
 
     Optional<Quad> locate(Frame frame) {
@@ -78,12 +92,27 @@ final class CardLocator {
         float[] mags = new float[w * h];
         for (int i = 0; i < mags.length; i++) mags[i] = (float) (4 * Math.hypot(gx[i], gy[i]));
         double edgeMin = Math.max(EDGE_FLOOR, Math.min(EDGE_MIN, NOISE_FACTOR * GrayFilters.percentile(mags, 0.5) / 4));
+        Quad best = smallest(gx, gy, w, h, edgeMin, 0.06 * w * h, null);
+        if (best == null) return Optional.empty();
+        Quad inner = cardInside(best, gx, gy, w, h, edgeMin);
+        if (inner != null) best = inner;
+        double[] full = best.corners().clone();
+        for (int i = 0; i < 8; i++) full[i] = full[i] * SCALE + (SCALE - 1) / 2.0;
+        return Optional.of(new Quad(full, best.support()));
+    }
+
+    /**
+     * The smallest well-supported quadrilateral of the best tier that has one (see
+     * {@link #belongs}), at least {@code minArea} (half-size pixels); with {@code like} given, only
+     * strongly supported ones seen in perspective whose sides each lie within
+     * {@link #INNER_SIDE_DEG}° of that quadrilateral's.
+     */
+    private static Quad smallest(float[] gx, float[] gy, int w, int h, double edgeMin, double minArea, double[] like) {
         List<Line> horizontal = peaks(hough(gx, gy, w, h, 90, edgeMin), 10);
         List<Line> vertical = peaks(hough(gx, gy, w, h, 0, edgeMin), 10);
         // The smallest well-supported quadrilateral of each tier, best tier first (see belongs).
         Quad[] picks = new Quad[4];
         double[] areas = new double[4];
-        double minArea = 0.06 * w * h;
         for (Line top : horizontal) {
             for (Line bottom : horizontal) {
                 if (bottom.rho - top.rho < 0.15 * h) continue;
@@ -98,11 +127,12 @@ final class CardLocator {
                         if (aspect < 1.25 || aspect > 2.0) continue;
                         double area = width * height;
                         if (area < minArea) continue;
+                        if (like != null && !sidesAlike(c, like)) continue;
                         double support = Math.min(Math.min(side(gx, gy, w, h, c, 0, 1, edgeMin), side(gx, gy, w, h, c, 1, 2, edgeMin)),
                                 Math.min(side(gx, gy, w, h, c, 2, 3, edgeMin), side(gx, gy, w, h, c, 3, 0, edgeMin)));
                         if (support < MIN_SIDE_SUPPORT) continue;
                         boolean strong = support >= STRONG_SIDE_SUPPORT, perspective = seenInPerspective(c);
-                        for (int t = 0; t < picks.length; t++) {
+                        for (int t = 0; t < (like == null ? picks.length : 1); t++) {
                             if (!belongs(t, strong, perspective)) continue;
                             Quad pick = picks[t];
                             if (pick == null || area < areas[t] * 0.97 || (area < areas[t] * 1.03 && support > pick.support())) {
@@ -114,11 +144,57 @@ final class CardLocator {
                 }
             }
         }
-        Quad best = Arrays.stream(picks).filter(Objects::nonNull).findFirst().orElse(null);
-        if (best == null) return Optional.empty();
-        double[] full = best.corners().clone();
-        for (int i = 0; i < 8; i++) full[i] = full[i] * SCALE + (SCALE - 1) / 2.0;
-        return Optional.of(new Quad(full, best.support()));
+        return Arrays.stream(picks).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /**
+     * A card inside quadrilateral {@code outer} (half-size pixels), or null. A photo of a card
+     * shown on a phone has its own border, as straight and strongly supported as a card's edges
+     * and of nearly ID-1's aspect (a 3:2 photo is 1.50, ID-1 1.59); on a light card on a light
+     * table the card's own edges are faint, and beside the border's strong lines they were not
+     * among the lines the transform kept, so the photo's border was taken for the card and the
+     * card came out deskewed a third too small (its 3 mm expiry some 20 px tall). The lines are
+     * looked for again with the edges at and outside {@code outer} left out: a card in the photo
+     * makes a strongly supported quadrilateral seen in perspective, its sides near those of the
+     * photo's (the card lies on the table turned a few degrees at most), and it is taken.
+     */
+    private static Quad cardInside(Quad outer, float[] gx, float[] gy, int w, int h, double edgeMin) {
+        double[] c = outer.corners();
+        double cx = (c[0] + c[2] + c[4] + c[6]) / 4, cy = (c[1] + c[3] + c[5] + c[7]) / 4;
+        float[] ix = new float[gx.length];
+        float[] iy = new float[gy.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (!inside(c, cx, cy, x, y, INNER_MARGIN)) continue;
+                ix[y * w + x] = gx[y * w + x];
+                iy[y * w + x] = gy[y * w + x];
+            }
+        }
+        double outerArea = (dist(c, 0, 1) + dist(c, 3, 2)) / 2 * (dist(c, 0, 3) + dist(c, 1, 2)) / 2;
+        return smallest(ix, iy, w, h, edgeMin, INNER_MIN_AREA * outerArea, c);
+    }
+
+    /** Whether (x, y) lies inside quadrilateral {@code c} (centre cx, cy) by at least {@code margin}. */
+    private static boolean inside(double[] c, double cx, double cy, double x, double y, double margin) {
+        for (int k = 0; k < 4; k++) {
+            double x0 = c[2 * k], y0 = c[2 * k + 1], x1 = c[(2 * k + 2) % 8], y1 = c[(2 * k + 3) % 8];
+            double len = Math.hypot(x1 - x0, y1 - y0);
+            double d = ((x1 - x0) * (y - y0) - (y1 - y0) * (x - x0)) / len;
+            double centre = (x1 - x0) * (cy - y0) - (y1 - y0) * (cx - x0);
+            if (Math.signum(d) != Math.signum(centre) || Math.abs(d) < margin) return false;
+        }
+        return true;
+    }
+
+    /** Whether each side of {@code c} lies within {@link #INNER_SIDE_DEG}° of the same side of {@code like}. */
+    private static boolean sidesAlike(double[] c, double[] like) {
+        for (int k = 0; k < 4; k++) {
+            int p = k, q = (k + 1) % 4;
+            double a = Math.atan2(c[2 * q + 1] - c[2 * p + 1], c[2 * q] - c[2 * p]);
+            double b = Math.atan2(like[2 * q + 1] - like[2 * p + 1], like[2 * q] - like[2 * p]);
+            if (Math.abs(Math.toDegrees(Math.IEEEremainder(a - b, 2 * Math.PI))) > INNER_SIDE_DEG) return false;
+        }
+        return true;
     }
 
     /** Votes of edge pixels whose normal is within ±ANGLE_RANGE° of {@code centreDeg}. */

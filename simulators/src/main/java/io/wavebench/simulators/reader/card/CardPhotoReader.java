@@ -46,6 +46,10 @@ public final class CardPhotoReader {
     static final String DIGITS = "0123456789";
     /** MM/YY standing alone: "11/238" is a misread, not 11/23. */
     private static final Pattern DATE = Pattern.compile("(?<![0-9])(0[1-9]|1[0-2])/([0-9]{2})(?![0-9])");
+    /** The whole reading two two-digit words, a month and a year: MM/YY whose slash was lost ({@link #date}). */
+    private static final Pattern DATE_WITHOUT_SLASH = Pattern.compile("(0[1-9]|1[0-2])\\s+([0-9]{2})");
+    /** 6M/YY standing alone, no month's: a 0M/YY whose 0 was read as a 6 ({@link #date}). */
+    private static final Pattern DATE_SIX_FOR_ZERO = Pattern.compile("(?<![0-9])6([1-9])/([0-9]{2})(?![0-9])");
     /** DESIGN §5.4: an expiry further ahead than this is no card's (cards are issued for a few years). */
     static final int EXPIRY_HORIZON_YEARS = 20;
     /**
@@ -449,8 +453,21 @@ public final class CardPhotoReader {
         return a.x0() < b.x1() && b.x0() < a.x1() && a.y0() < b.y1() && b.y0() < a.y1();
     }
 
+    /**
+     * The MM/YY in one OCR reading of an expiry's line. Besides MM/YY standing alone: a reading
+     * that is nothing but two two-digit words whose first is a month ({@code 08 29}), a date whose
+     * thin slash the binarization lost (a serif expiry through the camera read so in 3 of 3
+     * frames); and a month's tens digit read as a 6 ({@code 69/31}), which no month has, taken as
+     * the 0 it was (an embossed 0's shading read as a 6 in 6 of 6 frames of two cards, where the
+     * rest of the date was right). Two frames must still read the same date (DESIGN §5.4).
+     */
     static Optional<Expiry> date(Recognized r) {
         Matcher m = DATE.matcher(r.text().replace(" ", ""));
-        return m.find() ? Optional.of(new Expiry(Integer.parseInt(m.group(1)), 2000 + Integer.parseInt(m.group(2)))) : Optional.empty();
+        if (m.find()) return Optional.of(new Expiry(Integer.parseInt(m.group(1)), 2000 + Integer.parseInt(m.group(2))));
+        Matcher slashLost = DATE_WITHOUT_SLASH.matcher(r.text().strip());
+        if (slashLost.matches()) return Optional.of(new Expiry(Integer.parseInt(slashLost.group(1)), 2000 + Integer.parseInt(slashLost.group(2))));
+        Matcher sixForZero = DATE_SIX_FOR_ZERO.matcher(r.text().replace(" ", ""));
+        if (sixForZero.find()) return Optional.of(new Expiry(Integer.parseInt(sixForZero.group(1)), 2000 + Integer.parseInt(sixForZero.group(2))));
+        return Optional.empty();
     }
 }

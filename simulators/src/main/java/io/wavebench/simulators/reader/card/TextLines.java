@@ -83,7 +83,7 @@ final class TextLines {
     private static final int H = CardFace.HEIGHT;
     private static final double TARGET_HEIGHT = 50;
     /** Widest component taken as characters that touch, in heights (three digits run together). */
-    private static final double MERGED_WIDTH = 3.2;
+    private static final double MERGED_WIDTH = 4.5;
 
     private TextLines() {}
 
