@@ -48,6 +48,13 @@ public final class CardPhotoReader {
     private static final Pattern DATE = Pattern.compile("(?<![0-9])(0[1-9]|1[0-2])/([0-9]{2})(?![0-9])");
     /** The whole reading two two-digit words, a month and a year: MM/YY whose slash was lost ({@link #date}). */
     private static final Pattern DATE_WITHOUT_SLASH = Pattern.compile("(0[1-9]|1[0-2])\\s+([0-9]{2})");
+    /** Four digits, a month and a year: MMYY read from a line whose marks show the slash's gap ({@link #twoPairs}). */
+    private static final Pattern FOUR_DIGITS_MMYY = Pattern.compile("(0[1-9]|1[0-2])([0-9]{2})");
+    /**
+     * The step a lost slash leaves between MM and YY, over the steps within them: a thin serif
+     * slash adds some 0.4 of a character (a 12/28 through the camera: 32 px against 23 and 24).
+     */
+    static final double SLASH_GAP = 1.25;
     /** 6M/YY standing alone, no month's: a 0M/YY whose 0 was read as a 6 ({@link #date}). */
     private static final Pattern DATE_SIX_FOR_ZERO = Pattern.compile("(?<![0-9])6([1-9])/([0-9]{2})(?![0-9])");
     /** DESIGN §5.4: an expiry further ahead than this is no card's (cards are issued for a few years). */
@@ -80,6 +87,14 @@ public final class CardPhotoReader {
      * read as digits comes out as 19 digits the engine gives 0 or 1.
      */
     static final double MIN_UNGROUPED_CONFIDENCE = 20;
+    /**
+     * The band under the number is searched a last time with marks down to this share of its
+     * strongest ink (the lines' own bar is {@link TextLines#STRONG_INK_SHARE}): a thin serif
+     * expiry seen through the camera is 15–40 levels from the card around it, a bold label or
+     * logo beside it 80 and more, and at 0.4 of that only the thickest strokes of its digits
+     * were left, in pieces too small for marks.
+     */
+    static final double FAINT_INK_SHARE = 0.25;
     /** How the schemes print their numbers (digits per group): 4-4-4-4, American Express's 4-6-5, 19 digits as 4-4-4-4-3. */
     private static final List<int[]> GROUPINGS = List.of(new int[] {4, 4, 4, 4}, new int[] {4, 6, 5}, new int[] {4, 4, 4, 4, 3});
 
@@ -408,7 +423,10 @@ public final class CardPhotoReader {
         Expiry found = expiryAmong(lines, number);
         if (found != null) return found;
         int from = (int) Math.round(number.y1() + 0.2 * number.height());
-        return expiryAmong(TextLines.find(face, 18, 80, from, (int) Math.round(number.y1() + 3.5 * number.height())), number);
+        int to = (int) Math.round(number.y1() + 3.5 * number.height());
+        found = expiryAmong(TextLines.find(face, 18, 80, from, to), number);
+        if (found != null) return found;
+        return expiryAmong(TextLines.find(face, 18, 80, from, to, FAINT_INK_SHARE), number);
     }
 
     private Expiry expiryAmong(List<TextLines.Line> lines, TextLines.Line number) {
@@ -440,8 +458,9 @@ public final class CardPhotoReader {
             // with no date in it is no contradiction (it often drops the slash or adds a digit).
             Set<Expiry> dates = new HashSet<>();
             for (TextLines.Line l : place) {
-                date(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/")).ifPresent(dates::add);
-                date(ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/")).ifPresent(dates::add);
+                boolean pairs = twoPairs(l);
+                date(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"), pairs).ifPresent(dates::add);
+                date(ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"), pairs).ifPresent(dates::add);
             }
             if (dates.size() == 1) return dates.iterator().next();
             if (dates.size() > 1) return null;
@@ -461,6 +480,32 @@ public final class CardPhotoReader {
      * the 0 it was (an embossed 0's shading read as a 6 in 6 of 6 frames of two cards, where the
      * rest of the date was right). Two frames must still read the same date (DESIGN §5.4).
      */
+    /**
+     * As {@link #date(Recognized)}, and where the line's marks are two pairs ({@link #twoPairs}),
+     * four digits alone ({@code 1228}) are MM and YY too: the slash was lost, and the gap it
+     * leaves between the pairs shows where it stood.
+     */
+    static Optional<Expiry> date(Recognized r, boolean twoPairs) {
+        Optional<Expiry> date = date(r);
+        if (date.isPresent() || !twoPairs) return date;
+        Matcher m = FOUR_DIGITS_MMYY.matcher(r.text().strip());
+        return m.matches() ? Optional.of(new Expiry(Integer.parseInt(m.group(1)), 2000 + Integer.parseInt(m.group(2)))) : Optional.empty();
+    }
+
+    /**
+     * Whether a line is four marks whose middle step (from the second's centre to the third's) is
+     * at least {@link #SLASH_GAP} times each of the others: MM and YY with the slash between them
+     * lost (centres, not gaps: a narrow 1 leaves wide gaps beside it). Four digits printed at one
+     * pitch (a number's first group repeated under it) are no date.
+     */
+    static boolean twoPairs(TextLines.Line line) {
+        List<TextLines.Box> marks = line.boxes().stream().sorted(Comparator.comparingInt(TextLines.Box::x0)).toList();
+        if (marks.size() != 4) return false;
+        double[] steps = new double[3];
+        for (int i = 0; i < 3; i++) steps[i] = (marks.get(i + 1).x0() + marks.get(i + 1).x1() - marks.get(i).x0() - marks.get(i).x1()) / 2.0;
+        return steps[1] >= SLASH_GAP * Math.max(steps[0], steps[2]);
+    }
+
     static Optional<Expiry> date(Recognized r) {
         Matcher m = DATE.matcher(r.text().replace(" ", ""));
         if (m.find()) return Optional.of(new Expiry(Integer.parseInt(m.group(1)), 2000 + Integer.parseInt(m.group(2))));
