@@ -73,6 +73,7 @@ public final class CardPhotoReader {
      * refused while frames remain: an OCR misread of a date is no rarer than one of a number, and
      * two moved frames now and then make the same one, so a refusal that blames the card waits for
      * a third reading (or for the last frame, with no other date read). A date that passes needs two.
+     * A number that fails the scheme rules likewise needs this many frames' reading to be refused.
      */
     public static final int REFUSAL_READS = 3;
     /**
@@ -223,8 +224,11 @@ public final class CardPhotoReader {
             // A number that fails the rules is refused only now, and only if no frame read a number
             // that passes them: a digit the card's art crosses can be misread in a third of the
             // frames, alike, so agreement alone does not tell a bad card from a misread good one.
+            // Like an expiry that would refuse the card, it needs REFUSAL_READS frames' reading:
+            // through the camera two frames of an embossed card read an 8 as a 3 alike and the
+            // third read no number, and two alike misreads are no proof against the card.
             Optional<Pan> failing = seen.entrySet().stream()
-                    .filter(e -> agreed.contains(e.getKey()) && outvotesEveryOther(e.getKey(), 2)).map(Map.Entry::getKey).findFirst();
+                    .filter(e -> agreed.contains(e.getKey()) && outvotesEveryOther(e.getKey(), REFUSAL_READS)).map(Map.Entry::getKey).findFirst();
             if (failing.isPresent() && seen.keySet().stream().allMatch(p -> CardNumberRules.check(p).isPresent())) {
                 return Optional.of(answer = decide(failing.get(), seen.get(failing.get()), frames, true).orElseThrow());
             }
