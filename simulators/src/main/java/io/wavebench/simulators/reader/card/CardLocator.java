@@ -92,7 +92,8 @@ final class CardLocator {
         float[] mags = new float[w * h];
         for (int i = 0; i < mags.length; i++) mags[i] = (float) (4 * Math.hypot(gx[i], gy[i]));
         double edgeMin = Math.max(EDGE_FLOOR, Math.min(EDGE_MIN, NOISE_FACTOR * GrayFilters.percentile(mags, 0.5) / 4));
-        Quad best = smallest(gx, gy, w, h, edgeMin, 0.06 * w * h, null);
+        Quad best = smallest(peaks(hough(gx, gy, w, h, 90, edgeMin), 10), peaks(hough(gx, gy, w, h, 0, edgeMin), 10), gx, gy, w, h, edgeMin,
+                0.06 * w * h, null);
         if (best == null) return Optional.empty();
         Quad inner = cardInside(best, gx, gy, w, h, edgeMin);
         if (inner != null) best = inner;
@@ -102,14 +103,14 @@ final class CardLocator {
     }
 
     /**
-     * The smallest well-supported quadrilateral of the best tier that has one (see
-     * {@link #belongs}), at least {@code minArea} (half-size pixels); with {@code like} given, only
+     * The smallest well-supported quadrilateral of lines {@code horizontal} and {@code vertical},
+     * of the best tier that has one (see {@link #belongs}), at least {@code minArea} (half-size
+     * pixels), its sides' support measured on {@code gx, gy}; with {@code like} given, only
      * strongly supported ones seen in perspective whose sides each lie within
      * {@link #INNER_SIDE_DEG}° of that quadrilateral's.
      */
-    private static Quad smallest(float[] gx, float[] gy, int w, int h, double edgeMin, double minArea, double[] like) {
-        List<Line> horizontal = peaks(hough(gx, gy, w, h, 90, edgeMin), 10);
-        List<Line> vertical = peaks(hough(gx, gy, w, h, 0, edgeMin), 10);
+    private static Quad smallest(List<Line> horizontal, List<Line> vertical, float[] gx, float[] gy, int w, int h, double edgeMin, double minArea,
+            double[] like) {
         // The smallest well-supported quadrilateral of each tier, best tier first (see belongs).
         Quad[] picks = new Quad[4];
         double[] areas = new double[4];
@@ -150,40 +151,61 @@ final class CardLocator {
     /**
      * A card inside quadrilateral {@code outer} (half-size pixels), or null. A photo of a card
      * shown on a phone has its own border, as straight and strongly supported as a card's edges
-     * and of nearly ID-1's aspect (a 3:2 photo is 1.50, ID-1 1.59); on a light card on a light
-     * table the card's own edges are faint, and beside the border's strong lines they were not
-     * among the lines the transform kept, so the photo's border was taken for the card and the
-     * card came out deskewed a third too small (its 3 mm expiry some 20 px tall). The lines are
-     * looked for again with the edges at and outside {@code outer} left out: a card in the photo
-     * makes a strongly supported quadrilateral seen in perspective, its sides near those of the
-     * photo's (the card lies on the table turned a few degrees at most), and it is taken.
+     * and of nearly ID-1's aspect (a 3:2 photo is 1.50, ID-1 1.59). Each pixel of an edge votes
+     * for lines a few degrees either side of it ({@link #VOTE_SPREAD}), so each long border also
+     * makes strong peaks at lines turned about its middle, which the peaks' neighbourhood does not
+     * cover: on a light card on a light table these copies of the border filled the ten places,
+     * the card's own fainter edges were not among them, and the border, or the border on two sides
+     * and the card's edges on the other two, was taken for the card, which came out deskewed a
+     * third too small (its 3 mm expiry some 20 px tall). So the lines are looked for again with the
+     * edges along {@code outer}'s sides left out ({@link #INNER_MARGIN} either side), and, with
+     * {@code outer}'s own sides (one may be a card's edge), make the quadrilaterals a card inside
+     * could be: strongly supported on the whole frame's edges, seen in perspective, at least
+     * {@link #INNER_MIN_AREA} of {@code outer} and smaller than it, sides near its sides' (a card
+     * lies on the table turned a few degrees at most). The smallest such is the card.
      */
     private static Quad cardInside(Quad outer, float[] gx, float[] gy, int w, int h, double edgeMin) {
         double[] c = outer.corners();
-        double cx = (c[0] + c[2] + c[4] + c[6]) / 4, cy = (c[1] + c[3] + c[5] + c[7]) / 4;
-        float[] ix = new float[gx.length];
-        float[] iy = new float[gy.length];
+        float[] ix = gx.clone();
+        float[] iy = gy.clone();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                if (!inside(c, cx, cy, x, y, INNER_MARGIN)) continue;
-                ix[y * w + x] = gx[y * w + x];
-                iy[y * w + x] = gy[y * w + x];
+                if (!nearASide(c, x, y, INNER_MARGIN)) continue;
+                ix[y * w + x] = 0;
+                iy[y * w + x] = 0;
             }
         }
-        double outerArea = (dist(c, 0, 1) + dist(c, 3, 2)) / 2 * (dist(c, 0, 3) + dist(c, 1, 2)) / 2;
-        return smallest(ix, iy, w, h, edgeMin, INNER_MIN_AREA * outerArea, c);
+        List<Line> horizontal = new ArrayList<>(peaks(hough(ix, iy, w, h, 90, edgeMin), 10));
+        List<Line> vertical = new ArrayList<>(peaks(hough(ix, iy, w, h, 0, edgeMin), 10));
+        horizontal.add(through(c, 0, 1, 90));
+        horizontal.add(through(c, 3, 2, 90));
+        vertical.add(through(c, 0, 3, 0));
+        vertical.add(through(c, 1, 2, 0));
+        double outerArea = area(c);
+        Quad inner = smallest(horizontal, vertical, gx, gy, w, h, edgeMin, INNER_MIN_AREA * outerArea, c);
+        return inner != null && area(inner.corners()) < 0.97 * outerArea ? inner : null;
     }
 
-    /** Whether (x, y) lies inside quadrilateral {@code c} (centre cx, cy) by at least {@code margin}. */
-    private static boolean inside(double[] c, double cx, double cy, double x, double y, double margin) {
+    /** The line through corners p and q of {@code c}, as one of the family around {@code centreDeg} (90 or 0). */
+    private static Line through(double[] c, int p, int q, int centreDeg) {
+        double direction = Math.toDegrees(Math.atan2(c[2 * q + 1] - c[2 * p + 1], c[2 * q] - c[2 * p]));
+        double theta = centreDeg == 90 ? direction : direction - 90;
+        double t = Math.toRadians(centreDeg + theta);
+        return new Line(theta, c[2 * p] * Math.cos(t) + c[2 * p + 1] * Math.sin(t), 0);
+    }
+
+    private static double area(double[] c) {
+        return (dist(c, 0, 1) + dist(c, 3, 2)) / 2 * (dist(c, 0, 3) + dist(c, 1, 2)) / 2;
+    }
+
+    /** Whether (x, y) lies within {@code margin} of the line of any side of quadrilateral {@code c}. */
+    private static boolean nearASide(double[] c, double x, double y, double margin) {
         for (int k = 0; k < 4; k++) {
             double x0 = c[2 * k], y0 = c[2 * k + 1], x1 = c[(2 * k + 2) % 8], y1 = c[(2 * k + 3) % 8];
-            double len = Math.hypot(x1 - x0, y1 - y0);
-            double d = ((x1 - x0) * (y - y0) - (y1 - y0) * (x - x0)) / len;
-            double centre = (x1 - x0) * (cy - y0) - (y1 - y0) * (cx - x0);
-            if (Math.signum(d) != Math.signum(centre) || Math.abs(d) < margin) return false;
+            double d = ((x1 - x0) * (y - y0) - (y1 - y0) * (x - x0)) / Math.hypot(x1 - x0, y1 - y0);
+            if (Math.abs(d) < margin) return true;
         }
-        return true;
+        return false;
     }
 
     /** Whether each side of {@code c} lies within {@link #INNER_SIDE_DEG}° of the same side of {@code like}. */
