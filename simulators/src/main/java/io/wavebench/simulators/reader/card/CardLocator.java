@@ -63,6 +63,8 @@ final class CardLocator {
      * share of 0.37–0.64), while print and art inside a card make smaller boxes.
      */
     private static final double INNER_MIN_AREA = 0.3;
+    /** ISO/IEC 7810 ID-1: 85.60 × 53.98 mm. */
+    private static final double ID1_ASPECT = 85.60 / 53.98;
     /** A card within a photo lies turned by a few degrees at most (ImageMagick's set: up to 5°): its sides stay this near the photo's. */
     private static final double INNER_SIDE_DEG = 8;
 
@@ -107,7 +109,7 @@ final class CardLocator {
      * of the best tier that has one (see {@link #belongs}), at least {@code minArea} (half-size
      * pixels), its sides' support measured on {@code gx, gy}; with {@code like} given, only
      * strongly supported ones seen in perspective whose sides each lie within
-     * {@link #INNER_SIDE_DEG}° of that quadrilateral's.
+     * {@link #INNER_SIDE_DEG}° of that quadrilateral's and whose aspect is nearer ID-1's than its.
      */
     private static Quad smallest(List<Line> horizontal, List<Line> vertical, float[] gx, float[] gy, int w, int h, double edgeMin, double minArea,
             double[] like) {
@@ -128,7 +130,7 @@ final class CardLocator {
                         if (aspect < 1.25 || aspect > 2.0) continue;
                         double area = width * height;
                         if (area < minArea) continue;
-                        if (like != null && !sidesAlike(c, like)) continue;
+                        if (like != null && (!sidesAlike(c, like) || Math.abs(aspect - ID1_ASPECT) >= Math.abs(aspect(like) - ID1_ASPECT))) continue;
                         double support = Math.min(Math.min(side(gx, gy, w, h, c, 0, 1, edgeMin), side(gx, gy, w, h, c, 1, 2, edgeMin)),
                                 Math.min(side(gx, gy, w, h, c, 2, 3, edgeMin), side(gx, gy, w, h, c, 3, 0, edgeMin)));
                         if (support < MIN_SIDE_SUPPORT) continue;
@@ -162,7 +164,10 @@ final class CardLocator {
      * {@code outer}'s own sides (one may be a card's edge), make the quadrilaterals a card inside
      * could be: strongly supported on the whole frame's edges, seen in perspective, at least
      * {@link #INNER_MIN_AREA} of {@code outer} and smaller than it, sides near its sides' (a card
-     * lies on the table turned a few degrees at most). The smallest such is the card.
+     * lies on the table turned a few degrees at most), and nearer ID-1's aspect than {@code outer}
+     * (both are seen in the same perspective: a 3:2 photo's border is 1.50 where the card is
+     * 1.59, while a line of a card's busy art that cuts off part of the card, taken with three of
+     * its edges, makes it narrower than the card). The smallest such is the card.
      */
     private static Quad cardInside(Quad outer, float[] gx, float[] gy, int w, int h, double edgeMin) {
         double[] c = outer.corners();
@@ -192,6 +197,11 @@ final class CardLocator {
         double theta = centreDeg == 90 ? direction : direction - 90;
         double t = Math.toRadians(centreDeg + theta);
         return new Line(theta, c[2 * p] * Math.cos(t) + c[2 * p + 1] * Math.sin(t), 0);
+    }
+
+    /** Mean width over mean height. */
+    private static double aspect(double[] c) {
+        return (dist(c, 0, 1) + dist(c, 3, 2)) / (dist(c, 0, 3) + dist(c, 1, 2));
     }
 
     private static double area(double[] c) {

@@ -428,9 +428,9 @@ public final class CardPhotoReader {
         if (found != null) return found;
         int from = (int) Math.round(number.y1() + 0.2 * number.height());
         int to = (int) Math.round(number.y1() + 3.5 * number.height());
-        found = expiryAmong(TextLines.find(face, 18, 80, from, to), number);
+        found = expiryAmong(TextLines.find(face, 18, 80, from, to, TextLines.STRONG_INK_SHARE, true), number);
         if (found != null) return found;
-        return expiryAmong(TextLines.find(face, 18, 80, from, to, FAINT_INK_SHARE), number);
+        return expiryAmong(TextLines.find(face, 18, 80, from, to, FAINT_INK_SHARE, true), number);
     }
 
     private Expiry expiryAmong(List<TextLines.Line> lines, TextLines.Line number) {

@@ -103,14 +103,17 @@ final class TextLines {
      * under a threshold that a hologram or dark art elsewhere on the card set.
      */
     static List<Line> find(CardFace face, int minHeight, int maxHeight, int yFrom, int yTo) {
-        return find(face, minHeight, maxHeight, yFrom, yTo, STRONG_INK_SHARE);
+        return find(face, minHeight, maxHeight, yFrom, yTo, STRONG_INK_SHARE, false);
     }
 
     /**
      * As {@link #find(CardFace, int, int, int, int)}, a mark's ink at least {@code inkShare} of the
-     * strongest ink in those rows (and at least 18 levels).
+     * strongest ink in those rows (and at least 18 levels), and, with {@code joinPieces}, pieces of
+     * one character joined ({@link #joinBrokenCharacters}; a search of a band where a faint expiry
+     * is looked for last: on a whole card, busy art's pieces joined to embossed print now and then
+     * broke a line that was found before).
      */
-    static List<Line> find(CardFace face, int minHeight, int maxHeight, int yFrom, int yTo, double inkShare) {
+    static List<Line> find(CardFace face, int minHeight, int maxHeight, int yFrom, int yTo, double inkShare, boolean joinPieces) {
         int from = Math.max(0, yFrom) * W, to = Math.min(H, yTo) * W;
         if (to - from < W) return List.of();
         float[] background = GrayFilters.box(face.luma, W, H, 22, 22);
@@ -124,14 +127,14 @@ final class TextLines {
             float threshold = (float) Math.max(18, inkShare * strong);
             boolean[] mask = new boolean[diff.length];
             for (int i = from; i < to; i++) mask[i] = signed[i] > threshold;
-            List<Box> marks = components(mask, minHeight, maxHeight);
+            List<Box> marks = components(mask, minHeight, maxHeight, joinPieces);
             for (List<Box> group : group(marks)) lines.add(line(group, signed, threshold, polarity));
         }
         return lines;
     }
 
     /** Components of the mask whose box is character-sized. */
-    private static List<Box> components(boolean[] mask, int minHeight, int maxHeight) {
+    private static List<Box> components(boolean[] mask, int minHeight, int maxHeight, boolean joinPieces) {
         int[] label = new int[mask.length];
         int[] stack = new int[mask.length];
         List<int[]> pieces = new ArrayList<>();
@@ -159,7 +162,7 @@ final class TextLines {
             pieces.add(new int[] {x0, y0, x1, y1, count});
         }
         List<Box> out = new ArrayList<>();
-        for (int[] p : joinBrokenCharacters(pieces, minHeight, maxHeight)) {
+        for (int[] p : joinPieces ? joinBrokenCharacters(pieces, minHeight, maxHeight) : pieces) {
             Box b = new Box(p[0], p[1], p[2], p[3]);
             double fill = p[4] / (double) (b.w() * b.h());
             if (b.h() < minHeight || b.h() > maxHeight || b.w() < 3 || fill <= 0.12 || fill >= 0.9) continue;
