@@ -53,8 +53,9 @@ final class CardLocator {
     private static final double MAX_OPPOSITE_ANGLE_DEG = 16;
 
     /**
-     * How far inside a located quadrilateral (half-size pixels) a card within it is looked for:
-     * past the blurred gradient of the quadrilateral's own edges.
+     * Half the width (half-size pixels) of the band along each side of a located quadrilateral
+     * whose edges are left out when a card inside it is looked for ({@link #cardInside}): the
+     * blurred gradient of the quadrilateral's own edges, and the copies of them it makes.
      */
     private static final double INNER_MARGIN = 4;
     /**
