@@ -52,6 +52,23 @@ final class CardLocator {
      */
     private static final double MAX_OPPOSITE_ANGLE_DEG = 16;
 
+    /**
+     * Half the width (half-size pixels) of the band along each side of a located quadrilateral
+     * whose edges are left out when a card inside it is looked for ({@link #cardInside}): the
+     * blurred gradient of the quadrilateral's own edges, and the copies of them it makes.
+     */
+    private static final double INNER_MARGIN = 4;
+    /**
+     * The least area of a card within a photo, as a share of the photo's: a shopper's photo of a
+     * card is mostly card (the ImageMagick set's: card width 0.62–0.82 of the photo's, an area
+     * share of 0.37–0.64), while print and art inside a card make smaller boxes.
+     */
+    private static final double INNER_MIN_AREA = 0.3;
+    /** ISO/IEC 7810 ID-1: 85.60 × 53.98 mm. */
+    private static final double ID1_ASPECT = 85.60 / 53.98;
+    /** A card within a photo lies turned by a few degrees at most (ImageMagick's set: up to 5°): its sides stay this near the photo's. */
+    private static final double INNER_SIDE_DEG = 8;
+
     private record Line(double thetaDeg, double rho, int votes) {}
 
     Optional<Quad> locate(Frame frame) {
@@ -78,12 +95,28 @@ final class CardLocator {
         float[] mags = new float[w * h];
         for (int i = 0; i < mags.length; i++) mags[i] = (float) (4 * Math.hypot(gx[i], gy[i]));
         double edgeMin = Math.max(EDGE_FLOOR, Math.min(EDGE_MIN, NOISE_FACTOR * GrayFilters.percentile(mags, 0.5) / 4));
-        List<Line> horizontal = peaks(hough(gx, gy, w, h, 90, edgeMin), 10);
-        List<Line> vertical = peaks(hough(gx, gy, w, h, 0, edgeMin), 10);
+        Quad best = smallest(peaks(hough(gx, gy, w, h, 90, edgeMin), 10), peaks(hough(gx, gy, w, h, 0, edgeMin), 10), gx, gy, w, h, edgeMin,
+                0.06 * w * h, null);
+        if (best == null) return Optional.empty();
+        Quad inner = cardInside(best, gx, gy, w, h, edgeMin);
+        if (inner != null) best = inner;
+        double[] full = best.corners().clone();
+        for (int i = 0; i < 8; i++) full[i] = full[i] * SCALE + (SCALE - 1) / 2.0;
+        return Optional.of(new Quad(full, best.support()));
+    }
+
+    /**
+     * The smallest well-supported quadrilateral of lines {@code horizontal} and {@code vertical},
+     * of the best tier that has one (see {@link #belongs}), at least {@code minArea} (half-size
+     * pixels), its sides' support measured on {@code gx, gy}; with {@code like} given, only
+     * strongly supported ones seen in perspective whose sides each lie within
+     * {@link #INNER_SIDE_DEG}° of that quadrilateral's and whose aspect is nearer ID-1's than its.
+     */
+    private static Quad smallest(List<Line> horizontal, List<Line> vertical, float[] gx, float[] gy, int w, int h, double edgeMin, double minArea,
+            double[] like) {
         // The smallest well-supported quadrilateral of each tier, best tier first (see belongs).
         Quad[] picks = new Quad[4];
         double[] areas = new double[4];
-        double minArea = 0.06 * w * h;
         for (Line top : horizontal) {
             for (Line bottom : horizontal) {
                 if (bottom.rho - top.rho < 0.15 * h) continue;
@@ -98,11 +131,12 @@ final class CardLocator {
                         if (aspect < 1.25 || aspect > 2.0) continue;
                         double area = width * height;
                         if (area < minArea) continue;
+                        if (like != null && (!sidesAlike(c, like) || Math.abs(aspect - ID1_ASPECT) >= Math.abs(aspect(like) - ID1_ASPECT))) continue;
                         double support = Math.min(Math.min(side(gx, gy, w, h, c, 0, 1, edgeMin), side(gx, gy, w, h, c, 1, 2, edgeMin)),
                                 Math.min(side(gx, gy, w, h, c, 2, 3, edgeMin), side(gx, gy, w, h, c, 3, 0, edgeMin)));
                         if (support < MIN_SIDE_SUPPORT) continue;
                         boolean strong = support >= STRONG_SIDE_SUPPORT, perspective = seenInPerspective(c);
-                        for (int t = 0; t < picks.length; t++) {
+                        for (int t = 0; t < (like == null ? picks.length : 1); t++) {
                             if (!belongs(t, strong, perspective)) continue;
                             Quad pick = picks[t];
                             if (pick == null || area < areas[t] * 0.97 || (area < areas[t] * 1.03 && support > pick.support())) {
@@ -114,11 +148,86 @@ final class CardLocator {
                 }
             }
         }
-        Quad best = Arrays.stream(picks).filter(Objects::nonNull).findFirst().orElse(null);
-        if (best == null) return Optional.empty();
-        double[] full = best.corners().clone();
-        for (int i = 0; i < 8; i++) full[i] = full[i] * SCALE + (SCALE - 1) / 2.0;
-        return Optional.of(new Quad(full, best.support()));
+        return Arrays.stream(picks).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /**
+     * A card inside quadrilateral {@code outer} (half-size pixels), or null. A photo of a card
+     * shown on a phone has its own border, as straight and strongly supported as a card's edges
+     * and of nearly ID-1's aspect (a 3:2 photo is 1.50, ID-1 1.59). Each pixel of an edge votes
+     * for lines a few degrees either side of it ({@link #VOTE_SPREAD}), so each long border also
+     * makes strong peaks at lines turned about its middle, which the peaks' neighbourhood does not
+     * cover: on a light card on a light table these copies of the border filled the ten places,
+     * the card's own fainter edges were not among them, and the border, or the border on two sides
+     * and the card's edges on the other two, was taken for the card, which came out deskewed a
+     * third too small (its 3 mm expiry some 20 px tall). So the lines are looked for again with the
+     * edges along {@code outer}'s sides left out ({@link #INNER_MARGIN} either side), and, with
+     * {@code outer}'s own sides (one may be a card's edge), make the quadrilaterals a card inside
+     * could be: strongly supported on the whole frame's edges, seen in perspective, at least
+     * {@link #INNER_MIN_AREA} of {@code outer} and smaller than it, sides near its sides' (a card
+     * lies on the table turned a few degrees at most), and nearer ID-1's aspect than {@code outer}
+     * (both are seen in the same perspective: a 3:2 photo's border is 1.50 where the card is
+     * 1.59, while a line of a card's busy art that cuts off part of the card, taken with three of
+     * its edges, makes it narrower than the card). The smallest such is the card.
+     */
+    private static Quad cardInside(Quad outer, float[] gx, float[] gy, int w, int h, double edgeMin) {
+        double[] c = outer.corners();
+        float[] ix = gx.clone();
+        float[] iy = gy.clone();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (!nearASide(c, x, y, INNER_MARGIN)) continue;
+                ix[y * w + x] = 0;
+                iy[y * w + x] = 0;
+            }
+        }
+        List<Line> horizontal = new ArrayList<>(peaks(hough(ix, iy, w, h, 90, edgeMin), 10));
+        List<Line> vertical = new ArrayList<>(peaks(hough(ix, iy, w, h, 0, edgeMin), 10));
+        horizontal.add(through(c, 0, 1, 90));
+        horizontal.add(through(c, 3, 2, 90));
+        vertical.add(through(c, 0, 3, 0));
+        vertical.add(through(c, 1, 2, 0));
+        double outerArea = area(c);
+        Quad inner = smallest(horizontal, vertical, gx, gy, w, h, edgeMin, INNER_MIN_AREA * outerArea, c);
+        return inner != null && area(inner.corners()) < 0.97 * outerArea ? inner : null;
+    }
+
+    /** The line through corners p and q of {@code c}, as one of the family around {@code centreDeg} (90 or 0). */
+    private static Line through(double[] c, int p, int q, int centreDeg) {
+        double direction = Math.toDegrees(Math.atan2(c[2 * q + 1] - c[2 * p + 1], c[2 * q] - c[2 * p]));
+        double theta = centreDeg == 90 ? direction : direction - 90;
+        double t = Math.toRadians(centreDeg + theta);
+        return new Line(theta, c[2 * p] * Math.cos(t) + c[2 * p + 1] * Math.sin(t), 0);
+    }
+
+    /** Mean width over mean height. */
+    private static double aspect(double[] c) {
+        return (dist(c, 0, 1) + dist(c, 3, 2)) / (dist(c, 0, 3) + dist(c, 1, 2));
+    }
+
+    private static double area(double[] c) {
+        return (dist(c, 0, 1) + dist(c, 3, 2)) / 2 * (dist(c, 0, 3) + dist(c, 1, 2)) / 2;
+    }
+
+    /** Whether (x, y) lies within {@code margin} of the line of any side of quadrilateral {@code c}. */
+    private static boolean nearASide(double[] c, double x, double y, double margin) {
+        for (int k = 0; k < 4; k++) {
+            double x0 = c[2 * k], y0 = c[2 * k + 1], x1 = c[(2 * k + 2) % 8], y1 = c[(2 * k + 3) % 8];
+            double d = ((x1 - x0) * (y - y0) - (y1 - y0) * (x - x0)) / Math.hypot(x1 - x0, y1 - y0);
+            if (Math.abs(d) < margin) return true;
+        }
+        return false;
+    }
+
+    /** Whether each side of {@code c} lies within {@link #INNER_SIDE_DEG}° of the same side of {@code like}. */
+    private static boolean sidesAlike(double[] c, double[] like) {
+        for (int k = 0; k < 4; k++) {
+            int p = k, q = (k + 1) % 4;
+            double a = Math.atan2(c[2 * q + 1] - c[2 * p + 1], c[2 * q] - c[2 * p]);
+            double b = Math.atan2(like[2 * q + 1] - like[2 * p + 1], like[2 * q] - like[2 * p]);
+            if (Math.abs(Math.toDegrees(Math.IEEEremainder(a - b, 2 * Math.PI))) > INNER_SIDE_DEG) return false;
+        }
+        return true;
     }
 
     /** Votes of edge pixels whose normal is within ±ANGLE_RANGE° of {@code centreDeg}. */

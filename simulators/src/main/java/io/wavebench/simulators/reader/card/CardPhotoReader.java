@@ -46,6 +46,17 @@ public final class CardPhotoReader {
     static final String DIGITS = "0123456789";
     /** MM/YY standing alone: "11/238" is a misread, not 11/23. */
     private static final Pattern DATE = Pattern.compile("(?<![0-9])(0[1-9]|1[0-2])/([0-9]{2})(?![0-9])");
+    /** The whole reading two two-digit words, a month and a year: MM/YY whose slash was lost ({@link #date}). */
+    private static final Pattern DATE_WITHOUT_SLASH = Pattern.compile("(0[1-9]|1[0-2])\\s+([0-9]{2})");
+    /** Four digits, a month and a year: MMYY read from a line whose marks show the slash's gap ({@link #twoPairs}). */
+    private static final Pattern FOUR_DIGITS_MMYY = Pattern.compile("(0[1-9]|1[0-2])([0-9]{2})");
+    /**
+     * The step a lost slash leaves between MM and YY, over the steps within them: a thin serif
+     * slash adds some 0.4 of a character (a 12/28 through the camera: 32 px against 23 and 24).
+     */
+    static final double SLASH_GAP = 1.25;
+    /** 6M/YY standing alone, no month's: a 0M/YY whose 0 was read as a 6 ({@link #date}). */
+    private static final Pattern DATE_SIX_FOR_ZERO = Pattern.compile("(?<![0-9])6([1-9])/([0-9]{2})(?![0-9])");
     /** DESIGN §5.4: an expiry further ahead than this is no card's (cards are issued for a few years). */
     static final int EXPIRY_HORIZON_YEARS = 20;
     /**
@@ -62,6 +73,7 @@ public final class CardPhotoReader {
      * refused while frames remain: an OCR misread of a date is no rarer than one of a number, and
      * two moved frames now and then make the same one, so a refusal that blames the card waits for
      * a third reading (or for the last frame, with no other date read). A date that passes needs two.
+     * A number that fails the scheme rules likewise needs this many frames' reading to be refused.
      */
     public static final int REFUSAL_READS = 3;
     /**
@@ -76,6 +88,14 @@ public final class CardPhotoReader {
      * read as digits comes out as 19 digits the engine gives 0 or 1.
      */
     static final double MIN_UNGROUPED_CONFIDENCE = 20;
+    /**
+     * The band under the number is searched a last time with marks down to this share of its
+     * strongest ink (the lines' own bar is {@link TextLines#STRONG_INK_SHARE}): a thin serif
+     * expiry seen through the camera is 15–40 levels from the card around it, a bold label or
+     * logo beside it 80 and more, and at 0.4 of that only the thickest strokes of its digits
+     * were left, in pieces too small for marks.
+     */
+    static final double FAINT_INK_SHARE = 0.25;
     /** How the schemes print their numbers (digits per group): 4-4-4-4, American Express's 4-6-5, 19 digits as 4-4-4-4-3. */
     private static final List<int[]> GROUPINGS = List.of(new int[] {4, 4, 4, 4}, new int[] {4, 6, 5}, new int[] {4, 4, 4, 4, 3});
 
@@ -204,8 +224,11 @@ public final class CardPhotoReader {
             // A number that fails the rules is refused only now, and only if no frame read a number
             // that passes them: a digit the card's art crosses can be misread in a third of the
             // frames, alike, so agreement alone does not tell a bad card from a misread good one.
+            // Like an expiry that would refuse the card, it needs REFUSAL_READS frames' reading:
+            // through the camera two frames of an embossed card read an 8 as a 3 alike and the
+            // third read no number, and two alike misreads are no proof against the card.
             Optional<Pan> failing = seen.entrySet().stream()
-                    .filter(e -> agreed.contains(e.getKey()) && outvotesEveryOther(e.getKey(), 2)).map(Map.Entry::getKey).findFirst();
+                    .filter(e -> agreed.contains(e.getKey()) && outvotesEveryOther(e.getKey(), REFUSAL_READS)).map(Map.Entry::getKey).findFirst();
             if (failing.isPresent() && seen.keySet().stream().allMatch(p -> CardNumberRules.check(p).isPresent())) {
                 return Optional.of(answer = decide(failing.get(), seen.get(failing.get()), frames, true).orElseThrow());
             }
@@ -404,7 +427,10 @@ public final class CardPhotoReader {
         Expiry found = expiryAmong(lines, number);
         if (found != null) return found;
         int from = (int) Math.round(number.y1() + 0.2 * number.height());
-        return expiryAmong(TextLines.find(face, 18, 80, from, (int) Math.round(number.y1() + 3.5 * number.height())), number);
+        int to = (int) Math.round(number.y1() + 3.5 * number.height());
+        found = expiryAmong(TextLines.find(face, 18, 80, from, to, TextLines.STRONG_INK_SHARE, true), number);
+        if (found != null) return found;
+        return expiryAmong(TextLines.find(face, 18, 80, from, to, FAINT_INK_SHARE, true), number);
     }
 
     private Expiry expiryAmong(List<TextLines.Line> lines, TextLines.Line number) {
@@ -436,8 +462,9 @@ public final class CardPhotoReader {
             // with no date in it is no contradiction (it often drops the slash or adds a digit).
             Set<Expiry> dates = new HashSet<>();
             for (TextLines.Line l : place) {
-                date(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/")).ifPresent(dates::add);
-                date(ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/")).ifPresent(dates::add);
+                boolean pairs = twoPairs(l);
+                date(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"), pairs).ifPresent(dates::add);
+                date(ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"), pairs).ifPresent(dates::add);
             }
             if (dates.size() == 1) return dates.iterator().next();
             if (dates.size() > 1) return null;
@@ -449,8 +476,47 @@ public final class CardPhotoReader {
         return a.x0() < b.x1() && b.x0() < a.x1() && a.y0() < b.y1() && b.y0() < a.y1();
     }
 
+    /**
+     * The MM/YY in one OCR reading of an expiry's line. Besides MM/YY standing alone: a reading
+     * that is nothing but two two-digit words whose first is a month ({@code 08 29}), a date whose
+     * thin slash the binarization lost (a serif expiry through the camera read so in 3 of 3
+     * frames); and a month's tens digit read as a 6 ({@code 69/31}), which no month has, taken as
+     * the 0 it was (an embossed 0's shading read as a 6 in 6 of 6 frames of two cards, where the
+     * rest of the date was right). Two frames must still read the same date (DESIGN §5.4).
+     */
+    /**
+     * As {@link #date(Recognized)}, and where the line's marks are two pairs ({@link #twoPairs}),
+     * four digits alone ({@code 1228}) are MM and YY too: the slash was lost, and the gap it
+     * leaves between the pairs shows where it stood.
+     */
+    static Optional<Expiry> date(Recognized r, boolean twoPairs) {
+        Optional<Expiry> date = date(r);
+        if (date.isPresent() || !twoPairs) return date;
+        Matcher m = FOUR_DIGITS_MMYY.matcher(r.text().strip());
+        return m.matches() ? Optional.of(new Expiry(Integer.parseInt(m.group(1)), 2000 + Integer.parseInt(m.group(2)))) : Optional.empty();
+    }
+
+    /**
+     * Whether a line is four marks whose middle step (from the second's centre to the third's) is
+     * at least {@link #SLASH_GAP} times each of the others: MM and YY with the slash between them
+     * lost (centres, not gaps: a narrow 1 leaves wide gaps beside it). Four digits printed at one
+     * pitch (a number's first group repeated under it) are no date.
+     */
+    static boolean twoPairs(TextLines.Line line) {
+        List<TextLines.Box> marks = line.boxes().stream().sorted(Comparator.comparingInt(TextLines.Box::x0)).toList();
+        if (marks.size() != 4) return false;
+        double[] steps = new double[3];
+        for (int i = 0; i < 3; i++) steps[i] = (marks.get(i + 1).x0() + marks.get(i + 1).x1() - marks.get(i).x0() - marks.get(i).x1()) / 2.0;
+        return steps[1] >= SLASH_GAP * Math.max(steps[0], steps[2]);
+    }
+
     static Optional<Expiry> date(Recognized r) {
         Matcher m = DATE.matcher(r.text().replace(" ", ""));
-        return m.find() ? Optional.of(new Expiry(Integer.parseInt(m.group(1)), 2000 + Integer.parseInt(m.group(2)))) : Optional.empty();
+        if (m.find()) return Optional.of(new Expiry(Integer.parseInt(m.group(1)), 2000 + Integer.parseInt(m.group(2))));
+        Matcher slashLost = DATE_WITHOUT_SLASH.matcher(r.text().strip());
+        if (slashLost.matches()) return Optional.of(new Expiry(Integer.parseInt(slashLost.group(1)), 2000 + Integer.parseInt(slashLost.group(2))));
+        Matcher sixForZero = DATE_SIX_FOR_ZERO.matcher(r.text().replace(" ", ""));
+        if (sixForZero.find()) return Optional.of(new Expiry(Integer.parseInt(sixForZero.group(1)), 2000 + Integer.parseInt(sixForZero.group(2))));
+        return Optional.empty();
     }
 }

@@ -82,8 +82,14 @@ final class TextLines {
     private static final int W = CardFace.WIDTH;
     private static final int H = CardFace.HEIGHT;
     private static final double TARGET_HEIGHT = 50;
+    /** A mark's least ink, as a share of the strongest ink (99.5th percentile) in the rows searched. */
+    static final double STRONG_INK_SHARE = 0.4;
     /** Widest component taken as characters that touch, in heights (three digits run together). */
     private static final double MERGED_WIDTH = 3.2;
+    /** Pieces of a character overlap across at least this share of the narrower one's width ({@link #joinBrokenCharacters}). */
+    private static final double JOIN_OVERLAP = 0.6;
+    /** Specks smaller than this (pixels) are noise, not pieces of a character. */
+    private static final int JOIN_MIN_PIXELS = 12;
 
     private TextLines() {}
 
@@ -97,6 +103,17 @@ final class TextLines {
      * under a threshold that a hologram or dark art elsewhere on the card set.
      */
     static List<Line> find(CardFace face, int minHeight, int maxHeight, int yFrom, int yTo) {
+        return find(face, minHeight, maxHeight, yFrom, yTo, STRONG_INK_SHARE, false);
+    }
+
+    /**
+     * As {@link #find(CardFace, int, int, int, int)}, a mark's ink at least {@code inkShare} of the
+     * strongest ink in those rows (and at least 18 levels), and, with {@code joinPieces}, pieces of
+     * one character joined ({@link #joinBrokenCharacters}; a search of a band where a faint expiry
+     * is looked for last: on a whole card, busy art's pieces joined to embossed print now and then
+     * broke a line that was found before).
+     */
+    static List<Line> find(CardFace face, int minHeight, int maxHeight, int yFrom, int yTo, double inkShare, boolean joinPieces) {
         int from = Math.max(0, yFrom) * W, to = Math.min(H, yTo) * W;
         if (to - from < W) return List.of();
         float[] background = GrayFilters.box(face.luma, W, H, 22, 22);
@@ -107,20 +124,20 @@ final class TextLines {
             float[] signed = new float[diff.length];
             for (int i = from; i < to; i++) signed[i] = Math.max(0, polarity * diff[i]);
             float strong = GrayFilters.percentile(Arrays.copyOfRange(signed, from, to), 0.995);
-            float threshold = Math.max(18, 0.4f * strong);
+            float threshold = (float) Math.max(18, inkShare * strong);
             boolean[] mask = new boolean[diff.length];
             for (int i = from; i < to; i++) mask[i] = signed[i] > threshold;
-            List<Box> marks = components(mask, minHeight, maxHeight);
+            List<Box> marks = components(mask, minHeight, maxHeight, joinPieces);
             for (List<Box> group : group(marks)) lines.add(line(group, signed, threshold, polarity));
         }
         return lines;
     }
 
     /** Components of the mask whose box is character-sized. */
-    private static List<Box> components(boolean[] mask, int minHeight, int maxHeight) {
+    private static List<Box> components(boolean[] mask, int minHeight, int maxHeight, boolean joinPieces) {
         int[] label = new int[mask.length];
         int[] stack = new int[mask.length];
-        List<Box> out = new ArrayList<>();
+        List<int[]> pieces = new ArrayList<>();
         int next = 0;
         for (int start = 0; start < mask.length; start++) {
             if (!mask[start] || label[start] != 0) continue;
@@ -142,8 +159,12 @@ final class TextLines {
                 if (y > 0 && mask[i - W] && label[i - W] == 0) { label[i - W] = next; stack[sp++] = i - W; }
                 if (y < H - 1 && mask[i + W] && label[i + W] == 0) { label[i + W] = next; stack[sp++] = i + W; }
             }
-            Box b = new Box(x0, y0, x1, y1);
-            double fill = count / (double) (b.w() * b.h());
+            pieces.add(new int[] {x0, y0, x1, y1, count});
+        }
+        List<Box> out = new ArrayList<>();
+        for (int[] p : joinPieces ? joinBrokenCharacters(pieces, minHeight, maxHeight) : pieces) {
+            Box b = new Box(p[0], p[1], p[2], p[3]);
+            double fill = p[4] / (double) (b.w() * b.h());
             if (b.h() < minHeight || b.h() > maxHeight || b.w() < 3 || fill <= 0.12 || fill >= 0.9) continue;
             if (b.w() <= 1.3 * b.h()) {
                 out.add(b);
@@ -157,6 +178,34 @@ final class TextLines {
             }
         }
         return out;
+    }
+
+    /**
+     * Pieces of one character joined: a piece under or over another, overlapping it across
+     * {@link #JOIN_OVERLAP} of the narrower's width, less than half its height and at most a third
+     * of the least character height away. A thin serif 2 through the camera's blur leaves its
+     * hairline diagonal under the threshold and falls into a top (18 px) and a foot (9 px): neither
+     * was a mark of the expiry's height (30 px), so `12/28` made no line. Two whole characters
+     * (neither under half the other's height) are never joined. Pieces are {x0, y0, x1, y1, pixels}.
+     */
+    static List<int[]> joinBrokenCharacters(List<int[]> pieces, int minHeight, int maxHeight) {
+        List<int[]> all = new ArrayList<>(pieces.stream().filter(p -> p[4] >= JOIN_MIN_PIXELS).toList());
+        all.sort(Comparator.comparingInt(p -> p[0]));
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size() && all.get(j)[0] <= all.get(i)[2]; j++) {
+                int[] a = all.get(i), b = all.get(j);
+                int overlap = Math.min(a[2], b[2]) - Math.max(a[0], b[0]) + 1;
+                int narrower = Math.min(a[2] - a[0], b[2] - b[0]) + 1;
+                int gap = Math.max(a[1], b[1]) - Math.min(a[3], b[3]) - 1;
+                int ha = a[3] - a[1] + 1, hb = b[3] - b[1] + 1;
+                int height = Math.max(a[3], b[3]) - Math.min(a[1], b[1]) + 1;
+                if (overlap < JOIN_OVERLAP * narrower || gap < 0 || gap > minHeight / 3.0 || height > maxHeight || 2 * Math.min(ha, hb) >= Math.max(ha, hb)) continue;
+                all.set(i, new int[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3]), a[4] + b[4]});
+                all.remove(j);
+                j = i;
+            }
+        }
+        return all;
     }
 
     /** Marks side by side, of like height, with gaps no wider than a few characters. */

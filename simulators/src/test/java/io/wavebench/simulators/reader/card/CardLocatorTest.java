@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.drivers.optical.Frame;
+import io.wavebench.drivers.optical.OpticalModel;
+import io.wavebench.drivers.optical.SimulatedCamera;
+import io.wavebench.drivers.optical.SimulatedScreen;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -61,5 +66,44 @@ class CardLocatorTest {
         assertTrue(CardLocator.seenInPerspective(new double[] {100 + lean, 100, 1050 - lean, 100, 1050, 700, 100, 700}));
         // The art's quadrilateral: left side nearly upright, right side leaning 19°.
         assertFalse(CardLocator.seenInPerspective(new double[] {125, 65, 843, 102, 1062, 737, 94, 653}));
+    }
+
+    /**
+     * A photo of a light card on a light table, as a shopper's phone shows it (3:2, 1200×800):
+     * the card 856×540 px turned 3°, 12 levels darker than the table, a dark chip (its ISO/IEC
+     * 7816-2 place, 10 mm from the left edge) to tell where the card is once deskewed.
+     */
+    private static BufferedImage lightCardOnALightTable() {
+        BufferedImage image = new BufferedImage(1200, 800, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(208, 208, 208));
+        g.fillRect(0, 0, 1200, 800);
+        g.setTransform(AffineTransform.getRotateInstance(Math.toRadians(3), 600, 400));
+        g.setColor(new Color(196, 196, 196));
+        g.fill(new Rectangle2D.Double(600 - 428, 400 - 270, 856, 540));
+        g.setColor(new Color(90, 90, 90));
+        g.fill(new Rectangle2D.Double(600 - 428 + 100, 400 - 270 + 190, 110, 85));
+        g.dispose();
+        return image;
+    }
+
+    @Test
+    void a_light_card_on_a_light_table_is_found_inside_the_border_of_its_photo_on_the_phone() {
+        SimulatedScreen screen = new SimulatedScreen();
+        screen.show(lightCardOnALightTable());
+        int found = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            Frame frame = new SimulatedCamera(screen, OpticalModel.typical().withSeed(seed)).capture();
+            CardFace face = CardFace.rectify(frame, new CardLocator().locate(frame).orElseThrow().corners());
+            // Deskewed from the card, the chip covers its columns 100..210 and rows 190..275; from
+            // the photo's border (40 % wider), some 100 px further right and down, and smaller.
+            double chip = 0, beside = 0;
+            for (int y = 200; y < 265; y++) {
+                for (int x = 110; x < 150; x++) chip += face.luma[y * CardFace.WIDTH + x];
+                for (int x = 260; x < 300; x++) beside += face.luma[y * CardFace.WIDTH + x];
+            }
+            if (beside - chip > 40 * 65 * 50) found++;
+        }
+        assertEquals(6, found, "frames in which the card, not the photo's border, was deskewed");
     }
 }

@@ -27,4 +27,27 @@ class ExpiryTextTest {
         assertEquals(Optional.empty(), date("13/28"), "no thirteenth month");
         assertEquals(Optional.empty(), date("1/28"), "a month of one digit is half read");
     }
+
+    @Test
+    void a_month_and_year_whose_slash_was_lost_are_a_date_only_as_two_words_alone() {
+        assertEquals(Optional.of(new Expiry(8, 2029)), date("08 29"));
+        assertEquals(Optional.empty(), date("0829"), "four digits run together say nothing of where a slash stood");
+        assertEquals(Optional.empty(), date("08 29 5"), "a third word: not a date alone");
+        assertEquals(Optional.empty(), date("13 29"), "no thirteenth month");
+    }
+
+    @Test
+    void four_digits_are_a_date_where_the_line_shows_two_pairs() {
+        assertEquals(Optional.of(new Expiry(12, 2028)), CardPhotoReader.date(new Recognized("1228", 90), true));
+        assertEquals(Optional.empty(), CardPhotoReader.date(new Recognized("1228", 90), false));
+        assertEquals(Optional.empty(), CardPhotoReader.date(new Recognized("4111", 90), true), "no forty-first month");
+    }
+
+    @Test
+    void a_month_whose_zero_was_read_as_a_six_is_that_month() {
+        assertEquals(Optional.of(new Expiry(9, 2031)), date("69/31"));
+        assertEquals(Optional.of(new Expiry(3, 2029)), date("63/29"));
+        assertEquals(Optional.empty(), date("60/29"), "no month 00");
+        assertEquals(Optional.empty(), date("169/31"), "a digit before the month: a misread");
+    }
 }

@@ -1,5 +1,8 @@
 package io.wavebench.simulators.reader.card;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.drivers.optical.Frame;
@@ -52,5 +55,35 @@ class TextLinesTest {
         CardFace face = faceWith("08/30", 420, 0.1f);
         assertTrue(lineAround(TextLines.find(face, 18, 80, 360, 470), 420, 4));
         assertTrue(TextLines.find(face, 18, 80, 0, 300).isEmpty(), "nothing is printed above the band");
+    }
+
+    @Test
+    void the_top_and_foot_of_a_broken_character_are_joined_into_one_mark() {
+        // A thin serif 2 through the camera: its top (18 px) and its foot (9 px), 4 px apart.
+        List<int[]> joined = TextLines.joinBrokenCharacters(List.of(new int[] {382, 396, 398, 414, 110}, new int[] {381, 419, 398, 427, 100}), 18, 80);
+        assertEquals(1, joined.size());
+        assertArrayEquals(new int[] {381, 396, 398, 427, 210}, joined.get(0));
+    }
+
+    @Test
+    void whole_characters_far_pieces_and_neighbours_are_not_joined() {
+        assertEquals(2, TextLines.joinBrokenCharacters(List.of(new int[] {100, 100, 120, 130, 300}, new int[] {100, 134, 120, 164, 300}), 18, 80).size(),
+                "two characters of 31 px, one over the other: neither is a piece");
+        assertEquals(2, TextLines.joinBrokenCharacters(List.of(new int[] {382, 396, 398, 414, 110}, new int[] {381, 422, 398, 430, 100}), 18, 80).size(),
+                "7 px apart: more than a third of the least character height");
+        assertEquals(2, TextLines.joinBrokenCharacters(List.of(new int[] {382, 396, 398, 414, 110}, new int[] {402, 419, 418, 427, 100}), 18, 80).size(),
+                "side by side: no overlap across");
+    }
+
+    private static TextLines.Line lineOfMarks(int... centres) {
+        List<TextLines.Box> boxes = java.util.Arrays.stream(centres).mapToObj(c -> new TextLines.Box(c - 8, 400, c + 8, 430)).toList();
+        return TextLines.crop(centres[0] - 8, 400, centres[centres.length - 1] + 8, 430, centres.length, 31, -1, boxes, new float[CardFace.WIDTH * CardFace.HEIGHT], 20);
+    }
+
+    @Test
+    void four_marks_with_a_wider_step_in_the_middle_are_two_pairs() {
+        assertTrue(CardPhotoReader.twoPairs(lineOfMarks(356, 379, 411, 435)), "12/28 with its slash lost: steps 23, 32, 24");
+        assertFalse(CardPhotoReader.twoPairs(lineOfMarks(356, 380, 404, 428)), "four digits at one pitch");
+        assertFalse(CardPhotoReader.twoPairs(lineOfMarks(356, 379, 411, 435, 459)), "five marks");
     }
 }
