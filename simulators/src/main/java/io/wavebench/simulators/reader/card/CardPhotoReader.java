@@ -477,14 +477,6 @@ public final class CardPhotoReader {
     }
 
     /**
-     * The MM/YY in one OCR reading of an expiry's line. Besides MM/YY standing alone: a reading
-     * that is nothing but two two-digit words whose first is a month ({@code 08 29}), a date whose
-     * thin slash the binarization lost (a serif expiry through the camera read so in 3 of 3
-     * frames); and a month's tens digit read as a 6 ({@code 69/31}), which no month has, taken as
-     * the 0 it was (an embossed 0's shading read as a 6 in 6 of 6 frames of two cards, where the
-     * rest of the date was right). Two frames must still read the same date (DESIGN §5.4).
-     */
-    /**
      * As {@link #date(Recognized)}, and where the line's marks are two pairs ({@link #twoPairs}),
      * four digits alone ({@code 1228}) are MM and YY too: the slash was lost, and the gap it
      * leaves between the pairs shows where it stood.
@@ -510,6 +502,14 @@ public final class CardPhotoReader {
         return steps[1] >= SLASH_GAP * Math.max(steps[0], steps[2]);
     }
 
+    /**
+     * The MM/YY in one OCR reading of an expiry's line. Besides MM/YY standing alone: a reading
+     * that is nothing but two two-digit words whose first is a month ({@code 08 29}), a date whose
+     * thin slash the binarization lost (a serif expiry through the camera read so in 3 of 3
+     * frames); and a month's tens digit read as a 6 ({@code 69/31}), which no month has, taken as
+     * the 0 it was (an embossed 0's shading read as a 6 in 6 of 6 frames of two cards, where the
+     * rest of the date was right). Two frames must still read the same date (DESIGN §5.4).
+     */
     static Optional<Expiry> date(Recognized r) {
         Matcher m = DATE.matcher(r.text().replace(" ", ""));
         if (m.find()) return Optional.of(new Expiry(Integer.parseInt(m.group(1)), 2000 + Integer.parseInt(m.group(2))));
