@@ -71,7 +71,7 @@ final class ModemBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "2026", description = "Seed for payloads, offsets and noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw decode rate against SNR, one line per mode, each step's Wilson 95 % interval as a bar.")
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw decode rate against SNR, one line per mode, each step's Wilson 95 %% interval as a bar.")
     Path plot;
 
     @Option(names = "--noise", defaultValue = "babble", paramLabel = "KIND",
