@@ -42,11 +42,12 @@ import org.slf4j.LoggerFactory;
 public final class CardPhotoReader {
 
     /**
-     * Softer than this (blur sigma in card pixels, 10 px/mm) is not worth reading: above it most
-     * frames read no number (seeded fixtures' photos through the camera: sigma 4.0–4.2, 6 of 10
-     * frames; 4.2–4.4, 4 of 6), and two frames at 5.0 read a valid card's expiry as 04/79 alike
-     * (refused as too far ahead). A card small in the frame is enlarged to {@link CardFace#WIDTH},
-     * so the camera's own blur, measured here, grows with it: 420 px wide, twice.
+     * Softer than this (blur sigma in card pixels, 10 px/mm) is not worth reading: seeded
+     * fixtures' photos through the camera, blurred on purpose, read no number in 6 of 10 frames
+     * at sigma 4.0–4.2 (3 of 11 at 3.8–4.0), and two frames at 5.0 read a valid card's expiry as
+     * 04/79 alike (refused as too far ahead). A card small in the frame is enlarged to
+     * {@link CardFace#WIDTH}, so the camera's own blur, measured here, grows with it: 420 px
+     * wide, twice.
      */
     static final double BLUR_LIMIT_PX = 4.0;
     /**
