@@ -103,8 +103,7 @@ final class FrameEqualizer {
         for (int i = held; i < heard; i++) z[i] = ring.get(from + i);
         fft.forward(z);
 
-        int low = Math.max(1, (int) Math.floor(room.lowHz * size / room.rate));
-        int high = Math.min(size / 2 - 1, (int) Math.ceil(room.highHz * size / room.rate));
+        int low = room.lowBin(size), high = room.highBin(size);
         double[] noise = noiseDensity(ring, from, room, size, fft);
         double meanGain = 0;
         for (int k = low; k <= high; k++) meanGain += LongChannelEstimate.power(gSpectrum, k);

@@ -85,8 +85,8 @@ final class LongChannelEstimate {
         int need = Math.max(u.length, heard) + taps;
         size = Integer.highestOneBit(need - 1) << 1;
         fft = ffts.computeIfAbsent(size, RealFft::new);
-        lowBin = Math.max(1, (int) Math.floor(lowHz * size / rate));
-        highBin = Math.min(size / 2 - 1, (int) Math.ceil(highHz * size / rate));
+        lowBin = lowBin(size);
+        highBin = highBin(size);
         uSpectrum = new double[size];
         for (int i = 0; i < u.length; i++) uSpectrum[i] = u[i];
         fft.forward(uSpectrum);
@@ -160,6 +160,16 @@ final class LongChannelEstimate {
         double e = 0;
         for (int j = Math.max(0, from); j < Math.min(taps, to); j++) e += g[j] * g[j];
         return e;
+    }
+
+    /** The first bin of the band in a transform of {@code size} samples (bin 0, DC, never). */
+    int lowBin(int size) {
+        return Math.max(1, (int) Math.floor(lowHz * size / rate));
+    }
+
+    /** The last bin of the band in a transform of {@code size} samples (below Nyquist). */
+    int highBin(int size) {
+        return Math.min(size / 2 - 1, (int) Math.ceil(highHz * size / rate));
     }
 
     static double power(double[] packed, int k) {

@@ -323,25 +323,26 @@ public final class CardPhotoReader {
         }
         // The expiry, like the number, must be read alike by two frames (three if soft).
         Optional<Expiry> expiry = agreedExpiry(agreeing);
-        Map<Expiry, Integer> votes = new HashMap<>();
-        for (FrameRead r : agreeing) if (r.expiry() != null) votes.merge(r.expiry(), 1, Integer::sum);
         if (expiry.isEmpty()) {
             if (!last) return Optional.empty();
             return Optional.of(new CardReading(Outcome.RETAKE, null, null, null, null, RetakeReason.EXPIRY_UNREADABLE, frames, confidence));
         }
         YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
-        boolean refusable = expiry.get().expiredAt(now) || YearMonth.of(expiry.get().year(), expiry.get().month()).isAfter(now.plusYears(EXPIRY_HORIZON_YEARS));
+        boolean expired = expiry.get().expiredAt(now);
+        boolean tooFar = YearMonth.of(expiry.get().year(), expiry.get().month()).isAfter(now.plusYears(EXPIRY_HORIZON_YEARS));
         // A refusal blames the card: like a number failing the rules, an expiry that refuses it
         // waits for a third frame's reading, or for the last frame with no other expiry read.
-        if (refusable && votes.get(expiry.get()) < REFUSAL_READS && !(last && votes.size() == 1)) {
+        long readsOfIt = agreeing.stream().filter(r -> expiry.get().equals(r.expiry())).count();
+        boolean noOtherDate = agreeing.stream().allMatch(r -> r.expiry() == null || r.expiry().equals(expiry.get()));
+        if ((expired || tooFar) && readsOfIt < REFUSAL_READS && !(last && noOtherDate)) {
             if (!last) return Optional.empty();
             return Optional.of(new CardReading(Outcome.RETAKE, null, null, null, null, RetakeReason.EXPIRY_UNREADABLE, frames, confidence));
         }
-        if (expiry.get().expiredAt(now)) {
+        if (expired) {
             LOG.info("card photo: {} refused (expired {})", pan.masked(), expiry.get());
             return Optional.of(new CardReading(Outcome.REFUSED, pan.masked(), null, expiry.get().printed(), ReaderRefusal.CARD_EXPIRED, null, frames, confidence));
         }
-        if (YearMonth.of(expiry.get().year(), expiry.get().month()).isAfter(now.plusYears(EXPIRY_HORIZON_YEARS))) {
+        if (tooFar) {
             LOG.info("card photo: {} refused (expiry {} is more than {} years ahead)", pan.masked(), expiry.get(), EXPIRY_HORIZON_YEARS);
             return Optional.of(new CardReading(Outcome.REFUSED, pan.masked(), null, expiry.get().printed(), ReaderRefusal.EXPIRY_TOO_FAR, null, frames,
                     confidence));
