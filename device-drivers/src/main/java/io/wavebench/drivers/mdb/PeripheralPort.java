@@ -28,6 +28,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *       NAK, and the VMC "may repeat the same command"). It gets the same answer again and is not
  *       passed to the handler: a VEND REQUEST whose ACK was lost must not start a second vend.
  *       POLL and RESET are exempt: a repeated POLL is answered afresh, a repeated RESET resets.
+ *   <li>A block with the VMC's next block already waiting behind it is one we were too late for
+ *       (MDB 4.2 §3.1: 5 ms; the VMC has sent again): it is dropped, neither answered nor acted on,
+ *       so every answer on the line answers the block the VMC is waiting on. A reader stalled for
+ *       several response timeouts answers the last POLL of the backlog once, not each of them.
  * </ul>
  *
  * <p>Named faults ({@link #inject(MdbFault)}) make it misbehave once on purpose, for tests of the
@@ -150,7 +154,19 @@ public final class PeripheralPort {
         int n = assemble(first);
         if (n < 0) return true;
         int chk = blockWords[n - 1] & 0xFF;
-        if (MdbBlock.checksum(block, 0, n - 1) != chk) {
+        boolean checks = MdbBlock.checksum(block, 0, n - 1) == chk;
+        if (nextBlockWaiting()) {
+            // MDB 4.2 §2.2/§3.1: the VMC waits t-response for an answer, takes silence as a NAK and
+            // sends again. A block already waiting behind this one means we are late and the VMC
+            // gave up on it: an answer now would be read as the answer to that newer block (a late
+            // copy of BEGIN SESSION taken for a VEND REQUEST's ACK, and the VMC's ACK of it for
+            // ours). So it is neither answered nor acted on; the newer block (usually the same
+            // command again) is.
+            trace.record(Direction.VMC_TO_READER, blockWords, n, describe(n - 1) + " (too late to answer: the VMC's next block is waiting; dropped)",
+                    checks ? Checksum.OK : Checksum.BAD);
+            return true;
+        }
+        if (!checks) {
             transport.send(NAK_WORD);
             trace.record(Direction.VMC_TO_READER, blockWords, n, describe(n - 1), Checksum.BAD);
             trace.record(Direction.READER_TO_VMC, NAK_WORD, "NAK", Checksum.NONE);
@@ -264,6 +280,17 @@ public final class PeripheralPort {
             block[n] = (byte) w;
             blockWords[n++] = w;
         }
+    }
+
+    /**
+     * Whether the VMC's next block has already begun (a mode-bit word is waiting): looked at without
+     * waiting; a word that is there stays for the next read.
+     */
+    private boolean nextBlockWaiting() {
+        int w = next(Duration.ZERO);
+        if (w < 0) return false;
+        pushedBack = w;
+        return MdbBlock.hasModeBit(w);
     }
 
     /** After a data reply: ACK settles it, RET repeats it, NAK or silence leave it pending. */
