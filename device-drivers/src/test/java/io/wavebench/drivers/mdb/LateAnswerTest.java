@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,5 +147,48 @@ class LateAnswerTest {
         send(new CashlessCommand.Poll());
         readerCatchesUp();
         assertEquals(List.of(words(VEND_APPROVED)), repliesOnTheLine(), "the POLL after VEND REQUEST carries VEND APPROVED; reader trace:\n" + readerTrace.toText());
+    }
+
+    /** Reads one VMC block of {@code length} words on the reader's side. */
+    private int[] takeBlock(int length) {
+        int[] words = new int[length];
+        for (int i = 0; i < length; i++) {
+            words[i] = readerSide.receive(Duration.ofMillis(1000));
+            assertTrue(words[i] >= 0, "word " + i + " of a " + length + "-word block did not arrive");
+        }
+        return words;
+    }
+
+    @Test
+    void the_vmc_lets_the_late_copy_of_a_reply_go_by_before_its_next_command() throws Exception {
+        MdbTrace vmcTrace = new MdbTrace();
+        VmcMaster master = new VmcMaster(vmcSide, vmcTrace, Duration.ofMillis(100));
+        int[] poll = MdbBlock.vmcWords(new CashlessCommand.Poll().encode(CashlessCommand.CASHLESS_1));
+        int[] approved = MdbBlock.peripheralWords(VEND_APPROVED.encode());
+        // A scripted reader, late as in the soak: it answers the first POLL only as the VMC's
+        // retransmission arrives, and then repeats the reply for the retransmission (no ACK yet).
+        CompletableFuture<int[]> reader = CompletableFuture.supplyAsync(() -> {
+            assertArrayEquals(poll, takeBlock(2));
+            assertArrayEquals(poll, takeBlock(2)); // silence made the VMC send again
+            readerSide.send(approved); // the answer to the first POLL, late
+            try {
+                // The reader gets to the retransmission a little later and answers it too: after
+                // the VMC has taken the first copy and moved on, within its response timeout.
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            readerSide.send(approved);
+            assertEquals(MdbBlock.ACK, readerSide.receive(Duration.ofMillis(1000)), "the VMC's ACK");
+            int[] next = takeBlock(5); // VEND SUCCESS: 13 02 item item CHK
+            readerSide.send(ACK_STAR);
+            return next;
+        });
+        assertEquals(List.of(VEND_APPROVED), master.transact(new CashlessCommand.Poll()));
+        assertEquals(List.of(), master.transact(new CashlessCommand.VendSuccess(12)),
+                "VEND SUCCESS is answered by the reader's ACK, not by the late copy of VEND APPROVED; VMC trace:\n" + vmcTrace.toText());
+        assertArrayEquals(MdbBlock.vmcWords(new CashlessCommand.VendSuccess(12).encode(CashlessCommand.CASHLESS_1)),
+                reader.get(5, TimeUnit.SECONDS));
+        assertTrue(vmcTrace.toText().contains("late word discarded"), vmcTrace.toText());
     }
 }
