@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <ul>
  *   <li>Blocks start with a mode-bit address byte; blocks for other addresses are skipped.
  *   <li>A bad checksum is answered with NAK (FF*) and nothing is passed on; the VMC repeats.
- *   <li>After a data reply it waits for the VMC's ACK. RET makes it send the same data again.
+ *   <li>After a data reply it waits for the VMC's ACK. RET makes it send the same data again, also
+ *       a RET that comes after the wait, before the VMC's next block (the ACK it took may have been
+ *       a corrupted RET).
  *       NAK or silence leave the reply pending: MDB 4.2 §2.2 (Example D) wants it repeated at the
  *       next POLL, so that POLL is answered with it without asking the handler. A late ACK that
  *       arrives between blocks still settles it. RESET drops it, and so does any other new
@@ -67,6 +69,8 @@ public final class PeripheralPort {
     private boolean inForeignBlock;
     private int[] pending; // an unacknowledged data reply, repeated at the next POLL
     private String pendingMeaning;
+    private int[] lastDataReply; // the data reply last sent, until the VMC's next block: what a RET asks for
+    private String lastDataReplyMeaning;
     // The poll loop allocates nothing per block: the last command is copied into a fixed array, and
     // the lone handshake words are constants (the transport and the trace copy what they keep).
     private static final int[] ACK_WORD = {MdbBlock.ACK | MdbTransport.MODE_BIT};
@@ -146,9 +150,21 @@ public final class PeripheralPort {
             if (pending != null && !inForeignBlock && (first & 0xFF) == MdbBlock.ACK) {
                 trace.record(Direction.VMC_TO_READER, new int[] {first}, "ACK (late, settles " + pendingMeaning + ")", Checksum.NONE);
                 pending = null;
+            } else if (lastDataReply != null && !inForeignBlock && (first & 0xFF) == MdbBlock.RET) {
+                // MDB 4.2 §2.2: RET asks for the previous data again, also after the handshake
+                // window: the ACK taken for that reply may have been a RET one corrupted byte
+                // turned into 00, and the VMC, which never had the reply, asks again.
+                int[] again = lastDataReply;
+                transport.send(again);
+                trace.record(Direction.VMC_TO_READER, new int[] {first}, "RET (after the handshake)", Checksum.NONE);
+                trace.record(Direction.READER_TO_VMC, again, lastDataReplyMeaning + " (retransmitted on RET)", Checksum.OK);
+                pending = again;
+                pendingMeaning = lastDataReplyMeaning;
+                awaitHandshake(again);
             }
             return true;
         }
+        lastDataReply = null; // the VMC's next block: a RET from now on is about its answer
         inForeignBlock = (first & 0xF8) != address;
         if (inForeignBlock) return true; // another device's block: its data bytes follow without mode bit and are skipped
         int n = assemble(first);
@@ -194,6 +210,7 @@ public final class PeripheralPort {
             if (lastAnswer.length > 1) {
                 pending = lastAnswer;
                 pendingMeaning = lastAnswerMeaning;
+                sentDataReply(lastAnswer, lastAnswerMeaning);
                 awaitHandshake(lastAnswer);
             }
             return true;
@@ -211,6 +228,7 @@ public final class PeripheralPort {
             transport.send(again);
             trace.record(Direction.VMC_TO_READER, blockWords, n, command.toString(), Checksum.OK);
             trace.record(Direction.READER_TO_VMC, again, pendingMeaning + " (repeated: not yet ACKed)", Checksum.OK);
+            sentDataReply(again, pendingMeaning);
             awaitHandshake(again);
             return true;
         }
@@ -247,6 +265,7 @@ public final class PeripheralPort {
         transport.send(sent);
         trace.record(Direction.VMC_TO_READER, blockWords, n, command.toString(), Checksum.OK);
         trace.record(Direction.READER_TO_VMC, sent, pendingMeaning + note, note.isEmpty() ? Checksum.OK : Checksum.BAD);
+        sentDataReply(words, pendingMeaning);
         awaitHandshake(words);
         return true;
     }
@@ -280,6 +299,11 @@ public final class PeripheralPort {
             block[n] = (byte) w;
             blockWords[n++] = w;
         }
+    }
+
+    private void sentDataReply(int[] words, String meaning) {
+        lastDataReply = words;
+        lastDataReplyMeaning = meaning;
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *       makes it send the command again.
  *   <li>A data reply with a good checksum is ACKed (00, mode bit clear: MDB 4.2 §2.5 draws the
  *       VMC's handshake without it) and decoded. A bad checksum is answered with RET (AA), which
- *       asks the peripheral to repeat the same data.
+ *       asks the peripheral to repeat the same data; silence after a RET with RET again (the
+ *       peripheral may have read it as an ACK).
  *   <li>Each retransmission counts as an attempt; after the last one a {@link
  *       MdbNoResponseException} names the port, the command and the last words seen.
  *   <li>After an exchange that took more than one attempt, the next command waits until the line
@@ -133,6 +134,7 @@ public final class VmcMaster {
                 sentAt = System.nanoTime();
                 trace.record(Direction.VMC_TO_READER, ret, "RET", Checksum.NONE);
             }
+            boolean askedWithRet = !resendCommand;
             resendCommand = true;
             int n;
             try {
@@ -144,7 +146,12 @@ public final class VmcMaster {
             }
             if (n == 0) {
                 problem = "no response within " + responseTimeout.toMillis() + " ms";
-                trace.record(Direction.READER_TO_VMC, new int[0], "(no response to " + meaning + ")", Checksum.NONE);
+                trace.record(Direction.READER_TO_VMC, new int[0], "(no response to " + (askedWithRet ? "RET" : meaning) + ")", Checksum.NONE);
+                // MDB 4.2 §2.2: silence after RET is asked about with RET again, not with the
+                // command: one corrupted byte turns RET (AA) into ACK (00), and a peripheral that
+                // read an ACK has dropped its reply; the command would be answered afresh and that
+                // reply (a VEND APPROVED) lost, the VMC waiting for it and the reader for VEND SUCCESS.
+                if (askedWithRet) resendCommand = false;
                 continue;
             }
             if (!MdbBlock.hasModeBit(reply[n - 1])) {
