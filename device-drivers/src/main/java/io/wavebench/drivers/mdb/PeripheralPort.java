@@ -69,8 +69,9 @@ public final class PeripheralPort {
     private boolean inForeignBlock;
     private int[] pending; // an unacknowledged data reply, repeated at the next POLL
     private String pendingMeaning;
-    private int[] lastDataReply; // the data reply last sent, until the VMC's next block: what a RET asks for
+    private int[] lastDataReply; // the data reply last sent, until the VMC's next word: what a late RET asks for
     private String lastDataReplyMeaning;
+    private long lastDataReplySent; // System.nanoTime when it went out
     // The poll loop allocates nothing per block: the last command is copied into a fixed array, and
     // the lone handshake words are constants (the transport and the trace copy what they keep).
     private static final int[] ACK_WORD = {MdbBlock.ACK | MdbTransport.MODE_BIT};
@@ -150,17 +151,23 @@ public final class PeripheralPort {
             if (pending != null && !inForeignBlock && (first & 0xFF) == MdbBlock.ACK) {
                 trace.record(Direction.VMC_TO_READER, new int[] {first}, "ACK (late, settles " + pendingMeaning + ")", Checksum.NONE);
                 pending = null;
-            } else if (lastDataReply != null && !inForeignBlock && (first & 0xFF) == MdbBlock.RET) {
-                // MDB 4.2 §2.2: RET asks for the previous data again, also after the handshake
-                // window: the ACK taken for that reply may have been a RET one corrupted byte
-                // turned into 00, and the VMC, which never had the reply, asks again.
+            } else if (lastDataReply != null && !inForeignBlock && (first & 0xFF) == MdbBlock.RET
+                    && System.nanoTime() - lastDataReplySent <= 2 * ackTimeout.toNanos()) {
+                // MDB 4.2 §2.2: RET asks for the previous data again, also just after the handshake:
+                // the ACK taken for that reply may have been a RET one corrupted byte turned into
+                // 00, and the VMC, which never had the reply, asks again. Only as the first word
+                // after the handshake and soon after the reply: an AA among the data words of a
+                // block whose address byte was lost is no RET.
                 int[] again = lastDataReply;
+                lastDataReply = null;
                 transport.send(again);
                 trace.record(Direction.VMC_TO_READER, new int[] {first}, "RET (after the handshake)", Checksum.NONE);
                 trace.record(Direction.READER_TO_VMC, again, lastDataReplyMeaning + " (retransmitted on RET)", Checksum.OK);
                 pending = again;
                 pendingMeaning = lastDataReplyMeaning;
                 awaitHandshake(again);
+            } else {
+                lastDataReply = null; // any other word: a RET after it is not about that reply
             }
             return true;
         }
@@ -304,6 +311,7 @@ public final class PeripheralPort {
     private void sentDataReply(int[] words, String meaning) {
         lastDataReply = words;
         lastDataReplyMeaning = meaning;
+        lastDataReplySent = System.nanoTime();
     }
 
     /**

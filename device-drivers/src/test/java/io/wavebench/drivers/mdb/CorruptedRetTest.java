@@ -82,6 +82,30 @@ class CorruptedRetTest {
     }
 
     @Test
+    void an_aa_among_the_words_of_a_block_that_lost_its_address_byte_is_no_ret() {
+        MdbTrace trace = new MdbTrace();
+        PeripheralPort port = new PeripheralPort(readerSide, CashlessCommand.CASHLESS_1, trace, Duration.ofMillis(30), Duration.ofMillis(100));
+        boolean[] approved = {false};
+        PeripheralPort.CommandHandler handler = c -> {
+            if (c instanceof CashlessCommand.Poll && !approved[0]) {
+                approved[0] = true;
+                return Optional.of(new CashlessResponse.BeginSession(10000));
+            }
+            return Optional.empty();
+        };
+        vmcSide.send(MdbBlock.vmcWords(new CashlessCommand.Poll().encode()));
+        assertTrue(port.serveOnce(handler, WAIT));
+        receive(vmcSide, MdbBlock.peripheralWords(new CashlessResponse.BeginSession(10000).encode()).length);
+        vmcSide.send(MdbBlock.ACK);
+        // VEND REQUEST 13 00 00 96 00 0C B5 (the soak's): its address byte lost, its CHK turned into AA.
+        vmcSide.send(0x00, 0x00, 0x96, 0x00, 0x0C, 0xAA);
+        while (port.serveOnce(handler, Duration.ofMillis(20))) {
+            // the stray words, one by one
+        }
+        assertEquals(-1, vmcSide.receive(Duration.ofMillis(100)), "BEGIN SESSION not sent again; reader trace:\n" + trace.toText());
+    }
+
+    @Test
     void the_vmc_answers_silence_after_its_ret_with_ret_again_not_with_its_command() throws Exception {
         MdbTrace trace = new MdbTrace();
         VmcMaster master = new VmcMaster(vmcSide, trace, Duration.ofMillis(100));
