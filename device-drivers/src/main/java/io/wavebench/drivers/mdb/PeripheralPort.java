@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <ul>
  *   <li>Blocks start with a mode-bit address byte; blocks for other addresses are skipped.
  *   <li>A bad checksum is answered with NAK (FF*) and nothing is passed on; the VMC repeats.
- *   <li>After a data reply it waits for the VMC's ACK. RET makes it send the same data again.
+ *   <li>After a data reply it waits for the VMC's ACK. RET makes it send the same data again, also
+ *       a RET that comes after the wait, before the VMC's next block (the ACK it took may have been
+ *       a corrupted RET).
  *       NAK or silence leave the reply pending: MDB 4.2 §2.2 (Example D) wants it repeated at the
  *       next POLL, so that POLL is answered with it without asking the handler. A late ACK that
  *       arrives between blocks still settles it. RESET drops it, and so does any other new
@@ -28,6 +30,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *       NAK, and the VMC "may repeat the same command"). It gets the same answer again and is not
  *       passed to the handler: a VEND REQUEST whose ACK was lost must not start a second vend.
  *       POLL and RESET are exempt: a repeated POLL is answered afresh, a repeated RESET resets.
+ *   <li>A block with the VMC's next block already waiting behind it is one we were too late for
+ *       (MDB 4.2 §3.1: 5 ms; the VMC has sent again): it is dropped, neither answered nor acted on,
+ *       so every answer on the line answers the block the VMC is waiting on. A reader stalled for
+ *       several response timeouts answers the last POLL of the backlog once, not each of them.
  * </ul>
  *
  * <p>Named faults ({@link #inject(MdbFault)}) make it misbehave once on purpose, for tests of the
@@ -63,6 +69,9 @@ public final class PeripheralPort {
     private boolean inForeignBlock;
     private int[] pending; // an unacknowledged data reply, repeated at the next POLL
     private String pendingMeaning;
+    private int[] lastDataReply; // the data reply last sent, until the VMC's next word: what a late RET asks for
+    private String lastDataReplyMeaning;
+    private long lastDataReplySent; // System.nanoTime when it went out
     // The poll loop allocates nothing per block: the last command is copied into a fixed array, and
     // the lone handshake words are constants (the transport and the trace copy what they keep).
     private static final int[] ACK_WORD = {MdbBlock.ACK | MdbTransport.MODE_BIT};
@@ -142,15 +151,45 @@ public final class PeripheralPort {
             if (pending != null && !inForeignBlock && (first & 0xFF) == MdbBlock.ACK) {
                 trace.record(Direction.VMC_TO_READER, new int[] {first}, "ACK (late, settles " + pendingMeaning + ")", Checksum.NONE);
                 pending = null;
+            } else if (lastDataReply != null && !inForeignBlock && (first & 0xFF) == MdbBlock.RET
+                    && System.nanoTime() - lastDataReplySent <= 2 * ackTimeout.toNanos()) {
+                // MDB 4.2 §2.2: RET asks for the previous data again, also just after the handshake:
+                // the ACK taken for that reply may have been a RET one corrupted byte turned into
+                // 00, and the VMC, which never had the reply, asks again. Only as the first word
+                // after the handshake and soon after the reply: an AA among the data words of a
+                // block whose address byte was lost is no RET.
+                int[] again = lastDataReply;
+                lastDataReply = null;
+                transport.send(again);
+                trace.record(Direction.VMC_TO_READER, new int[] {first}, "RET (after the handshake)", Checksum.NONE);
+                trace.record(Direction.READER_TO_VMC, again, lastDataReplyMeaning + " (retransmitted on RET)", Checksum.OK);
+                pending = again;
+                pendingMeaning = lastDataReplyMeaning;
+                awaitHandshake(again);
+            } else {
+                lastDataReply = null; // any other word: a RET after it is not about that reply
             }
             return true;
         }
+        lastDataReply = null; // the VMC's next block: a RET from now on is about its answer
         inForeignBlock = (first & 0xF8) != address;
         if (inForeignBlock) return true; // another device's block: its data bytes follow without mode bit and are skipped
         int n = assemble(first);
         if (n < 0) return true;
         int chk = blockWords[n - 1] & 0xFF;
-        if (MdbBlock.checksum(block, 0, n - 1) != chk) {
+        boolean checks = MdbBlock.checksum(block, 0, n - 1) == chk;
+        if (nextBlockWaiting()) {
+            // MDB 4.2 §2.2/§3.1: the VMC waits t-response for an answer, takes silence as a NAK and
+            // sends again. A block already waiting behind this one means we are late and the VMC
+            // gave up on it: an answer now would be read as the answer to that newer block (a late
+            // copy of BEGIN SESSION taken for a VEND REQUEST's ACK, and the VMC's ACK of it for
+            // ours). So it is neither answered nor acted on; the newer block (usually the same
+            // command again) is.
+            trace.record(Direction.VMC_TO_READER, blockWords, n, describe(n - 1) + " (too late to answer: the VMC's next block is waiting; dropped)",
+                    checks ? Checksum.OK : Checksum.BAD);
+            return true;
+        }
+        if (!checks) {
             transport.send(NAK_WORD);
             trace.record(Direction.VMC_TO_READER, blockWords, n, describe(n - 1), Checksum.BAD);
             trace.record(Direction.READER_TO_VMC, NAK_WORD, "NAK", Checksum.NONE);
@@ -178,6 +217,7 @@ public final class PeripheralPort {
             if (lastAnswer.length > 1) {
                 pending = lastAnswer;
                 pendingMeaning = lastAnswerMeaning;
+                sentDataReply(lastAnswer, lastAnswerMeaning);
                 awaitHandshake(lastAnswer);
             }
             return true;
@@ -195,6 +235,7 @@ public final class PeripheralPort {
             transport.send(again);
             trace.record(Direction.VMC_TO_READER, blockWords, n, command.toString(), Checksum.OK);
             trace.record(Direction.READER_TO_VMC, again, pendingMeaning + " (repeated: not yet ACKed)", Checksum.OK);
+            sentDataReply(again, pendingMeaning);
             awaitHandshake(again);
             return true;
         }
@@ -231,6 +272,7 @@ public final class PeripheralPort {
         transport.send(sent);
         trace.record(Direction.VMC_TO_READER, blockWords, n, command.toString(), Checksum.OK);
         trace.record(Direction.READER_TO_VMC, sent, pendingMeaning + note, note.isEmpty() ? Checksum.OK : Checksum.BAD);
+        sentDataReply(words, pendingMeaning);
         awaitHandshake(words);
         return true;
     }
@@ -264,6 +306,23 @@ public final class PeripheralPort {
             block[n] = (byte) w;
             blockWords[n++] = w;
         }
+    }
+
+    private void sentDataReply(int[] words, String meaning) {
+        lastDataReply = words;
+        lastDataReplyMeaning = meaning;
+        lastDataReplySent = System.nanoTime();
+    }
+
+    /**
+     * Whether the VMC's next block has already begun (a mode-bit word is waiting): looked at without
+     * waiting; a word that is there stays for the next read.
+     */
+    private boolean nextBlockWaiting() {
+        int w = next(Duration.ZERO);
+        if (w < 0) return false;
+        pushedBack = w;
+        return MdbBlock.hasModeBit(w);
     }
 
     /** After a data reply: ACK settles it, RET repeats it, NAK or silence leave it pending. */

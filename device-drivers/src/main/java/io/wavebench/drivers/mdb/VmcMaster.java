@@ -17,9 +17,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *       makes it send the command again.
  *   <li>A data reply with a good checksum is ACKed (00, mode bit clear: MDB 4.2 §2.5 draws the
  *       VMC's handshake without it) and decoded. A bad checksum is answered with RET (AA), which
- *       asks the peripheral to repeat the same data.
+ *       asks the peripheral to repeat the same data; silence after a RET with RET again (the
+ *       peripheral may have read it as an ACK).
  *   <li>Each retransmission counts as an attempt; after the last one a {@link
  *       MdbNoResponseException} names the port, the command and the last words seen.
+ *   <li>After an exchange that took more than one attempt, the next command waits until the line
+ *       has been quiet for one response timeout: a peripheral that answered late may still be
+ *       sending a copy of its reply, which would otherwise be read as the next command's answer.
  * </ul>
  *
  * <p>MDB allows 5 ms for a response (MDB 4.2 §3.1); a rig over USB adapters or a loaded CI
@@ -29,6 +33,8 @@ public final class VmcMaster {
 
     public static final int DEFAULT_ATTEMPTS = 3;
     private static final int LAST_WORDS = 12;
+    /** A few late blocks' worth: a line that keeps talking longer is not waited out. */
+    private static final int MAX_LATE_WORDS = 4 * MdbBlock.MAX_LENGTH;
 
     private final MdbTransport transport;
     private final MdbTrace trace;
@@ -40,6 +46,11 @@ public final class VmcMaster {
     private long lastWordCount;
     private final Queue<MdbFault> faults = new ConcurrentLinkedQueue<>();
     private volatile boolean lastReplyUnacknowledged;
+    /**
+     * System.nanoTime until which the line must stay quiet before the next command, after an
+     * exchange that took more than one attempt; 0 when there is none (see {@link #letLateRepliesGoBy}).
+     */
+    private long quietUntil;
 
     public VmcMaster(MdbTransport transport, MdbTrace trace, Duration responseTimeout) {
         this(transport, trace, responseTimeout, DEFAULT_ATTEMPTS, CashlessCommand.CASHLESS_1);
@@ -106,6 +117,7 @@ public final class VmcMaster {
             undecodable = null; // only the last attempt's reply decides what is thrown
             long sentAt;
             if (resendCommand) {
+                if (attempt == 1) letLateRepliesGoBy();
                 drainStale();
                 int[] out = commandWords;
                 boolean corrupt = takeFault(MdbFault.BAD_CHECKSUM);
@@ -122,6 +134,7 @@ public final class VmcMaster {
                 sentAt = System.nanoTime();
                 trace.record(Direction.VMC_TO_READER, ret, "RET", Checksum.NONE);
             }
+            boolean askedWithRet = !resendCommand;
             resendCommand = true;
             int n;
             try {
@@ -133,7 +146,12 @@ public final class VmcMaster {
             }
             if (n == 0) {
                 problem = "no response within " + responseTimeout.toMillis() + " ms";
-                trace.record(Direction.READER_TO_VMC, new int[0], "(no response to " + meaning + ")", Checksum.NONE);
+                trace.record(Direction.READER_TO_VMC, new int[0], "(no response to " + (askedWithRet ? "RET" : meaning) + ")", Checksum.NONE);
+                // MDB 4.2 §2.2: silence after RET is asked about with RET again, not with the
+                // command: one corrupted byte turns RET (AA) into ACK (00), and a peripheral that
+                // read an ACK has dropped its reply; the command would be answered afresh and that
+                // reply (a VEND APPROVED) lost, the VMC waiting for it and the reader for VEND SUCCESS.
+                if (askedWithRet) resendCommand = false;
                 continue;
             }
             if (!MdbBlock.hasModeBit(reply[n - 1])) {
@@ -179,10 +197,43 @@ public final class VmcMaster {
             trace.record(Direction.READER_TO_VMC, reply, n, responses.size() == 1 ? responses.get(0).toString() : responses.toString(), Checksum.OK);
             if (withhold) trace.record(Direction.VMC_TO_READER, new int[0], "(fault NO_ACK: ACK withheld)", Checksum.NONE);
             else trace.record(Direction.VMC_TO_READER, ack, "ACK", Checksum.NONE);
+            if (attempt > 1) expectLateReplies();
             return responses;
         }
+        expectLateReplies();
         if (undecodable != null) throw undecodable;
         throw new MdbNoResponseException(port(), meaning, maxAttempts, problem, lastWordsHex());
+    }
+
+    /**
+     * An exchange that took more than one attempt may have answers still on their way: a
+     * peripheral that answered the first attempt late (MDB 4.2 §3.1) also answers the
+     * retransmission, repeating a reply whose ACK it had not yet seen (§2.2). Such a copy, arriving
+     * after the next command went out, would be read as that command's answer: a late VEND
+     * APPROVED taken for VEND SUCCESS's ACK, a late BEGIN SESSION for VEND REQUEST's.
+     */
+    private void expectLateReplies() {
+        quietUntil = System.nanoTime() + responseTimeout.toNanos();
+    }
+
+    /**
+     * Before a new command after {@link #expectLateReplies}: waits until the line has been quiet
+     * for one response timeout, discarding what arrives (each word restarts the wait, so a late
+     * block goes whole), for at most {@value #MAX_LATE_WORDS} words.
+     */
+    private void letLateRepliesGoBy() {
+        long until = quietUntil;
+        quietUntil = 0;
+        if (until == 0) return;
+        for (int words = 0; words < MAX_LATE_WORDS; words++) {
+            long left = until - System.nanoTime();
+            if (left <= 0) return;
+            int w = receiveQuietly(Duration.ofNanos(left));
+            if (w < 0) return;
+            remember(w);
+            trace.record(Direction.READER_TO_VMC, new int[] {w}, "late word discarded (an answer to an earlier attempt)", Checksum.NONE);
+            until = System.nanoTime() + responseTimeout.toNanos();
+        }
     }
 
     /** Reads one reply block into {@link #reply}; returns its word count, 0 for silence. */
@@ -214,9 +265,13 @@ public final class VmcMaster {
     }
 
     private int receiveQuietly() {
+        return receiveQuietly(Duration.ZERO);
+    }
+
+    private int receiveQuietly(Duration timeout) {
         while (true) {
             try {
-                return transport.receive(Duration.ZERO);
+                return transport.receive(timeout);
             } catch (MdbFramingException e) { // the transport dropped the bad byte; keep draining
                 trace.record(Direction.READER_TO_VMC, new int[0], "framing error: " + e.getMessage(), Checksum.NONE);
             }

@@ -547,7 +547,19 @@ public final class SimulatedVmc implements Startable {
             // MDB 4.2 §7.4.4: answer with SESSION COMPLETE. Also when this VMC knows of no session:
             // a reader whose BEGIN SESSION never reached it (lost on a noisy bus: the MDB soak saw
             // it once) sits in a session of its own, and only SESSION COMPLETE brings it back.
-            if (state() == VmcState.SESSION || state() == VmcState.READY) sessionCompletePending = true;
+            // Also while it awaits the END SESSION of its SESSION COMPLETE: the reader asking means
+            // that one never reached it (it heard another answer as its ACK), so it goes again.
+            VmcState now = state();
+            if (now == VmcState.SESSION || now == VmcState.READY || now == VmcState.ENDING_SESSION) {
+                sessionCompletePending = true;
+            } else if (now == VmcState.VENDING && !vendApproved) {
+                // Awaiting the answer to VEND REQUEST while the reader wants the session over: the
+                // vend is cancelled (MDB 4.2 §7.4.6, allowed until the approval is out). A reader
+                // that has it answers VEND DENIED and voids an approval not yet delivered; one that
+                // never had it (its VEND REQUEST was lost though an ACK was heard) says COMMAND OUT
+                // OF SEQUENCE and is reset (§7.3). Either way nothing is dispensed or charged.
+                handle(transact(new CashlessCommand.VendCancel()));
+            }
         } else if (r instanceof CashlessResponse.DisplayRequest d) {
             event(detail(Type.DISPLAYED, d.text()));
         } else if (r instanceof CashlessResponse.Cancelled) {

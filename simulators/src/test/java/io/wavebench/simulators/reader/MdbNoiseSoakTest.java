@@ -138,11 +138,14 @@ class MdbNoiseSoakTest {
             noisy.corrupt(CORRUPT).drop(DROP);
             for (int s = 0; s < count; s++) {
                 int from = vmc.eventCount();
+                // Where each side's trace stood when the session began: a stuck report shows the bus from there.
+                int vmcTraceFrom = vmc.trace().entries().size();
+                int readerTraceFrom = reader.trace().entries().size();
                 vmc.select(12);
                 int began = pay(reader, vmc, wallet, clock, from);
                 // Ended, or ended by a reset: counted from the session's start, so a reset while paying does not end it early.
                 if (began < 0 || !vmc.observeEvent("SESSION_ENDED or READER_ENABLED", e -> e.type() == Type.SESSION_ENDED || e.type() == Type.READER_ENABLED, SESSION_DEADLINE, began).happened()) {
-                    problems.add(stuckReport(bus, s, vmc, reader, from));
+                    problems.add(stuckReport(bus, s, vmc, reader, from, vmcTraceFrom, readerTraceFrom));
                     break;
                 }
                 done++;
@@ -152,7 +155,8 @@ class MdbNoiseSoakTest {
             try {
                 reader.cashlessStateAwait(CashlessState.ENABLED, SESSION_DEADLINE);
             } catch (IllegalStateException e) {
-                problems.add(stuckReport(bus, done, vmc, reader, vmc.eventCount()) + "\n  " + e.getMessage());
+                int vmcEntries = vmc.trace().entries().size(), readerEntries = reader.trace().entries().size();
+                problems.add(stuckReport(bus, done, vmc, reader, vmc.eventCount(), vmcEntries, readerEntries) + "\n  " + e.getMessage());
             }
         } finally {
             vmc.close();
@@ -222,17 +226,29 @@ class MdbNoiseSoakTest {
         return (int) reader.events().stream().filter(e -> e.kind() == ReaderEvent.Kind.SESSION_REQUESTED).count();
     }
 
-    /** What a failure needs to be diagnosed from the CI log alone: both sides' states, the VMC's events, the bus's last blocks. */
-    private static String stuckReport(int bus, int session, SimulatedVmc vmc, ReaderPayments reader, int from) {
+    /**
+     * What a failure needs to be diagnosed from the CI log alone: both sides' states, the VMC's
+     * events, and each side's bus from the session's start (what became of its VEND REQUEST) as
+     * well as its last blocks.
+     */
+    private static String stuckReport(int bus, int session, SimulatedVmc vmc, ReaderPayments reader, int from, int vmcTraceFrom, int readerTraceFrom) {
         return "bus " + bus + " session " + session + " did not terminate; VMC " + vmc.state() + ", reader " + reader.cashlessState()
                 + ", VMC events since the selection " + vmc.events().subList(from, vmc.eventCount())
-                + "\n  the VMC's last blocks:" + lastBlocks(vmc.trace()) + "\n  the reader's last blocks:" + lastBlocks(reader.trace());
+                + "\n  the VMC's blocks:" + blocksSince(vmc.trace(), vmcTraceFrom) + "\n  the reader's blocks:" + blocksSince(reader.trace(), readerTraceFrom);
     }
 
-    private static String lastBlocks(MdbTrace trace) {
+    static final int REPORT_FIRST = 200, REPORT_LAST = 40;
+
+    /** The trace from entry {@code from} on: its first {@value #REPORT_FIRST} entries and its last {@value #REPORT_LAST}. */
+    static String blocksSince(MdbTrace trace, int from) {
         List<MdbTrace.Entry> entries = trace.entries();
+        List<MdbTrace.Entry> since = entries.subList(Math.min(from, entries.size()), entries.size());
         StringBuilder out = new StringBuilder();
-        for (MdbTrace.Entry e : entries.subList(Math.max(0, entries.size() - 60), entries.size())) out.append("\n    ").append(e.toText());
+        int head = Math.min(since.size(), REPORT_FIRST);
+        for (MdbTrace.Entry e : since.subList(0, head)) out.append("\n    ").append(e.toText());
+        int tail = Math.max(head, since.size() - REPORT_LAST);
+        if (tail > head) out.append("\n    ... ").append(tail - head).append(" entries left out ...");
+        for (MdbTrace.Entry e : since.subList(tail, since.size())) out.append("\n    ").append(e.toText());
         return out.toString();
     }
 
