@@ -37,8 +37,13 @@ final class Glyphs {
         int tallest = boxes.stream().mapToInt(b -> b[3] - b[1] + 1).max().orElse(0);
         List<int[]> marks = new ArrayList<>(boxes.stream().filter(b -> b[3] - b[1] + 1 >= tallest / 3.0).toList());
         marks.sort(Comparator.comparingInt(b -> b[0]));
+        float[] ink = ink(gray);
+        // Characters run together are split first, so that a piece and a mark over it (a
+        // character the threshold broke) are joined as one character below.
+        List<int[]> pieces = new ArrayList<>(splitRunTogether(marks, ink, mask, w));
+        pieces.sort(Comparator.comparingInt(b -> b[0]));
         List<int[]> joined = new ArrayList<>();
-        for (int[] b : marks) {
+        for (int[] b : pieces) {
             int[] last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
             int overlap = last == null ? -1 : Math.min(last[2], b[2]) - Math.max(last[0], b[0]);
             if (last != null && overlap > 0.5 * Math.min(last[2] - last[0] + 1, b[2] - b[0] + 1)) {
@@ -50,11 +55,130 @@ final class Glyphs {
                 joined.add(b.clone());
             }
         }
-        float[] ink = ink(gray);
+        joinSmallPieces(joined, boxes, tallest);
         List<Glyph> out = new ArrayList<>();
         for (int[] b : joined) out.add(new Glyph(b[0], b[1], b[2], b[3], normalize(ink, w, b[0], b[1], b[2], b[3])));
         return out;
     }
+
+    /**
+     * Marks too wide for one character split into the characters a monospaced face's pitch puts
+     * in them (OCR-A, ISO 1073-1, is monospaced): through a camera's blur, neighbours a tenth of
+     * a character apart run together. The pitch is the median step between neighbouring marks of
+     * one character each in this image; with none, a character's width ({@link #SINGLE_ASPECT}
+     * of its height) and a gap of a tenth of it. The mark is cut into equal cells of a pitch,
+     * less the gap, and each piece is trimmed to its own ink. A piece is still a character only
+     * if its template says so, surely.
+     */
+    static List<int[]> splitRunTogether(List<int[]> marks, float[] ink, boolean[] mask, int w) {
+        List<int[]> single = marks.stream().filter(b -> aspect(b) <= MAX_SINGLE_ASPECT).toList();
+        if (single.size() == marks.size()) return marks;
+        double width = median(single.stream().mapToDouble(b -> b[2] - b[0] + 1).toArray());
+        List<Double> steps = new ArrayList<>();
+        for (int i = 1; i < marks.size(); i++) {
+            int[] a = marks.get(i - 1), b = marks.get(i);
+            // Neighbours in one group: a group's gap (a card's groups, a slash's space) is no pitch.
+            if (aspect(a) <= MAX_SINGLE_ASPECT && aspect(b) <= MAX_SINGLE_ASPECT && b[0] - a[2] < 0.5 * (b[3] - b[1] + 1)) steps.add((b[0] + b[2] - a[0] - a[2]) / 2.0);
+        }
+        List<int[]> out = new ArrayList<>();
+        for (int[] m : marks) {
+            if (aspect(m) <= MAX_SINGLE_ASPECT) {
+                out.add(m);
+                continue;
+            }
+            // With no pitch measured, the mark's own height is a character's (a lone slash or a
+            // 1 beside it is no measure of the digits' height).
+            double h = m[3] - m[1] + 1;
+            double pitch = steps.isEmpty() ? 1.1 * SINGLE_ASPECT * h : median(steps.stream().mapToDouble(Double::doubleValue).toArray());
+            double gap = steps.isEmpty() ? 0.1 * SINGLE_ASPECT * h : Math.max(0, pitch - width);
+            double units = (m[2] - m[0] + 1 + gap) / pitch;
+            int n = (int) Math.round(units);
+            // A mark that is no whole number of pitches wide is not characters side by side
+            // (characters printed over one another, art run into them): it stays one, refused.
+            if (n < 2 || n > MAX_RUN || Math.abs(units - n) > MAX_PITCH_MISFIT) {
+                out.add(m);
+                continue;
+            }
+            // Equal cells: a monospaced face's characters stand one pitch apart whatever their
+            // shapes (the column of least ink between two that touch across their height is no
+            // better guide: it cut a 9 from a 0 seven pixels into the 0).
+            double cell = (m[2] - m[0] + 1 + gap) / n;
+            int from = m[0];
+            for (int k = 1; k <= n; k++) {
+                // The cut: one column in the middle of the gap the pitch leaves after this cell.
+                int cut = k == n ? m[2] + 1 : (int) Math.round(m[0] + k * cell - gap / 2);
+                int[] piece = trim(mask, w, from, m[1], Math.max(from, cut - 1), m[3]);
+                if (piece != null) out.add(piece);
+                from = cut + 1;
+            }
+        }
+        return out;
+    }
+
+    /** Widest mark, over its height, taken as one character (no OCR digit is wider). */
+    static final double MAX_SINGLE_ASPECT = 1.05;
+    /** A character's width over its height where a line shows none alone (OCR-A's digits: 0.53-0.65 through the camera). */
+    static final double SINGLE_ASPECT = 0.6;
+    /**
+     * Furthest a run-together mark's width may be from a whole number of pitches, in pitches
+     * (OCR-A through the camera: 2, 3 and 4 digits run together measured 0.01-0.1 off; one and a
+     * half digits' art run into a digit, 0.3-0.4).
+     */
+    static final double MAX_PITCH_MISFIT = 0.3;
+    /** Most characters one mark is split into. */
+    private static final int MAX_RUN = 8;
+
+    private static double aspect(int[] b) {
+        return (b[2] - b[0] + 1) / (double) (b[3] - b[1] + 1);
+    }
+
+    private static double median(double[] v) {
+        if (v.length == 0) return Double.NaN;
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    /** The box of a mask's ink within columns {@code x0..x1} and rows {@code y0..y1}, or null where there is none. */
+    private static int[] trim(boolean[] mask, int w, int x0, int y0, int x1, int y1) {
+        int bx0 = Integer.MAX_VALUE, by0 = Integer.MAX_VALUE, bx1 = -1, by1 = -1;
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                if (!mask[y * w + x]) continue;
+                bx0 = Math.min(bx0, x);
+                bx1 = Math.max(bx1, x);
+                by0 = Math.min(by0, y);
+                by1 = Math.max(by1, y);
+            }
+        }
+        return bx1 < 0 ? null : new int[] {bx0, by0, bx1, by1};
+    }
+
+    /**
+     * Pieces too small to be characters joined to the character they lie under or over: within
+     * its columns (more than half of the piece's width) and at most {@link #PIECE_GAP} of the
+     * tallest mark's height away. Through a camera's blur a small expiry's 2 loses its thin
+     * diagonal and its foot stands alone (12 px of a 49 px line); left out, the 2 was cut
+     * without it and matched no template.
+     */
+    private static void joinSmallPieces(List<int[]> characters, List<int[]> boxes, int tallest) {
+        for (int[] p : boxes) {
+            if (p[3] - p[1] + 1 >= tallest / 3.0) continue;
+            for (int[] c : characters) {
+                int overlap = Math.min(c[2], p[2]) - Math.max(c[0], p[0]) + 1;
+                int gap = Math.max(c[1], p[1]) - Math.min(c[3], p[3]) - 1;
+                if (overlap <= 0.5 * (p[2] - p[0] + 1) || gap > PIECE_GAP * tallest) continue;
+                c[0] = Math.min(c[0], p[0]);
+                c[1] = Math.min(c[1], p[1]);
+                c[2] = Math.max(c[2], p[2]);
+                c[3] = Math.max(c[3], p[3]);
+                break;
+            }
+        }
+    }
+
+    /** Furthest a small piece stands from a character and is still part of it, in heights of the tallest mark. */
+    private static final double PIECE_GAP = 0.15;
 
     /** Boxes {x0, y0, x1, y1} of the 8-connected components of a mask. */
     private static List<int[]> components(boolean[] mask, int w, int h) {
@@ -129,20 +253,36 @@ final class Glyphs {
         return area == 0 ? 0 : sum / area;
     }
 
+    /** A normalized glyph blurred by a Gaussian of {@code sigma} pixels (0: unchanged). */
+    static float[] blur(float[] in, double sigma) {
+        if (sigma <= 0) return in.clone();
+        int r = (int) Math.ceil(3 * sigma);
+        float[] k = new float[2 * r + 1];
+        float sum = 0;
+        for (int j = -r; j <= r; j++) sum += k[j + r] = (float) Math.exp(-j * j / (2 * sigma * sigma));
+        for (int j = 0; j < k.length; j++) k[j] /= sum;
+        return convolve(in, k);
+    }
+
     private static float[] soften(float[] in) {
-        float[] k = {0.054f, 0.244f, 0.403f, 0.244f, 0.054f}; // Gaussian, σ = 1
+        return convolve(in, new float[] {0.054f, 0.244f, 0.403f, 0.244f, 0.054f}); // Gaussian, σ = 1
+    }
+
+    /** Separable convolution by a symmetric kernel, edges extended. */
+    private static float[] convolve(float[] in, float[] k) {
+        int r = k.length / 2;
         float[] rows = new float[in.length], out = new float[in.length];
         for (int y = 0; y < SIZE; y++) {
             for (int x = 0; x < SIZE; x++) {
                 float s = 0;
-                for (int j = -2; j <= 2; j++) s += k[j + 2] * in[y * SIZE + Math.min(SIZE - 1, Math.max(0, x + j))];
+                for (int j = -r; j <= r; j++) s += k[j + r] * in[y * SIZE + Math.min(SIZE - 1, Math.max(0, x + j))];
                 rows[y * SIZE + x] = s;
             }
         }
         for (int y = 0; y < SIZE; y++) {
             for (int x = 0; x < SIZE; x++) {
                 float s = 0;
-                for (int j = -2; j <= 2; j++) s += k[j + 2] * rows[Math.min(SIZE - 1, Math.max(0, y + j)) * SIZE + x];
+                for (int j = -r; j <= r; j++) s += k[j + r] * rows[Math.min(SIZE - 1, Math.max(0, y + j)) * SIZE + x];
                 out[y * SIZE + x] = s;
             }
         }
