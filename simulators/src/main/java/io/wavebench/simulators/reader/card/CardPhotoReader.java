@@ -401,15 +401,25 @@ public final class CardPhotoReader {
     /**
      * The digits of a number line: first as the faces with a font of their own read it
      * ({@link FontFaces}: every digit matched with its font's, none unsure), taken when it passes
-     * Luhn; then as the OCR engine reads it. A face's reading that fails Luhn misread a digit the
-     * templates were sure of, so the engine's is taken instead (DESIGN §5.4: refuse, never guess).
+     * Luhn; then as the OCR engine reads it, from the line's crop and, where that gives no number
+     * passing Luhn, from its crop that keeps faint strokes. A face's reading that fails Luhn
+     * misread a digit the templates were sure of, so the engine's is taken instead (DESIGN §5.4:
+     * refuse, never guess).
      */
     private Optional<Recognized> number(TextLines.Line line) {
         for (TextRecognizer face : faces) {
             Optional<Recognized> read = number(line, face);
             if (read.isPresent() && Luhn.valid(read.get().text())) return read;
         }
-        return number(line, ocr);
+        Optional<Recognized> read = number(line, ocr);
+        if (read.isPresent() && Luhn.valid(read.get().text())) return read;
+        // A reading that fails Luhn, or none, sends the line on to a crop that keeps faint
+        // strokes (TextLines.Line#withFaintInk): where a line of a busy card's art crosses a
+        // serif 5, the default crop erases the 5's thin neck with the art, and the engine read
+        // the 5 as a 3 in 3 of 3 frames. Two frames must still agree on what it reads.
+        Optional<Recognized> faint = number(line.withFaintInk(), ocr);
+        if (faint.isPresent() && Luhn.valid(faint.get().text())) return faint;
+        return read.isPresent() ? read : faint;
     }
 
     /**
@@ -503,11 +513,17 @@ public final class CardPhotoReader {
             // only if every reading that holds a date holds the same one (a 0 read as a 9, or the
             // highlight of an embossed 11/28 read 11/23, is not passed on to the vote); a reading
             // with no date in it is no contradiction (it often drops the slash or adds a digit).
+            // Each line's crop is read as it is and as rendered to keep faint strokes
+            // (TextLines.Line#withFaintInk: a thin serif slash through the camera's blur is
+            // erased from the first, and the engine reads `03/28` as `0328`); the place's
+            // readings must still hold one date between them.
             Set<Expiry> dates = new HashSet<>();
             for (TextLines.Line l : place) {
                 boolean pairs = twoPairs(l);
-                date(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"), pairs).ifPresent(dates::add);
-                date(ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"), pairs).ifPresent(dates::add);
+                for (TextLines.Line rendered : List.of(l, l.withFaintInk())) {
+                    date(ocr.readLine(rendered.crop(), rendered.cropWidth(), rendered.cropHeight(), DIGITS + "/"), pairs).ifPresent(dates::add);
+                    date(ocr.readWord(rendered.crop(), rendered.cropWidth(), rendered.cropHeight(), DIGITS + "/"), pairs).ifPresent(dates::add);
+                }
             }
             if (dates.size() == 1) return dates.iterator().next();
             if (dates.size() > 1) return null;
