@@ -513,22 +513,34 @@ public final class CardPhotoReader {
             // only if every reading that holds a date holds the same one (a 0 read as a 9, or the
             // highlight of an embossed 11/28 read 11/23, is not passed on to the vote); a reading
             // with no date in it is no contradiction (it often drops the slash or adds a digit).
-            // Each line's crop is read as it is and as rendered to keep faint strokes
-            // (TextLines.Line#withFaintInk: a thin serif slash through the camera's blur is
-            // erased from the first, and the engine reads `03/28` as `0328`); the place's
-            // readings must still hold one date between them.
+            // Each line's crop is read as it is and, for its slash, as rendered to keep faint
+            // strokes (TextLines.Line#withFaintInk): a thin serif slash through the camera's blur
+            // is erased from the first, and the engine reads `03/28` as `0328`. The second
+            // rendering is bolder and fills a 9's counter (`09/29` read `03/29`), so a date read
+            // from it counts only when its digits are those a reading of the first gave.
             Set<Expiry> dates = new HashSet<>();
             for (TextLines.Line l : place) {
                 boolean pairs = twoPairs(l);
-                for (TextLines.Line rendered : List.of(l, l.withFaintInk())) {
-                    date(ocr.readLine(rendered.crop(), rendered.cropWidth(), rendered.cropHeight(), DIGITS + "/"), pairs).ifPresent(dates::add);
-                    date(ocr.readWord(rendered.crop(), rendered.cropWidth(), rendered.cropHeight(), DIGITS + "/"), pairs).ifPresent(dates::add);
+                List<Recognized> readings = List.of(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"),
+                        ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"));
+                readings.forEach(r -> date(r, pairs).ifPresent(dates::add));
+                Set<String> digitsRead = new HashSet<>();
+                readings.forEach(r -> digitsRead.add(r.text().replaceAll("[^0-9]", "")));
+                TextLines.Line faint = l.withFaintInk();
+                for (Recognized r : List.of(ocr.readLine(faint.crop(), faint.cropWidth(), faint.cropHeight(), DIGITS + "/"),
+                        ocr.readWord(faint.crop(), faint.cropWidth(), faint.cropHeight(), DIGITS + "/"))) {
+                    date(r, pairs).filter(d -> digitsRead.contains(digits(d))).ifPresent(dates::add);
                 }
             }
             if (dates.size() == 1) return dates.iterator().next();
             if (dates.size() > 1) return null;
         }
         return null;
+    }
+
+    /** An expiry's four digits as printed, MMYY. */
+    static String digits(Expiry e) {
+        return String.format("%02d%02d", e.month(), e.year() % 100);
     }
 
     private static boolean overlap(TextLines.Line a, TextLines.Line b) {
