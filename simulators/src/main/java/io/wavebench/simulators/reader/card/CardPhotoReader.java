@@ -483,7 +483,13 @@ public final class CardPhotoReader {
         int to = (int) Math.round(number.y1() + 3.5 * number.height());
         found = expiryAmong(TextLines.find(face, 18, 80, from, to, TextLines.STRONG_INK_SHARE, true), number);
         if (found != null) return found;
-        return expiryAmong(TextLines.find(face, 18, 80, from, to, FAINT_INK_SHARE, true), number);
+        found = expiryAmong(TextLines.find(face, 18, 80, from, to, FAINT_INK_SHARE, true), number);
+        if (found != null) return found;
+        // Last, the card's and the band's marks not grown along faint strokes (TextLines#marks):
+        // a ring of a busy card's art that crosses an embossed expiry is grown into its digits.
+        found = expiryAmong(TextLines.find(face, 18, 80, 0, CardFace.HEIGHT, TextLines.STRONG_INK_SHARE, false, false), number);
+        if (found != null) return found;
+        return expiryAmong(TextLines.find(face, 18, 80, from, to, TextLines.STRONG_INK_SHARE, true, false), number);
     }
 
     private Expiry expiryAmong(List<TextLines.Line> lines, TextLines.Line number) {
@@ -520,22 +526,33 @@ public final class CardPhotoReader {
             // from it counts only when its digits are those a reading of the first gave.
             Set<Expiry> dates = new HashSet<>();
             for (TextLines.Line l : place) {
-                boolean pairs = twoPairs(l);
-                List<Recognized> readings = List.of(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"),
-                        ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"));
-                readings.forEach(r -> date(r, pairs).ifPresent(dates::add));
-                Set<String> digitsRead = new HashSet<>();
-                readings.forEach(r -> digitsRead.add(r.text().replaceAll("[^0-9]", "")));
                 TextLines.Line faint = l.withFaintInk();
-                for (Recognized r : List.of(ocr.readLine(faint.crop(), faint.cropWidth(), faint.cropHeight(), DIGITS + "/"),
-                        ocr.readWord(faint.crop(), faint.cropWidth(), faint.cropHeight(), DIGITS + "/"))) {
-                    date(r, pairs).filter(d -> digitsRead.contains(digits(d))).ifPresent(dates::add);
-                }
+                dates.addAll(lineDates(List.of(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"),
+                                ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/")),
+                        List.of(ocr.readLine(faint.crop(), faint.cropWidth(), faint.cropHeight(), DIGITS + "/"),
+                                ocr.readWord(faint.crop(), faint.cropWidth(), faint.cropHeight(), DIGITS + "/")),
+                        twoPairs(l)));
             }
             if (dates.size() == 1) return dates.iterator().next();
             if (dates.size() > 1) return null;
         }
         return null;
+    }
+
+    /**
+     * The dates in one line's readings: those of its own crop ({@code own}), and those of its
+     * crop that keeps faint strokes ({@code faint}) whose four digits a reading of its own crop
+     * gave (that crop shows where a lost slash stood, but fills a 9's counter: `03/29` for `09/29`).
+     */
+    static Set<Expiry> lineDates(List<Recognized> own, List<Recognized> faint, boolean twoPairs) {
+        Set<Expiry> dates = new HashSet<>();
+        Set<String> digitsRead = new HashSet<>();
+        for (Recognized r : own) {
+            date(r, twoPairs).ifPresent(dates::add);
+            digitsRead.add(r.text().replaceAll("[^0-9]", ""));
+        }
+        for (Recognized r : faint) date(r, twoPairs).filter(d -> digitsRead.contains(digits(d))).ifPresent(dates::add);
+        return dates;
     }
 
     /** An expiry's four digits as printed, MMYY. */

@@ -136,6 +136,11 @@ final class TextLines {
      * broke a line that was found before).
      */
     static List<Line> find(CardFace face, int minHeight, int maxHeight, int yFrom, int yTo, double inkShare, boolean joinPieces) {
+        return find(face, minHeight, maxHeight, yFrom, yTo, inkShare, joinPieces, true);
+    }
+
+    /** As {@link #find(CardFace, int, int, int, int, double, boolean)}; with {@code grow} false, marks are not grown along faint strokes ({@link #marks}). */
+    static List<Line> find(CardFace face, int minHeight, int maxHeight, int yFrom, int yTo, double inkShare, boolean joinPieces, boolean grow) {
         int from = Math.max(0, yFrom) * W, to = Math.min(H, yTo) * W;
         if (to - from < W) return List.of();
         float[] background = GrayFilters.box(face.luma, W, H, 22, 22);
@@ -147,8 +152,7 @@ final class TextLines {
             for (int i = from; i < to; i++) signed[i] = Math.max(0, polarity * diff[i]);
             float strong = GrayFilters.percentile(Arrays.copyOfRange(signed, from, to), 0.995);
             float threshold = (float) Math.max(18, inkShare * strong);
-            boolean[] mask = hysteresis(signed, from, to, threshold, (float) (STROKE_SHARE * threshold));
-            List<Box> marks = components(mask, minHeight, maxHeight, joinPieces);
+            List<Box> marks = grow ? marks(signed, from, to, threshold, minHeight, maxHeight, joinPieces) : components(above(signed, from, to, threshold), minHeight, maxHeight, joinPieces);
             for (List<Box> group : group(marks)) lines.add(line(group, signed, threshold, polarity));
         }
         return lines;
@@ -187,6 +191,31 @@ final class TextLines {
             }
         }
         return mask;
+    }
+
+    /**
+     * The character-sized marks of rows {@code [from, to)}: grown along faint strokes
+     * ({@link #hysteresis}), except where the growth joined what were marks without it (a ring of
+     * a busy card's art across an expiry's 3 and 2 made one mark 72 px tall of them): growth mends
+     * pieces of one character, it does not join characters. There, and where no grown mark
+     * stands, the marks without growth are taken.
+     */
+    static List<Box> marks(float[] signed, int from, int to, float threshold, int minHeight, int maxHeight, boolean joinPieces) {
+        List<Box> grown = components(hysteresis(signed, from, to, threshold, (float) (STROKE_SHARE * threshold)), minHeight, maxHeight, joinPieces);
+        List<Box> plain = components(above(signed, from, to, threshold), minHeight, maxHeight, joinPieces);
+        List<Box> marks = new ArrayList<>(grown.stream().filter(g -> plain.stream().filter(p -> overlap(g, p)).count() < 2).toList());
+        for (Box p : plain) if (marks.stream().noneMatch(m -> overlap(m, p))) marks.add(p);
+        return marks;
+    }
+
+    private static boolean[] above(float[] signed, int from, int to, float threshold) {
+        boolean[] mask = new boolean[signed.length];
+        for (int i = from; i < to; i++) mask[i] = signed[i] > threshold;
+        return mask;
+    }
+
+    private static boolean overlap(Box a, Box b) {
+        return a.x0() <= b.x1() && b.x0() <= a.x1() && a.y0() <= b.y1() && b.y0() <= a.y1();
     }
 
     /** Components of the mask whose box is character-sized. */
