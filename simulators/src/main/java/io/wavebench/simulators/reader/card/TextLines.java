@@ -193,29 +193,15 @@ final class TextLines {
         return mask;
     }
 
-    /**
-     * The character-sized marks of rows {@code [from, to)}: grown along faint strokes
-     * ({@link #hysteresis}), except where the growth joined what were marks without it (a ring of
-     * a busy card's art across an expiry's 3 and 2 made one mark 72 px tall of them): growth mends
-     * pieces of one character, it does not join characters. There, and where no grown mark
-     * stands, the marks without growth are taken.
-     */
+    /** The character-sized marks of rows {@code [from, to)}, grown along faint strokes ({@link #hysteresis}). */
     static List<Box> marks(float[] signed, int from, int to, float threshold, int minHeight, int maxHeight, boolean joinPieces) {
-        List<Box> grown = components(hysteresis(signed, from, to, threshold, (float) (STROKE_SHARE * threshold)), minHeight, maxHeight, joinPieces);
-        List<Box> plain = components(above(signed, from, to, threshold), minHeight, maxHeight, joinPieces);
-        List<Box> marks = new ArrayList<>(grown.stream().filter(g -> plain.stream().filter(p -> overlap(g, p)).count() < 2).toList());
-        for (Box p : plain) if (marks.stream().noneMatch(m -> overlap(m, p))) marks.add(p);
-        return marks;
+        return components(hysteresis(signed, from, to, threshold, (float) (STROKE_SHARE * threshold)), minHeight, maxHeight, joinPieces);
     }
 
     private static boolean[] above(float[] signed, int from, int to, float threshold) {
         boolean[] mask = new boolean[signed.length];
         for (int i = from; i < to; i++) mask[i] = signed[i] > threshold;
         return mask;
-    }
-
-    private static boolean overlap(Box a, Box b) {
-        return a.x0() <= b.x1() && b.x0() <= a.x1() && a.y0() <= b.y1() && b.y0() <= a.y1();
     }
 
     /** Components of the mask whose box is character-sized. */

@@ -37,22 +37,6 @@ class FaintStrokesTest {
     }
 
     @Test
-    void growth_that_joins_two_characters_is_undone() {
-        float[] signed = new float[W * H];
-        // Two characters 30 px tall, and a stroke of art above them (too full to be a character)
-        // joined to both by faint ink: grown, the three are one mark 70 px tall.
-        fill(signed, 300, 400, 309, 429, 100);
-        fill(signed, 310, 400, 319, 409, 100);
-        fill(signed, 330, 400, 339, 429, 100);
-        fill(signed, 340, 400, 349, 409, 100);
-        fill(signed, 321, 360, 328, 397, 100);
-        fill(signed, 305, 398, 344, 399, 40);
-        List<TextLines.Box> marks = TextLines.marks(signed, 0, W * H, 60, 18, 80, false);
-        assertTrue(marks.stream().noneMatch(b -> b.h() > 40), "no mark of the two characters and the art: " + marks);
-        assertEquals(2, marks.stream().filter(b -> b.h() == 30).count(), "the two characters: " + marks);
-    }
-
-    @Test
     void growth_that_mends_one_character_is_kept() {
         float[] signed = new float[W * H];
         fill(signed, 300, 400, 319, 411, 100); // a 5's flag, 12 px: no character alone
