@@ -401,8 +401,10 @@ public final class CardPhotoReader {
     /**
      * The digits of a number line: first as the faces with a font of their own read it
      * ({@link FontFaces}: every digit matched with its font's, none unsure), taken when it passes
-     * Luhn; then as the OCR engine reads it. A face's reading that fails Luhn misread a digit the
-     * templates were sure of, so the engine's is taken instead (DESIGN §5.4: refuse, never guess).
+     * Luhn; then as the OCR engine reads it, from the line's crop and, where that gives no number
+     * passing Luhn, from its crop that keeps faint strokes. A face's reading that fails Luhn
+     * misread a digit the templates were sure of, so the engine's is taken instead (DESIGN §5.4:
+     * refuse, never guess).
      */
     private Optional<Recognized> number(TextLines.Line line) {
         for (TextRecognizer face : faces) {
@@ -411,7 +413,15 @@ public final class CardPhotoReader {
             Optional<Recognized> whole = anyGroupingsCount(face.readLine(line.crop(), line.cropWidth(), line.cropHeight(), DIGITS));
             if (whole.isPresent()) return whole;
         }
-        return number(line, ocr);
+        Optional<Recognized> read = number(line, ocr);
+        if (read.isPresent() && Luhn.valid(read.get().text())) return read;
+        // A reading that fails Luhn, or none, sends the line on to a crop that keeps faint
+        // strokes (TextLines.Line#withFaintInk): where a line of a busy card's art crosses a
+        // serif 5, the default crop erases the 5's thin neck with the art, and the engine read
+        // the 5 as a 3 in 3 of 3 frames. Two frames must still agree on what it reads.
+        Optional<Recognized> faint = number(line.withFaintInk(), ocr);
+        if (faint.isPresent() && Luhn.valid(faint.get().text())) return faint;
+        return read.isPresent() ? read : faint;
     }
 
     /**
@@ -488,7 +498,13 @@ public final class CardPhotoReader {
         int to = (int) Math.round(number.y1() + 3.5 * number.height());
         found = expiryAmong(TextLines.find(face, 18, 80, from, to, TextLines.STRONG_INK_SHARE, true), number);
         if (found != null) return found;
-        return expiryAmong(TextLines.find(face, 18, 80, from, to, FAINT_INK_SHARE, true), number);
+        found = expiryAmong(TextLines.find(face, 18, 80, from, to, FAINT_INK_SHARE, true), number);
+        if (found != null) return found;
+        // Last, the card's and the band's marks not grown along faint strokes (TextLines#marks):
+        // a ring of a busy card's art that crosses an embossed expiry is grown into its digits.
+        found = expiryAmong(TextLines.find(face, 18, 80, 0, CardFace.HEIGHT, TextLines.STRONG_INK_SHARE, false, false), number);
+        if (found != null) return found;
+        return expiryAmong(TextLines.find(face, 18, 80, from, to, TextLines.STRONG_INK_SHARE, true, false), number);
     }
 
     private Expiry expiryAmong(List<TextLines.Line> lines, TextLines.Line number) {
@@ -518,16 +534,45 @@ public final class CardPhotoReader {
             // only if every reading that holds a date holds the same one (a 0 read as a 9, or the
             // highlight of an embossed 11/28 read 11/23, is not passed on to the vote); a reading
             // with no date in it is no contradiction (it often drops the slash or adds a digit).
+            // Each line's crop is read as it is and, for its slash, as rendered to keep faint
+            // strokes (TextLines.Line#withFaintInk): a thin serif slash through the camera's blur
+            // is erased from the first, and the engine reads `03/28` as `0328`. The second
+            // rendering is bolder and fills a 9's counter (`09/29` read `03/29`), so a date read
+            // from it counts only when its digits are those a reading of the first gave.
             Set<Expiry> dates = new HashSet<>();
             for (TextLines.Line l : place) {
-                boolean pairs = twoPairs(l);
-                date(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"), pairs).ifPresent(dates::add);
-                date(ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"), pairs).ifPresent(dates::add);
+                TextLines.Line faint = l.withFaintInk();
+                dates.addAll(lineDates(List.of(ocr.readLine(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/"),
+                                ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/")),
+                        List.of(ocr.readLine(faint.crop(), faint.cropWidth(), faint.cropHeight(), DIGITS + "/"),
+                                ocr.readWord(faint.crop(), faint.cropWidth(), faint.cropHeight(), DIGITS + "/")),
+                        twoPairs(l)));
             }
             if (dates.size() == 1) return dates.iterator().next();
             if (dates.size() > 1) return null;
         }
         return null;
+    }
+
+    /**
+     * The dates in one line's readings: those of its own crop ({@code own}), and those of its
+     * crop that keeps faint strokes ({@code faint}) whose four digits a reading of its own crop
+     * gave (that crop shows where a lost slash stood, but fills a 9's counter: `03/29` for `09/29`).
+     */
+    static Set<Expiry> lineDates(List<Recognized> own, List<Recognized> faint, boolean twoPairs) {
+        Set<Expiry> dates = new HashSet<>();
+        Set<String> digitsRead = new HashSet<>();
+        for (Recognized r : own) {
+            date(r, twoPairs).ifPresent(dates::add);
+            digitsRead.add(r.text().replaceAll("[^0-9]", ""));
+        }
+        for (Recognized r : faint) date(r, twoPairs).filter(d -> digitsRead.contains(digits(d))).ifPresent(dates::add);
+        return dates;
+    }
+
+    /** An expiry's four digits as printed, MMYY. */
+    static String digits(Expiry e) {
+        return String.format("%02d%02d", e.month(), e.year() % 100);
     }
 
     private static boolean overlap(TextLines.Line a, TextLines.Line b) {

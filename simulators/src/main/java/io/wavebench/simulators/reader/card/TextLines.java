@@ -20,7 +20,7 @@ final class TextLines {
      * OCR. {@code boxes}, {@code ink} and {@code threshold} let the line be cut into its groups.
      */
     record Line(int x0, int y0, int x1, int y1, int marks, double height, int polarity, byte[] crop, int cropWidth, int cropHeight, List<Box> boxes,
-            float[] ink, float threshold) {
+            float[] ink, float threshold, double whiteBelow, double blackAbove) {
         double centreY() {
             return (y0 + y1) / 2.0;
         }
@@ -58,10 +58,15 @@ final class TextLines {
             return out;
         }
 
+        /** This line with its crop (and its groups' crops) rendered to keep faint strokes ({@link #FAINT_WHITE_BELOW}, {@link #FAINT_BLACK_ABOVE}). */
+        Line withFaintInk() {
+            return TextLines.crop(x0, y0, x1, y1, marks, height, polarity, boxes, ink, threshold, FAINT_WHITE_BELOW, FAINT_BLACK_ABOVE);
+        }
+
         /** The part of this line between two of its columns (offsets from x0), with its own crop. */
         private Line cut(int from, int to) {
             List<Box> inside = boxes.stream().filter(b -> b.x1() >= x0 + from && b.x0() <= x0 + to).toList();
-            return TextLines.crop(x0 + from, y0, x0 + to, y1, Math.max(1, inside.size()), height, polarity, inside, ink, threshold);
+            return TextLines.crop(x0 + from, y0, x0 + to, y1, Math.max(1, inside.size()), height, polarity, inside, ink, threshold, whiteBelow, blackAbove);
         }
     }
 
@@ -84,6 +89,23 @@ final class TextLines {
     private static final double TARGET_HEIGHT = 50;
     /** A mark's least ink, as a share of the strongest ink (99.5th percentile) in the rows searched. */
     static final double STRONG_INK_SHARE = 0.4;
+    /** A mark's pixels reach down to this share of its threshold where they join pixels above it ({@link #hysteresis}). */
+    static final double STROKE_SHARE = 0.5;
+    /**
+     * How far (pixels, 10 a mm) a mark grows from its pixels above the threshold into those above
+     * {@link #STROKE_SHARE} of it: a serif 5's neck that fell under the bar is some 6 px long at
+     * the number's 4 mm, bridged from both ends.
+     */
+    static final int STROKE_REACH = 4;
+    /** A crop's ink, in thresholds, at or under which it is white, and at or over which black: art under half the threshold fades out. */
+    private static final double WHITE_BELOW = 0.5, BLACK_ABOVE = 2.0;
+    /**
+     * {@link Line#withFaintInk()}'s: white only where there is no ink, black from 1.5 thresholds.
+     * The crop above erases a stroke under half the threshold, and a thin serif slash through
+     * the camera's blur keeps about that much (a 2 px stroke under sigma 2.5 some 0.3 of its
+     * contrast): the engine then reads `03/28` as `0328`.
+     */
+    static final double FAINT_WHITE_BELOW = 0.0, FAINT_BLACK_ABOVE = 1.5;
     /** Widest component taken as characters that touch, in heights (three digits run together). */
     private static final double MERGED_WIDTH = 3.2;
     /** Pieces of a character overlap across at least this share of the narrower one's width ({@link #joinBrokenCharacters}). */
@@ -114,6 +136,11 @@ final class TextLines {
      * broke a line that was found before).
      */
     static List<Line> find(CardFace face, int minHeight, int maxHeight, int yFrom, int yTo, double inkShare, boolean joinPieces) {
+        return find(face, minHeight, maxHeight, yFrom, yTo, inkShare, joinPieces, true);
+    }
+
+    /** As {@link #find(CardFace, int, int, int, int, double, boolean)}; with {@code grow} false, marks are not grown along faint strokes ({@link #marks}). */
+    static List<Line> find(CardFace face, int minHeight, int maxHeight, int yFrom, int yTo, double inkShare, boolean joinPieces, boolean grow) {
         int from = Math.max(0, yFrom) * W, to = Math.min(H, yTo) * W;
         if (to - from < W) return List.of();
         float[] background = GrayFilters.box(face.luma, W, H, 22, 22);
@@ -125,12 +152,56 @@ final class TextLines {
             for (int i = from; i < to; i++) signed[i] = Math.max(0, polarity * diff[i]);
             float strong = GrayFilters.percentile(Arrays.copyOfRange(signed, from, to), 0.995);
             float threshold = (float) Math.max(18, inkShare * strong);
-            boolean[] mask = new boolean[diff.length];
-            for (int i = from; i < to; i++) mask[i] = signed[i] > threshold;
-            List<Box> marks = components(mask, minHeight, maxHeight, joinPieces);
+            List<Box> marks = grow ? marks(signed, from, to, threshold, minHeight, maxHeight, joinPieces) : components(above(signed, from, to, threshold), minHeight, maxHeight, joinPieces);
             for (List<Box> group : group(marks)) lines.add(line(group, signed, threshold, polarity));
         }
         return lines;
+    }
+
+    /**
+     * Pixels above {@code high}, and those above {@code low} within {@link #STROKE_REACH} steps
+     * of them through pixels above {@code low} (hysteresis, as Canny 1986 keeps weak edges that
+     * continue strong ones): a thin stroke blurred by the camera keeps less of its contrast than
+     * a thick one (a stroke of width w under a Gaussian of sigma s peaks at erf(w / (2√2 s)) of
+     * it: a 2 px serif hairline at s 2.5 about 0.3, a 6 px stem 0.8), so a serif digit's
+     * hairlines fall under a bar its stems pass and the digit falls apart (a 5 into its flag and
+     * its bowl). The reach is short so that a hairline between two stems is bridged but a faint
+     * line of the card's art that crosses a digit is not followed across the card.
+     */
+    static boolean[] hysteresis(float[] signed, int from, int to, float high, float low) {
+        boolean[] mask = new boolean[signed.length];
+        int[] steps = new int[signed.length];
+        int[] queue = new int[to - from];
+        int head = 0, tail = 0;
+        for (int i = from; i < to; i++) {
+            if (signed[i] > high) {
+                mask[i] = true;
+                queue[tail++] = i;
+            }
+        }
+        while (head < tail) {
+            int i = queue[head++];
+            if (steps[i] >= STROKE_REACH) continue;
+            int x = i % W;
+            for (int j : new int[] {x > 0 ? i - 1 : -1, x < W - 1 ? i + 1 : -1, i - W, i + W}) {
+                if (j < from || j >= to || mask[j] || signed[j] <= low) continue;
+                mask[j] = true;
+                steps[j] = steps[i] + 1;
+                queue[tail++] = j;
+            }
+        }
+        return mask;
+    }
+
+    /** The character-sized marks of rows {@code [from, to)}, grown along faint strokes ({@link #hysteresis}). */
+    static List<Box> marks(float[] signed, int from, int to, float threshold, int minHeight, int maxHeight, boolean joinPieces) {
+        return components(hysteresis(signed, from, to, threshold, (float) (STROKE_SHARE * threshold)), minHeight, maxHeight, joinPieces);
+    }
+
+    private static boolean[] above(float[] signed, int from, int to, float threshold) {
+        boolean[] mask = new boolean[signed.length];
+        for (int i = from; i < to; i++) mask[i] = signed[i] > threshold;
+        return mask;
     }
 
     /** Components of the mask whose box is character-sized. */
@@ -255,6 +326,15 @@ final class TextLines {
     }
 
     static Line crop(int x0, int y0, int x1, int y1, int count, double height, int polarity, List<Box> marks, float[] signed, float threshold) {
+        return crop(x0, y0, x1, y1, count, height, polarity, marks, signed, threshold, WHITE_BELOW, BLACK_ABOVE);
+    }
+
+    /**
+     * As {@link #crop(int, int, int, int, int, double, int, List, float[], float)}, ink at or
+     * under {@code whiteBelow} thresholds white and at or over {@code blackAbove} black, linear between.
+     */
+    static Line crop(int x0, int y0, int x1, int y1, int count, double height, int polarity, List<Box> marks, float[] signed, float threshold,
+            double whiteBelow, double blackAbove) {
         int pad = (int) Math.round(height * 0.45);
         int cx0 = Math.max(0, x0 - pad), cy0 = Math.max(0, y0 - pad / 2), cx1 = Math.min(W - 1, x1 + pad), cy1 = Math.min(H - 1, y1 + pad / 2);
         // Tesseract's LSTM reads best with characters about 50 px tall: small lines are scaled up.
@@ -267,11 +347,11 @@ final class TextLines {
         for (int y = 0; y < ch; y++) {
             for (int x = 0; x < cw; x++) {
                 double sx = Math.min(sw - 1, x / scale), sy = Math.min(sh - 1, y / scale);
-                double ink = GrayFilters.bilinear(signed, W, H, cx0 + sx, cy0 + sy) / (2.0 * threshold);
-                int v = (int) Math.round(255 * (1 - Math.min(1, Math.max(0, (ink - 0.25) / 0.75))));
+                double ink = GrayFilters.bilinear(signed, W, H, cx0 + sx, cy0 + sy) / threshold;
+                int v = (int) Math.round(255 * (1 - Math.min(1, Math.max(0, (ink - whiteBelow) / (blackAbove - whiteBelow)))));
                 crop[y * cw + x] = (byte) v;
             }
         }
-        return new Line(x0, y0, x1, y1, count, height, polarity, crop, cw, ch, List.copyOf(marks), signed, threshold);
+        return new Line(x0, y0, x1, y1, count, height, polarity, crop, cw, ch, List.copyOf(marks), signed, threshold, whiteBelow, blackAbove);
     }
 }

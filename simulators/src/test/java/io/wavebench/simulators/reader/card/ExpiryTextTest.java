@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.wavebench.drivers.ocr.Recognized;
 import io.wavebench.simulators.card.Expiry;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What the card capture takes for an expiry in an OCR reading: MM/YY standing alone. */
@@ -49,5 +51,24 @@ class ExpiryTextTest {
         assertEquals(Optional.of(new Expiry(3, 2029)), date("63/29"));
         assertEquals(Optional.empty(), date("60/29"), "no month 00");
         assertEquals(Optional.empty(), date("169/31"), "a digit before the month: a misread");
+    }
+
+    private static List<Recognized> read(String... texts) {
+        return java.util.Arrays.stream(texts).map(t -> new Recognized(t, 90)).toList();
+    }
+
+    @Test
+    void the_faint_ink_crop_gives_a_slash_to_digits_the_line_crop_read() {
+        assertEquals(Set.of(new Expiry(3, 2031)), CardPhotoReader.lineDates(read("0331", "0331"), read("03/31", "0331"), false),
+                "the line's crop lost the slash; the faint-ink crop shows it");
+        assertEquals(Set.of(new Expiry(11, 2029)), CardPhotoReader.lineDates(read("11/29", ""), read("", ""), false));
+    }
+
+    @Test
+    void the_faint_ink_crop_names_no_digit_the_line_crop_did_not_read() {
+        assertEquals(Set.of(), CardPhotoReader.lineDates(read("0929", "079"), read("03/29", "2"), false), "a 9's counter filled: 09/29 read 03/29");
+        assertEquals(Set.of(), CardPhotoReader.lineDates(read("", ""), read("07/28", "07/28"), false), "the line's crop read nothing");
+        assertEquals(Set.of(new Expiry(9, 2029), new Expiry(3, 2029)), CardPhotoReader.lineDates(read("09/29", "03/29"), read("03/29", ""), false),
+                "both of the line's crop's dates stand, to be refused as a contradiction");
     }
 }
