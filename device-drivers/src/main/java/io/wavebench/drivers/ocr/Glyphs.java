@@ -38,12 +38,28 @@ final class Glyphs {
         List<int[]> marks = new ArrayList<>(boxes.stream().filter(b -> b[3] - b[1] + 1 >= tallest / 3.0).toList());
         marks.sort(Comparator.comparingInt(b -> b[0]));
         float[] ink = ink(gray);
-        // Characters run together are split first, so that a piece and a mark over it (a
-        // character the threshold broke) are joined as one character below.
-        List<int[]> pieces = new ArrayList<>(splitRunTogether(marks, ink, mask, w));
+        // Pieces of one character the threshold broke apart (one over the other) are joined
+        // before characters run together are split, so that a run-together mark is measured at
+        // a character's full height: through the camera a 1 broke at its stem, its top ran into
+        // the 7 before it, and its foot alone, half the line's height, was taken for two
+        // characters of that height and cut in two. A split's pieces that overlap a mark over
+        // them are joined again below.
+        List<int[]> pieces = new ArrayList<>(splitRunTogether(joinOverlapping(marks), ink, mask, w));
         pieces.sort(Comparator.comparingInt(b -> b[0]));
+        List<int[]> joined = joinOverlapping(pieces);
+        joinSmallPieces(joined, boxes, tallest);
+        List<Glyph> out = new ArrayList<>();
+        for (int[] b : joined) out.add(new Glyph(b[0], b[1], b[2], b[3], normalize(ink, w, b[0], b[1], b[2], b[3])));
+        return out;
+    }
+
+    /**
+     * Boxes, left to right, with each that shares more than half of the narrower one's columns
+     * with the one before it joined to it: pieces of one character, one over the other.
+     */
+    static List<int[]> joinOverlapping(List<int[]> boxes) {
         List<int[]> joined = new ArrayList<>();
-        for (int[] b : pieces) {
+        for (int[] b : boxes) {
             int[] last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
             int overlap = last == null ? -1 : Math.min(last[2], b[2]) - Math.max(last[0], b[0]);
             if (last != null && overlap > 0.5 * Math.min(last[2] - last[0] + 1, b[2] - b[0] + 1)) {
@@ -55,10 +71,7 @@ final class Glyphs {
                 joined.add(b.clone());
             }
         }
-        joinSmallPieces(joined, boxes, tallest);
-        List<Glyph> out = new ArrayList<>();
-        for (int[] b : joined) out.add(new Glyph(b[0], b[1], b[2], b[3], normalize(ink, w, b[0], b[1], b[2], b[3])));
-        return out;
+        return joined;
     }
 
     /**

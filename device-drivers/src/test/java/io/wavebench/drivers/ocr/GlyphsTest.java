@@ -76,4 +76,22 @@ class GlyphsTest {
         assertEquals(58, glyphs.get(1).y1(), "the foot is the character's");
         assertEquals(30, glyphs.get(2).y0(), "the speck is not");
     }
+
+    @Test
+    void a_character_broken_across_its_stem_is_joined_before_run_together_marks_are_split() {
+        byte[] gray = paper();
+        character(gray, 10);
+        // A 7 whose top runs into the top of the 1 beside it (one mark 1.6 characters wide), and
+        // the 1's lower stem and foot, broken off, a mark of their own under it (20 of 40 px).
+        ink(gray, 38, 20, 82, 23);
+        ink(gray, 38, 20, 41, 59);
+        ink(gray, 62, 20, 65, 38);
+        ink(gray, 66, 42, 89, 59);
+        List<Glyphs.Glyph> glyphs = Glyphs.cut(gray, W, H);
+        assertEquals(3, glyphs.size(), "three characters, none cut from the foot alone");
+        Glyphs.Glyph one = glyphs.get(2);
+        assertTrue(one.x0() >= 60 && one.x0() <= 66 && one.x1() == 89, "the 1's columns: " + one.x0() + ".." + one.x1());
+        assertEquals(20, one.y0(), "the 1's top is the 1's");
+        assertEquals(59, one.y1(), "and so is its foot");
+    }
 }

@@ -412,6 +412,8 @@ public final class CardPhotoReader {
             if (read.isPresent() && Luhn.valid(read.get().text())) return read;
             Optional<Recognized> whole = anyGroupingsCount(face.readLine(line.crop(), line.cropWidth(), line.cropHeight(), DIGITS));
             if (whole.isPresent()) return whole;
+            Optional<Recognized> groupByGroup = anyGroupingsCount(eachGroup(line.groups(), face));
+            if (groupByGroup.isPresent()) return groupByGroup;
         }
         Optional<Recognized> read = number(line, ocr);
         if (read.isPresent() && Luhn.valid(read.get().text())) return read;
@@ -435,6 +437,25 @@ public final class CardPhotoReader {
         String digits = whole.text().replace(" ", "");
         boolean counted = GROUPINGS.stream().anyMatch(g -> Arrays.stream(g).sum() == digits.length());
         return counted && digits.chars().allMatch(Character::isDigit) && Luhn.valid(digits) ? Optional.of(new Recognized(digits, whole.confidence())) : Optional.empty();
+    }
+
+    /**
+     * Each of a line's groups as a face reads it (every character named surely), joined with
+     * spaces; empty when a group gives nothing. What {@link #anyGroupingsCount} judges when the
+     * line's gaps showed no grouping (two groups run together through the camera's blur, as
+     * 4-4-8-3) and the whole line was not read: each group's crop is matched at the blur its own
+     * characters show best, where the whole line's one blur left a digit of the last group unsure.
+     */
+    static Recognized eachGroup(List<TextLines.Line> groups, TextRecognizer face) {
+        StringBuilder text = new StringBuilder();
+        double confidence = 0;
+        for (TextLines.Line g : groups) {
+            Recognized r = face.readLine(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
+            if (r.text().isBlank()) return new Recognized("", 0);
+            text.append(text.length() == 0 ? "" : " ").append(r.text().strip());
+            confidence += r.confidence() / groups.size();
+        }
+        return new Recognized(text.toString(), confidence);
     }
 
     /**

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.drivers.ocr.Recognized;
+import io.wavebench.drivers.ocr.TextRecognizer;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A face's sure reading of a whole number line is taken at any grouping's count of digits, and only with Luhn. */
+/** A face's sure reading of a whole number line, or of its groups one by one, is taken at any grouping's count of digits, and only with Luhn. */
 class FontFaceNumberTest {
 
     @Test
@@ -19,5 +22,40 @@ class FontFaceNumberTest {
         assertTrue(CardPhotoReader.anyGroupingsCount(new Recognized("62123456789012347", 95)).isEmpty(), "17 digits, Luhn valid: no scheme prints 17");
         assertTrue(CardPhotoReader.anyGroupingsCount(new Recognized("6212 34567890 1234568", 95)).isEmpty(), "19 digits failing Luhn");
         assertTrue(CardPhotoReader.anyGroupingsCount(new Recognized("", 0)).isEmpty(), "a refused line");
+    }
+
+    /** A face that reads each group's crop as the text given for that crop's width (0 px wide: refused). */
+    private static TextRecognizer face(Map<Integer, String> byWidth) {
+        return new TextRecognizer() {
+            @Override
+            public Recognized readLine(byte[] gray, int width, int height, String alphabet) {
+                String text = byWidth.getOrDefault(width, "");
+                return new Recognized(text, text.isEmpty() ? 0 : 90);
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    private static TextLines.Line group(int width) {
+        return new TextLines.Line(0, 0, width, 10, 4, 10, 1, new byte[width * 10], width, 10, List.of(), null, 0);
+    }
+
+    @Test
+    void groups_read_one_by_one_where_the_gaps_showed_no_grouping_are_a_number() {
+        // 4-4-8-3: the gap between the third and fourth groups lost to the camera's blur.
+        TextRecognizer face = face(Map.of(40, "6212", 41, "3456", 80, "78901234", 30, "569"));
+        Recognized read = CardPhotoReader.eachGroup(List.of(group(40), group(41), group(80), group(30)), face);
+        assertEquals("6212 3456 78901234 569", read.text());
+        assertEquals("6212345678901234569", CardPhotoReader.anyGroupingsCount(read).orElseThrow().text());
+    }
+
+    @Test
+    void one_group_refused_refuses_the_line() {
+        TextRecognizer face = face(Map.of(40, "6212", 41, "3456", 80, "78901234"));
+        Recognized read = CardPhotoReader.eachGroup(List.of(group(40), group(41), group(80), group(30)), face);
+        assertEquals("", read.text(), "the fourth group gave nothing: no number, not the other groups' digits");
+        assertTrue(CardPhotoReader.anyGroupingsCount(read).isEmpty());
     }
 }
