@@ -39,7 +39,7 @@ class FontFaceNumberTest {
     }
 
     private static TextLines.Line group(int width) {
-        return new TextLines.Line(0, 0, width, 10, 4, 10, 1, new byte[width * 10], width, 10, List.of(), null, 0);
+        return new TextLines.Line(0, 0, width, 10, 4, 10, 1, new byte[width * 10], width, 10, List.of(), null, 0, 0.5, 2.0);
     }
 
     @Test
