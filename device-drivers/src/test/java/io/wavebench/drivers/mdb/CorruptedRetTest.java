@@ -52,18 +52,23 @@ class CorruptedRetTest {
         return words;
     }
 
+    /** A reader with one data reply, for the first POLL; every later command gets a plain ACK. */
+    private static PeripheralPort.CommandHandler firstPollAnswers(CashlessResponse reply) {
+        boolean[] answered = {false};
+        return c -> {
+            if (c instanceof CashlessCommand.Poll && !answered[0]) {
+                answered[0] = true;
+                return Optional.of(reply);
+            }
+            return Optional.empty();
+        };
+    }
+
     @Test
     void the_reader_sends_its_data_reply_again_for_a_ret_after_it_took_a_corrupted_one_for_an_ack() {
         MdbTrace trace = new MdbTrace();
         PeripheralPort port = new PeripheralPort(readerSide, CashlessCommand.CASHLESS_1, trace, Duration.ofMillis(30), Duration.ofMillis(100));
-        boolean[] approved = {false};
-        PeripheralPort.CommandHandler handler = c -> {
-            if (c instanceof CashlessCommand.Poll && !approved[0]) {
-                approved[0] = true;
-                return Optional.of(new CashlessResponse.VendApproved(150));
-            }
-            return Optional.empty();
-        };
+        PeripheralPort.CommandHandler handler = firstPollAnswers(new CashlessResponse.VendApproved(150));
         vmcSide.send(MdbBlock.vmcWords(new CashlessCommand.Poll().encode()));
         vmcSide.send(MdbBlock.ACK); // the VMC's RET, turned into 00 on the line
         assertTrue(port.serveOnce(handler, WAIT));
@@ -85,14 +90,7 @@ class CorruptedRetTest {
     void an_aa_among_the_words_of_a_block_that_lost_its_address_byte_is_no_ret() {
         MdbTrace trace = new MdbTrace();
         PeripheralPort port = new PeripheralPort(readerSide, CashlessCommand.CASHLESS_1, trace, Duration.ofMillis(30), Duration.ofMillis(100));
-        boolean[] approved = {false};
-        PeripheralPort.CommandHandler handler = c -> {
-            if (c instanceof CashlessCommand.Poll && !approved[0]) {
-                approved[0] = true;
-                return Optional.of(new CashlessResponse.BeginSession(10000));
-            }
-            return Optional.empty();
-        };
+        PeripheralPort.CommandHandler handler = firstPollAnswers(new CashlessResponse.BeginSession(10000));
         vmcSide.send(MdbBlock.vmcWords(new CashlessCommand.Poll().encode()));
         assertTrue(port.serveOnce(handler, WAIT));
         receive(vmcSide, MdbBlock.peripheralWords(new CashlessResponse.BeginSession(10000).encode()).length);
