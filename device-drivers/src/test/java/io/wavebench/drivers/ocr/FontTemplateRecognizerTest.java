@@ -158,6 +158,35 @@ class FontTemplateRecognizerTest {
     }
 
     @Test
+    void a_digit_the_cards_art_crosses_is_named_only_where_one_likely_digit_is_allowed() {
+        // A card's art crossing one digit of a number line (a grey ring of a busy card): that
+        // digit's best template still leads, below the sure bar.
+        BufferedImage line = crossed(ocrA("4258 1234", 34, 9), 6, 1);
+        List<FontTemplateRecognizer.Match> matches = reader.matches(pixels(line), line.getWidth(), line.getHeight(), DIGITS);
+        assertEquals(8, matches.size());
+        FontTemplateRecognizer.Match crossed = matches.get(5);
+        assertFalse(crossed.sure(), "the crossed 2: " + crossed);
+        assertTrue(crossed.likely(), "the crossed 2: " + crossed);
+        assertEquals("", reader.readLine(pixels(line), line.getWidth(), line.getHeight(), DIGITS).text(), "an unsure digit refuses the line");
+        assertEquals("4258 1234", reader.readLineWithOneLikely(pixels(line), line.getWidth(), line.getHeight(), DIGITS).text());
+
+        BufferedImage twice = crossed(crossed(ocrA("4258 1234", 34, 9), 6, 1), 1, 1);
+        assertEquals("", reader.readLineWithOneLikely(pixels(twice), twice.getWidth(), twice.getHeight(), DIGITS).text(),
+                "two digits short of sure refuse the line: " + reader.matches(pixels(twice), twice.getWidth(), twice.getHeight(), DIGITS));
+    }
+
+    /** The image with a grey stroke drawn across character {@code index} (of a line drawn at pitch 34 from x 20). */
+    private static BufferedImage crossed(BufferedImage image, int index, int seed) {
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(110, 110, 110));
+        g.setStroke(new java.awt.BasicStroke(4f));
+        int x = 20 + index * 34;
+        g.drawLine(x + 3, 34 + seed, x + 21, 44 - seed);
+        g.dispose();
+        return image;
+    }
+
+    @Test
     void reading_before_open_and_a_missing_font_say_what() {
         FontTemplateRecognizer closed = new FontTemplateRecognizer(OCR_A, DIGITS);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> closed.readWord(new byte[4], 2, 2, DIGITS));

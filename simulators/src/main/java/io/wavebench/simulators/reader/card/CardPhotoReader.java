@@ -1,5 +1,6 @@
 package io.wavebench.simulators.reader.card;
 
+import io.wavebench.drivers.ocr.FontTemplateRecognizer;
 import io.wavebench.drivers.ocr.Recognized;
 import io.wavebench.drivers.ocr.TextRecognizer;
 import io.wavebench.drivers.optical.Camera;
@@ -122,7 +123,7 @@ public final class CardPhotoReader {
     private final Camera camera;
     private final TextRecognizer ocr;
     /** Faces read by matching with their own font before the OCR engine is asked ({@link FontFaces}). */
-    private final List<TextRecognizer> faces = FontFaces.installed();
+    private final List<FontTemplateRecognizer> faces = FontFaces.installed();
     private final CardTokenizer tokenizer;
     private final Clock clock;
     private final int maxFrames;
@@ -400,20 +401,24 @@ public final class CardPhotoReader {
 
     /**
      * The digits of a number line: first as the faces with a font of their own read it
-     * ({@link FontFaces}: every digit matched with its font's, none unsure), taken when it passes
-     * Luhn; then as the OCR engine reads it, from the line's crop and, where that gives no number
+     * ({@link FontFaces}: every digit matched with its font's, none unsure; or all but one, that
+     * one still likely), taken when it passes Luhn; then as the OCR engine reads it, from the line's crop and, where that gives no number
      * passing Luhn, from its crop that keeps faint strokes. A face's reading that fails Luhn
      * misread a digit the templates were sure of, so the engine's is taken instead (DESIGN §5.4:
      * refuse, never guess).
      */
     private Optional<Recognized> number(TextLines.Line line) {
-        for (TextRecognizer face : faces) {
+        for (FontTemplateRecognizer face : faces) {
             Optional<Recognized> read = number(line, face);
             if (read.isPresent() && Luhn.valid(read.get().text())) return read;
             Optional<Recognized> whole = anyGroupingsCount(face.readLine(line.crop(), line.cropWidth(), line.cropHeight(), DIGITS));
             if (whole.isPresent()) return whole;
             Optional<Recognized> groupByGroup = anyGroupingsCount(eachGroup(line.groups(), face));
             if (groupByGroup.isPresent()) return groupByGroup;
+            // A line the face names surely but for one digit, where the art crosses it: Luhn
+            // detects any one digit named wrong, so the likely digit is taken only if it passes.
+            Optional<Recognized> oneLikely = anyGroupingsCount(face.readLineWithOneLikely(line.crop(), line.cropWidth(), line.cropHeight(), DIGITS));
+            if (oneLikely.isPresent()) return oneLikely;
         }
         Optional<Recognized> read = number(line, ocr);
         if (read.isPresent() && Luhn.valid(read.get().text())) return read;
@@ -467,16 +472,20 @@ public final class CardPhotoReader {
      * where the gaps showed none of them (groups printed closer than the cut), or 12 to 19 digits
      * where there were no gaps.
      */
-    private Optional<Recognized> number(TextLines.Line line, TextRecognizer reader) {
+    static Optional<Recognized> number(TextLines.Line line, TextRecognizer reader) {
         List<TextLines.Line> groups = line.groups();
-        int[] grouping = GROUPINGS.stream().filter(g -> g.length == groups.size()).findFirst().orElse(null);
+        int[] counted = countedGroups(groups);
+        int[] grouping = counted != null ? counted : GROUPINGS.stream().filter(g -> g.length == groups.size()).findFirst().orElse(null);
         Optional<Recognized> byGroup = grouping == null ? Optional.empty() : byGroup(groups, grouping, reader);
         if (byGroup.isPresent() && Luhn.valid(byGroup.get().text())) return byGroup;
         Recognized r = reader.readLine(line.crop(), line.cropWidth(), line.cropHeight(), DIGITS);
         String digits = r.text().replaceAll("[^0-9]", "");
         int[] words = Arrays.stream(r.text().strip().split("\\s+")).mapToInt(w -> w.replaceAll("[^0-9]", "").length()).filter(n -> n > 0).toArray();
         boolean grouped = GROUPINGS.stream().anyMatch(g -> Arrays.equals(g, words));
-        boolean fits = grouped || (grouping != null ? digits.length() == Arrays.stream(grouping).sum()
+        // Where the marks counted the digits, the engine's words cannot overrule them: a line of
+        // 19 marks read as 16 digits in four words dropped three.
+        boolean fits = counted != null ? digits.length() == Arrays.stream(counted).sum()
+                : grouped || (grouping != null ? digits.length() == Arrays.stream(grouping).sum()
                 : groups.size() == 1 ? digits.length() >= 12 && digits.length() <= 19 && r.confidence() >= MIN_UNGROUPED_CONFIDENCE
                 : GROUPINGS.stream().anyMatch(g -> Arrays.stream(g).sum() == digits.length()));
         Optional<Recognized> whole = fits ? Optional.of(new Recognized(digits, r.confidence())) : Optional.empty();
@@ -488,8 +497,35 @@ public final class CardPhotoReader {
         return byGroup.isPresent() ? byGroup : whole;
     }
 
+    /**
+     * How many digits each of a number line's groups holds where its marks (characters) counted
+     * them, or null: the line shows two groups or more, and their marks are a scheme's grouping,
+     * or one with neighbouring groups run together. Through the camera's blur the gap between two
+     * groups of a 19-digit number closes (marks 4-8-4-3 for 4-4-4-4-3), and such a line is no
+     * 4-4-4-4 that the engine may read as 16 digits. The groupings' totals (16, 15, 19) differ,
+     * so the marks' total names the grouping. A line with no gaps is not counted so: there an
+     * embossed number's digits join (19 digits in 16 marks), and the gaps that would show the
+     * groups are gone with them.
+     */
+    static int[] countedGroups(List<TextLines.Line> groups) {
+        if (groups.size() < 2) return null;
+        int[] marks = groups.stream().mapToInt(TextLines.Line::marks).toArray();
+        return GROUPINGS.stream().anyMatch(g -> runTogether(g, marks)) ? marks : null;
+    }
+
+    /** Whether {@code merged} is {@code grouping} with none, some or all neighbouring groups run together (4-8-4-3 of 4-4-4-4-3). */
+    static boolean runTogether(int[] grouping, int[] merged) {
+        int g = 0;
+        for (int count : merged) {
+            int sum = 0;
+            while (g < grouping.length && sum < count) sum += grouping[g++];
+            if (sum != count) return false;
+        }
+        return g == grouping.length;
+    }
+
     /** Each group read as a word (then as a line), and taken only when every group gives its own count of digits. */
-    private Optional<Recognized> byGroup(List<TextLines.Line> groups, int[] grouping, TextRecognizer reader) {
+    private static Optional<Recognized> byGroup(List<TextLines.Line> groups, int[] grouping, TextRecognizer reader) {
         StringBuilder digits = new StringBuilder();
         double confidence = 0;
         for (int i = 0; i < groups.size(); i++) {

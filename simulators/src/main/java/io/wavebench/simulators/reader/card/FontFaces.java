@@ -2,7 +2,6 @@ package io.wavebench.simulators.reader.card;
 
 import io.wavebench.drivers.ocr.FontTemplateRecognizer;
 import io.wavebench.drivers.ocr.OcrUnavailableException;
-import io.wavebench.drivers.ocr.TextRecognizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +25,19 @@ final class FontFaces {
     private static final Map<String, Path> FACES = Map.of("OCR-A (fonts-ocr-a)", OCR_A);
 
     private static final Logger LOG = LoggerFactory.getLogger(FontFaces.class);
-    private static List<TextRecognizer> installed;
+    private static List<FontTemplateRecognizer> installed;
 
     private FontFaces() {}
 
     /** One recognizer per face whose font is installed, shared: they hold templates and no state. */
-    static synchronized List<TextRecognizer> installed() {
+    static synchronized List<FontTemplateRecognizer> installed() {
         if (installed == null) installed = load(FACES);
         return installed;
     }
 
     /** A recognizer for each of these faces (name to font file) whose font loads; the others are logged and left out. */
-    static List<TextRecognizer> load(Map<String, Path> faces) {
-        List<TextRecognizer> out = new ArrayList<>();
+    static List<FontTemplateRecognizer> load(Map<String, Path> faces) {
+        List<FontTemplateRecognizer> out = new ArrayList<>();
         faces.forEach((name, font) -> {
             Optional<String> missing = FontTemplateRecognizer.unavailable(font);
             if (missing.isPresent()) {
