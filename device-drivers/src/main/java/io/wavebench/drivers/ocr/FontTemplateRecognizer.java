@@ -132,7 +132,7 @@ public final class FontTemplateRecognizer implements TextRecognizer {
      * template where that is still likely ({@link #LIKELY_CORRELATION}, {@link #LIKELY_MARGIN})
      * and every other character is named surely. Only for text a check digit covers, checked by
      * the caller: a card number's Luhn digit detects any one digit named wrong (ISO/IEC 7812-1,
-     * annex B), so a wrong likely character on an otherwise sure line never passes it.
+     * annex B): where the sure characters are right, a wrong likely one never passes it.
      */
     public Recognized readLineWithOneLikely(byte[] gray, int width, int height, String alphabet) {
         return read(gray, width, height, alphabet, true, 1);

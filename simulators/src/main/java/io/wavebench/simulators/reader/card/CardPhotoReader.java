@@ -402,8 +402,9 @@ public final class CardPhotoReader {
     /**
      * The digits of a number line: first as the faces with a font of their own read it
      * ({@link FontFaces}: every digit matched with its font's, none unsure; or all but one, that
-     * one still likely), taken when it passes Luhn; then as the OCR engine reads it, from the line's crop and, where that gives no number
-     * passing Luhn, from its crop that keeps faint strokes. A face's reading that fails Luhn
+     * one still likely), taken when it passes Luhn; then as the OCR engine reads it, from the
+     * line's crop and, where that gives no number passing Luhn, from its crop that keeps faint
+     * strokes. A face's reading that fails Luhn
      * misread a digit the templates were sure of, so the engine's is taken instead (DESIGN §5.4:
      * refuse, never guess).
      */
@@ -467,7 +468,8 @@ public final class CardPhotoReader {
      * The digits of a number line as one recognizer reads it. Read group by group where the
      * line's gaps split it as a scheme prints its numbers: each group must give exactly its digits
      * (an OCR engine reading a whole line at a card's 19 mm group pitch inserts and drops digits in
-     * the gaps). Else the line is read whole, and taken when the engine's own word breaks are a
+     * the gaps). Else the line is read whole, and taken when its length is that of the digits its
+     * marks counted ({@link #countedGroups}), or else when the engine's own word breaks are a
      * scheme's grouping, or its length is that of the grouping the gaps showed, or of any grouping
      * where the gaps showed none of them (groups printed closer than the cut), or 12 to 19 digits
      * where there were no gaps.
