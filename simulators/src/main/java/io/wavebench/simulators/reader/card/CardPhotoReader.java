@@ -362,14 +362,18 @@ public final class CardPhotoReader {
         var quad = locator.locate(frame);
         if (quad.isEmpty()) return new FrameRead(RetakeReason.NO_CARD_FOUND);
         CardFace face = CardFace.rectify(frame, quad.get().corners());
-        double blur = face.blurSigma();
-        if (blur > BLUR_LIMIT_PX) return new FrameRead(RetakeReason.TOO_BLURRY);
-        boolean soft = blur > SHARP_LIMIT_PX;
         List<TextLines.Line> lines = TextLines.find(face, 18, 80);
         List<TextLines.Line> numberLines = lines.stream()
                 .filter(l -> l.marks() >= 10 && l.x1() - l.x0() > 0.5 * CardFace.WIDTH)
                 .sorted(Comparator.comparingInt(CardPhotoReader::marksFromANumber))
                 .limit(2).toList();
+        // The blur check is made on the print that is read (CardFace#blurSigma(Line)), the whole
+        // card's only where no number line was found: a hologram darker than the print made
+        // cards whose digits the OCR read surely too blurry, and busy art sharper than the print
+        // made soft photos sharp.
+        if (numberLines.isEmpty() && face.blurSigma() > BLUR_LIMIT_PX) return new FrameRead(RetakeReason.TOO_BLURRY);
+        boolean tooBlurry = false;
+        boolean failingSoft = false;
         // Embossed digits make two lines, their shadow and their highlight, and either may be the
         // one the OCR engine reads well: a number that fails the scheme rules sends the reading
         // on to the other line, and is this frame's reading only if that one gives none passing.
@@ -377,6 +381,12 @@ public final class CardPhotoReader {
         TextLines.Line failingLine = null;
         double failingConfidence = 0;
         for (TextLines.Line line : numberLines) {
+            double blur = face.blurSigma(line);
+            if (blur > BLUR_LIMIT_PX) {
+                tooBlurry = true;
+                continue;
+            }
+            boolean soft = blur > SHARP_LIMIT_PX;
             Optional<Recognized> number = number(line);
             if (number.isEmpty()) continue;
             Pan pan = Pan.of(number.get().text());
@@ -387,10 +397,11 @@ public final class CardPhotoReader {
                 failing = pan;
                 failingLine = line;
                 failingConfidence = number.get().confidence();
+                failingSoft = soft;
             }
         }
-        if (failing != null) return new FrameRead(failing, expiry(face, lines, failingLine), null, failingConfidence, frame, soft);
-        return new FrameRead(RetakeReason.NUMBER_UNREADABLE);
+        if (failing != null) return new FrameRead(failing, expiry(face, lines, failingLine), null, failingConfidence, frame, failingSoft);
+        return new FrameRead(tooBlurry ? RetakeReason.TOO_BLURRY : RetakeReason.NUMBER_UNREADABLE);
     }
 
     /** How far a line's count of marks is from any grouping's count of digits (a number line's is none). */
