@@ -566,7 +566,9 @@ public final class CardPhotoReader {
             // strokes (TextLines.Line#withFaintInk): a thin serif slash through the camera's blur
             // is erased from the first, and the engine reads `03/28` as `0328`. The second
             // rendering is bolder and fills a 9's counter (`09/29` read `03/29`), so a date read
-            // from it counts only when its digits are those a reading of the first gave.
+            // from it counts only when its digits are those a reading of the first gave. Where
+            // the slash is lost from every rendering but its place is seen in the line's ink
+            // (DateSlash), MM and YY are read apart beside it (pairsBeside).
             Set<Expiry> dates = new HashSet<>();
             for (TextLines.Line l : place) {
                 TextLines.Line faint = l.withFaintInk();
@@ -621,7 +623,8 @@ public final class CardPhotoReader {
      * the stroke, and YY, cut from right of it ({@link #SLASH_REACH} of the line's height off its
      * centre each side), set a character's height apart and read as one line that must be two
      * two-digit words, the first a month. Read as a line, not as two words: the engine reads a
-     * pair alone poorly (a clean `11` read as nothing in 12 of 16 crops through the camera).
+     * pair alone poorly (the `11` of a sans `11/31` through the camera right in 2 of 20 readings
+     * as a word, nothing in 14).
      */
     private Optional<Expiry> pairsBeside(TextLines.Line line, DateSlash.Slash slash) {
         int reach = (int) Math.ceil(SLASH_REACH * (line.y1() - line.y0() + 1));
