@@ -10,9 +10,12 @@ import java.util.Optional;
  * {@code 131}) from every rendering of the line; once its place is seen, MM and YY are read
  * apart, each from its own side of it ({@link CardPhotoReader}).
  *
- * <p>Digits hold no such stroke: the gap between two digits is blank at mid-height, a digit's
- * upright stem is narrower than the slash's lean, and the stem of a 7, which leans alike, does not
- * stand between two digits on each side.
+ * <p>The gap between two digits is blank at mid-height and a digit's upright stem is narrower
+ * than the slash's lean, but such a stroke is no proof of a slash alone: a serif 7's stem leans
+ * alike (of several strokes the one nearest the middle is taken), and a chord of a digit's curved
+ * side or a 2's diagonal passes too (it was seen in most four-digit groups of number lines
+ * through the camera). So the pairs read beside it count only where a reading of the whole line
+ * gave their digits ({@link CardPhotoReader#lineDates}), and two frames must agree.
  */
 final class DateSlash {
 
