@@ -75,6 +75,13 @@ public final class CardPhotoReader {
      * slash adds some 0.4 of a character (a 12/28 through the camera: 32 px against 23 and 24).
      */
     static final double SLASH_GAP = 1.25;
+    /** A month's two digits and a year's, read apart beside a slash ({@link #pairs}). */
+    private static final Pattern PAIRS = Pattern.compile("(0[1-9]|1[0-2])\\s+([0-9]{2})");
+    /**
+     * How far each side of a slash's centre line ({@link DateSlash}) MM and YY are cut off, in
+     * the line's heights: the stroke and the blur around it, some 3 px at an expiry's 30 px.
+     */
+    static final double SLASH_REACH = 0.1;
     /** 6M/YY standing alone, no month's: a 0M/YY whose 0 was read as a 6 ({@link #date}). */
     private static final Pattern DATE_SIX_FOR_ZERO = Pattern.compile("(?<![0-9])6([1-9])/([0-9]{2})(?![0-9])");
     /** DESIGN §5.4: an expiry further ahead than this is no card's (cards are issued for a few years). */
@@ -610,7 +617,9 @@ public final class CardPhotoReader {
             // strokes (TextLines.Line#withFaintInk): a thin serif slash through the camera's blur
             // is erased from the first, and the engine reads `03/28` as `0328`. The second
             // rendering is bolder and fills a 9's counter (`09/29` read `03/29`), so a date read
-            // from it counts only when its digits are those a reading of the first gave.
+            // from it counts only when its digits are those a reading of the first gave. Where
+            // the slash is lost from every rendering but its place is seen in the line's ink
+            // (DateSlash), MM and YY are read apart beside it (pairsBeside).
             Set<Expiry> dates = new HashSet<>();
             for (TextLines.Line l : place) {
                 TextLines.Line faint = l.withFaintInk();
@@ -618,7 +627,7 @@ public final class CardPhotoReader {
                                 ocr.readWord(l.crop(), l.cropWidth(), l.cropHeight(), DIGITS + "/")),
                         List.of(ocr.readLine(faint.crop(), faint.cropWidth(), faint.cropHeight(), DIGITS + "/"),
                                 ocr.readWord(faint.crop(), faint.cropWidth(), faint.cropHeight(), DIGITS + "/")),
-                        twoPairs(l)));
+                        twoPairs(l), DateSlash.find(l).flatMap(slash -> pairsBeside(l, slash))));
             }
             if (dates.size() == 1) return dates.iterator().next();
             if (dates.size() > 1) return null;
@@ -632,14 +641,76 @@ public final class CardPhotoReader {
      * gave (that crop shows where a lost slash stood, but fills a 9's counter: `03/29` for `09/29`).
      */
     static Set<Expiry> lineDates(List<Recognized> own, List<Recognized> faint, boolean twoPairs) {
+        return lineDates(own, faint, twoPairs, Optional.empty());
+    }
+
+    /**
+     * As {@link #lineDates(List, List, boolean)}, and the date of MM and YY read apart beside
+     * the line's slash ({@link #pairsBeside}), where a reading of either crop gave its four
+     * digits: the engine lost the thin slash from the line's readings (`05/30` read `0530`), so
+     * they hold no date, but one of them confirms the pairs' digits (a cut through a digit
+     * beside the slash reads it as another). Its digits also let a faint-ink reading's date
+     * count (`11/31` read `131` from the line's crop and `11/31` from the faint-ink crop).
+     */
+    static Set<Expiry> lineDates(List<Recognized> own, List<Recognized> faint, boolean twoPairs, Optional<Expiry> pairs) {
         Set<Expiry> dates = new HashSet<>();
         Set<String> digitsRead = new HashSet<>();
         for (Recognized r : own) {
             date(r, twoPairs).ifPresent(dates::add);
             digitsRead.add(r.text().replaceAll("[^0-9]", ""));
         }
+        Set<String> faintDigits = new HashSet<>();
+        for (Recognized r : faint) faintDigits.add(r.text().replaceAll("[^0-9]", ""));
+        if (pairs.isPresent() && confirmed(digits(pairs.get()), digitsRead, faintDigits)) {
+            dates.add(pairs.get());
+            digitsRead.add(digits(pairs.get()));
+        }
         for (Recognized r : faint) date(r, twoPairs).filter(d -> digitsRead.contains(digits(d))).ifPresent(dates::add);
         return dates;
+    }
+
+    /**
+     * The date of a line whose slash {@link DateSlash} saw: MM, cut from the line's crop left of
+     * the stroke, and YY, cut from right of it ({@link #SLASH_REACH} of the line's height off its
+     * centre each side), set a character's height apart and read as one line that must be two
+     * two-digit words, the first a month. Read as a line, not as two words: the engine reads a
+     * pair alone poorly (the `11` of a sans `11/31` through the camera right in 2 of 20 readings
+     * as a word, nothing in 14).
+     */
+    private Optional<Expiry> pairsBeside(TextLines.Line line, DateSlash.Slash slash) {
+        int reach = (int) Math.ceil(SLASH_REACH * (line.y1() - line.y0() + 1));
+        TextLines.Line mm = line.between(line.x0(), slash.leftOf(reach));
+        TextLines.Line yy = line.between(slash.rightOf(reach), line.x1());
+        if (mm.cropHeight() != yy.cropHeight()) return Optional.empty();
+        int height = mm.cropHeight(), gap = height;
+        int width = mm.cropWidth() + gap + yy.cropWidth();
+        byte[] apart = new byte[width * height];
+        Arrays.fill(apart, (byte) 255);
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(mm.crop(), y * mm.cropWidth(), apart, y * width, mm.cropWidth());
+            System.arraycopy(yy.crop(), y * yy.cropWidth(), apart, y * width + mm.cropWidth() + gap, yy.cropWidth());
+        }
+        return pairs(ocr.readLine(apart, width, height, DIGITS));
+    }
+
+    /** MM and YY read apart ({@link #pairsBeside}): the reading is two words of two digits each, the first a month; else empty. */
+    static Optional<Expiry> pairs(Recognized read) {
+        Matcher m = PAIRS.matcher(read.text().strip());
+        return m.matches() ? Optional.of(new Expiry(Integer.parseInt(m.group(1)), 2000 + Integer.parseInt(m.group(2)))) : Optional.empty();
+    }
+
+    /**
+     * Whether a whole-line reading (of either crop) gave these four digits MMYY, or them with a 1
+     * beside the slash lost with it: a 1 and the slash, two thin strokes side by side, run together
+     * under the camera's blur and are read as one digit (a sans `11/31` read `131` in 16 of 16
+     * readings of four frames). Another digit lost there is no confirmation: the pairs' reading
+     * of the digit beside the slash is the one most at risk (cut too close, a 3 read as a 7).
+     */
+    static boolean confirmed(String mmyy, Set<String> own, Set<String> faint) {
+        Set<String> read = new HashSet<>(own);
+        read.addAll(faint);
+        return read.contains(mmyy) || mmyy.charAt(1) == '1' && read.contains(mmyy.substring(0, 1) + mmyy.substring(2))
+                || mmyy.charAt(2) == '1' && read.contains(mmyy.substring(0, 2) + mmyy.substring(3));
     }
 
     /** An expiry's four digits as printed, MMYY. */

@@ -63,6 +63,17 @@ final class TextLines {
             return TextLines.crop(x0, y0, x1, y1, marks, height, polarity, boxes, ink, threshold, FAINT_WHITE_BELOW, FAINT_BLACK_ABOVE);
         }
 
+        /**
+         * The part of this line between two card columns, rendered as this line is, its crop white
+         * beyond them (where {@link #cut}'s crop shows the ink of its margins): an expiry's MM or
+         * YY without the slash beside it ({@link DateSlash}).
+         */
+        Line between(int fromX, int toX) {
+            int from = Math.max(x0, fromX), to = Math.min(x1, toX);
+            List<Box> inside = boxes.stream().filter(b -> b.x1() >= from && b.x0() <= to).toList();
+            return TextLines.crop(from, y0, to, y1, Math.max(1, inside.size()), height, polarity, inside, ink, threshold, whiteBelow, blackAbove, from, to);
+        }
+
         /** The part of this line between two of its columns (offsets from x0), with its own crop. */
         private Line cut(int from, int to) {
             List<Box> inside = boxes.stream().filter(b -> b.x1() >= x0 + from && b.x0() <= x0 + to).toList();
@@ -335,6 +346,12 @@ final class TextLines {
      */
     static Line crop(int x0, int y0, int x1, int y1, int count, double height, int polarity, List<Box> marks, float[] signed, float threshold,
             double whiteBelow, double blackAbove) {
+        return crop(x0, y0, x1, y1, count, height, polarity, marks, signed, threshold, whiteBelow, blackAbove, 0, W - 1);
+    }
+
+    /** As {@link #crop(int, int, int, int, int, double, int, List, float[], float, double, double)}, white left of column {@code inkFrom} and right of {@code inkTo}. */
+    static Line crop(int x0, int y0, int x1, int y1, int count, double height, int polarity, List<Box> marks, float[] signed, float threshold,
+            double whiteBelow, double blackAbove, int inkFrom, int inkTo) {
         int pad = (int) Math.round(height * 0.45);
         int cx0 = Math.max(0, x0 - pad), cy0 = Math.max(0, y0 - pad / 2), cx1 = Math.min(W - 1, x1 + pad), cy1 = Math.min(H - 1, y1 + pad / 2);
         // Tesseract's LSTM reads best with characters about 50 px tall: small lines are scaled up.
@@ -347,7 +364,7 @@ final class TextLines {
         for (int y = 0; y < ch; y++) {
             for (int x = 0; x < cw; x++) {
                 double sx = Math.min(sw - 1, x / scale), sy = Math.min(sh - 1, y / scale);
-                double ink = GrayFilters.bilinear(signed, W, H, cx0 + sx, cy0 + sy) / threshold;
+                double ink = cx0 + sx < inkFrom || cx0 + sx > inkTo ? 0 : GrayFilters.bilinear(signed, W, H, cx0 + sx, cy0 + sy) / threshold;
                 int v = (int) Math.round(255 * (1 - Math.min(1, Math.max(0, (ink - whiteBelow) / (blackAbove - whiteBelow)))));
                 crop[y * cw + x] = (byte) v;
             }
