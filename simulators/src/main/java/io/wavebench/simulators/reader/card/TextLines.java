@@ -163,7 +163,7 @@ final class TextLines {
             for (int i = from; i < to; i++) signed[i] = Math.max(0, polarity * diff[i]);
             float strong = GrayFilters.percentile(Arrays.copyOfRange(signed, from, to), 0.995);
             float threshold = (float) Math.max(18, inkShare * strong);
-            List<Box> marks = grow ? marks(signed, from, to, threshold, minHeight, maxHeight, joinPieces) : components(above(signed, from, to, threshold), minHeight, maxHeight, joinPieces);
+            List<Box> marks = grow ? marks(signed, from, to, threshold, minHeight, maxHeight, joinPieces) : components(above(signed, from, to, threshold), minHeight, maxHeight, joinPieces, signed, threshold);
             for (List<Box> group : group(marks)) lines.add(line(group, signed, threshold, polarity));
         }
         return lines;
@@ -206,7 +206,7 @@ final class TextLines {
 
     /** The character-sized marks of rows {@code [from, to)}, grown along faint strokes ({@link #hysteresis}). */
     static List<Box> marks(float[] signed, int from, int to, float threshold, int minHeight, int maxHeight, boolean joinPieces) {
-        return components(hysteresis(signed, from, to, threshold, (float) (STROKE_SHARE * threshold)), minHeight, maxHeight, joinPieces);
+        return components(hysteresis(signed, from, to, threshold, (float) (STROKE_SHARE * threshold)), minHeight, maxHeight, joinPieces, signed, threshold);
     }
 
     private static boolean[] above(float[] signed, int from, int to, float threshold) {
@@ -215,8 +215,12 @@ final class TextLines {
         return mask;
     }
 
-    /** Components of the mask whose box is character-sized. */
-    private static List<Box> components(boolean[] mask, int minHeight, int maxHeight, boolean joinPieces) {
+    /**
+     * Components of the mask whose box is character-sized; one too tall or too wide for a
+     * character is cut again at higher bars on {@code signed} ({@link OversizedMarks}): art that
+     * crosses a digit must not take the digit with it.
+     */
+    private static List<Box> components(boolean[] mask, int minHeight, int maxHeight, boolean joinPieces, float[] signed, float threshold) {
         int[] label = new int[mask.length];
         int[] stack = new int[mask.length];
         List<int[]> pieces = new ArrayList<>();
@@ -241,7 +245,11 @@ final class TextLines {
                 if (y > 0 && mask[i - W] && label[i - W] == 0) { label[i - W] = next; stack[sp++] = i - W; }
                 if (y < H - 1 && mask[i + W] && label[i + W] == 0) { label[i + W] = next; stack[sp++] = i + W; }
             }
-            pieces.add(new int[] {x0, y0, x1, y1, count});
+            if (OversizedMarks.oversized(x1 - x0 + 1, y1 - y0 + 1, maxHeight, MERGED_WIDTH)) {
+                pieces.addAll(OversizedMarks.recut(signed, label, next, x0, y0, x1, y1, threshold, W, minHeight, maxHeight, MERGED_WIDTH));
+            } else {
+                pieces.add(new int[] {x0, y0, x1, y1, count});
+            }
         }
         List<Box> out = new ArrayList<>();
         for (int[] p : joinPieces ? joinBrokenCharacters(pieces, minHeight, maxHeight) : pieces) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wavebench.drivers.optical.Frame;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -85,5 +86,34 @@ class TextLinesTest {
         assertTrue(CardPhotoReader.twoPairs(lineOfMarks(356, 379, 411, 435)), "12/28 with its slash lost: steps 23, 32, 24");
         assertFalse(CardPhotoReader.twoPairs(lineOfMarks(356, 380, 404, 428)), "four digits at one pitch");
         assertFalse(CardPhotoReader.twoPairs(lineOfMarks(356, 379, 411, 435, 459)), "five marks");
+    }
+
+    /**
+     * A light card with a number in a plain sans (print 65 grey levels off the card) and a ring of
+     * its art (40 levels off, above the text lines' bar) that crosses one digit: the digit and the
+     * ring make one component far taller than a character.
+     */
+    private static CardFace numberCrossedByRing() {
+        BufferedImage image = new BufferedImage(CardFace.WIDTH, CardFace.HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(new Color(200, 200, 200));
+        g.fillRect(0, 0, CardFace.WIDTH, CardFace.HEIGHT);
+        g.setColor(new Color(160, 160, 160));
+        g.setStroke(new BasicStroke(4f));
+        g.drawOval(455, -150, 700, 700);
+        g.setColor(new Color(135, 135, 135));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 46));
+        g.drawString("3703  645388  20061", 90, 360);
+        g.dispose();
+        return CardFace.rectify(Frame.of(image, 0), new double[] {0, 0, CardFace.WIDTH, 0, CardFace.WIDTH, CardFace.HEIGHT, 0, CardFace.HEIGHT});
+    }
+
+    @Test
+    void a_digit_crossed_by_a_fainter_ring_of_the_art_is_still_a_mark_of_the_number_line() {
+        List<TextLines.Line> lines = TextLines.find(numberCrossedByRing(), 18, 80);
+        assertTrue(lines.stream().anyMatch(l -> l.y0() < 360 && l.y1() > 330 && l.marks() == 15),
+                "the 15 digits make one line: " + lines.stream().map(l -> l.y0() + "-" + l.y1() + ":" + l.marks()).toList());
     }
 }
