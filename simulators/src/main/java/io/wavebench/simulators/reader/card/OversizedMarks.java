@@ -20,12 +20,6 @@ final class OversizedMarks {
 
     private OversizedMarks() {}
 
-    /** Whether a component of this box and pixel count can be one character or a few that touch (as {@link TextLines}'s marks are taken). */
-    static boolean characterSized(int w, int h, int pixels, int minHeight, int maxHeight, double mergedWidth) {
-        double fill = pixels / (double) (w * h);
-        return h >= minHeight && h <= maxHeight && w >= 3 && fill > 0.12 && fill < 0.9 && w <= mergedWidth * h;
-    }
-
     /** Whether a component is too tall or too wide for a character: worth cutting again. */
     static boolean oversized(int w, int h, int maxHeight, double mergedWidth) {
         return h > maxHeight || (h >= 1 && w > mergedWidth * h);
@@ -37,8 +31,7 @@ final class OversizedMarks {
      * one of them is character-sized; none if no bar leaves one. Each bar's pixels grow along
      * the stroke as {@link TextLines#hysteresis} does, within the component only.
      */
-    static List<int[]> recut(float[] signed, int[] label, int id, int x0, int y0, int x1, int y1, float threshold, int width, int minHeight, int maxHeight,
-            double mergedWidth) {
+    static List<int[]> recut(float[] signed, int[] label, int id, int x0, int y0, int x1, int y1, float threshold, int width, int minHeight, int maxHeight) {
         int bw = x1 - x0 + 1, bh = y1 - y0 + 1;
         float[] ink = new float[bw * bh];
         for (int y = 0; y < bh; y++) {
@@ -51,7 +44,7 @@ final class OversizedMarks {
             float high = (float) (bar * threshold);
             boolean[] mask = grown(ink, bw, bh, high, (float) Math.max(threshold, TextLines.STROKE_SHARE * high));
             List<int[]> pieces = pieces(mask, bw, bh, x0, y0);
-            if (pieces.stream().anyMatch(p -> characterSized(p[2] - p[0] + 1, p[3] - p[1] + 1, p[4], minHeight, maxHeight, mergedWidth))) return pieces;
+            if (pieces.stream().anyMatch(p -> TextLines.characterSized(p[2] - p[0] + 1, p[3] - p[1] + 1, p[4], minHeight, maxHeight))) return pieces;
         }
         return List.of();
     }

@@ -246,7 +246,7 @@ final class TextLines {
                 if (y < H - 1 && mask[i + W] && label[i + W] == 0) { label[i + W] = next; stack[sp++] = i + W; }
             }
             if (OversizedMarks.oversized(x1 - x0 + 1, y1 - y0 + 1, maxHeight, MERGED_WIDTH)) {
-                pieces.addAll(OversizedMarks.recut(signed, label, next, x0, y0, x1, y1, threshold, W, minHeight, maxHeight, MERGED_WIDTH));
+                pieces.addAll(OversizedMarks.recut(signed, label, next, x0, y0, x1, y1, threshold, W, minHeight, maxHeight));
             } else {
                 pieces.add(new int[] {x0, y0, x1, y1, count});
             }
@@ -254,11 +254,10 @@ final class TextLines {
         List<Box> out = new ArrayList<>();
         for (int[] p : joinPieces ? joinBrokenCharacters(pieces, minHeight, maxHeight) : pieces) {
             Box b = new Box(p[0], p[1], p[2], p[3]);
-            double fill = p[4] / (double) (b.w() * b.h());
-            if (b.h() < minHeight || b.h() > maxHeight || b.w() < 3 || fill <= 0.12 || fill >= 0.9) continue;
+            if (!characterSized(b.w(), b.h(), p[4], minHeight, maxHeight)) continue;
             if (b.w() <= 1.3 * b.h()) {
                 out.add(b);
-            } else if (b.w() <= MERGED_WIDTH * b.h()) {
+            } else {
                 // Characters that touch (a serif face printed tight, seen through blur) make one
                 // component: counted as the characters its width holds, so their line is found.
                 int n = (int) Math.ceil(b.w() / (1.2 * b.h()));
@@ -268,6 +267,15 @@ final class TextLines {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a component of this box and pixel count can be one character, or a few that touch
+     * ({@link #MERGED_WIDTH}): of a character's height, neither a speck nor a filled block.
+     */
+    static boolean characterSized(int w, int h, int pixels, int minHeight, int maxHeight) {
+        double fill = pixels / (double) (w * h);
+        return h >= minHeight && h <= maxHeight && w >= 3 && fill > 0.12 && fill < 0.9 && w <= MERGED_WIDTH * h;
     }
 
     /**
