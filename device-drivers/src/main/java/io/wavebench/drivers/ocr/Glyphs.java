@@ -1,8 +1,10 @@
 package io.wavebench.drivers.ocr;
 
+import io.wavebench.drivers.optical.ConnectedComponents;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Characters cut from a dark-on-light image and normalized for {@link FontTemplateRecognizer}'s
@@ -195,37 +197,8 @@ final class Glyphs {
 
     /** Boxes {x0, y0, x1, y1} of the 8-connected components of a mask. */
     private static List<int[]> components(boolean[] mask, int w, int h) {
-        boolean[] seen = new boolean[mask.length];
-        int[] stack = new int[mask.length];
-        List<int[]> out = new ArrayList<>();
-        for (int start = 0; start < mask.length; start++) {
-            if (!mask[start] || seen[start]) continue;
-            int sp = 0;
-            stack[sp++] = start;
-            seen[start] = true;
-            int x0 = w, y0 = h, x1 = -1, y1 = -1;
-            while (sp > 0) {
-                int i = stack[--sp];
-                int x = i % w, y = i / w;
-                x0 = Math.min(x0, x);
-                x1 = Math.max(x1, x);
-                y0 = Math.min(y0, y);
-                y1 = Math.max(y1, y);
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = x + dx, ny = y + dy;
-                        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-                        int j = ny * w + nx;
-                        if (mask[j] && !seen[j]) {
-                            seen[j] = true;
-                            stack[sp++] = j;
-                        }
-                    }
-                }
-            }
-            out.add(new int[] {x0, y0, x1, y1});
-        }
-        return out;
+        return ConnectedComponents.label(mask, w, h, ConnectedComponents.Connectivity.EIGHT).components().stream()
+                .map(c -> new int[] {c.x0(), c.y0(), c.x1(), c.y1()}).collect(Collectors.toCollection(ArrayList::new));
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.wavebench.simulators.reader.card;
 
-import java.util.ArrayList;
+import io.wavebench.drivers.optical.ConnectedComponents;
 import java.util.List;
 
 /**
@@ -75,33 +75,9 @@ final class OversizedMarks {
         return mask;
     }
 
-    /** The 4-connected components of a box's mask, in card coordinates. */
+    /** The 4-connected components of a box's mask ({x0, y0, x1, y1, pixels}), in card coordinates. */
     private static List<int[]> pieces(boolean[] mask, int bw, int bh, int ox, int oy) {
-        boolean[] seen = new boolean[mask.length];
-        int[] stack = new int[mask.length];
-        List<int[]> out = new ArrayList<>();
-        for (int start = 0; start < mask.length; start++) {
-            if (!mask[start] || seen[start]) continue;
-            int sp = 0;
-            stack[sp++] = start;
-            seen[start] = true;
-            int px0 = bw, py0 = bh, px1 = -1, py1 = -1, count = 0;
-            while (sp > 0) {
-                int i = stack[--sp];
-                int x = i % bw, y = i / bw;
-                count++;
-                px0 = Math.min(px0, x);
-                px1 = Math.max(px1, x);
-                py0 = Math.min(py0, y);
-                py1 = Math.max(py1, y);
-                for (int j : new int[] {x > 0 ? i - 1 : -1, x < bw - 1 ? i + 1 : -1, y > 0 ? i - bw : -1, y < bh - 1 ? i + bw : -1}) {
-                    if (j < 0 || !mask[j] || seen[j]) continue;
-                    seen[j] = true;
-                    stack[sp++] = j;
-                }
-            }
-            out.add(new int[] {ox + px0, oy + py0, ox + px1, oy + py1, count});
-        }
-        return out;
+        return ConnectedComponents.label(mask, bw, bh, ConnectedComponents.Connectivity.FOUR).components().stream()
+                .map(c -> new int[] {ox + c.x0(), oy + c.y0(), ox + c.x1(), oy + c.y1(), c.pixels()}).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.wavebench.simulators.reader.card;
 
+import io.wavebench.drivers.optical.ConnectedComponents;
 import io.wavebench.drivers.optical.GrayFilters;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -221,34 +222,13 @@ final class TextLines {
      * crosses a digit must not take the digit with it.
      */
     private static List<Box> components(boolean[] mask, int minHeight, int maxHeight, boolean joinPieces, float[] signed, float threshold) {
-        int[] label = new int[mask.length];
-        int[] stack = new int[mask.length];
+        ConnectedComponents.Labelling labelling = ConnectedComponents.label(mask, W, H, ConnectedComponents.Connectivity.FOUR);
         List<int[]> pieces = new ArrayList<>();
-        int next = 0;
-        for (int start = 0; start < mask.length; start++) {
-            if (!mask[start] || label[start] != 0) continue;
-            next++;
-            int sp = 0;
-            stack[sp++] = start;
-            label[start] = next;
-            int x0 = W, y0 = H, x1 = -1, y1 = -1, count = 0;
-            while (sp > 0) {
-                int i = stack[--sp];
-                int x = i % W, y = i / W;
-                count++;
-                x0 = Math.min(x0, x);
-                x1 = Math.max(x1, x);
-                y0 = Math.min(y0, y);
-                y1 = Math.max(y1, y);
-                if (x > 0 && mask[i - 1] && label[i - 1] == 0) { label[i - 1] = next; stack[sp++] = i - 1; }
-                if (x < W - 1 && mask[i + 1] && label[i + 1] == 0) { label[i + 1] = next; stack[sp++] = i + 1; }
-                if (y > 0 && mask[i - W] && label[i - W] == 0) { label[i - W] = next; stack[sp++] = i - W; }
-                if (y < H - 1 && mask[i + W] && label[i + W] == 0) { label[i + W] = next; stack[sp++] = i + W; }
-            }
-            if (OversizedMarks.oversized(x1 - x0 + 1, y1 - y0 + 1, maxHeight, MERGED_WIDTH)) {
-                pieces.addAll(OversizedMarks.recut(signed, label, next, x0, y0, x1, y1, threshold, W, minHeight, maxHeight));
+        for (ConnectedComponents.Component c : labelling.components()) {
+            if (OversizedMarks.oversized(c.width(), c.height(), maxHeight, MERGED_WIDTH)) {
+                pieces.addAll(OversizedMarks.recut(signed, labelling.labels(), c.id(), c.x0(), c.y0(), c.x1(), c.y1(), threshold, W, minHeight, maxHeight));
             } else {
-                pieces.add(new int[] {x0, y0, x1, y1, count});
+                pieces.add(new int[] {c.x0(), c.y0(), c.x1(), c.y1(), c.pixels()});
             }
         }
         List<Box> out = new ArrayList<>();
