@@ -44,7 +44,9 @@ final class CardFace {
      * How soft the image is, as the Gaussian sigma in card pixels that would turn the card's
      * sharpest contrast step into its steepest slope (a step of height C blurred by sigma has a
      * slope of at most C / (sigma √2π)). Measured inside the card's margins: where no line of
-     * print was found to measure on ({@link #blurSigma(TextLines.Line)}).
+     * print was found to measure on ({@link #blurSigma(TextLines.Line)}), and to tell a frame
+     * that read nothing too blurry from one whose print cannot be read (its step is the card's
+     * full contrast, which a print blurred wider than its strokes never reaches).
      */
     double blurSigma() {
         return blurSigma(40, 40, WIDTH - 40, HEIGHT - 40, 0.998);

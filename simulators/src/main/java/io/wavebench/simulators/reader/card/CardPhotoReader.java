@@ -397,7 +397,7 @@ public final class CardPhotoReader {
                 continue;
             }
             boolean soft = blur > SHARP_LIMIT_PX;
-            Optional<Recognized> number = number(face, line);
+            Optional<Recognized> number = number(line);
             if (number.isEmpty()) continue;
             Pan pan = Pan.of(number.get().text());
             if (CardNumberRules.check(pan).isEmpty()) {
@@ -429,11 +429,11 @@ public final class CardPhotoReader {
      * ({@link FontFaces}: every digit matched with its font's, none unsure; or all but one, that
      * one still likely), taken when it passes Luhn; then as the OCR engine reads it, from the
      * line's crop and, where that gives no number passing Luhn, from its crop that keeps faint
-     * strokes, and then from the card's own grey levels. A face's reading that fails Luhn
+     * strokes. A face's reading that fails Luhn
      * misread a digit the templates were sure of, so the engine's is taken instead (DESIGN §5.4:
      * refuse, never guess).
      */
-    private Optional<Recognized> number(CardFace card, TextLines.Line line) {
+    private Optional<Recognized> number(TextLines.Line line) {
         for (FontTemplateRecognizer face : faces) {
             Optional<Recognized> read = number(line, face);
             if (read.isPresent() && Luhn.valid(read.get().text())) return read;
@@ -454,10 +454,6 @@ public final class CardPhotoReader {
         // the 5 as a 3 in 3 of 3 frames. Two frames must still agree on what it reads.
         Optional<Recognized> faint = number(line.withFaintInk(), ocr);
         if (faint.isPresent() && Luhn.valid(faint.get().text())) return faint;
-        // Last, the card's own grey levels (TextLines#onPaper): the crops above take the local
-        // mean away, and with it the side of an embossed 8 the engine then read as 3.
-        Optional<Recognized> onPaper = number(TextLines.onPaper(card, line), ocr);
-        if (onPaper.isPresent() && Luhn.valid(onPaper.get().text())) return onPaper;
         return read.isPresent() ? read : faint;
     }
 

@@ -286,42 +286,6 @@ final class TextLines {
         return all;
     }
 
-    /**
-     * The line with its crop (and its groups' crops) drawn from the card's own grey levels, not
-     * from its ink over the local mean: white at the paper around the line (the 90th percentile
-     * of its box's levels, counted from the print towards the paper: most of the box is paper),
-     * black at its strongest print, linear between. Subtracting a local mean takes most from the
-     * densest characters: an embossed 8 two strokes wide in a
-     * window of its own size lost its left side under the threshold and the engine read it as 3
-     * (in every frame, at every scale tried), where it read the card's grey crop as 8.
-     */
-    static Line onPaper(CardFace face, Line line) {
-        int pad = (int) Math.round(line.height() * 0.45);
-        int bx0 = Math.max(0, line.x0() - pad), by0 = Math.max(0, line.y0() - pad / 2);
-        int bx1 = Math.min(W - 1, line.x1() + pad), by1 = Math.min(H - 1, line.y1() + pad / 2);
-        // Each level counted from the print towards the paper: dark print on light paper as it is,
-        // light print on a dark card turned over.
-        float[] towardPaper = new float[(bx1 - bx0 + 1) * (by1 - by0 + 1)];
-        int k = 0;
-        for (int y = by0; y <= by1; y++) {
-            for (int x = bx0; x <= bx1; x++) towardPaper[k++] = line.polarity() < 0 ? face.luma[y * W + x] : 255 - face.luma[y * W + x];
-        }
-        float paper = GrayFilters.percentile(towardPaper, 0.9);
-        float[] ink = new float[W * H];
-        float[] inBox = new float[towardPaper.length];
-        k = 0;
-        for (int y = by0; y <= by1; y++) {
-            for (int x = bx0; x <= bx1; x++) {
-                float v = Math.max(0, paper - towardPaper[k]);
-                ink[y * W + x] = v;
-                inBox[k++] = v;
-            }
-        }
-        float strongest = GrayFilters.percentile(inBox, 0.99);
-        if (strongest <= 0) return line;
-        return crop(line.x0(), line.y0(), line.x1(), line.y1(), line.marks(), line.height(), line.polarity(), line.boxes(), ink, strongest / 2, 0.0, 2.0);
-    }
-
     /** Marks side by side, of like height, with gaps no wider than a few characters. */
     private static List<List<Box>> group(List<Box> marks) {
         List<Box> sorted = new ArrayList<>(marks);
