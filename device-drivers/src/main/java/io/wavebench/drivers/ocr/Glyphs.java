@@ -4,7 +4,6 @@ import io.wavebench.drivers.optical.ConnectedComponents;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Characters cut from a dark-on-light image and normalized for {@link FontTemplateRecognizer}'s
@@ -198,7 +197,7 @@ final class Glyphs {
     /** Boxes {x0, y0, x1, y1} of the 8-connected components of a mask. */
     private static List<int[]> components(boolean[] mask, int w, int h) {
         return ConnectedComponents.label(mask, w, h, ConnectedComponents.Connectivity.EIGHT).components().stream()
-                .map(c -> new int[] {c.x0(), c.y0(), c.x1(), c.y1()}).collect(Collectors.toCollection(ArrayList::new));
+                .map(c -> new int[] {c.x0(), c.y0(), c.x1(), c.y1()}).toList();
     }
 
     /**

@@ -379,9 +379,8 @@ public final class CardPhotoReader {
                 .limit(2).toList();
         // The blur check is made on the print that is read (CardFace#blurSigma(Line)): a hologram
         // darker than the print made cards whose digits the OCR read surely too blurry, and busy
-        // art sharper than the print made soft photos sharp. The whole card's measure still names
-        // the reason where nothing was read (below).
-        if (numberLines.isEmpty() && face.blurSigma() > BLUR_LIMIT_PX) return new FrameRead(RetakeReason.TOO_BLURRY);
+        // art sharper than the print made soft photos sharp. Where nothing was read (no number
+        // line found, or none read), the whole card's measure names the reason (below).
         boolean tooBlurry = false;
         boolean failingSoft = false;
         // Embossed digits make two lines, their shadow and their highlight, and either may be the

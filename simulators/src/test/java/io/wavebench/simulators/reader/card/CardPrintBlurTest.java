@@ -159,8 +159,9 @@ class CardPrintBlurTest {
     /**
      * A photo blurred about as wide as its print's strokes (bold 44 px digits blurred by sigma
      * 4.5) under a sharp black logo: the print's measure runs under the limit (3.66), the card's,
-     * its step the logo's, does not (4.59). Where nothing is read the frame is too blurry, not unreadable (a fixtures' photo
-     * blurred by 9 px, seen through a screen, was refused as unreadable).
+     * its step the logo's, does not (4.59). Where nothing is read the frame is too blurry, not
+     * unreadable (a fixtures' photo blurred by 9 px, seen through a screen, was refused as
+     * unreadable).
      */
     @Test
     void a_photo_blurred_past_its_strokes_that_reads_nothing_is_too_blurry() {
