@@ -121,7 +121,11 @@ final class Glyphs {
             for (int k = 1; k <= n; k++) {
                 // The cut: one column in the middle of the gap the pitch leaves after this cell.
                 int cut = k == n ? m[2] + 1 : (int) Math.round(m[0] + k * cell - gap / 2);
-                int[] piece = trim(mask, w, from, m[1], Math.max(from, cut - 1), m[3]);
+                // Each cell stays within the mark: a pitch measured between specks a pixel or
+                // two wide (an expiry's search band with no print in it) rounds cuts onto one
+                // another, and the last cell began past the mark, at the image's right edge.
+                int last = Math.min(m[2], Math.max(from, cut - 1));
+                int[] piece = from > last ? null : trim(mask, w, from, m[1], last, m[3]);
                 if (piece != null) out.add(piece);
                 from = cut + 1;
             }

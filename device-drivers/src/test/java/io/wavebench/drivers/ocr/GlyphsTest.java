@@ -94,4 +94,18 @@ class GlyphsTest {
         assertEquals(20, one.y0(), "the 1's top is the 1's");
         assertEquals(59, one.y1(), "and so is its foot");
     }
+
+    @Test
+    void specks_at_the_crops_right_edge_are_cut_within_the_crop() {
+        // A search band with no print in it, through the camera: specks of a pixel or two, whose
+        // steps (under a pixel) are taken for a pitch, and a wider speck in the last columns. Its
+        // cells, rounded onto one another, once ran past the crop's right edge.
+        int w = 167, h = 71;
+        byte[] gray = new byte[w * h];
+        Arrays.fill(gray, (byte) 255);
+        int[][] specks = {{47, 29, 48, 29}, {62, 35, 63, 35}, {62, 36, 62, 36}, {110, 51, 112, 52}, {111, 53, 112, 53}, {161, 69, 163, 69}, {159, 70, 166, 70}};
+        for (int[] s : specks) for (int y = s[1]; y <= s[3]; y++) for (int x = s[0]; x <= s[2]; x++) gray[y * w + x] = 0;
+        List<Glyphs.Glyph> glyphs = Glyphs.cut(gray, w, h);
+        assertTrue(glyphs.stream().allMatch(g -> g.x1() < w && g.y1() < h), "every glyph within the crop");
+    }
 }
