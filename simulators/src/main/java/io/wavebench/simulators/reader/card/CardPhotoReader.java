@@ -408,7 +408,7 @@ public final class CardPhotoReader {
                 continue;
             }
             boolean soft = blur > SHARP_LIMIT_PX;
-            Optional<Recognized> number = number(line);
+            Optional<Recognized> number = number(face, line);
             if (number.isEmpty()) continue;
             Pan pan = Pan.of(number.get().text());
             if (CardNumberRules.check(pan).isEmpty()) {
@@ -440,11 +440,11 @@ public final class CardPhotoReader {
      * ({@link FontFaces}: every digit matched with its font's, none unsure; or all but one, that
      * one still likely), taken when it passes Luhn; then as the OCR engine reads it, from the
      * line's crop and, where that gives no number passing Luhn, from its crop that keeps faint
-     * strokes. A face's reading that fails Luhn
+     * strokes, and then from the card's own grey levels. A face's reading that fails Luhn
      * misread a digit the templates were sure of, so the engine's is taken instead (DESIGN §5.4:
      * refuse, never guess).
      */
-    private Optional<Recognized> number(TextLines.Line line) {
+    private Optional<Recognized> number(CardFace card, TextLines.Line line) {
         for (FontTemplateRecognizer face : faces) {
             Optional<Recognized> read = number(line, face);
             if (read.isPresent() && Luhn.valid(read.get().text())) return read;
@@ -465,7 +465,32 @@ public final class CardPhotoReader {
         // the 5 as a 3 in 3 of 3 frames. Two frames must still agree on what it reads.
         Optional<Recognized> faint = number(line.withFaintInk(), ocr);
         if (faint.isPresent() && Luhn.valid(faint.get().text())) return faint;
+        // Last, the card's own grey levels (TextLines#onPaper): the crops above take the local
+        // mean away, and with it the lit side of an embossed 8, which the engine then read as
+        // 3 or 2 in every frame. That reading is taken only where it gives back strokes so lost
+        // (lostStrokesRestored): taken wherever it passed Luhn, it read a 1 as a 2 on a card
+        // failing Luhn on purpose, alike in two frames, and a wrong number was accepted
+        // (CardBenchmark --set refusals).
+        if (read.isPresent()) {
+            Optional<Recognized> onPaper = number(TextLines.onPaper(card, line), ocr);
+            if (onPaper.isPresent() && Luhn.valid(onPaper.get().text()) && lostStrokesRestored(read.get().text(), onPaper.get().text())) return onPaper;
+        }
         return read.isPresent() ? read : faint;
+    }
+
+    /**
+     * Whether {@code restored} is {@code read} with some 3s and 2s read as 8s and nothing else
+     * changed: the digits a crop that lost one side of an 8 reads in its place (the lit side of
+     * an embossed 8 under the local mean; DESIGN §5.4 "refuse, never guess": no other digit may
+     * change, so a misread of the grey levels elsewhere is no reading).
+     */
+    static boolean lostStrokesRestored(String read, String restored) {
+        if (read.length() != restored.length() || read.equals(restored)) return false;
+        for (int i = 0; i < read.length(); i++) {
+            char was = read.charAt(i), now = restored.charAt(i);
+            if (was != now && !(now == '8' && (was == '3' || was == '2'))) return false;
+        }
+        return true;
     }
 
     /**

@@ -116,4 +116,60 @@ class TextLinesTest {
         assertTrue(lines.stream().anyMatch(l -> l.y0() < 360 && l.y1() > 330 && l.marks() == 15),
                 "the 15 digits make one line: " + lines.stream().map(l -> l.y0() + "-" + l.y1() + ":" + l.marks()).toList());
     }
+
+    /**
+     * A line of bold 8s on light paper, each 8's left half printed lighter (an embossed digit's
+     * lit side): the ink over the local mean loses that half where the digits stand densest, the
+     * card's own grey levels keep it.
+     */
+    @Test
+    void the_crop_on_paper_keeps_the_light_side_of_dense_characters() {
+        BufferedImage image = new BufferedImage(CardFace.WIDTH, CardFace.HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(new Color(200, 200, 200));
+        g.fillRect(0, 0, CardFace.WIDTH, CardFace.HEIGHT);
+        g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 56));
+        String text = "8888 8888 8888";
+        g.setColor(new Color(40, 40, 40));
+        g.drawString(text, 80, 320);
+        int advance = g.getFontMetrics().charWidth('8');
+        g.setColor(new Color(120, 120, 120));
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) == ' ') continue;
+            g.setClip(80 + k * advance, 250, advance / 2, 90);
+            g.drawString(text, 80, 320);
+        }
+        g.dispose();
+        CardFace face = CardFace.rectify(Frame.of(image, 0), new double[] {0, 0, CardFace.WIDTH, 0, CardFace.WIDTH, CardFace.HEIGHT, 0, CardFace.HEIGHT});
+        TextLines.Line line = TextLines.find(face, 18, 80).stream().filter(l -> l.marks() >= 10).findFirst().orElseThrow();
+        TextLines.Line onPaper = TextLines.onPaper(face, line);
+        assertEquals(line.cropWidth(), onPaper.cropWidth());
+        // The 8s' left halves, in the crops' pixels (TextLines.crop: padded by 0.45 of the height, scaled to 50 px tall).
+        int pad = (int) Math.round(line.height() * 0.45);
+        double scale = Math.max(1, 50 / line.height());
+        boolean[] lit = new boolean[line.cropWidth()];
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) == ' ') continue;
+            for (int x = 80 + k * advance; x < 80 + k * advance + advance / 2; x++) {
+                int cx = (int) Math.round((x - (line.x0() - pad)) * scale);
+                if (cx >= 0 && cx < lit.length) lit[cx] = true;
+            }
+        }
+        double lost = darkShare(line, lit), kept = darkShare(onPaper, lit);
+        assertTrue(kept > 1.5 * lost, "the on-paper crop keeps the lit halves: " + kept + " of their pixels dark, against " + lost);
+    }
+
+    /** The share of a line's crop, in the columns marked, darker than mid-grey. */
+    private static double darkShare(TextLines.Line line, boolean[] columns) {
+        int dark = 0, all = 0;
+        for (int y = 0; y < line.cropHeight(); y++) {
+            for (int x = 0; x < line.cropWidth(); x++) {
+                if (!columns[x]) continue;
+                all++;
+                if ((line.crop()[y * line.cropWidth() + x] & 0xFF) < 128) dark++;
+            }
+        }
+        return dark / (double) all;
+    }
 }
