@@ -456,6 +456,8 @@ public final class CardPhotoReader {
             // detects any one digit named wrong, so the likely digit is taken only if it passes.
             Optional<Recognized> oneLikely = anyGroupingsCount(face.readLineWithOneLikely(line.crop(), line.cropWidth(), line.cropHeight(), DIGITS));
             if (oneLikely.isPresent()) return oneLikely;
+            Optional<Recognized> mixed = anyGroupingsCount(eachGroupOrEngine(line.groups(), face, ocr));
+            if (mixed.isPresent()) return mixed;
         }
         Optional<Recognized> read = number(line, ocr);
         if (read.isPresent() && Luhn.valid(read.get().text())) return read;
@@ -504,6 +506,43 @@ public final class CardPhotoReader {
         String digits = whole.text().replace(" ", "");
         boolean counted = GROUPINGS.stream().anyMatch(g -> Arrays.stream(g).sum() == digits.length());
         return counted && digits.chars().allMatch(Character::isDigit) && Luhn.valid(digits) ? Optional.of(new Recognized(digits, whole.confidence())) : Optional.empty();
+    }
+
+    /**
+     * Each of a line's groups as a face reads it where it names every digit of the group surely,
+     * and as the OCR engine reads it (a word, then a line) where the face does not; empty unless
+     * the groups are as many as a grouping's and each gives that grouping's count of digits.
+     * A line of a busy card's art crossing one group leaves the face unsure there only: an OCR-A
+     * 4-4-4-4 card read by the face in three groups of every frame, the first in one frame of
+     * three, where the engine read that first group right in another (and gives no OCR-A
+     * number whole, dropping its 6s). With none of the face's digits it is the engine's own
+     * group reading, which {@link #number(TextLines.Line, TextRecognizer)} made already.
+     */
+    static Recognized eachGroupOrEngine(List<TextLines.Line> groups, TextRecognizer face, TextRecognizer engine) {
+        int[] grouping = GROUPINGS.stream().filter(g -> g.length == groups.size()).findFirst().orElse(null);
+        if (grouping == null) return new Recognized("", 0);
+        StringBuilder text = new StringBuilder();
+        double confidence = 0;
+        boolean faceRead = false;
+        for (int i = 0; i < groups.size(); i++) {
+            TextLines.Line g = groups.get(i);
+            Recognized r = face.readLine(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
+            if (digitCount(r) == grouping[i]) {
+                faceRead = true;
+            } else {
+                r = engine.readWord(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
+                if (digitCount(r) != grouping[i]) r = engine.readLine(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
+                if (digitCount(r) != grouping[i]) return new Recognized("", 0);
+            }
+            text.append(text.length() == 0 ? "" : " ").append(r.text().replaceAll("[^0-9]", ""));
+            confidence += r.confidence() / groups.size();
+        }
+        return faceRead ? new Recognized(text.toString(), confidence) : new Recognized("", 0);
+    }
+
+    private static int digitCount(Recognized r) {
+        String t = r.text().replaceAll("\\s", "");
+        return t.chars().allMatch(Character::isDigit) ? t.length() : -1;
     }
 
     /**

@@ -58,4 +58,42 @@ class FontFaceNumberTest {
         assertEquals("", read.text(), "the fourth group gave nothing: no number, not the other groups' digits");
         assertTrue(CardPhotoReader.anyGroupingsCount(read).isEmpty());
     }
+
+    /** An engine that reads each crop as the text given for its width, as a word and as a line alike. */
+    private static TextRecognizer engine(Map<Integer, String> byWidth) {
+        return new TextRecognizer() {
+            @Override
+            public Recognized readLine(byte[] gray, int width, int height, String alphabet) {
+                return new Recognized(byWidth.getOrDefault(width, ""), 60);
+            }
+
+            @Override
+            public Recognized readWord(byte[] gray, int width, int height, String alphabet) {
+                return readLine(gray, width, height, alphabet);
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    @Test
+    void a_group_the_face_is_unsure_of_is_the_engines() {
+        // 5306 2876 7433 1528: art across the first group leaves the face unsure there.
+        TextRecognizer face = face(Map.of(41, "2876", 42, "7433", 43, "1528"));
+        List<TextLines.Line> groups = List.of(group(40), group(41), group(42), group(43));
+        assertEquals("5306 2876 7433 1528", CardPhotoReader.eachGroupOrEngine(groups, face, engine(Map.of(40, "5306", 41, "2878"))).text(),
+                "the face's groups stand; the engine reads only the one the face gave nothing for");
+        assertEquals("5306287674331528", CardPhotoReader.anyGroupingsCount(CardPhotoReader.eachGroupOrEngine(groups, face, engine(Map.of(40, "5306")))).orElseThrow().text());
+    }
+
+    @Test
+    void an_engines_group_short_of_its_count_or_groups_no_grouping_has_are_no_number() {
+        TextRecognizer face = face(Map.of(41, "2876", 42, "7433", 43, "1528"));
+        List<TextLines.Line> groups = List.of(group(40), group(41), group(42), group(43));
+        assertEquals("", CardPhotoReader.eachGroupOrEngine(groups, face, engine(Map.of(40, "306"))).text(), "the engine dropped a digit of the first group");
+        assertEquals("", CardPhotoReader.eachGroupOrEngine(List.of(group(40), group(41)), face, engine(Map.of(40, "5306"))).text(), "two groups: no grouping");
+        assertEquals("", CardPhotoReader.eachGroupOrEngine(groups, face(Map.of()), engine(Map.of(40, "5306", 41, "2876", 42, "7433", 43, "1528"))).text(),
+                "no group of the face's: the engine's own group reading, made elsewhere");
+    }
 }
