@@ -218,9 +218,10 @@ public final class CardPhotoReader {
         /**
          * Offers the next frame; the answer once there is one (every later offer gives it again).
          * A number is taken when two frames that differ by the hand's motion read it, no other
-         * number was read by more frames, and two of them read the same expiry; two different numbers that both pass the
-         * scheme rules are a disagreement, and the reading stops without a guess; a number that
-         * fails the rules is refused only when the frames run out and no frame read one that passes.
+         * number was read by more frames, and two of them read the same expiry; two different
+         * numbers that both pass the scheme rules are a disagreement, and the reading stops
+         * without a guess; a number that fails the rules is refused only when the frames run out
+         * and no frame read one that passes.
          */
         public Optional<CardReading> offer(Frame frame) {
             if (answer != null) return Optional.of(answer);
@@ -438,11 +439,12 @@ public final class CardPhotoReader {
     /**
      * The digits of a number line: first as the faces with a font of their own read it
      * ({@link FontFaces}: every digit matched with its font's, none unsure; or all but one, that
-     * one still likely), taken when it passes Luhn; then as the OCR engine reads it, from the
-     * line's crop and, where that gives no number passing Luhn, from its crop that keeps faint
-     * strokes, and then from the card's own grey levels. A face's reading that fails Luhn
-     * misread a digit the templates were sure of, so the engine's is taken instead (DESIGN §5.4:
-     * refuse, never guess).
+     * one still likely; or group by group, the engine's reading of the groups it is unsure of),
+     * taken when it passes Luhn; then as the OCR engine reads it, from the line's crop and, where
+     * that gives no number passing Luhn, from its crop that keeps faint strokes, and last from
+     * the card's own grey levels where that reading only gives back 8s the crop lost. A face's
+     * reading that fails Luhn misread a digit the templates were sure of, so the engine's is
+     * taken instead (DESIGN §5.4: refuse, never guess).
      */
     private Optional<Recognized> number(CardFace card, TextLines.Line line) {
         for (FontTemplateRecognizer face : faces) {

@@ -288,11 +288,12 @@ final class TextLines {
 
     /**
      * The line with its crop (and its groups' crops) drawn from the card's own grey levels, not
-     * from its ink over the local mean: white at the paper around the line (the level nine in ten
-     * of its pixels are on the print's side of), black at its strongest print, linear between. Subtracting a
-     * local mean takes most from the densest characters: an embossed 8 two strokes wide in a
-     * window of its own size lost its left side under the threshold and the engine read it as 3
-     * (in every frame, at every scale tried), where it read the card's grey crop as 8.
+     * from its ink over the local mean: white at the paper around the line (the level nine in
+     * ten of its pixels are on the print's side of), black at its strongest print, linear
+     * between. Subtracting a local mean takes most from the densest characters: an embossed 8
+     * two strokes wide in a window of its own size lost its left side under the threshold and
+     * the engine read it as 3 (in every frame, at every scale tried), where it read the card's
+     * grey crop as 8.
      */
     static Line onPaper(CardFace face, Line line) {
         int pad = (int) Math.round(line.height() * 0.45);
