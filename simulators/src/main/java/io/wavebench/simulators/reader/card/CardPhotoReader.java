@@ -521,30 +521,27 @@ public final class CardPhotoReader {
      * group reading, which {@link #number(TextLines.Line, TextRecognizer)} made already.
      */
     static Recognized eachGroupOrEngine(List<TextLines.Line> groups, TextRecognizer face, TextRecognizer engine) {
-        int[] grouping = GROUPINGS.stream().filter(g -> g.length == groups.size()).findFirst().orElse(null);
+        int[] grouping = groupingOf(groups.size());
         if (grouping == null) return new Recognized("", 0);
         StringBuilder text = new StringBuilder();
         double confidence = 0;
         boolean faceRead = false;
         for (int i = 0; i < groups.size(); i++) {
             TextLines.Line g = groups.get(i);
-            Recognized r = face.readLine(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
-            if (digitCount(r) == grouping[i]) {
-                faceRead = true;
-            } else {
-                r = engine.readWord(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
-                if (digitCount(r) != grouping[i]) r = engine.readLine(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
-                if (digitCount(r) != grouping[i]) return new Recognized("", 0);
-            }
-            text.append(text.length() == 0 ? "" : " ").append(r.text().replaceAll("[^0-9]", ""));
-            confidence += r.confidence() / groups.size();
+            Recognized byFace = face.readLine(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
+            String digits = byFace.text().replaceAll("[^0-9]", "");
+            Optional<Recognized> r = digits.length() == grouping[i] ? Optional.of(new Recognized(digits, byFace.confidence())) : groupDigits(g, grouping[i], engine);
+            if (r.isEmpty()) return new Recognized("", 0);
+            faceRead |= digits.length() == grouping[i];
+            text.append(text.length() == 0 ? "" : " ").append(r.get().text());
+            confidence += r.get().confidence() / groups.size();
         }
         return faceRead ? new Recognized(text.toString(), confidence) : new Recognized("", 0);
     }
 
-    private static int digitCount(Recognized r) {
-        String t = r.text().replaceAll("\\s", "");
-        return t.chars().allMatch(Character::isDigit) ? t.length() : -1;
+    /** The grouping printed in this many groups (4-4-4-4, 4-6-5 or 4-4-4-4-3), or null. */
+    private static int[] groupingOf(int groups) {
+        return GROUPINGS.stream().filter(g -> g.length == groups).findFirst().orElse(null);
     }
 
     /**
@@ -579,7 +576,7 @@ public final class CardPhotoReader {
     static Optional<Recognized> number(TextLines.Line line, TextRecognizer reader) {
         List<TextLines.Line> groups = line.groups();
         int[] counted = countedGroups(groups);
-        int[] grouping = counted != null ? counted : GROUPINGS.stream().filter(g -> g.length == groups.size()).findFirst().orElse(null);
+        int[] grouping = counted != null ? counted : groupingOf(groups.size());
         Optional<Recognized> byGroup = grouping == null ? Optional.empty() : byGroup(groups, grouping, reader);
         if (byGroup.isPresent() && Luhn.valid(byGroup.get().text())) return byGroup;
         Recognized r = reader.readLine(line.crop(), line.cropWidth(), line.cropHeight(), DIGITS);
@@ -633,18 +630,23 @@ public final class CardPhotoReader {
         StringBuilder digits = new StringBuilder();
         double confidence = 0;
         for (int i = 0; i < groups.size(); i++) {
-            TextLines.Line g = groups.get(i);
-            Recognized r = reader.readWord(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
-            String d = r.text().replaceAll("[^0-9]", "");
-            if (d.length() != grouping[i]) {
-                r = reader.readLine(g.crop(), g.cropWidth(), g.cropHeight(), DIGITS);
-                d = r.text().replaceAll("[^0-9]", "");
-            }
-            if (d.length() != grouping[i]) return Optional.empty();
-            digits.append(d);
-            confidence += r.confidence() / groups.size();
+            Optional<Recognized> r = groupDigits(groups.get(i), grouping[i], reader);
+            if (r.isEmpty()) return Optional.empty();
+            digits.append(r.get().text());
+            confidence += r.get().confidence() / groups.size();
         }
         return Optional.of(new Recognized(digits.toString(), confidence));
+    }
+
+    /** One group's digits as {@code reader} reads its crop as a word, else as a line: empty unless one gives {@code count} digits. */
+    private static Optional<Recognized> groupDigits(TextLines.Line group, int count, TextRecognizer reader) {
+        Recognized r = reader.readWord(group.crop(), group.cropWidth(), group.cropHeight(), DIGITS);
+        String d = r.text().replaceAll("[^0-9]", "");
+        if (d.length() != count) {
+            r = reader.readLine(group.crop(), group.cropWidth(), group.cropHeight(), DIGITS);
+            d = r.text().replaceAll("[^0-9]", "");
+        }
+        return d.length() == count ? Optional.of(new Recognized(d, r.confidence())) : Optional.empty();
     }
 
     /**
